@@ -1,0 +1,250 @@
+"""The catalog: CSV import with EAN-13 / EAN-8 / UPC-A check digits validated, bad rows
+reported by row number and nothing half imported; re-import updates prices."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from stdnum import ean
+
+from pos_app.core.errors import PosError
+from pos_app.core.models import Item
+from pos_app.core.money import MoneyError, parse_money
+
+REQUIRED = ("sku", "barcode", "name", "category", "price")
+OPTIONAL = ("member_price", "member_discount")
+YES = {"yes", "y", "true", "1", "是"}
+NO = {"no", "n", "false", "0", "否"}
+MAX_REPORTED = 50
+Progress = Callable[[int, int], None]
+
+
+class CatalogError(PosError):
+    def __init__(self, problems: list[str], rows: int) -> None:
+        self.problems = problems
+        shown = problems[:MAX_REPORTED]
+        more = f" (and {len(problems) - MAX_REPORTED} more)" if len(problems) > MAX_REPORTED else ""
+        super().__init__(
+            f"catalog not imported, {len(problems)} bad row(s) of {rows}{more}: " + "; ".join(shown)
+        )
+
+
+@dataclass(frozen=True)
+class Row:
+    sku: str
+    barcode: str | None
+    name: str
+    category: str
+    price: Decimal
+    member_price: Decimal | None
+    member_discount: bool
+
+
+@dataclass
+class ImportReport:
+    rows: int
+    added: int
+    updated: int
+    unchanged: int
+
+
+def valid_barcode(code: str) -> bool:
+    """EAN-13, EAN-8 or UPC-A (12 digits) with a correct check digit."""
+    return code.isdigit() and len(code) in (8, 12, 13) and ean.is_valid(code)
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise PosError(f"{path.name}: not UTF-8 or GB18030 text")
+
+
+def parse_rows(text: str, progress: Progress | None = None) -> list[Row]:
+    """Read and check every row; raise CatalogError listing each bad row by number
+    (row 1 is the header, so the first item is row 2)."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        raise PosError("catalog file is empty") from None
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise PosError(
+            f"catalog header lacks column(s): {', '.join(missing)} (found: {', '.join(header)})"
+        )
+    idx = {c: header.index(c) for c in (*REQUIRED, *OPTIONAL) if c in header}
+    total_lines = text.count("\n")
+    rows: list[Row] = []
+    problems: list[str] = []
+    skus: dict[str, int] = {}
+    barcodes: dict[str, int] = {}
+    n = 1
+    for n, rec in enumerate(reader, start=2):
+        if progress and n % 10000 == 0:
+            progress(n - 1, total_lines)
+        if not any(x.strip() for x in rec):
+            continue
+        if len(rec) < len(header):
+            problems.append(f"row {n}: {len(rec)} fields, expected {len(header)}")
+            continue
+
+        def get(col: str, rec: list[str] = rec) -> str:
+            return rec[idx[col]].strip() if col in idx else ""
+
+        sku, barcode, name, category = get("sku"), get("barcode"), get("name"), get("category")
+        bad = []
+        if not sku or len(sku) > 40:
+            bad.append("sku must be 1-40 characters")
+        if not name or len(name) > 120:
+            bad.append("name must be 1-120 characters")
+        if not category or len(category) > 40:
+            bad.append("category must be 1-40 characters")
+        if barcode and not valid_barcode(barcode):
+            bad.append(f"barcode {barcode!r} is not a valid EAN-13, EAN-8 or UPC-A")
+        price = member_price = None
+        try:
+            price = parse_money(get("price"))
+            if price < 0:
+                bad.append("price is negative")
+        except MoneyError:
+            bad.append(f"price {get('price')!r} is not an amount in yuan")
+        if get("member_price"):
+            try:
+                member_price = parse_money(get("member_price"))
+                if member_price < 0 or (price is not None and member_price > price):
+                    bad.append("member_price must be between 0 and the price")
+            except MoneyError:
+                bad.append(f"member_price {get('member_price')!r} is not an amount in yuan")
+        md_text = get("member_discount").lower()
+        if md_text and md_text not in YES | NO:
+            bad.append(f"member_discount must be yes or no, got {get('member_discount')!r}")
+        if sku in skus:
+            bad.append(f"sku {sku} repeats row {skus[sku]}")
+        if barcode and barcode in barcodes:
+            bad.append(f"barcode {barcode} repeats row {barcodes[barcode]}")
+        if bad:
+            problems.append(f"row {n}: " + ", ".join(bad))
+            continue
+        skus[sku] = n
+        if barcode:
+            barcodes[barcode] = n
+        assert price is not None
+        rows.append(
+            Row(sku, barcode or None, name, category, price, member_price, md_text not in NO)
+        )
+    if problems:
+        raise CatalogError(problems, n - 1)
+    if not rows:
+        raise PosError("catalog file has no items")
+    return rows
+
+
+def import_rows(s: Session, rows: list[Row], now: datetime) -> ImportReport:
+    """Write checked rows in the caller's transaction: new SKUs added, known ones updated."""
+    existing = {
+        r[0]: r[1:]
+        for r in s.execute(
+            select(
+                Item.sku,
+                Item.barcode,
+                Item.name,
+                Item.category,
+                Item.price,
+                Item.member_price,
+                Item.member_discount,
+            )
+        )
+    }
+    # a barcode may only belong to one SKU once the import is done
+    final = {sku: v[0] for sku, v in existing.items() if v[0]}
+    for r in rows:
+        if r.barcode:
+            final[r.sku] = r.barcode
+        else:
+            final.pop(r.sku, None)
+    owner: dict[str, str] = {}
+    problems = []
+    for sku, bc in final.items():
+        if bc in owner:
+            problems.append(f"barcode {bc} would belong to both {owner[bc]} and {sku}")
+        owner[bc] = sku
+    if problems:
+        raise CatalogError(problems, len(rows))
+    added = updated = unchanged = 0
+    changed_barcode = []
+    params = []
+    stamp = now.astimezone(UTC).isoformat(timespec="microseconds")  # as UtcDateTime stores it
+    for r in rows:
+        old = existing.get(r.sku)
+        new = (r.barcode, r.name, r.category, r.price, r.member_price, r.member_discount)
+        if old is None:
+            added += 1
+        elif tuple(old) == new:
+            unchanged += 1
+            continue
+        else:
+            updated += 1
+            if old[0] != r.barcode:
+                changed_barcode.append({"sku": r.sku})
+        params.append(
+            {
+                "sku": r.sku,
+                "barcode": r.barcode,
+                "name": r.name,
+                "category": r.category,
+                "price": int(r.price * 100),
+                "member_price": int(r.member_price * 100) if r.member_price is not None else None,
+                "member_discount": 1 if r.member_discount else 0,
+                "updated_at": stamp,
+            }
+        )
+    conn = s.connection()
+    if changed_barcode:
+        conn.exec_driver_sql("UPDATE items SET barcode = NULL WHERE sku = :sku", changed_barcode)
+    if params:
+        conn.exec_driver_sql(
+            "INSERT INTO items (sku, barcode, name, category, price, member_price, "
+            "member_discount, updated_at) VALUES (:sku, :barcode, :name, :category, :price, "
+            ":member_price, :member_discount, :updated_at) ON CONFLICT(sku) DO UPDATE SET "
+            "barcode=excluded.barcode, name=excluded.name, category=excluded.category, "
+            "price=excluded.price, member_price=excluded.member_price, "
+            "member_discount=excluded.member_discount, updated_at=excluded.updated_at",
+            params,
+        )
+    return ImportReport(rows=len(rows), added=added, updated=updated, unchanged=unchanged)
+
+
+def read_file(path: Path, progress: Progress | None = None) -> list[Row]:
+    try:
+        text = _read_text(path)
+    except FileNotFoundError:
+        raise PosError(f"catalog file not found: {path}") from None
+    return parse_rows(text, progress)
+
+
+def lookup(s: Session, code: str) -> Item | None:
+    """Find an item by a scanned barcode (UPC-A also as its 13-digit EAN form) or SKU."""
+    code = code.strip()
+    candidates = [code]
+    if code.isdigit():
+        if len(code) == 13 and code.startswith("0"):
+            candidates.append(code[1:])
+        elif len(code) == 12:
+            candidates.append("0" + code)
+    for c in candidates:
+        item = s.scalars(select(Item).where(Item.barcode == c)).first()
+        if item is not None:
+            return item
+    return s.get(Item, code)

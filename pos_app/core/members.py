@@ -1,0 +1,515 @@
+"""Members and their cards: enrollment, card media, supplementary cards, lost cards."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import phonenumbers
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from stdnum import luhn
+from stdnum.cn import ric
+from stdnum.exceptions import ValidationError
+
+from pos_app.core import ledger, points
+from pos_app.core.errors import NotFound, PosError
+from pos_app.core.ledger import CNY, Posting, account
+from pos_app.core.models import Card, CardMedia, Member, PointLot, TierChange
+from pos_app.core.money import to_str
+from pos_app.core.pii import mask_card, mask_phone
+from pos_app.core.staff import Operator, audit
+from pos_app.core.terminal import Terminal
+
+MEDIA = ("barcode", "magstripe", "ic", "nfc", "virtual")
+CARD_PREFIX = "88"
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_CARD_RE = re.compile(r"^[A-Za-z0-9\-]{4,32}$")
+
+
+@dataclass
+class Enrollment:
+    name: str = ""
+    phone: str | None = None
+    birthday: date | None = None
+    id_number: str | None = None
+    email: str | None = None
+    gender: str | None = None
+    marketing_consent: bool = False
+    anonymous: bool = False
+    card_no: str | None = None  # None: the next number in sequence
+    media: str = "barcode"
+    media_id: str | None = None  # chip or tag UID for ic / nfc
+
+
+def normalize_phone(raw: str) -> str:
+    """A mainland China mobile number as 11 digits, or PosError naming the problem."""
+    try:
+        num = phonenumbers.parse(raw, "CN")
+    except phonenumbers.NumberParseException as e:
+        raise PosError(f"phone {raw!r} is not a phone number") from e
+    if num.country_code != 86 or not phonenumbers.is_valid_number(num):
+        raise PosError(f"phone {raw!r} is not a valid mainland China number")
+    kind = phonenumbers.number_type(num)
+    if kind not in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    ):
+        raise PosError(f"phone {raw!r} is not a mainland mobile number")
+    return str(num.national_number)
+
+
+def age_on(birthday: date, day: date) -> int:
+    return day.year - birthday.year - ((day.month, day.day) < (birthday.month, birthday.day))
+
+
+def card_check_digit_ok(card_no: str) -> bool:
+    return luhn.is_valid(card_no)
+
+
+def next_card_no(t: Terminal, s: Session) -> str:
+    """Our card numbers: 88, the terminal's 4-digit card block, a 7-digit sequence, and a
+    Luhn check digit (14 digits), issued in sequence without gaps."""
+    seq = ledger.next_counter(s, "card")
+    if seq > 9_999_999:
+        raise PosError("this terminal's block of card numbers is used up; ask HQ for another")
+    body = f"{CARD_PREFIX}{t.identity.card_block:04d}{seq:07d}"
+    return body + luhn.calc_check_digit(body)
+
+
+def _check_card_no(card_no: str) -> None:
+    if not _CARD_RE.match(card_no):
+        raise PosError(f"card number {card_no!r} must be 4-32 letters or digits")
+    if (
+        card_no.isdigit()
+        and len(card_no) == 14
+        and card_no.startswith(CARD_PREFIX)
+        and not card_check_digit_ok(card_no)
+    ):
+        raise PosError(f"card number {card_no} has a wrong check digit")
+
+
+def _media_identifier(card_no: str, media: str, media_id: str | None) -> str:
+    if media not in MEDIA:
+        raise PosError(f"card media must be one of {', '.join(MEDIA)}, got {media!r}")
+    if media in ("ic", "nfc") and media_id:
+        ident = media_id.strip().upper().replace(":", "")
+        if not re.fullmatch(r"[0-9A-F]{8,20}", ident):
+            raise PosError(f"{media} UID {media_id!r} must be 4-10 bytes in hex")
+        return ident
+    return card_no
+
+
+def validate(t: Terminal, e: Enrollment, today: date) -> dict[str, Any]:
+    """Check an enrollment; return cleaned values. Raises PosError naming the field."""
+    out: dict[str, Any] = {}
+    if e.anonymous:
+        if e.id_number:
+            raise PosError("an anonymous card takes no ID number")
+        out["phone"] = normalize_phone(e.phone) if e.phone else None
+    else:
+        if not e.name.strip():
+            raise PosError("name is required (or enroll an anonymous card)")
+        if not e.phone:
+            raise PosError("phone is required (or enroll an anonymous card)")
+        out["phone"] = normalize_phone(e.phone)
+    if len(e.name) > 60:
+        raise PosError("name is longer than 60 characters")
+    birthday = e.birthday
+    if e.id_number:
+        idn = e.id_number.strip().upper()
+        try:
+            ric.validate(idn)
+        except ValidationError as err:
+            raise PosError(f"ID number is not a valid resident ID (GB 11643): {err}") from err
+        id_birth = ric.get_birth_date(idn)
+        if birthday is not None and birthday != id_birth:
+            raise PosError(f"birthday {birthday} does not match the ID number's {id_birth}")
+        birthday = id_birth
+        out["id_number"] = idn
+    if birthday is not None:
+        if birthday > today:
+            raise PosError(f"birthday {birthday} is in the future")
+        age = age_on(birthday, today)
+        if age < t.program.min_member_age:
+            raise PosError(
+                f"applicant is {age}; members must be {t.program.min_member_age} or older"
+            )
+    out["birthday"] = birthday
+    if e.email:
+        if not _EMAIL_RE.match(e.email):
+            raise PosError(f"email {e.email!r} is not an email address")
+        out["email"] = e.email.strip()
+    if e.gender not in (None, "", "F", "M"):
+        raise PosError(f"gender must be F or M, got {e.gender!r}")
+    return out
+
+
+def enroll(t: Terminal, s: Session, e: Enrollment, who: Operator) -> Member:
+    now = t.now()
+    clean = validate(t, e, now.date())
+    phone: str | None = clean["phone"]
+    phone_hash = t.vault.lookup_hash("phone", phone) if phone else None
+    if phone_hash and s.scalars(select(Member.id).where(Member.phone_hash == phone_hash)).first():
+        raise PosError(f"phone {mask_phone(phone or '')} already belongs to a member")
+    ident = t.identity
+    m = Member(
+        name=e.name.strip(),
+        gender=e.gender or None,
+        birthday=clean["birthday"],
+        phone_enc=t.vault.encrypt("phone", phone) if phone else None,
+        phone_hash=phone_hash,
+        phone_last4=phone[-4:] if phone else None,
+        id_no_enc=t.vault.encrypt("id_number", clean["id_number"])
+        if "id_number" in clean
+        else None,
+        id_no_hash=t.vault.lookup_hash("id_number", clean["id_number"])
+        if "id_number" in clean
+        else None,
+        email=clean.get("email"),
+        tier_code=t.program.lowest_tier.code,
+        anonymous=e.anonymous,
+        marketing_consent=e.marketing_consent,
+        marketing_consent_at=now if e.marketing_consent else None,
+        enrolled_at=now,
+        franchisee=ident.franchisee,
+        store=ident.store,
+    )
+    s.add(m)
+    s.flush()
+    card_no = e.card_no or next_card_no(t, s)
+    issue_card(t, s, m, card_no, e.media, e.media_id, now)
+    s.add(
+        TierChange(member_id=m.id, from_tier=None, to_tier=m.tier_code, reason="enrolled", at=now)
+    )
+    audit(
+        s,
+        now,
+        who,
+        "enroll",
+        f"member {m.id}",
+        {"card": mask_card(card_no), "anonymous": e.anonymous, "consent": e.marketing_consent},
+    )
+    return m
+
+
+def issue_card(
+    t: Terminal,
+    s: Session,
+    m: Member,
+    card_no: str,
+    media: str,
+    media_id: str | None,
+    now: datetime,
+    main: Card | None = None,
+    limit_per_sale: Decimal | None = None,
+    limit_per_day: Decimal | None = None,
+) -> Card:
+    _check_card_no(card_no)
+    if s.scalars(select(Card.id).where(Card.card_no == card_no)).first():
+        raise PosError(f"card {card_no} is already issued")
+    card = Card(
+        card_no=card_no,
+        member_id=m.id,
+        main_card_id=main.id if main else None,
+        status="active",
+        holder_name=m.name,
+        issued_at=now,
+        franchisee=t.identity.franchisee,
+        limit_per_sale=limit_per_sale,
+        limit_per_day=limit_per_day,
+    )
+    s.add(card)
+    s.flush()
+    bind_media(s, card, media, media_id)
+    if media != "virtual":
+        # The printed number also finds the card when typed in or scanned.
+        ident = _media_identifier(card_no, "virtual", None)
+        if not s.scalars(
+            select(CardMedia.id).where(CardMedia.media == "virtual", CardMedia.identifier == ident)
+        ).first():
+            s.add(CardMedia(card_id=card.id, media="virtual", identifier=ident))
+    s.flush()
+    return card
+
+
+def bind_media(s: Session, card: Card, media: str, media_id: str | None) -> CardMedia:
+    ident = _media_identifier(card.card_no, media, media_id)
+    clash = s.scalars(
+        select(CardMedia).where(CardMedia.media == media, CardMedia.identifier == ident)
+    ).first()
+    if clash:
+        if clash.card_id == card.id:
+            return clash
+        raise PosError(f"this {media} ({ident}) is already bound to another card")
+    cm = CardMedia(card_id=card.id, media=media, identifier=ident)
+    s.add(cm)
+    s.flush()
+    return cm
+
+
+def find_card(
+    s: Session, identifier: str, media: str | None = None, *, active_only: bool = True
+) -> Card:
+    """Find a card by what a device or a person gave: card number, UID, barcode."""
+    ident = identifier.strip()
+    q = select(CardMedia).where(CardMedia.identifier.in_([ident, ident.upper()]))
+    if media:
+        q = q.where(CardMedia.media == media)
+    cm = s.scalars(q).first()
+    card = cm.card if cm else s.scalars(select(Card).where(Card.card_no == ident)).first()
+    if card is None:
+        raise NotFound(f"no card {mask_card(ident)}")
+    if active_only and card.status != "active":
+        raise PosError(f"card {mask_card(card.card_no)} is {card.status}: it cannot be used")
+    return card
+
+
+def find_by_phone(t: Terminal, s: Session, phone: str) -> Member:
+    p = normalize_phone(phone)
+    m = s.scalars(
+        select(Member).where(Member.phone_hash == t.vault.lookup_hash("phone", p))
+    ).first()
+    if m is None:
+        raise NotFound(f"no member with phone {mask_phone(p)}")
+    return m
+
+
+def main_card(s: Session, m: Member) -> Card:
+    card = s.scalars(
+        select(Card)
+        .where(Card.member_id == m.id, Card.main_card_id.is_(None), Card.status == "active")
+        .order_by(Card.id.desc())
+    ).first()
+    if card is None:
+        card = s.scalars(
+            select(Card)
+            .where(Card.member_id == m.id, Card.main_card_id.is_(None))
+            .order_by(Card.id.desc())
+        ).first()
+    if card is None:
+        raise NotFound(f"member {m.id} has no card")
+    return card
+
+
+def account_card(s: Session, card: Card) -> Card:
+    """The card whose stored-value account a card spends from (the main card)."""
+    if card.main_card_id is None:
+        return card
+    main = s.get(Card, card.main_card_id)
+    assert main is not None
+    while main.status == "replaced" and main.replaced_by_id is not None:
+        nxt = s.get(Card, main.replaced_by_id)
+        assert nxt is not None
+        main = nxt
+    return main
+
+
+def supplementary(
+    t: Terminal,
+    s: Session,
+    main_no: str,
+    who: Operator,
+    *,
+    holder_name: str,
+    limit_per_sale: Decimal | None,
+    limit_per_day: Decimal | None,
+    card_no: str | None = None,
+    media: str = "barcode",
+    media_id: str | None = None,
+) -> Card:
+    main = find_card(s, main_no)
+    if main.main_card_id is not None:
+        raise PosError("a supplementary card hangs under a main card, not another supplementary")
+    for lim in (limit_per_sale, limit_per_day):
+        if lim is not None and lim <= 0:
+            raise PosError("a spend limit must be above zero")
+    now = t.now()
+    card = issue_card(
+        t,
+        s,
+        main.member,
+        card_no or next_card_no(t, s),
+        media,
+        media_id,
+        now,
+        main=main,
+        limit_per_sale=limit_per_sale,
+        limit_per_day=limit_per_day,
+    )
+    card.holder_name = holder_name or main.member.name
+    audit(
+        s,
+        now,
+        who,
+        "supplementary_card",
+        f"member {main.member_id}",
+        {
+            "main": mask_card(main.card_no),
+            "card": mask_card(card.card_no),
+            "limit_per_sale": to_str(limit_per_sale) if limit_per_sale else None,
+            "limit_per_day": to_str(limit_per_day) if limit_per_day else None,
+        },
+    )
+    return card
+
+
+def block_card(t: Terminal, s: Session, card_no: str, who: Operator, reason: str = "lost") -> Card:
+    card = find_card(s, card_no, active_only=False)
+    if card.status != "active":
+        raise PosError(f"card {mask_card(card.card_no)} is already {card.status}")
+    now = t.now()
+    card.status = "blocked"
+    card.blocked_at = now
+    card.block_reason = reason
+    audit(
+        s,
+        now,
+        who,
+        "block_card",
+        f"member {card.member_id}",
+        {"card": mask_card(card.card_no), "reason": reason},
+    )
+    return card
+
+
+def replace_card(
+    t: Terminal,
+    s: Session,
+    old_no: str,
+    who: Operator,
+    *,
+    new_no: str | None = None,
+    media: str = "barcode",
+    media_id: str | None = None,
+    approved_by: str | None = None,
+) -> Card:
+    """Move a blocked (lost) card's stored value to a new card. Points stay with the
+    member. Supplementary cards under it follow the new card."""
+    old = find_card(s, old_no, active_only=False)
+    if old.status == "active":
+        raise PosError(f"card {mask_card(old.card_no)} is not blocked; block it first")
+    if old.status == "replaced":
+        raise PosError(f"card {mask_card(old.card_no)} was already replaced")
+    now = t.now()
+    new = issue_card(
+        t,
+        s,
+        old.member,
+        new_no or next_card_no(t, s),
+        media,
+        media_id,
+        now,
+        limit_per_sale=old.limit_per_sale,
+        limit_per_day=old.limit_per_day,
+    )
+    if old.main_card_id is not None:
+        new.main_card_id = old.main_card_id
+    new.holder_name = old.holder_name
+    p = Posting("card_replace", now, who.code, ref=new.card_no)
+    for part in ("principal", "bonus"):
+        src = account(
+            s, f"sv:card:{old.card_no}:{part}", CNY, member_id=old.member_id, card_id=old.id
+        )
+        dst = account(
+            s, f"sv:card:{new.card_no}:{part}", CNY, member_id=new.member_id, card_id=new.id
+        )
+        # liabilities are credit balances (negative): move them whole
+        p.debit(src, -src.balance)
+        p.credit(dst, -src.balance)
+    if p.lines:
+        ledger.post(s, p, now, t.info(s))
+    old.status = "replaced"
+    old.replaced_by_id = new.id
+    for sub in s.scalars(select(Card).where(Card.main_card_id == old.id)):
+        sub.main_card_id = new.id
+    audit(
+        s,
+        now,
+        who,
+        "replace_card",
+        f"member {old.member_id}",
+        {"old": mask_card(old.card_no), "new": mask_card(new.card_no)},
+        approved_by=approved_by,
+    )
+    return new
+
+
+def sv_balance(s: Session, card: Card) -> tuple[Decimal, Decimal]:
+    """(principal, bonus) on the account a card spends from."""
+    acc_card = account_card(s, card)
+    out = []
+    for part in ("principal", "bonus"):
+        acc = account(
+            s,
+            f"sv:card:{acc_card.card_no}:{part}",
+            CNY,
+            member_id=acc_card.member_id,
+            card_id=acc_card.id,
+        )
+        out.append(ledger.yuan(-acc.balance))
+    return out[0], out[1]
+
+
+def points_balance(s: Session, m: Member) -> int:
+    return -points.member_account(s, m.id).balance
+
+
+def expiring_lots(s: Session, m: Member, now: datetime, limit: int = 3) -> list[PointLot]:
+    return list(
+        s.scalars(
+            select(PointLot)
+            .where(
+                PointLot.member_id == m.id, PointLot.remaining > 0, PointLot.expires_at.is_not(None)
+            )
+            .order_by(PointLot.expires_at, PointLot.id)
+            .limit(limit)
+        )
+    )
+
+
+def summary(t: Terminal, s: Session, m: Member, card: Card | None = None) -> dict[str, Any]:
+    """The member object the command line and the screens show (personal data masked)."""
+    card = card or main_card(s, m)
+    principal, bonus = sv_balance(s, card)
+    now = t.now()
+    tier = t.program.tier(m.tier_code)
+    lots = expiring_lots(s, m, now)
+    # group the soonest-expiring points by date
+    expiring: dict[str, int] = {}
+    for lot in lots:
+        assert lot.expires_at is not None
+        key = lot.expires_at.astimezone(t.program.timezone).date().isoformat()
+        expiring[key] = expiring.get(key, 0) + lot.remaining
+    phone = t.vault.decrypt("phone", m.phone_enc) if m.phone_enc else None
+    birthday_today = bool(m.birthday and (m.birthday.month, m.birthday.day) == (now.month, now.day))
+    n_cards = s.scalar(select(func.count(Card.id)).where(Card.member_id == m.id)) or 0
+    return {
+        "member_id": m.id,
+        "name": m.name,
+        "phone": mask_phone(phone) if phone else None,
+        "anonymous": m.anonymous,
+        "card": card.card_no,
+        "card_status": card.status,
+        "supplementary": card.main_card_id is not None,
+        "cards": n_cards,
+        "tier": tier.code,
+        "tier_name": tier.name,
+        "points": points_balance(s, m),
+        "points_expiring": [{"points": p, "expires": d} for d, p in expiring.items()],
+        "stored_value": {
+            "principal": to_str(principal),
+            "bonus": to_str(bonus),
+            "total": to_str(principal + bonus),
+        },
+        "birthday_today": birthday_today,
+        "marketing_consent": m.marketing_consent,
+    }
+
+
+def reveal_phone(t: Terminal, m: Member) -> str | None:
+    """The full phone number, for a service that must call the member (never printed)."""
+    return t.vault.decrypt("phone", m.phone_enc) if m.phone_enc else None

@@ -1,0 +1,372 @@
+"""The terminal's ledger schema (SQLAlchemy 2). Money is stored as whole cents in
+integers (SQLite has no decimal type) and read back as exact Decimal yuan."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from pos_app.core.money import CENT, money
+
+
+class Cents(TypeDecorator[Decimal]):
+    """Exact yuan stored as an integer number of cents."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        q = money(value)
+        return int(q / CENT)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return (Decimal(int(value)) * CENT).quantize(CENT)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Time-zone aware datetimes, stored as UTC ISO text and read back aware."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a naive datetime cannot be stored; give it a time zone")
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return datetime.fromisoformat(value)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class TerminalInfo(Base):
+    """The one row that says who this terminal is."""
+
+    __tablename__ = "terminal_info"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    franchisee: Mapped[str] = mapped_column(String(40))
+    store: Mapped[str] = mapped_column(String(40))
+    terminal: Mapped[str] = mapped_column(String(40))
+    card_block: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Counter(Base):
+    """Gapless counters (journal sequence, receipt numbers, card numbers)."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    role: Mapped[str] = mapped_column(String(20))  # cashier | supervisor | manager
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class AuditEntry(Base):
+    """Append-only, hash-chained (triggers refuse UPDATE and DELETE)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(80), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    approved_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Item(Base):
+    __tablename__ = "items"
+    sku: Mapped[str] = mapped_column(String(40), primary_key=True)
+    barcode: Mapped[str | None] = mapped_column(String(14), unique=True, nullable=True)
+    name: Mapped[str] = mapped_column(String(120))
+    category: Mapped[str] = mapped_column(String(40))
+    price: Mapped[Decimal] = mapped_column(Cents)
+    member_price: Mapped[Decimal | None] = mapped_column(Cents, nullable=True)
+    member_discount: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Member(Base):
+    __tablename__ = "members"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), default="")
+    gender: Mapped[str | None] = mapped_column(String(1), nullable=True)
+    birthday: Mapped[date | None] = mapped_column(Date, nullable=True)
+    phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    phone_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    phone_last4: Mapped[str | None] = mapped_column(String(4), nullable=True)
+    id_no_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    id_no_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    email: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    tier_code: Mapped[str] = mapped_column(String(20))
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    marketing_consent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    enrolled_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    franchisee: Mapped[str] = mapped_column(String(40))
+    store: Mapped[str] = mapped_column(String(40))
+    cards: Mapped[list[Card]] = relationship(back_populates="member", foreign_keys="Card.member_id")
+
+
+class Card(Base):
+    __tablename__ = "cards"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_no: Mapped[str] = mapped_column(String(32), unique=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    main_card_id: Mapped[int | None] = mapped_column(ForeignKey("cards.id"), nullable=True)
+    status: Mapped[str] = mapped_column(String(12), default="active")  # active|blocked|replaced
+    holder_name: Mapped[str] = mapped_column(String(60), default="")
+    limit_per_sale: Mapped[Decimal | None] = mapped_column(Cents, nullable=True)
+    limit_per_day: Mapped[Decimal | None] = mapped_column(Cents, nullable=True)
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    blocked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    block_reason: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("cards.id"), nullable=True)
+    franchisee: Mapped[str] = mapped_column(String(40))
+    member: Mapped[Member] = relationship(back_populates="cards", foreign_keys=[member_id])
+    media: Mapped[list[CardMedia]] = relationship(back_populates="card")
+
+
+class CardMedia(Base):
+    """How a card is presented: barcode, magstripe, IC chip, NFC UID or virtual number."""
+
+    __tablename__ = "card_media"
+    __table_args__ = (UniqueConstraint("media", "identifier"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("cards.id"), index=True)
+    media: Mapped[str] = mapped_column(String(12))
+    identifier: Mapped[str] = mapped_column(String(64))
+    card: Mapped[Card] = relationship(back_populates="media")
+
+
+class Account(Base):
+    """A ledger account. ``balance`` is the signed sum of its entries (debit positive),
+    kept in whole cents for CNY accounts and whole points for PTS accounts."""
+
+    __tablename__ = "accounts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    unit: Mapped[str] = mapped_column(String(3))  # CNY | PTS
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), nullable=True)
+    card_id: Mapped[int | None] = mapped_column(ForeignKey("cards.id"), nullable=True)
+    balance: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Journal(Base):
+    """One business transaction; its entries balance per unit."""
+
+    __tablename__ = "journal"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    business_time: Mapped[datetime] = mapped_column(UtcDateTime)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    franchisee: Mapped[str] = mapped_column(String(40))
+    store: Mapped[str] = mapped_column(String(40))
+    terminal: Mapped[str] = mapped_column(String(40))
+    staff: Mapped[str] = mapped_column(String(20))
+    ref: Mapped[str] = mapped_column(String(40), default="")
+    entries: Mapped[list[Entry]] = relationship(back_populates="journal")
+
+
+class Entry(Base):
+    __tablename__ = "entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    journal_id: Mapped[int] = mapped_column(ForeignKey("journal.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)  # debit positive, credit negative
+    unit: Mapped[str] = mapped_column(String(3))
+    journal: Mapped[Journal] = relationship(back_populates="entries")
+
+
+class PointLot(Base):
+    """Points earned together, spent oldest first, expiring together. A negative lot is
+    points a member owes after a refund took back points already spent."""
+
+    __tablename__ = "point_lots"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    journal_id: Mapped[int] = mapped_column(ForeignKey("journal.id"))
+    source: Mapped[str] = mapped_column(String(20))  # earn | transfer | owed
+    sale_no: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    earned_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    points: Mapped[int] = mapped_column(BigInteger)
+    remaining: Mapped[int] = mapped_column(BigInteger)
+
+
+class PointLotUse(Base):
+    """Which lots a redemption or a take-back drew from, so a refund can put them back."""
+
+    __tablename__ = "point_lot_uses"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lot_id: Mapped[int] = mapped_column(ForeignKey("point_lots.id"), index=True)
+    journal_id: Mapped[int] = mapped_column(ForeignKey("journal.id"), index=True)
+    points: Mapped[int] = mapped_column(BigInteger)
+
+
+class Sale(Base):
+    """A sale or a refund, as printed on its receipt."""
+
+    __tablename__ = "sales"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_no: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))  # sale | refund
+    original_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), nullable=True)
+    journal_id: Mapped[int] = mapped_column(ForeignKey("journal.id"))
+    business_time: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id"), nullable=True, index=True
+    )
+    card_id: Mapped[int | None] = mapped_column(ForeignKey("cards.id"), nullable=True)
+    tier_code: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    coupon_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    total: Mapped[Decimal] = mapped_column(Cents)
+    change: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
+    points_earned: Mapped[int] = mapped_column(BigInteger, default=0)
+    pay_discount_applied: Mapped[bool] = mapped_column(Boolean, default=False)
+    cashier: Mapped[str] = mapped_column(String(20))
+    credited_staff: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    approved_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    lines: Mapped[list[SaleLine]] = relationship(back_populates="sale", order_by="SaleLine.no")
+    tenders: Mapped[list[SaleTender]] = relationship(
+        back_populates="sale", order_by="SaleTender.no"
+    )
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_lines"
+    __table_args__ = (UniqueConstraint("sale_id", "no"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    no: Mapped[int] = mapped_column(Integer)
+    original_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"), nullable=True)
+    sku: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(120))
+    category: Mapped[str] = mapped_column(String(40))
+    qty: Mapped[int] = mapped_column(Integer)
+    list_price: Mapped[Decimal] = mapped_column(Cents)
+    unit_price: Mapped[Decimal] = mapped_column(Cents)
+    base: Mapped[Decimal] = mapped_column(Cents)
+    amount: Mapped[Decimal] = mapped_column(Cents)
+    points_earned: Mapped[int] = mapped_column(BigInteger, default=0)
+    refunded_qty: Mapped[int] = mapped_column(Integer, default=0)
+    sale: Mapped[Sale] = relationship(back_populates="lines")
+    discounts: Mapped[list[LineDiscount]] = relationship(order_by="LineDiscount.id")
+    shares: Mapped[list[LineTenderShare]] = relationship(order_by="LineTenderShare.tender_no")
+
+
+class LineDiscount(Base):
+    __tablename__ = "line_discounts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"), index=True)
+    source: Mapped[str] = mapped_column(String(20))
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(80))
+    amount: Mapped[Decimal] = mapped_column(Cents)
+
+
+class SaleTender(Base):
+    __tablename__ = "sale_tenders"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    no: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # points|stored_value|cash|bank_card|other
+    amount: Mapped[Decimal] = mapped_column(Cents)  # applied to the sale
+    tendered: Mapped[Decimal] = mapped_column(Cents)  # handed over (cash above the amount)
+    points: Mapped[int] = mapped_column(BigInteger, default=0)
+    principal: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
+    bonus: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
+    card_id: Mapped[int | None] = mapped_column(ForeignKey("cards.id"), nullable=True)
+    reference: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    sale: Mapped[Sale] = relationship(back_populates="tenders")
+
+
+class LineTenderShare(Base):
+    """What each tender paid of each line: refunds give back exactly this."""
+
+    __tablename__ = "line_tender_shares"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"), index=True)
+    tender_no: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[Decimal] = mapped_column(Cents)
+    points: Mapped[int] = mapped_column(BigInteger, default=0)
+    principal: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
+    bonus: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
+
+
+class CouponUse(Base):
+    __tablename__ = "coupon_uses"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), index=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"))
+    used_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    returned_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class Topup(Base):
+    __tablename__ = "topups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    topup_no: Mapped[str] = mapped_column(String(40), unique=True)
+    journal_id: Mapped[int] = mapped_column(ForeignKey("journal.id"))
+    card_id: Mapped[int] = mapped_column(ForeignKey("cards.id"), index=True)
+    amount: Mapped[Decimal] = mapped_column(Cents)
+    bonus: Mapped[Decimal] = mapped_column(Cents)
+    tender: Mapped[str] = mapped_column(String(20))
+    business_time: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff: Mapped[str] = mapped_column(String(20))
+
+
+class TierChange(Base):
+    __tablename__ = "tier_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    from_tier: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    to_tier: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+Index("ix_sales_member_time", Sale.member_id, Sale.business_time)

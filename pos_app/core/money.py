@@ -1,0 +1,96 @@
+"""Exact decimal yuan. Never a binary float.
+
+All money in the terminal is a :class:`decimal.Decimal` quantized to the cent
+(0.01 yuan), rounded half-up. Parsing accepts the forms staff and HQ write
+("1234.5", "1,234.50", "￥1,234.50", "¥12"), never a float.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+YUAN_SIGN = "￥"  # full-width: prints on GB18030 thermal printers as two bytes
+
+_MONEY_RE = re.compile(r"^(-)?[￥¥]?(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$")
+
+
+class MoneyError(ValueError):
+    """A money amount that cannot be read or is not allowed here."""
+
+
+def money(value: Decimal | int | str) -> Decimal:
+    """Return ``value`` as yuan rounded half-up to the cent.
+
+    Accepts Decimal, int or a string; refuses float so that no binary fraction can
+    enter a money path.
+    """
+    if isinstance(value, bool) or isinstance(value, float):
+        raise MoneyError(f"money must not be a float or bool: {value!r}")
+    if isinstance(value, str):
+        return parse_money(value)
+    if isinstance(value, int):
+        return Decimal(value).quantize(CENT)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise MoneyError(f"money must be a finite amount: {value!r}")
+        return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    raise MoneyError(f"not a money amount: {value!r}")
+
+
+def round_half_up(value: Decimal) -> Decimal:
+    """Round an exact intermediate result half-up to the cent."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def floor_cent(value: Decimal) -> Decimal:
+    """Floor a non-negative exact amount to the cent (used by the sharing rule)."""
+    return value.quantize(CENT, rounding=ROUND_DOWN)
+
+
+def parse_money(text: str) -> Decimal:
+    """Parse '1234.50', '1,234.50', '￥1,234.50' or '-￥3.00' into exact yuan.
+
+    At most two decimals are accepted: '1.005' is an error, not a silent rounding.
+    """
+    s = text.strip().replace(" ", "")
+    m = _MONEY_RE.match(s)
+    if not m:
+        raise MoneyError(f"not a money amount in yuan: {text!r} (write e.g. 1234.50)")
+    neg = bool(m.group(1) or m.group(2))
+    whole = m.group(3).replace(",", "")
+    frac = m.group(4) or "0"
+    try:
+        d = Decimal(f"{whole}.{frac}")
+    except InvalidOperation as e:  # pragma: no cover - regex already checked
+        raise MoneyError(f"not a money amount in yuan: {text!r}") from e
+    d = d.quantize(CENT)
+    return -d if neg else d
+
+
+def format_money(amount: Decimal, *, sign: bool = True) -> str:
+    """Format as '￥1,234.50' (or '1,234.50' with sign=False); negatives as '-￥3.00'."""
+    q = money(amount)
+    body = f"{abs(q):,.2f}"
+    prefix = "-" if q < 0 else ""
+    return f"{prefix}{YUAN_SIGN if sign else ''}{body}"
+
+
+def to_str(amount: Decimal) -> str:
+    """Two-decimal string without grouping, for JSON and files: '1234.50'."""
+    return f"{money(amount):.2f}"
+
+
+def parse_multiplier(text: str, *, what: str = "multiplier") -> Decimal:
+    """Parse an exact decimal multiplier like '0.95' (never a float)."""
+    if isinstance(text, float | bool):
+        raise MoneyError(f'{what} must be written as a string, e.g. "0.95": {text!r}')
+    try:
+        d = Decimal(str(text).strip())
+    except InvalidOperation as e:
+        raise MoneyError(f"{what} is not a decimal number: {text!r}") from e
+    if not d.is_finite():
+        raise MoneyError(f"{what} is not a finite number: {text!r}")
+    return d

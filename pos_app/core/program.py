@@ -1,0 +1,538 @@
+"""The program HQ writes: tiers, points, stored value, promotions, coupons.
+
+``load_program(path)`` reads a TOML file exactly as HQ marketing writes it
+(see docs/program.md for every key) and validates it. Every error names the key
+and the line it is on, e.g.::
+
+    program.toml line 27: tiers[1].discount: must be a decimal string such as "0.95", got 0.95
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pos_app.core.money import MoneyError, parse_money, parse_multiplier
+
+BONUS_SPEND_ORDERS = ("principal_first", "bonus_first", "proportional")
+
+
+class ProgramError(ValueError):
+    """A program file that cannot be used; the message names the key and line."""
+
+
+@dataclass(frozen=True)
+class PointsRules:
+    earn_per_yuan: Decimal
+    earn_on_stored_value: bool
+    redeem_unit_points: int
+    redeem_unit_value: Decimal
+    max_redeem_share: Decimal
+    expire_after_months: int | None
+    transfer_allowed: bool = False
+
+
+@dataclass(frozen=True)
+class TierRule:
+    single_purchase: Decimal | None = None
+    single_day: Decimal | None = None
+    rolling_12m: Decimal | None = None
+
+    def is_empty(self) -> bool:
+        return self.single_purchase is None and self.single_day is None and self.rolling_12m is None
+
+
+@dataclass(frozen=True)
+class Tier:
+    code: str
+    name: str
+    rank: int
+    discount: Decimal
+    points_multiplier: Decimal
+    qualify: TierRule
+    keep: TierRule
+
+
+@dataclass(frozen=True)
+class TopupBonus:
+    min_topup: Decimal
+    bonus: Decimal
+
+
+@dataclass(frozen=True)
+class StoredValueRules:
+    max_balance_registered: Decimal
+    max_balance_anonymous: Decimal
+    real_name_purchase_at: Decimal
+    pay_discount: Decimal
+    offline_spend_cap_per_card: Decimal
+    bonus_spend_order: str
+    topup_bonus: tuple[TopupBonus, ...]
+
+    def bonus_for(self, amount: Decimal) -> Decimal:
+        """The bonus of the highest rung of the ladder the top-up reaches."""
+        best = Decimal("0.00")
+        for rung in self.topup_bonus:
+            if amount >= rung.min_topup and rung.bonus > best:
+                best = rung.bonus
+        return best
+
+
+@dataclass(frozen=True)
+class Window:
+    """Active from the start date 00:00 to the end date 24:00, in the program's zone."""
+
+    start: date
+    end: date
+
+    def contains(self, at: datetime, tz: ZoneInfo) -> bool:
+        local = at.astimezone(tz).date()
+        return self.start <= local <= self.end
+
+
+@dataclass(frozen=True)
+class Promotion:
+    code: str
+    name: str
+    kind: str  # "percent_off" | "spend_get_off"
+    categories: tuple[str, ...]
+    skus: tuple[str, ...]
+    vip_only: bool
+    window: Window
+    multiplier: Decimal | None = None
+    stack_with_tier: bool = False
+    threshold: Decimal | None = None
+    off: Decimal | None = None
+    repeat: bool = False
+
+    def applies_to(self, sku: str, category: str) -> bool:
+        if not self.categories and not self.skus:
+            return True
+        return category in self.categories or sku in self.skus
+
+
+@dataclass(frozen=True)
+class CouponBatch:
+    batch: str
+    name: str
+    kind: str  # "amount_off"
+    value: Decimal
+    min_spend: Decimal
+    codes: tuple[str, ...]
+    single_use: bool
+    window: Window
+
+
+@dataclass(frozen=True)
+class Program:
+    name: str
+    currency: str
+    timezone: ZoneInfo
+    min_member_age: int
+    points: PointsRules
+    tiers: tuple[Tier, ...]
+    stored_value: StoredValueRules
+    promotions: tuple[Promotion, ...]
+    coupons: tuple[CouponBatch, ...]
+    source_text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def lowest_tier(self) -> Tier:
+        return self.tiers[0]
+
+    def tier(self, code: str) -> Tier:
+        for t in self.tiers:
+            if t.code == code:
+                return t
+        raise KeyError(f"no tier {code!r} in the program")
+
+    def coupon_batch_for(self, code: str) -> CouponBatch | None:
+        for b in self.coupons:
+            if code in b.codes:
+                return b
+        return None
+
+    def business_day(self, at: datetime) -> date:
+        return at.astimezone(self.timezone).date()
+
+    def day_start(self, day: date) -> datetime:
+        return datetime.combine(day, time(0), tzinfo=self.timezone)
+
+    def points_expiry(self, earned_at: datetime) -> datetime | None:
+        """End of the month, expire_after_months after the month the points were earned."""
+        months = self.points.expire_after_months
+        if months is None:
+            return None
+        local = earned_at.astimezone(self.timezone)
+        y, m = divmod(local.month - 1 + months + 1, 12)
+        first_of_next = date(local.year + y, m + 1, 1)
+        return datetime.combine(first_of_next, time(0), tzinfo=self.timezone) - timedelta(
+            microseconds=1
+        )
+
+
+# --- locating keys in the source, for error messages -------------------------------------
+
+_HEADER_RE = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?\s*(#.*)?$")
+_KEY_RE = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
+
+
+class _Locator:
+    """Maps (table path, array index, key) to the line where the key is written."""
+
+    def __init__(self, text: str) -> None:
+        self.lines: dict[tuple[str, int | None, str], int] = {}
+        self.headers: dict[tuple[str, int | None], int] = {}
+        counts: dict[str, int] = {}
+        current: tuple[str, int | None] = ("", None)
+        for no, line in enumerate(text.splitlines(), start=1):
+            h = _HEADER_RE.match(line)
+            if h:
+                path = h.group(2).strip()
+                if h.group(1) == "[[":
+                    idx = counts.get(path, 0)
+                    counts[path] = idx + 1
+                    current = (path, idx)
+                else:
+                    current = (path, None)
+                self.headers[current] = no
+                continue
+            k = _KEY_RE.match(line)
+            if k:
+                self.lines.setdefault((current[0], current[1], k.group(1)), no)
+
+    def line(self, table: str, index: int | None, key: str | None) -> int | None:
+        if key is not None and (table, index, key) in self.lines:
+            return self.lines[(table, index, key)]
+        return self.headers.get((table, index))
+
+
+class _Reader:
+    def __init__(self, source: str, locator: _Locator) -> None:
+        self.source = source
+        self.loc = locator
+
+    def fail(self, table: str, index: int | None, key: str | None, msg: str) -> ProgramError:
+        name = table if index is None else f"{table}[{index}]"
+        if key:
+            name = f"{name}.{key}" if name else key
+        line = self.loc.line(table, index, key.split(".")[0] if key else None)
+        where = f"{self.source} line {line}" if line else self.source
+        return ProgramError(f"{where}: {name}: {msg}")
+
+
+class _Table:
+    """One TOML table with typed getters that raise ProgramError naming key and line."""
+
+    def __init__(
+        self, reader: _Reader, data: Any, table: str, index: int | None = None, prefix: str = ""
+    ) -> None:
+        self.r = reader
+        self.table = table
+        self.index = index
+        self.prefix = prefix
+        if not isinstance(data, dict):
+            raise reader.fail(table, index, prefix or None, "must be a table")
+        self.data: dict[str, Any] = data
+
+    def _fail(self, key: str, msg: str) -> ProgramError:
+        return self.r.fail(self.table, self.index, f"{self.prefix}{key}", msg)
+
+    def _get(self, key: str, required: bool) -> Any:
+        if key not in self.data:
+            if required:
+                raise self._fail(key, "is missing")
+            return None
+        return self.data[key]
+
+    def text(self, key: str, required: bool = True, default: str | None = None) -> str:
+        v = self._get(key, required)
+        if v is None:
+            return default if default is not None else ""
+        if not isinstance(v, str) or not v.strip():
+            raise self._fail(key, f"must be a non-empty string, got {v!r}")
+        return v
+
+    def flag(self, key: str, required: bool = True, default: bool = False) -> bool:
+        v = self._get(key, required)
+        if v is None:
+            return default
+        if not isinstance(v, bool):
+            raise self._fail(key, f"must be true or false, got {v!r}")
+        return v
+
+    def whole(self, key: str, required: bool = True, minimum: int | None = None) -> int | None:
+        v = self._get(key, required)
+        if v is None:
+            return None
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise self._fail(key, f"must be a whole number, got {v!r}")
+        if minimum is not None and v < minimum:
+            raise self._fail(key, f"must be at least {minimum}, got {v}")
+        return v
+
+    def money(self, key: str, required: bool = True, positive: bool = False) -> Decimal | None:
+        v = self._get(key, required)
+        if v is None:
+            return None
+        if not isinstance(v, str):
+            raise self._fail(key, f'must be a string of yuan such as "500.00", got {v!r}')
+        try:
+            d = parse_money(v)
+        except MoneyError as e:
+            raise self._fail(key, str(e)) from e
+        if d < 0 or (positive and d == 0):
+            raise self._fail(key, f"must be {'above' if positive else 'at least'} zero, got {v}")
+        return d
+
+    def multiplier(
+        self, key: str, required: bool = True, lo: str = "0", hi: str | None = "1"
+    ) -> Decimal | None:
+        v = self._get(key, required)
+        if v is None:
+            return None
+        if not isinstance(v, str):
+            raise self._fail(key, f'must be a decimal string such as "0.95", got {v!r}')
+        try:
+            d = parse_multiplier(v, what=key)
+        except MoneyError as e:
+            raise self._fail(key, str(e)) from e
+        if d <= Decimal(lo) or (hi is not None and d > Decimal(hi)):
+            rng = f"above {lo}" + (f" and at most {hi}" if hi is not None else "")
+            raise self._fail(key, f"must be {rng}, got {v}")
+        return d
+
+    def date(self, key: str) -> date:
+        v = self._get(key, True)
+        if isinstance(v, datetime) or not isinstance(v, date):
+            raise self._fail(key, f"must be a date such as 2026-11-07, got {v!r}")
+        return v
+
+    def strings(self, key: str, required: bool = False) -> tuple[str, ...]:
+        v = self._get(key, required)
+        if v is None:
+            return ()
+        if not isinstance(v, list) or not all(isinstance(x, str) and x for x in v):
+            raise self._fail(key, f"must be a list of strings, got {v!r}")
+        return tuple(v)
+
+    def sub(self, key: str, required: bool = True) -> _Table | None:
+        v = self._get(key, required)
+        if v is None:
+            return None
+        return _Table(self.r, v, self.table, self.index, prefix=f"{self.prefix}{key}.")
+
+    def array(self, key: str) -> list[_Table]:
+        v = self.data.get(key, [])
+        if not isinstance(v, list):
+            raise self._fail(key, "must be an array of tables ([[...]])")
+        name = f"{self.prefix}{key}" if not self.table else f"{self.table}.{key}"
+        return [_Table(self.r, item, name, i) for i, item in enumerate(v)]
+
+    def window(self) -> Window:
+        start, end = self.date("start"), self.date("end")
+        if end < start:
+            raise self._fail("end", f"is before start ({end} < {start})")
+        return Window(start, end)
+
+
+def _tier_rule(t: _Table, key: str) -> TierRule:
+    sub = t.sub(key, required=False)
+    if sub is None:
+        return TierRule()
+    known = {"single_purchase", "single_day", "rolling_12m"}
+    for k in sub.data:
+        if k not in known:
+            raise sub._fail(k, f"is not a {key} rule (use {', '.join(sorted(known))})")
+    return TierRule(
+        single_purchase=sub.money("single_purchase", required=False, positive=True),
+        single_day=sub.money("single_day", required=False, positive=True),
+        rolling_12m=sub.money("rolling_12m", required=False, positive=True),
+    )
+
+
+def parse_program(text: str, source: str = "program.toml") -> Program:
+    """Parse and validate program TOML text. Raises ProgramError naming key and line."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ProgramError(f"{source}: not valid TOML: {e}") from e
+    reader = _Reader(source, _Locator(text))
+    root = _Table(reader, raw, "")
+
+    prog = root.sub("program")
+    assert prog is not None
+    prog.table, prog.prefix = "program", ""
+    tz_name = prog.text("timezone")
+    try:
+        tz = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError) as e:
+        raise prog._fail("timezone", f"is not a known time zone: {tz_name!r}") from e
+    currency = prog.text("currency")
+    if currency != "CNY":
+        raise prog._fail("currency", f'must be "CNY", got {currency!r}')
+    min_age = prog.whole("min_member_age", required=False, minimum=0)
+
+    pts = root.sub("points")
+    assert pts is not None
+    pts.table, pts.prefix = "points", ""
+    redeem_unit_points = pts.whole("redeem_unit_points", minimum=1)
+    expire = pts.whole("expire_after_months", required=False, minimum=1)
+    points = PointsRules(
+        earn_per_yuan=pts.multiplier("earn_per_yuan", hi=None) or Decimal(0),
+        earn_on_stored_value=pts.flag("earn_on_stored_value"),
+        redeem_unit_points=redeem_unit_points or 1,
+        redeem_unit_value=pts.money("redeem_unit_value", positive=True) or Decimal(0),
+        max_redeem_share=pts.multiplier("max_redeem_share") or Decimal(0),
+        expire_after_months=expire,
+        transfer_allowed=pts.flag("transfer_allowed", required=False),
+    )
+
+    tiers: list[Tier] = []
+    seen_codes: set[str] = set()
+    seen_ranks: set[int] = set()
+    tier_tables = root.array("tiers")
+    if not tier_tables:
+        raise reader.fail("tiers", None, None, "at least one [[tiers]] table is needed")
+    for t in tier_tables:
+        t.table = "tiers"
+        code = t.text("code")
+        if code in seen_codes:
+            raise t._fail("code", f"repeats tier code {code!r}")
+        rank = t.whole("rank", minimum=1) or 0
+        if rank in seen_ranks:
+            raise t._fail("rank", f"repeats rank {rank}")
+        seen_codes.add(code)
+        seen_ranks.add(rank)
+        tiers.append(
+            Tier(
+                code=code,
+                name=t.text("name"),
+                rank=rank,
+                discount=t.multiplier("discount") or Decimal(1),
+                points_multiplier=t.multiplier("points_multiplier", hi=None) or Decimal(1),
+                qualify=_tier_rule(t, "qualify"),
+                keep=_tier_rule(t, "keep"),
+            )
+        )
+    tiers.sort(key=lambda x: x.rank)
+
+    sv = root.sub("stored_value")
+    assert sv is not None
+    sv.table, sv.prefix = "stored_value", ""
+    order = sv.text("bonus_spend_order")
+    if order not in BONUS_SPEND_ORDERS:
+        raise sv._fail(
+            "bonus_spend_order", f"must be one of {', '.join(BONUS_SPEND_ORDERS)}, got {order!r}"
+        )
+    ladder = []
+    for rung in sv.array("topup_bonus"):
+        ladder.append(
+            TopupBonus(
+                min_topup=rung.money("min_topup", positive=True) or Decimal(0),
+                bonus=rung.money("bonus") or Decimal(0),
+            )
+        )
+    stored_value = StoredValueRules(
+        max_balance_registered=sv.money("max_balance_registered", positive=True) or Decimal(0),
+        max_balance_anonymous=sv.money("max_balance_anonymous", positive=True) or Decimal(0),
+        real_name_purchase_at=sv.money("real_name_purchase_at", positive=True) or Decimal(0),
+        pay_discount=sv.multiplier("pay_discount") or Decimal(1),
+        offline_spend_cap_per_card=sv.money("offline_spend_cap_per_card") or Decimal(0),
+        bonus_spend_order=order,
+        topup_bonus=tuple(sorted(ladder, key=lambda r: r.min_topup)),
+    )
+
+    promotions: list[Promotion] = []
+    promo_codes: set[str] = set()
+    for p in root.array("promotions"):
+        p.table = "promotions"
+        code = p.text("code")
+        if code in promo_codes:
+            raise p._fail("code", f"repeats promotion code {code!r}")
+        promo_codes.add(code)
+        kind = p.text("kind")
+        common: dict[str, Any] = dict(
+            code=code,
+            name=p.text("name"),
+            kind=kind,
+            categories=p.strings("categories"),
+            skus=p.strings("skus"),
+            vip_only=p.flag("vip_only", required=False),
+            window=p.window(),
+        )
+        if kind == "percent_off":
+            promotions.append(
+                Promotion(
+                    **common,
+                    multiplier=p.multiplier("multiplier"),
+                    stack_with_tier=p.flag("stack_with_tier", required=False),
+                )
+            )
+        elif kind == "spend_get_off":
+            threshold = p.money("threshold", positive=True)
+            off = p.money("off", positive=True)
+            promotions.append(
+                Promotion(
+                    **common, threshold=threshold, off=off, repeat=p.flag("repeat", required=False)
+                )
+            )
+        else:
+            raise p._fail("kind", f'must be "percent_off" or "spend_get_off", got {kind!r}')
+
+    coupons: list[CouponBatch] = []
+    all_codes: set[str] = set()
+    for c in root.array("coupons"):
+        c.table = "coupons"
+        kind = c.text("kind")
+        if kind != "amount_off":
+            raise c._fail("kind", f'must be "amount_off", got {kind!r}')
+        codes = c.strings("codes", required=True)
+        if not codes:
+            raise c._fail("codes", "must list at least one code")
+        for code in codes:
+            if code in all_codes:
+                raise c._fail("codes", f"repeats coupon code {code!r}")
+            all_codes.add(code)
+        coupons.append(
+            CouponBatch(
+                batch=c.text("batch"),
+                name=c.text("name"),
+                kind=kind,
+                value=c.money("value", positive=True) or Decimal(0),
+                min_spend=c.money("min_spend", required=False) or Decimal("0.00"),
+                codes=codes,
+                single_use=c.flag("single_use", required=False, default=True),
+                window=c.window(),
+            )
+        )
+
+    return Program(
+        name=prog.text("name"),
+        currency=currency,
+        timezone=tz,
+        min_member_age=min_age if min_age is not None else 18,
+        points=points,
+        tiers=tuple(tiers),
+        stored_value=stored_value,
+        promotions=tuple(promotions),
+        coupons=tuple(coupons),
+        source_text=text,
+    )
+
+
+def load_program(path: str | Path) -> Program:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError as e:
+        raise ProgramError(f"program file not found: {p}") from e
+    except UnicodeDecodeError as e:
+        raise ProgramError(f"{p.name}: not UTF-8 text ({e.reason} at byte {e.start})") from e
+    return parse_program(text, source=p.name)

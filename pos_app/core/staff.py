@@ -1,0 +1,177 @@
+"""Staff, roles, PINs (argon2) and the append-only, hash-chained audit log."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos_app.core.errors import NotAllowed, NotFound, PosError
+from pos_app.core.models import AuditEntry, Staff
+
+ROLES = ("cashier", "supervisor", "manager")
+RANK = {r: i for i, r in enumerate(ROLES)}
+MAX_PIN_FAILURES = 5
+LOCKOUT = timedelta(minutes=15)
+GENESIS = "0" * 64
+
+# What each role may do. Anything not listed for a role needs a supervisor's approval.
+PERMISSIONS: dict[str, str] = {
+    "sale": "cashier",
+    "void_line": "cashier",
+    "enroll": "cashier",
+    "topup": "cashier",
+    "balance_slip": "cashier",
+    "bind_card": "cashier",
+    "refund": "supervisor",
+    "price_override": "supervisor",
+    "void_after_payment": "supervisor",
+    "manual_discount": "supervisor",
+    "block_card": "cashier",  # a lost card is blocked at once, by whoever hears of it
+    "replace_card": "supervisor",
+    "open_shift": "supervisor",
+    "close_shift": "supervisor",
+    "tier_review": "manager",
+    "points_transfer": "supervisor",
+    "manage_staff": "manager",
+    "catalog_import": "manager",
+}
+
+_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+
+
+@dataclass(frozen=True)
+class Operator:
+    """Who is at the terminal. The command line runs as the data folder's owner
+    ("console", manager rights): whoever can open the ledger file can do anything."""
+
+    code: str
+    role: str
+
+    def may(self, action: str) -> bool:
+        need = PERMISSIONS.get(action, "manager")
+        return RANK[self.role] >= RANK[need]
+
+
+CONSOLE = Operator("console", "manager")
+
+
+def hash_pin(pin: str) -> str:
+    if not (pin.isdigit() and 4 <= len(pin) <= 8):
+        raise PosError("a PIN is 4 to 8 digits")
+    return _hasher.hash(pin)
+
+
+def add_staff(session: Session, code: str, name: str, role: str, pin: str) -> Staff:
+    if role not in ROLES:
+        raise PosError(f"role must be one of {', '.join(ROLES)}, got {role!r}")
+    if session.scalars(select(Staff).where(Staff.code == code)).first():
+        raise PosError(f"staff code {code!r} already exists")
+    s = Staff(code=code, name=name, role=role, pin_hash=hash_pin(pin), failed_attempts=0)
+    session.add(s)
+    session.flush()
+    return s
+
+
+def check_pin(session: Session, code: str, pin: str, now: datetime) -> Operator:
+    """Verify a staff PIN. Five wrong PINs lock the code for 15 minutes."""
+    staff = session.scalars(select(Staff).where(Staff.code == code, Staff.active)).first()
+    if staff is None:
+        raise NotFound(f"no active staff member {code!r}")
+    if staff.locked_until is not None and staff.locked_until > now:
+        raise NotAllowed(
+            f"staff {code} is locked after {MAX_PIN_FAILURES} wrong PINs until "
+            f"{staff.locked_until.astimezone(now.tzinfo):%H:%M}"
+        )
+    try:
+        _hasher.verify(staff.pin_hash, pin)
+    except (VerificationError, InvalidHashError):
+        staff.failed_attempts += 1
+        if staff.failed_attempts >= MAX_PIN_FAILURES:
+            staff.locked_until = now + LOCKOUT
+            staff.failed_attempts = 0
+        raise NotAllowed(f"wrong PIN for staff {code}") from None
+    staff.failed_attempts = 0
+    staff.locked_until = None
+    return Operator(staff.code, staff.role)
+
+
+def _ts(at: datetime) -> str:
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _entry_hash(
+    prev: str, at: str, staff: str, action: str, subject: str, detail: str, approved_by: str | None
+) -> str:
+    payload = json.dumps(
+        [prev, at, staff, action, subject, detail, approved_by or ""],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def audit(
+    session: Session,
+    at: datetime,
+    who: Operator,
+    action: str,
+    subject: str = "",
+    detail: dict[str, Any] | None = None,
+    approved_by: str | None = None,
+) -> AuditEntry:
+    """Append one row to the audit log, chained to the previous row's hash."""
+    last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
+    prev = last.hash if last else GENESIS
+    text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
+    at_s = _ts(at)
+    row = AuditEntry(
+        at=at,
+        staff=who.code,
+        action=action,
+        subject=subject,
+        detail=text,
+        approved_by=approved_by,
+        prev_hash=prev,
+        hash=_entry_hash(prev, at_s, who.code, action, subject, text, approved_by),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def verify_audit(session: Session) -> list[str]:
+    """Recompute the chain; name every row whose content or link was changed."""
+    problems = []
+    prev = GENESIS
+    for row in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
+        at_s = _ts(row.at)
+        expect = _entry_hash(
+            prev, at_s, row.staff, row.action, row.subject, row.detail, row.approved_by
+        )
+        if row.prev_hash != prev:
+            problems.append(f"audit row {row.id}: link to the previous row is broken")
+        if row.hash != expect:
+            problems.append(f"audit row {row.id}: content does not match its hash")
+        prev = row.hash
+    return problems
+
+
+def require(who: Operator, action: str, approver: Operator | None) -> str | None:
+    """Check ``who`` may do ``action``; otherwise an approver of enough rank must have
+    entered their PIN. Returns the approver's code (None if no approval was needed)."""
+    if who.may(action):
+        return None
+    if approver is None:
+        need = PERMISSIONS.get(action, "manager")
+        raise NotAllowed(f"{action.replace('_', ' ')} needs a {need}'s approval")
+    if not approver.may(action):
+        raise NotAllowed(f"staff {approver.code} ({approver.role}) may not approve {action}")
+    return approver.code

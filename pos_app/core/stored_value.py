@@ -1,0 +1,202 @@
+"""Stored value (储值): top-ups with the bonus ladder, principal and bonus kept apart,
+spent in the program's order, capped per the prepaid-card rules, never paid out as cash."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos_app.core import ledger
+from pos_app.core.errors import PosError
+from pos_app.core.ledger import CNY, Posting, account, cents
+from pos_app.core.members import account_card, find_card, sv_balance
+from pos_app.core.models import Account, Card, Member, Sale, SaleTender, Topup
+from pos_app.core.money import ZERO, format_money, money, round_half_up
+from pos_app.core.pii import mask_card
+from pos_app.core.staff import Operator, audit, require
+from pos_app.core.terminal import Terminal
+
+TOPUP_TENDERS = ("cash", "bank_card", "other")
+TENDER_ACCOUNTS = {
+    "cash": "cash:drawer",
+    "bank_card": "bank_card:clearing",
+    "other": "other:clearing",
+}
+
+
+def sv_accounts(s: Session, card: Card) -> tuple[Account, Account]:
+    acc_card = account_card(s, card)
+    return (
+        account(
+            s,
+            f"sv:card:{acc_card.card_no}:principal",
+            CNY,
+            member_id=acc_card.member_id,
+            card_id=acc_card.id,
+        ),
+        account(
+            s,
+            f"sv:card:{acc_card.card_no}:bonus",
+            CNY,
+            member_id=acc_card.member_id,
+            card_id=acc_card.id,
+        ),
+    )
+
+
+def cap_for(t: Terminal, m: Member) -> Decimal:
+    sv = t.program.stored_value
+    return sv.max_balance_anonymous if m.anonymous else sv.max_balance_registered
+
+
+def receipt_no(t: Terminal, s: Session) -> str:
+    n = ledger.next_counter(s, "receipt")
+    return f"{t.identity.store}-{t.identity.terminal}-{n:06d}"
+
+
+@dataclass
+class TopupResult:
+    topup: Topup
+    card: Card
+    principal: Decimal
+    bonus: Decimal
+
+
+def topup(
+    t: Terminal,
+    s: Session,
+    card_no: str,
+    amount: Decimal,
+    tender: str,
+    who: Operator,
+    *,
+    at: datetime | None = None,
+    reference: str | None = None,
+) -> TopupResult:
+    require(who, "topup", None)
+    amount = money(amount)
+    if amount <= 0:
+        raise PosError(f"top-up amount must be above zero, got {amount}")
+    if tender not in TOPUP_TENDERS:
+        raise PosError(f"a top-up is paid by {', '.join(TOPUP_TENDERS)}, not {tender!r}")
+    card = find_card(s, card_no)
+    if card.main_card_id is not None:
+        raise PosError("top up the main card; a supplementary card spends from it")
+    m = card.member
+    rules = t.program.stored_value
+    if amount >= rules.real_name_purchase_at and not m.id_no_enc:
+        raise PosError(
+            f"a purchase of {format_money(amount)} or more needs the holder's ID number on file "
+            f"(real-name threshold {format_money(rules.real_name_purchase_at)})"
+        )
+    bonus = rules.bonus_for(amount)
+    principal, bonus_bal = sv_balance(s, card)
+    cap = cap_for(t, m)
+    after = principal + bonus_bal + amount + bonus
+    if after > cap:
+        kind = "an anonymous" if m.anonymous else "a registered"
+        raise PosError(
+            f"balance would be {format_money(after)}, over the {format_money(cap)} cap of "
+            f"{kind} card; at most {format_money(max(ZERO, cap - principal - bonus_bal - bonus))} "
+            "more can be added"
+        )
+    now = t.now()
+    business_time = at or now
+    p_acc, b_acc = sv_accounts(s, card)
+    no = receipt_no(t, s)
+    p = Posting("topup", business_time, who.code, ref=no)
+    p.debit(account(s, TENDER_ACCOUNTS[tender], CNY), cents(amount))
+    p.credit(p_acc, cents(amount))
+    if bonus:
+        p.debit(account(s, "sv:bonus_given", CNY), cents(bonus))
+        p.credit(b_acc, cents(bonus))
+    j = ledger.post(s, p, now, t.info(s))
+    row = Topup(
+        topup_no=no,
+        journal_id=j.id,
+        card_id=card.id,
+        amount=amount,
+        bonus=bonus,
+        tender=tender,
+        business_time=business_time,
+        staff=who.code,
+    )
+    s.add(row)
+    s.flush()
+    audit(
+        s,
+        now,
+        who,
+        "topup",
+        f"member {m.id}",
+        {
+            "card": mask_card(card.card_no),
+            "amount": str(amount),
+            "bonus": str(bonus),
+            "tender": tender,
+            "reference": reference,
+        },
+    )
+    p2, b2 = sv_balance(s, card)
+    return TopupResult(row, card, p2, b2)
+
+
+def split_draw(
+    t: Terminal, principal: Decimal, bonus: Decimal, amount: Decimal
+) -> tuple[Decimal, Decimal]:
+    """How much of ``amount`` comes from principal and from bonus, in the program's order."""
+    if amount > principal + bonus:
+        raise PosError(
+            f"stored value {format_money(principal + bonus)} is less than {format_money(amount)}"
+        )
+    order = t.program.stored_value.bonus_spend_order
+    if order == "principal_first":
+        from_p = min(principal, amount)
+        return from_p, amount - from_p
+    if order == "bonus_first":
+        from_b = min(bonus, amount)
+        return amount - from_b, from_b
+    # proportional to the balances held
+    total = principal + bonus
+    from_b = min(bonus, round_half_up(amount * bonus / total)) if total else ZERO
+    from_p = amount - from_b
+    if from_p > principal:
+        from_p, from_b = principal, amount - principal
+    return from_p, from_b
+
+
+def spent_today(t: Terminal, s: Session, card: Card, at: datetime) -> Decimal:
+    day = t.program.business_day(at)
+    start = t.program.day_start(day)
+    end = start + timedelta(days=1)
+    rows = s.scalars(
+        select(SaleTender)
+        .join(Sale, Sale.id == SaleTender.sale_id)
+        .where(
+            SaleTender.card_id == card.id,
+            SaleTender.kind == "stored_value",
+            Sale.kind == "sale",
+            Sale.business_time >= start,
+            Sale.business_time < end,
+        )
+    ).all()
+    return sum((r.amount for r in rows), ZERO)
+
+
+def check_limits(t: Terminal, s: Session, card: Card, amount: Decimal, at: datetime) -> None:
+    if card.limit_per_sale is not None and amount > card.limit_per_sale:
+        raise PosError(
+            f"card {mask_card(card.card_no)} may spend at most "
+            f"{format_money(card.limit_per_sale)} per sale"
+        )
+    if card.limit_per_day is not None:
+        used = spent_today(t, s, card, at)
+        if used + amount > card.limit_per_day:
+            raise PosError(
+                f"card {mask_card(card.card_no)} may spend {format_money(card.limit_per_day)} a "
+                f"day; {format_money(used)} already spent today"
+            )

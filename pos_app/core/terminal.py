@@ -1,0 +1,160 @@
+"""The terminal: one data folder holding the ledger file, the program and the keys.
+
+``Terminal.init`` makes a data folder; ``Terminal.open`` opens one. Everything the
+screens and the command line do goes through the services reached from here, each in
+one database transaction (``with terminal.tx() as s``).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from pos_app.core.db import make_engine, migrate, session_factory
+from pos_app.core.errors import PosError
+from pos_app.core.models import TerminalInfo
+from pos_app.core.pii import PiiVault
+from pos_app.core.program import Program, load_program
+
+DB_FILE = "pos.sqlite"
+PROGRAM_FILE = "program.toml"
+KEY_FILE = Path("secrets") / "pii.key"
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$")
+
+
+@dataclass(frozen=True)
+class Identity:
+    franchisee: str
+    store: str
+    terminal: str
+    card_block: int
+
+
+class Terminal:
+    def __init__(
+        self,
+        data_dir: Path,
+        program: Program,
+        engine: Engine,
+        vault: PiiVault,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.data_dir = data_dir
+        self.program = program
+        self.engine = engine
+        self.vault = vault
+        self._sessions = session_factory(engine)
+        self._clock = clock
+        with self._sessions() as s:
+            info = s.scalars(select(TerminalInfo)).first()
+            if info is None:
+                raise PosError(f"{data_dir} is not set up: run 'pos init' first")
+            self.identity = Identity(info.franchisee, info.store, info.terminal, info.card_block)
+
+    # --- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def init(
+        cls,
+        data_dir: Path,
+        *,
+        store: str,
+        terminal: str,
+        franchisee: str,
+        program_file: Path,
+        card_block: int = 1,
+        clock: Callable[[], datetime] | None = None,
+    ) -> Terminal:
+        """Make a new data folder. Everything is checked before anything is written."""
+        for name, value in (("store", store), ("terminal", terminal), ("franchisee", franchisee)):
+            if not _ID_RE.match(value):
+                raise PosError(f"{name} must be 1-40 letters, digits, '-' or '_', got {value!r}")
+        if not 0 < card_block < 10000:
+            raise PosError(f"card block must be 1..9999, got {card_block}")
+        program = load_program(program_file)
+        if (data_dir / DB_FILE).exists():
+            raise PosError(f"{data_dir} already holds a terminal ledger; nothing was changed")
+        created_dir = not data_dir.exists()
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+            PiiVault.create_key_file(data_dir / KEY_FILE)
+            shutil.copyfile(program_file, data_dir / PROGRAM_FILE)
+            engine = make_engine(data_dir / DB_FILE)
+            migrate(engine)
+            with session_factory(engine)() as s, s.begin():
+                s.add(
+                    TerminalInfo(
+                        id=1,
+                        franchisee=franchisee,
+                        store=store,
+                        terminal=terminal,
+                        card_block=card_block,
+                        created_at=program_now(program, clock),
+                    )
+                )
+        except BaseException:
+            # Leave nothing half made.
+            for p in (
+                data_dir / DB_FILE,
+                data_dir / f"{DB_FILE}-wal",
+                data_dir / f"{DB_FILE}-shm",
+                data_dir / PROGRAM_FILE,
+                data_dir / KEY_FILE,
+            ):
+                p.unlink(missing_ok=True)
+            if (data_dir / KEY_FILE).parent.exists():
+                shutil.rmtree(data_dir / KEY_FILE.parent, ignore_errors=True)
+            if created_dir:
+                shutil.rmtree(data_dir, ignore_errors=True)
+            raise
+        return cls(data_dir, program, engine, PiiVault.from_key_file(data_dir / KEY_FILE), clock)
+
+    @classmethod
+    def open(cls, data_dir: Path, clock: Callable[[], datetime] | None = None) -> Terminal:
+        if not (data_dir / DB_FILE).exists():
+            raise PosError(f"{data_dir} has no terminal ledger: run 'pos init' first")
+        program = load_program(data_dir / PROGRAM_FILE)
+        engine = make_engine(data_dir / DB_FILE)
+        migrate(engine)
+        return cls(data_dir, program, engine, PiiVault.from_key_file(data_dir / KEY_FILE), clock)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- time and transactions -----------------------------------------------------------
+
+    def now(self) -> datetime:
+        return program_now(self.program, self._clock)
+
+    @contextmanager
+    def tx(self) -> Iterator[Session]:
+        """One write transaction (BEGIN IMMEDIATE): all of it is written, or none."""
+        with self._sessions() as s, s.begin():
+            yield s
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as s:
+            yield s
+
+    def info(self, s: Session) -> TerminalInfo:
+        info = s.get(TerminalInfo, 1)
+        assert info is not None
+        return info
+
+
+def program_now(program: Program, clock: Callable[[], datetime] | None = None) -> datetime:
+    if clock is not None:
+        now = clock()
+        if now.tzinfo is None:
+            raise PosError("the clock must give time-zone aware times")
+        return now.astimezone(program.timezone)
+    return datetime.now(program.timezone)

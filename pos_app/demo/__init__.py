@@ -1,0 +1,153 @@
+"""Demo data: a department store terminal with the example program, a small catalog,
+three staff members and three members; ``pos demo`` rings up the worked example."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from pos_app.core import catalog, members, sales, staff, stored_value, tiers
+from pos_app.core.models import CouponUse
+from pos_app.core.staff import CONSOLE
+from pos_app.core.terminal import DB_FILE, Terminal
+
+HERE = Path(__file__).resolve().parent
+PROGRAM = HERE / "program.toml"
+CATALOG = HERE / "catalog.csv"
+
+STAFF = [
+    ("1001", "张敏", "cashier", "1111"),
+    ("2001", "刘洋", "supervisor", "2222"),
+    ("3001", "陈静", "manager", "3333"),
+]
+SILVER_PHONE = "13800138000"
+
+
+def set_up(data_dir: Path) -> Terminal:
+    """Make the demo data folder (once)."""
+    if (data_dir / DB_FILE).exists():
+        return Terminal.open(data_dir)
+    t = Terminal.init(
+        data_dir, store="S001", terminal="T01", franchisee="F-EAST", program_file=PROGRAM
+    )
+    rows = catalog.read_file(CATALOG)
+    tz = t.program.timezone
+    with t.tx() as s:
+        catalog.import_rows(s, rows, t.now())
+        for code, name, role, pin in STAFF:
+            staff.add_staff(s, code, name, role, pin)
+        wang = members.enroll(
+            t,
+            s,
+            members.Enrollment(
+                name="王芳",
+                phone=SILVER_PHONE,
+                birthday=date(1988, 5, 20),
+                gender="F",
+                email="wang.fang@example.com",
+                marketing_consent=True,
+            ),
+            CONSOLE,
+        )
+        tiers.set_tier(t, s, wang, "silver", CONSOLE, "demo data")
+        members.enroll(
+            t,
+            s,
+            members.Enrollment(
+                name="李伟",
+                phone="13900139000",
+                birthday=date(1992, 11, 23),
+                gender="M",
+                media="nfc",
+                media_id="04A1B2C3D4E5F6",
+            ),
+            CONSOLE,
+        )
+        anon = members.enroll(t, s, members.Enrollment(anonymous=True), CONSOLE)
+        wang_card = members.main_card(s, wang).card_no
+        # an earlier purchase gave 王芳 points to spend
+        sales.make_sale(
+            t,
+            s,
+            sales.SaleRequest(
+                lines=[sales.LineRequest("6901234560046"), sales.LineRequest("6901234560077", 2)],
+                tenders=[sales.TenderRequest("cash")],
+                member_card=wang_card,
+                at=datetime(2026, 10, 1, 11, 30, tzinfo=tz),
+            ),
+            CONSOLE,
+        )
+        stored_value.topup(
+            t,
+            s,
+            wang_card,
+            Decimal("1000.00"),
+            "cash",
+            CONSOLE,
+            at=datetime(2026, 10, 1, 11, 40, tzinfo=tz),
+        )
+        stored_value.topup(
+            t,
+            s,
+            members.main_card(s, anon).card_no,
+            Decimal("500.00"),
+            "cash",
+            CONSOLE,
+            at=datetime(2026, 10, 2, 15, 0, tzinfo=tz),
+        )
+    return t
+
+
+def run(data_dir: Path, json_out: bool = False) -> int:
+    """Set up the demo (if needed) and ring up the worked example of pricing.md."""
+    from pos_app.cli import print_sale, sale_json
+
+    t = set_up(data_dir)
+    try:
+        with t.tx() as s:
+            wang = members.find_by_phone(t, s, SILVER_PHONE)
+            card = members.main_card(s, wang).card_no
+            used = {
+                c
+                for (c,) in s.execute(
+                    CouponUse.__table__.select().with_only_columns(CouponUse.code)
+                )
+            }
+            batch = t.program.coupons[0] if t.program.coupons else None
+            coupon = next((c for c in batch.codes if c not in used), None) if batch else None
+            out = sales.make_sale(
+                t,
+                s,
+                sales.SaleRequest(
+                    lines=[
+                        sales.LineRequest("6901234560015"),
+                        sales.LineRequest("6901234560022", 2),
+                        sales.LineRequest("6901234560039"),
+                    ],
+                    tenders=[
+                        sales.TenderRequest("points", points=200),
+                        sales.TenderRequest("cash"),
+                    ],
+                    member_card=card,
+                    coupon=coupon,
+                    credited_staff="1001",
+                    at=datetime(2026, 11, 9, 14, 0, tzinfo=t.program.timezone),
+                ),
+                CONSOLE,
+            )
+            data = sale_json(t, out, members.summary(t, s, wang))
+        if json_out:
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            print(
+                f"Demo terminal S001/T01 in {data_dir} (staff PINs: "
+                + ", ".join(f"{c} {r} {p}" for c, _, r, p in STAFF)
+                + ")"
+            )
+            print_sale(data)
+            print("Try: pos --data-dir", data_dir, "member show --phone", SILVER_PHONE)
+        return 0
+    finally:
+        t.close()
