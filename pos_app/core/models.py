@@ -370,3 +370,31 @@ class TierChange(Base):
 
 
 Index("ix_sales_member_time", Sale.member_id, Sale.business_time)
+
+
+class ReceiptRecord(Base):
+    """The document of every printed receipt or slip, saved in the same transaction as
+    the business it records, so it can be reprinted exactly (JSON from receipts.serialize)."""
+
+    __tablename__ = "receipt_records"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    receipt_no: Mapped[str] = mapped_column(String(40), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # sale|refund|topup|balance|enrollment|x|z
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    document: Mapped[str] = mapped_column(Text)
+
+
+class Shift(Base):
+    """A cashier shift: opened with a cash float, closed with a cash count (Z report)."""
+
+    __tablename__ = "shifts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shift_no: Mapped[int] = mapped_column(Integer, unique=True)
+    status: Mapped[str] = mapped_column(String(10))  # open | closed
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    opened_by: Mapped[str] = mapped_column(String(20))
+    cash_float: Mapped[Decimal] = mapped_column(Cents)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    closed_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    counted_cash: Mapped[Decimal | None] = mapped_column(Cents, nullable=True)
+    expected_cash: Mapped[Decimal | None] = mapped_column(Cents, nullable=True)

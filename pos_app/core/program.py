@@ -4,7 +4,7 @@
 (see docs/program.md for every key) and validates it. Every error names the key
 and the line it is on, e.g.::
 
-    program.toml line 27: tiers[1].discount: must be a decimal string such as "0.95", got 0.95
+    program.toml line 31: tiers[1].discount: must be a decimal string such as "0.95", got 0.95
 """
 
 from __future__ import annotations
@@ -346,7 +346,8 @@ def _tier_rule(t: _Table, key: str) -> TierRule:
     sub = t.sub(key, required=False)
     if sub is None:
         return TierRule()
-    known = {"single_purchase", "single_day", "rolling_12m"}
+    # keep is reviewed over the last 12 months only (tiers.review)
+    known = {"rolling_12m"} if key == "keep" else {"single_purchase", "single_day", "rolling_12m"}
     for k in sub.data:
         if k not in known:
             raise sub._fail(k, f"is not a {key} rule (use {', '.join(sorted(known))})")
@@ -357,12 +358,37 @@ def _tier_rule(t: _Table, key: str) -> TierRule:
     )
 
 
+_AT_LINE_RE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _toml_error(text: str, source: str, e: tomllib.TOMLDecodeError) -> str:
+    """A TOML syntax error with its line and, where one is written there, its key."""
+    m = _AT_LINE_RE.search(str(e))
+    lines = text.splitlines()
+    if m is None or not 0 < int(m.group(1)) <= len(lines):
+        return f"{source}: not valid TOML: {e}"
+    no = int(m.group(1))
+    table, counts = "", dict[str, int]()
+    for line in lines[: no - 1]:
+        h = _HEADER_RE.match(line)
+        if h:
+            path = h.group(2).strip()
+            if h.group(1) == "[[":
+                counts[path] = counts.get(path, -1) + 1
+                table = f"{path}[{counts[path]}]"
+            else:
+                table = path
+    k = _KEY_RE.match(lines[no - 1])
+    name = "" if k is None else f"{table}.{k.group(1)}: " if table else f"{k.group(1)}: "
+    return f"{source} line {no}: {name}not valid TOML: {e}"
+
+
 def parse_program(text: str, source: str = "program.toml") -> Program:
     """Parse and validate program TOML text. Raises ProgramError naming key and line."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise ProgramError(f"{source}: not valid TOML: {e}") from e
+        raise ProgramError(_toml_error(text, source, e)) from e
     reader = _Reader(source, _Locator(text))
     root = _Table(reader, raw, "")
 

@@ -453,6 +453,7 @@ def make_sale(
         new_tier = tiers.after_sale(t, s, member, total, at)
         upgrade = new_tier.code if new_tier else None
     s.flush()
+    _load(sale)
     return SaleOutcome(
         sale=sale,
         priced=priced,
@@ -527,12 +528,20 @@ def refund(
     for line_no, q in sorted(wanted.items()):
         ln = by_no[line_no]
         done = ln.refunded_qty
-        amount = portion(ln.amount, done, q, ln.qty)
+        # What goes back is worked out per tender (and per principal / bonus), each by
+        # cumulative floors, and the line's refund is their sum: refunding every unit, in
+        # any number of steps, gives back exactly each tender, each part and the line.
+        amount = ZERO
         for sh in ln.shares:
-            a = portion(sh.amount, done, q, ln.qty)
+            if tenders[sh.tender_no].kind == "stored_value":
+                prin = portion(sh.principal, done, q, ln.qty)
+                a = prin + portion(sh.amount - sh.principal, done, q, ln.qty)
+                back_principal[sh.tender_no] += prin
+            else:
+                a = portion(sh.amount, done, q, ln.qty)
             back_amount[sh.tender_no] += a
             back_points[sh.tender_no] += portion_points(sh.points, done, q, ln.qty)
-            back_principal[sh.tender_no] += portion(sh.principal, done, q, ln.qty)
+            amount += a
         pts = portion_points(ln.points_earned, done, q, ln.qty)
         take_points += pts
         refund_lines.append((ln, q, amount, pts))
@@ -650,6 +659,7 @@ def refund(
         approved_by=approved_by,
     )
     s.flush()
+    _load(row)
     return RefundOutcome(
         refund=row,
         original=original,
@@ -667,3 +677,11 @@ def _current_card(s: Session, card: Card) -> Card:
         assert nxt is not None
         card = nxt
     return card
+
+
+def _load(sale: Sale) -> None:
+    """Load a sale's lines, discounts and tenders, so they can be read after the
+    transaction (receipts, JSON)."""
+    for ln in sale.lines:
+        _ = ln.discounts, ln.shares
+    _ = sale.tenders
