@@ -756,7 +756,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func(args, t))
         finally:
             t.close()
-    except (BadInput, PosError, ProgramError, MoneyError) as e:
+    except BadInput as e:
+        print(one_line(str(e)), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (PosError, ProgramError, MoneyError) as e:
         print(f"pos: {one_line(str(e))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
