@@ -492,7 +492,29 @@ def refund(
     at: datetime | None = None,
 ) -> RefundOutcome:
     """Refund chosen lines and quantities (None: everything not yet refunded)."""
-    approved_by = require(who, "refund", approver)
+    return _reverse(t, s, sale_no, lines, who, approver, at, action="refund")
+
+
+def void_sale(
+    t: Terminal, s: Session, sale_no: str, who: Operator, approver: Operator | None = None
+) -> RefundOutcome:
+    """Void a paid sale (a supervisor's approval): everything back to where it came from,
+    as a refund of the whole sale recorded as a void in the audit log. (Before payment a
+    cart is never written, so voiding it needs nothing here.)"""
+    return _reverse(t, s, sale_no, None, who, approver, None, action="void_after_payment")
+
+
+def _reverse(
+    t: Terminal,
+    s: Session,
+    sale_no: str,
+    lines: list[tuple[int, int | None]] | None,
+    who: Operator,
+    approver: Operator | None,
+    at: datetime | None,
+    action: str,
+) -> RefundOutcome:
+    approved_by = require(who, action, approver)
     original = find_sale(s, sale_no)
     if original.kind != "sale":
         raise PosError(f"{sale_no} is a refund; refund the original sale")
@@ -653,7 +675,7 @@ def refund(
         s,
         now,
         who,
-        "refund",
+        "void" if action == "void_after_payment" else "refund",
         f"sale {original.sale_no}",
         {"refund": no, "total": str(total), "lines": wanted},
         approved_by=approved_by,

@@ -254,3 +254,21 @@ def test_unknown_item_and_bad_quantity(terminal: Terminal) -> None:
         sell(terminal, [("0000000000000", 1)], [cash()])
     with pytest.raises(PosError, match="quantity must be 1 to 9999"):
         sell(terminal, [(TEA, 0)], [cash()])
+
+
+def test_void_after_payment_needs_a_supervisor_and_reverses_all(terminal: Terminal) -> None:
+    from pos_app.core.models import AuditEntry
+
+    card = enroll(terminal, topup="500.00")
+    before = member_state(terminal, card)
+    out = sell(terminal, [(KETTLE, 1), (TEA, 1)], [sv("100.00"), cash()], card=card)
+    with terminal.tx() as s, pytest.raises(NotAllowed, match="void after payment needs"):
+        sales.void_sale(terminal, s, out.sale.sale_no, CASHIER)
+    with terminal.tx() as s:
+        v = sales.void_sale(terminal, s, out.sale.sale_no, CASHIER, approver=SUPERVISOR)
+    assert v.refund.total == out.sale.total
+    assert member_state(terminal, card) == before
+    with terminal.read() as s:
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert last is not None and (last.action, last.approved_by) == ("void", "2001")
+    verify_ok(terminal)
