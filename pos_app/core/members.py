@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -15,7 +16,7 @@ from stdnum import luhn
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError
 
-from pos_app.core import ledger, points
+from pos_app.core import events, ledger, outbox, points
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.ledger import CNY, Posting, account
 from pos_app.core.models import Card, CardMedia, Member, PointLot, TierChange
@@ -157,6 +158,7 @@ def enroll(t: Terminal, s: Session, e: Enrollment, who: Operator) -> Member:
         raise PosError(f"phone {mask_phone(phone or '')} already belongs to a member")
     ident = t.identity
     m = Member(
+        uid=str(uuid.uuid4()),
         name=e.name.strip(),
         gender=e.gender or None,
         birthday=clean["birthday"],
@@ -193,6 +195,15 @@ def enroll(t: Terminal, s: Session, e: Enrollment, who: Operator) -> Member:
         f"member {m.id}",
         {"card": mask_card(card_no), "anonymous": e.anonymous, "consent": e.marketing_consent},
     )
+    s.flush()
+    media = list(
+        s.scalars(
+            select(CardMedia).where(
+                CardMedia.card_id.in_(select(Card.id).where(Card.member_id == m.id))
+            )
+        )
+    )
+    outbox.record(t, s, "member_enrolled", {**events.member(m, media), "card": card_no}, now)
     return m
 
 
@@ -354,6 +365,22 @@ def supplementary(
             "limit_per_day": to_str(limit_per_day) if limit_per_day else None,
         },
     )
+    outbox.record(
+        t,
+        s,
+        "card_issued",
+        {
+            "card": card.card_no,
+            "main_card": main.card_no,
+            "member": main.member.uid,
+            "franchisee": card.franchisee,
+            "limit_per_sale": limit_per_sale,
+            "limit_per_day": limit_per_day,
+            "media": media,
+            "identifier": _media_identifier(card.card_no, media, media_id),
+        },
+        now,
+    )
     return card
 
 
@@ -373,7 +400,44 @@ def block_card(t: Terminal, s: Session, card_no: str, who: Operator, reason: str
         f"member {card.member_id}",
         {"card": mask_card(card.card_no), "reason": reason},
     )
+    outbox.record(
+        t,
+        s,
+        "card_blocked",
+        {"card": card.card_no, "member": card.member.uid, "reason": reason},
+        now,
+    )
     return card
+
+
+def bind_card(
+    t: Terminal, s: Session, card_no: str, media: str, media_id: str | None, who: Operator
+) -> CardMedia:
+    """Bind another medium (a swipe, a tap, a chip) to an active card."""
+    card = find_card(s, card_no)
+    cm = bind_media(s, card, media, media_id)
+    now = t.now()
+    audit(
+        s,
+        now,
+        who,
+        "bind_card",
+        f"member {card.member_id}",
+        {"card": mask_card(card.card_no), "media": cm.media},
+    )
+    outbox.record(
+        t,
+        s,
+        "card_bound",
+        {
+            "card": card.card_no,
+            "member": card.member.uid,
+            "media": cm.media,
+            "identifier": cm.identifier,
+        },
+        now,
+    )
+    return cm
 
 
 def replace_card(
@@ -420,8 +484,7 @@ def replace_card(
         # liabilities are credit balances (negative): move them whole
         p.debit(src, -src.balance)
         p.credit(dst, -src.balance)
-    if p.lines:
-        ledger.post(s, p, now, t.info(s))
+    journal = ledger.post(s, p, now, t.info(s)) if p.lines else None
     old.status = "replaced"
     old.replaced_by_id = new.id
     for sub in s.scalars(select(Card).where(Card.main_card_id == old.id)):
@@ -434,6 +497,22 @@ def replace_card(
         f"member {old.member_id}",
         {"old": mask_card(old.card_no), "new": mask_card(new.card_no)},
         approved_by=approved_by,
+    )
+    outbox.record(
+        t,
+        s,
+        "card_replaced",
+        {
+            "old_card": old.card_no,
+            "new_card": new.card_no,
+            "member": old.member.uid,
+            "franchisee": new.franchisee,
+            "media": media,
+            "identifier": _media_identifier(new.card_no, media, media_id),
+            "approved_by": approved_by,
+        },
+        now,
+        journal,
     )
     return new
 

@@ -77,6 +77,8 @@ class TerminalInfo(Base):
     terminal: Mapped[str] = mapped_column(String(40))
     card_block: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # bumped when the ledger is restored from a backup, so HQ can tell a rewind
+    epoch: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class Counter(Base):
@@ -129,6 +131,7 @@ class Item(Base):
 class Member(Base):
     __tablename__ = "members"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)  # the member chain-wide
     name: Mapped[str] = mapped_column(String(60), default="")
     gender: Mapped[str | None] = mapped_column(String(1), nullable=True)
     birthday: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -398,3 +401,24 @@ class Shift(Base):
     closed_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
     counted_cash: Mapped[Decimal | None] = mapped_column(Cents, nullable=True)
     expected_cash: Mapped[Decimal | None] = mapped_column(Cents, nullable=True)
+
+
+class OutboxEvent(Base):
+    """Every committed business event, written in the same transaction as its ledger rows,
+    numbered by a gapless per-terminal sequence and chained by hash; sync uploads them in
+    order and marks them acknowledged only when HQ says so."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    epoch: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    business_time: Mapped[datetime] = mapped_column(UtcDateTime)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
+    acked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)

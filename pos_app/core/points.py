@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos_app.core import ledger
+from pos_app.core import ledger, outbox
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import PTS, Posting, account
 from pos_app.core.models import Account, Member, PointLot, PointLotUse
@@ -23,7 +23,11 @@ from pos_app.core.terminal import Terminal
 
 
 def member_account(s: Session, member_id: int) -> Account:
-    return account(s, f"points:member:{member_id}", PTS, member_id=member_id)
+    """The member's points account, named by the member's chain-wide id."""
+    m = s.get(Member, member_id)
+    if m is None:
+        raise PosError(f"no member {member_id}")
+    return account(s, f"points:member:{m.uid}", PTS, member_id=member_id)
 
 
 def available(s: Session, member_id: int, now: datetime) -> int:
@@ -212,6 +216,9 @@ def expire_due(t: Terminal, s: Session, member_id: int, who: Operator) -> int:
     j = ledger.post(s, p, now, t.info(s))
     plan = PointsPlan(uses=[(lot, lot.remaining) for lot in due])
     plan.apply(s, member_id, j.id)
+    m = s.get(Member, member_id)
+    assert m is not None
+    outbox.record(t, s, "points_expired", {"member": m.uid, "points": total}, now, j)
     return total
 
 
@@ -244,4 +251,7 @@ def transfer(t: Terminal, s: Session, src: Member, dst: Member, pts: int, who: O
     )
     in_plan.apply(s, dst.id, j.id)
     audit(s, now, who, "points_transfer", f"member {src.id} -> {dst.id}", {"points": pts})
+    outbox.record(
+        t, s, "points_transferred", {"from": src.uid, "to": dst.uid, "points": pts}, now, j
+    )
     return pts

@@ -12,7 +12,7 @@ from decimal import ROUND_DOWN, Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos_app.core import catalog, ledger, points, tiers
+from pos_app.core import catalog, events, ledger, outbox, points, tiers
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.ledger import CNY, Posting, account, cents
 from pos_app.core.members import account_card, find_card, sv_balance
@@ -454,6 +454,7 @@ def make_sale(
         upgrade = new_tier.code if new_tier else None
     s.flush()
     _load(sale)
+    outbox.record(t, s, "sale", events.sale(s, sale, upgrade), at, journal)
     return SaleOutcome(
         sale=sale,
         priced=priced,
@@ -682,6 +683,15 @@ def _reverse(
     )
     s.flush()
     _load(row)
+    payload = events.sale(s, row)
+    payload.update(
+        points_taken_back=take_points,
+        points_returned=returned_pts,
+        coupon_returned=coupon_back,
+        coupon=original.coupon_code if coupon_back else None,
+        void=action == "void_after_payment",
+    )
+    outbox.record(t, s, "refund", payload, at, journal)
     return RefundOutcome(
         refund=row,
         original=original,

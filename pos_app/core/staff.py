@@ -42,6 +42,7 @@ PERMISSIONS: dict[str, str] = {
     "points_transfer": "supervisor",
     "manage_staff": "manager",
     "catalog_import": "manager",
+    "reprint": "supervisor",
 }
 
 _hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos_app.core import ledger
+from pos_app.core import ledger, outbox
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import CNY, Posting, account, cents
 from pos_app.core.members import account_card, find_card, sv_balance
@@ -140,6 +140,24 @@ def topup(
             "tender": tender,
             "reference": reference,
         },
+    )
+    outbox.record(
+        t,
+        s,
+        "topup",
+        {
+            "topup_no": no,
+            "card": card.card_no,
+            "franchisee": card.franchisee,
+            "member": m.uid,
+            "amount": amount,
+            "bonus": bonus,
+            "tender": tender,
+            "reference": reference,
+            "staff": who.code,
+        },
+        business_time,
+        j,
     )
     p2, b2 = sv_balance(s, card)
     return TopupResult(row, card, p2, b2)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pos_app.core import outbox
 from pos_app.core.models import Member, Sale, TierChange
 from pos_app.core.money import ZERO, format_money
 from pos_app.core.program import Program, Tier, TierRule
@@ -112,6 +113,13 @@ def review(
         )
         m.tier_code = target.code
         changes.append((m.id, current.code, target.code))
+        outbox.record(
+            t,
+            s,
+            "tier_changed",
+            {"member": m.uid, "from": current.code, "to": target.code, "reason": reason},
+            at,
+        )
     audit(s, t.now(), who, "tier_review", "", {"changes": len(changes)})
     return changes
 
@@ -154,5 +162,12 @@ def set_tier(
         f"member {m.id}",
         {"from": m.tier_code, "to": tier.code, "reason": reason},
         approved_by=approved_by,
+    )
+    outbox.record(
+        t,
+        s,
+        "tier_changed",
+        {"member": m.uid, "from": m.tier_code, "to": tier.code, "reason": f"by hand: {reason}"},
+        t.now(),
     )
     m.tier_code = tier.code
