@@ -1,0 +1,229 @@
+"""Benchmark: import a large catalog CSV into a fresh terminal, against raw sqlite3.
+
+Usage::
+
+    .venv/bin/python bench/catalog_import.py [--rows 500000] [--runs 3]
+
+Generates a catalog CSV (valid EAN-13 barcodes) in a temporary folder, then, each in a
+fresh child process (so every figure has its own peak RSS):
+
+* import: ``catalog.read_file`` + ``catalog.import_rows`` (in ``terminal.tx()``) into a
+  terminal just made with ``Terminal.init`` and the demo program;
+* re-import: the same, into a terminal already holding the catalog, from a file with
+  every price changed (all rows ``updated``);
+* baseline: a raw ``sqlite3`` ``executemany`` INSERT of the same rows (already parsed
+  into tuples, outside the timing) into a fresh table of the same shape, in one
+  transaction, with the terminal's pragmas (WAL, synchronous=FULL);
+* baseline re-import: the same ``executemany`` as an UPSERT of the changed prices.
+
+Prints the median of ``--runs`` runs of each, the ratio to its baseline, and the peak
+RSS of the child process (``resource.getrusage``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import multiprocessing as mp
+import platform
+import resource
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from stdnum import ean
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CATEGORIES = ("apparel", "cosmetics", "shoes", "food", "appliance", "accessories")
+HEADER = ["sku", "barcode", "name", "category", "price", "member_price", "member_discount"]
+
+ITEMS_DDL = (
+    "CREATE TABLE items (sku VARCHAR(40) NOT NULL PRIMARY KEY, barcode VARCHAR(14) UNIQUE, "
+    "name VARCHAR(120) NOT NULL, category VARCHAR(40) NOT NULL, price BIGINT NOT NULL, "
+    "member_price BIGINT, member_discount BOOLEAN NOT NULL, updated_at VARCHAR(32) NOT NULL)"
+)
+INSERT = (
+    "INSERT INTO items (sku, barcode, name, category, price, member_price, member_discount, "
+    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+UPSERT = INSERT + (
+    " ON CONFLICT(sku) DO UPDATE SET barcode=excluded.barcode, name=excluded.name, "
+    "category=excluded.category, price=excluded.price, member_price=excluded.member_price, "
+    "member_discount=excluded.member_discount, updated_at=excluded.updated_at"
+)
+
+
+def barcode(i: int) -> str:
+    body = f"69{i:010d}"
+    return body + ean.calc_check_digit(body)
+
+
+def price_cents(i: int, bump: int) -> int:
+    return 100 + (i * 37) % 99_900 + bump
+
+
+def write_csv(path: Path, rows: int, bump: int = 0) -> None:
+    """``bump`` cents are added to every price (the re-import file)."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(HEADER)
+        for i in range(rows):
+            cents = price_cents(i, bump)
+            member = "" if i % 5 else f"{(cents * 9 // 10) // 100}.{(cents * 9 // 10) % 100:02d}"
+            w.writerow(
+                [
+                    f"SKU{i:07d}",
+                    barcode(i),
+                    f"商品 {i} Item",
+                    CATEGORIES[i % len(CATEGORIES)],
+                    f"{cents // 100}.{cents % 100:02d}",
+                    member,
+                    "no" if i % 7 == 0 else "",
+                ]
+            )
+
+
+def raw_tuples(rows: int, bump: int) -> list[tuple[Any, ...]]:
+    stamp = datetime.now(UTC).isoformat(timespec="microseconds")
+    out = []
+    for i in range(rows):
+        cents = price_cents(i, bump)
+        member = None if i % 5 else cents * 9 // 10
+        out.append(
+            (
+                f"SKU{i:07d}",
+                barcode(i),
+                f"商品 {i} Item",
+                CATEGORIES[i % len(CATEGORIES)],
+                cents,
+                member,
+                0 if i % 7 == 0 else 1,
+                stamp,
+            )
+        )
+    return out
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+# --- the measured cases, each run in a fresh child process ---------------------------------
+
+
+def case_import(workdir: str, first_csv: str, second_csv: str | None) -> dict[str, Any]:
+    from pos_app.core import catalog
+    from pos_app.core.terminal import Terminal
+    from pos_app.demo import PROGRAM
+
+    data = Path(tempfile.mkdtemp(dir=workdir)) / "data"
+    t = Terminal.init(data, store="S001", terminal="T01", franchisee="F-EAST", program_file=PROGRAM)
+    try:
+        if second_csv is not None:  # the re-import case: load the catalog first, untimed
+            with t.tx() as s:
+                catalog.import_rows(s, catalog.read_file(Path(first_csv)), t.now())
+        path = Path(second_csv or first_csv)
+        t0 = time.perf_counter()
+        rows = catalog.read_file(path)
+        t1 = time.perf_counter()
+        with t.tx() as s:
+            rep = catalog.import_rows(s, rows, t.now())
+        t2 = time.perf_counter()
+    finally:
+        t.close()
+    return {
+        "seconds": t2 - t0,
+        "read": t1 - t0,
+        "write": t2 - t1,
+        "report": rep.__dict__,
+        "rss": peak_rss_mib(),
+    }
+
+
+def case_baseline(workdir: str, rows: int, update: bool) -> dict[str, Any]:
+    db = Path(tempfile.mkdtemp(dir=workdir)) / "raw.sqlite"
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=FULL")
+    con.execute(ITEMS_DDL)
+    if update:  # the table already holds the catalog, untimed
+        con.execute("BEGIN IMMEDIATE")
+        con.executemany(INSERT, raw_tuples(rows, 0))
+        con.execute("COMMIT")
+    data = raw_tuples(rows, 100 if update else 0)
+    t0 = time.perf_counter()
+    con.execute("BEGIN IMMEDIATE")
+    con.executemany(UPSERT if update else INSERT, data)
+    con.execute("COMMIT")
+    t1 = time.perf_counter()
+    (count,) = con.execute("SELECT count(*) FROM items").fetchone()
+    con.close()
+    assert count == rows, count
+    return {"seconds": t1 - t0, "rss": peak_rss_mib()}
+
+
+def run_in_child(fn: Any, *args: Any) -> dict[str, Any]:
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        return dict(pool.apply(fn, args))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=500_000)
+    ap.add_argument("--runs", type=int, default=3, help="runs of each case (median reported)")
+    args = ap.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="bench-catalog-") as tmp:
+        work = Path(tmp)
+        first, second = work / "catalog.csv", work / "catalog-new-prices.csv"
+        t0 = time.perf_counter()
+        write_csv(first, args.rows)
+        write_csv(second, args.rows, bump=100)
+        print(
+            f"# {args.rows} rows, {first.stat().st_size / 2**20:.1f} MiB CSV, generated in "
+            f"{time.perf_counter() - t0:.1f} s; {args.runs} run(s) per case; "
+            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+        )
+        results: dict[str, list[dict[str, Any]]] = {}
+        cases = {
+            "baseline insert": (case_baseline, str(work), args.rows, False),
+            "import": (case_import, str(work), str(first), None),
+            "baseline upsert": (case_baseline, str(work), args.rows, True),
+            "re-import": (case_import, str(work), str(first), str(second)),
+        }
+        for _ in range(args.runs):
+            for name, (fn, *fargs) in cases.items():
+                results.setdefault(name, []).append(run_in_child(fn, *fargs))
+
+    def med(name: str, key: str = "seconds") -> float:
+        return statistics.median(r[key] for r in results[name])
+
+    for name, base in (("import", "baseline insert"), ("re-import", "baseline upsert")):
+        rep = results[name][-1]["report"]
+        print(
+            f"{name:<10} median {med(name):7.2f} s (read {med(name, 'read'):.2f} s + write "
+            f"{med(name, 'write'):.2f} s), {args.rows / med(name):,.0f} rows/s, "
+            f"peak RSS {max(r['rss'] for r in results[name]):,.0f} MiB; "
+            f"added {rep['added']} updated {rep['updated']} unchanged {rep['unchanged']}"
+        )
+        print(
+            f"{base:<10} median {med(base):7.2f} s, peak RSS "
+            f"{max(r['rss'] for r in results[base]):,.0f} MiB; "
+            f"ratio {name}/{base} = {med(name) / med(base):.1f}x"
+        )
+    for name, rs in results.items():
+        print(f"# {name} runs: " + ", ".join(f"{r['seconds']:.2f}" for r in rs))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

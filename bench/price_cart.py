@@ -1,0 +1,179 @@
+"""Benchmark: price a 100-line cart with every promotion active, and ring it up.
+
+Usage::
+
+    .venv/bin/python bench/price_cart.py [--runs 2000] [--sale-runs 100]
+
+The demo program at 2026-11-09T14:00+08:00 (Double 11: the vip-only cosmetics 70% and
+the apparel spend-500-get-200-off are both on), a silver member (0.95, points x1.2), the
+coupon D11-50-0001, 100 lines over six categories (apparel, cosmetics, shoes with a
+member price, food without member discount, appliance, accessories), quantities 1-3.
+
+* ``price_cart``: ``pos_app.core.pricing.price_cart`` on the 100 CartItems;
+  median and p99 over ``--runs`` runs.
+* baseline (same run): building the 100 CartItem objects and summing
+  unit_price * qty with Decimal.
+* ``make_sale``: the whole sale through ``pos_app.core.sales.make_sale`` in a terminal
+  made with the demo data (catalog lookups, pricing, points tender, ledger posting, sale,
+  lines, discounts, tender shares, coupon use, tier check), flushed to SQLite inside the
+  transaction and then rolled back, so that every run is the same sale (the coupon is
+  single-use). The COMMIT itself (one fsync) is not in this figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from stdnum import ean  # noqa: E402
+
+from pos_app.core import catalog, members, sales  # noqa: E402
+from pos_app.core.pricing import CartItem, price_cart  # noqa: E402
+from pos_app.core.staff import CONSOLE  # noqa: E402
+from pos_app.demo import SILVER_PHONE, set_up  # noqa: E402
+
+TZ = ZoneInfo("Asia/Shanghai")
+AT = datetime(2026, 11, 9, 14, 0, tzinfo=TZ)
+COUPON = "D11-50-0001"
+# category, price, member price, member discount
+KINDS = [
+    ("apparel", "299.00", "", ""),
+    ("cosmetics", "188.00", "", ""),
+    ("shoes", "599.00", "529.00", ""),
+    ("food", "45.80", "", "no"),
+    ("appliance", "379.00", "", ""),
+    ("accessories", "129.90", "", ""),
+]
+
+
+def catalog_csv(n: int) -> str:
+    lines = ["sku,barcode,name,category,price,member_price,member_discount"]
+    for i in range(n):
+        cat, price, member, md = KINDS[i % len(KINDS)]
+        body = f"69{900000000 + i:010d}"
+        code = body + ean.calc_check_digit(body)
+        lines.append(f"B-{i:03d},{code},商品 {i},{cat},{price},{member},{md}")
+    return "\n".join(lines) + "\n"
+
+
+def cart_spec(n: int) -> list[tuple[str, int]]:
+    return [(f"B-{i:03d}", 1 + i % 3) for i in range(n)]
+
+
+class Rollback(Exception):
+    pass
+
+
+def timed(fn: Callable[[], object], runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def p99(xs: list[float]) -> float:
+    return statistics.quantiles(xs, n=100, method="inclusive")[98]
+
+
+def fmt(xs: list[float]) -> str:
+    return f"median {statistics.median(xs) * 1e3:8.3f} ms, p99 {p99(xs) * 1e3:8.3f} ms"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--lines", type=int, default=100)
+    ap.add_argument("--runs", type=int, default=2000, help="runs of price_cart and baseline")
+    ap.add_argument("--sale-runs", type=int, default=100, help="runs of make_sale")
+    args = ap.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="bench-price-") as tmp:
+        t = set_up(Path(tmp) / "data")  # demo data: program, staff, silver member 王芳
+        try:
+            with t.tx() as s:
+                catalog.import_rows(s, catalog.parse_rows(catalog_csv(args.lines)), t.now())
+                card = members.main_card(s, members.find_by_phone(t, s, SILVER_PHONE)).card_no
+                spec = cart_spec(args.lines)
+                rows = []
+                for sku, qty in spec:
+                    it = catalog.lookup(s, sku)
+                    assert it is not None
+                    rows.append(
+                        (it.sku, it.name, it.category, it.price, qty, it.member_price,
+                         it.member_discount)
+                    )
+            program = t.program
+            silver = program.tier("silver")
+
+            def build() -> list[CartItem]:
+                return [
+                    CartItem(sku=a, name=b, category=c, unit_price=d, qty=e, member_price=f,
+                             member_discount=g)
+                    for a, b, c, d, e, f, g in rows
+                ]
+
+            def baseline() -> Decimal:
+                return sum((it.unit_price * it.qty for it in build()), Decimal(0))
+
+            def price() -> object:
+                return price_cart(program, build(), AT, tier=silver, coupon_code=COUPON)
+
+            priced = price_cart(program, build(), AT, tier=silver, coupon_code=COUPON)
+            sources = {d.source for ln in priced.lines for d in ln.discounts}
+            assert {"promotion", "tier", "spend_get_off", "coupon", "member_price"} <= sources
+            req = sales.SaleRequest(
+                lines=[sales.LineRequest(sku, qty) for sku, qty in spec],
+                tenders=[sales.TenderRequest("points", points=200), sales.TenderRequest("cash")],
+                member_card=card,
+                coupon=COUPON,
+                at=AT,
+            )
+
+            def sale() -> None:
+                try:
+                    with t.tx() as s:
+                        out = sales.make_sale(t, s, req, CONSOLE)
+                        assert out.sale.total == priced.total
+                        raise Rollback
+                except Rollback:
+                    pass
+
+            for _ in range(20):  # warm up
+                baseline()
+                price()
+            sale()
+            base_t, price_t = [], []
+            for _ in range(args.runs):  # interleaved, so both see the same machine
+                base_t += timed(baseline, 1)
+                price_t += timed(price, 1)
+            sale_t = timed(sale, args.sale_runs)
+        finally:
+            t.close()
+
+    print(
+        f"# {args.lines} lines, list total {priced.list_total}, priced total {priced.total} "
+        f"(discounts {priced.discount_total}); discount sources: {', '.join(sorted(sources))}"
+    )
+    print(f"baseline   ({args.runs} runs): {fmt(base_t)}")
+    print(f"price_cart ({args.runs} runs): {fmt(price_t)}; "
+          f"ratio to baseline {statistics.median(price_t) / statistics.median(base_t):.1f}x")
+    print(f"make_sale  ({args.sale_runs} runs): {fmt(sale_t)}; "
+          f"ratio to price_cart {statistics.median(sale_t) / statistics.median(price_t):.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

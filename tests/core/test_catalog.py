@@ -1,0 +1,470 @@
+"""The catalog: CSV import through the Python API and the ``pos`` command line, with
+EAN-13 / EAN-8 / UPC-A check digits validated, bad rows named, nothing half imported,
+re-import updating prices, GB18030 files, barcodes moving and UPC-A scanned as EAN-13."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from stdnum import ean
+
+from pos_app import cli
+from pos_app.core import catalog
+from pos_app.core.catalog import CatalogError, Row
+from pos_app.core.errors import PosError
+from pos_app.core.terminal import DB_FILE, Terminal
+from pos_app.demo import PROGRAM
+from tests.core.conftest import D11, Clock, db_dump
+
+ROOT = Path(__file__).resolve().parents[2]
+HEADER = "sku,barcode,name,category,price,member_price,member_discount"
+
+
+def with_check(body: str) -> str:
+    """A barcode with its correct check digit (works for EAN-13, EAN-8 and UPC-A)."""
+    return body + ean.calc_check_digit(body)
+
+
+def wrong_check(code: str) -> str:
+    return code[:-1] + str((int(code[-1]) + 1) % 10)
+
+
+EAN13 = with_check("690123456789")
+EAN13_B = with_check("690123456790")
+EAN13_C = with_check("690123456791")
+EAN8 = with_check("9638507")
+UPCA = with_check("03600029145")  # 036000291452
+
+
+def write_csv(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
+    path.write_text("\n".join([HEADER, *lines]) + "\n", encoding=encoding)
+    return path
+
+
+def items(data_dir: Path) -> list[tuple[object, ...]]:
+    con = sqlite3.connect(data_dir / DB_FILE)
+    try:
+        return con.execute("SELECT * FROM items ORDER BY sku").fetchall()
+    finally:
+        con.close()
+
+
+def db_hash(data_dir: Path) -> str:
+    return hashlib.sha256(db_dump(data_dir).encode()).hexdigest()
+
+
+def run_import(t: Terminal, path: Path) -> catalog.ImportReport:
+    rows = catalog.read_file(path)
+    with t.tx() as s:
+        return catalog.import_rows(s, rows, t.now())
+
+
+@pytest.fixture
+def fresh(tmp_path: Path, clock: Clock) -> Iterator[Terminal]:
+    """A new terminal with an empty catalog."""
+    t = Terminal.init(tmp_path / "fresh", store="S001", terminal="T01", franchisee="F-EAST",
+                      program_file=PROGRAM, clock=clock)
+    yield t
+    t.close()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A closed data folder for the command line, holding a three-item catalog."""
+    d = tmp_path / "cli"
+    t = Terminal.init(d, store="S001", terminal="T01", franchisee="F-EAST", program_file=PROGRAM)
+    rows = catalog.parse_rows(
+        f"{HEADER}\nA-1,{EAN13},甲,apparel,10.00,,\nB-2,{EAN8},乙,food,5.50,,no\nC-3,,丙,food,1.00,,\n"
+    )
+    with t.tx() as s:
+        catalog.import_rows(s, rows, t.now())
+    t.close()
+    return d
+
+
+def pos(data_dir: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(["--data-dir", str(data_dir), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --- check digits ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", [EAN13, EAN13_B, EAN8, UPCA, "6901234560015", "96385074"])
+def test_good_check_digits_accepted(code: str) -> None:
+    assert catalog.valid_barcode(code)
+
+
+@pytest.mark.parametrize("code", [EAN13, EAN8, UPCA])
+def test_wrong_check_digit_refused(code: str) -> None:
+    assert not catalog.valid_barcode(wrong_check(code))
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["", "69012345", with_check("1234567890123"), with_check("1234"), "69O1234567892",
+     " " + EAN13, "+" + EAN8, "1234567"],
+)
+def test_other_shapes_refused(code: str) -> None:
+    # wrong length (incl. a valid GTIN-14, 5 and 7 digits), letters, signs
+    assert not catalog.valid_barcode(code)
+
+
+def test_check_digit_agrees_with_stdnum() -> None:
+    for body in ("690123456789", "03600029145", "9638507", "000000000000", "99999999999"):
+        for d in "0123456789":
+            code = body + d
+            assert catalog.valid_barcode(code) == ean.is_valid(code), code
+            assert catalog.valid_barcode(code) == (d == ean.calc_check_digit(body)), code
+
+
+def test_full_width_digits_refused() -> None:
+    """Typed through a Chinese input method: stdnum would clean them, the import would then
+    store a barcode no scanner sends."""
+    full = EAN13.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"})
+    assert not catalog.valid_barcode(full)
+    with pytest.raises(CatalogError, match="row 2: barcode"):
+        catalog.parse_rows(f"{HEADER}\nA-1,{full},甲,apparel,10.00,,\n")
+
+
+# --- the Python API -------------------------------------------------------------------------
+
+
+def test_import_all_three_barcode_kinds(fresh: Terminal, tmp_path: Path) -> None:
+    f = write_csv(tmp_path / "c.csv", [
+        f"COAT-1,{EAN13},羊毛大衣 Wool coat,apparel,699.00,,",
+        f"TEA-2,{EAN8},龙井 Longjing,food,\"1,168.5\",,no",
+        f"CAN-3,{UPCA},可乐 Cola,food,3.00,2.50,yes",
+        "BAG-4,,帆布包 Tote,accessories,199,179.00,",
+    ])
+    rep = run_import(fresh, f)
+    assert (rep.rows, rep.added, rep.updated, rep.unchanged) == (4, 4, 0, 0)
+    with fresh.read() as s:
+        coat = catalog.lookup(s, EAN13)
+        assert coat is not None and coat.sku == "COAT-1" and coat.name == "羊毛大衣 Wool coat"
+        assert coat.price == Decimal("699.00") and coat.member_price is None
+        assert coat.member_discount is True
+        tea = catalog.lookup(s, EAN8)
+        assert tea is not None and tea.price == Decimal("1168.50") and tea.member_discount is False
+        can = catalog.lookup(s, UPCA)
+        assert can is not None and can.member_price == Decimal("2.50")
+        bag = catalog.lookup(s, "BAG-4")  # found by SKU
+        assert bag is not None and bag.barcode is None and bag.member_price == Decimal("179.00")
+        assert catalog.lookup(s, wrong_check(EAN13)) is None
+    # money is kept as whole cents, never a float
+    assert [r[4] for r in items(fresh.data_dir)] == [19900, 300, 69900, 116850]
+
+
+def test_bad_rows_each_named_and_nothing_imported(fresh: Terminal, tmp_path: Path) -> None:
+    run_import(fresh, write_csv(tmp_path / "first.csv", [f"A-1,{EAN13},甲,apparel,10.00,,"]))
+    before = items(fresh.data_dir)
+    f = write_csv(tmp_path / "bad.csv", [
+        f"OK-1,{EAN13_B},好,food,1.00,,",                       # row 2: good
+        f"BAD-1,{wrong_check(EAN13_C)},坏,food,1.00,,",          # row 3: check digit
+        f"OK-2,{EAN8},好,food,2.00,,",                          # row 4: good
+        "BAD-2,,坏,food,12.345,,",                              # row 5: three decimals
+        f"OK-1,{UPCA},重复,food,1.00,,",                          # row 6: repeated SKU
+        "BAD-3,,,food,1.00,,",                                  # row 7: no name
+        "BAD-4,,短",                                             # row 8: too few fields
+        "BAD-5,,坏,food,9.00,10.00,maybe",                       # row 9: member price, flag
+        f"OK-3,{EAN13_B},又,food,1.00,,",                        # row 10: repeated barcode
+    ])
+    with pytest.raises(CatalogError) as e:
+        catalog.read_file(f)
+    problems = e.value.problems
+    assert [p.split(":")[0] for p in problems] == [
+        "row 3", "row 5", "row 6", "row 7", "row 8", "row 9", "row 10"
+    ]
+    assert f"barcode '{wrong_check(EAN13_C)}' is not a valid EAN-13, EAN-8 or UPC-A" in problems[0]
+    assert "price '12.345' is not an amount in yuan" in problems[1]
+    assert "sku OK-1 repeats row 2" in problems[2]
+    assert "name must be 1-120 characters" in problems[3]
+    assert "3 fields, expected 7" in problems[4]
+    assert "member_price must be between 0 and the price" in problems[5]
+    assert "member_discount must be yes or no, got 'maybe'" in problems[5]
+    assert f"barcode {EAN13_B} repeats row 2" in problems[6]
+    assert str(e.value).startswith("catalog not imported, 7 bad row(s) of 9: row 3: ")
+    assert items(fresh.data_dir) == before
+
+
+def test_conflicting_barcode_refused_whole(fresh: Terminal, tmp_path: Path) -> None:
+    """A barcode still held by a SKU not in the file cannot go to another SKU; the rows
+    before and after the conflict are not written either."""
+    run_import(fresh, write_csv(tmp_path / "a.csv", [
+        f"A-1,{EAN13},甲,apparel,10.00,,", f"B-2,{EAN8},乙,food,5.00,,",
+    ]))
+    before = items(fresh.data_dir)
+    f = write_csv(tmp_path / "b.csv", [
+        "NEW-1,,新,food,1.00,,", f"B-2,{EAN8},乙,food,6.00,,", f"C-3,{EAN13},丙,food,3.00,,",
+    ])
+    rows = catalog.read_file(f)
+    with pytest.raises(CatalogError, match=f"barcode {EAN13} would belong to both A-1 and C-3"):
+        with fresh.tx() as s:
+            catalog.import_rows(s, rows, fresh.now())
+    assert items(fresh.data_dir) == before
+
+
+def test_reimport_updates_prices_and_counts(fresh: Terminal, tmp_path: Path, clock: Clock) -> None:
+    lines = [
+        f"A-1,{EAN13},甲,apparel,10.00,,",
+        f"B-2,{EAN8},乙,food,5.00,,",
+        f"C-3,{UPCA},丙,food,3.00,,",
+        "D-4,,丁,food,1.00,,",
+    ]
+    rep = run_import(fresh, write_csv(tmp_path / "v1.csv", lines))
+    assert (rep.added, rep.updated, rep.unchanged) == (4, 0, 0)
+    stamps1 = {r[0]: r[7] for r in items(fresh.data_dir)}
+    clock.advance(hours=1)
+    lines[0] = f"A-1,{EAN13},甲,apparel,12.50,,"  # price up
+    lines[3] = "D-4,,丁,food,1.00,0.80,no"  # member price and flag
+    rep = run_import(fresh, write_csv(tmp_path / "v2.csv", [*lines, "E-5,,戊,food,2.00,,"]))
+    assert (rep.rows, rep.added, rep.updated, rep.unchanged) == (5, 1, 2, 2)
+    with fresh.read() as s:
+        a, d = catalog.lookup(s, "A-1"), catalog.lookup(s, "D-4")
+        assert a is not None and a.price == Decimal("12.50")
+        assert d is not None and d.member_price == Decimal("0.80") and d.member_discount is False
+    stamps2 = {r[0]: r[7] for r in items(fresh.data_dir)}
+    assert stamps2["B-2"] == stamps1["B-2"] and stamps2["C-3"] == stamps1["C-3"]
+    assert stamps2["A-1"] != stamps1["A-1"] and stamps2["D-4"] != stamps1["D-4"]
+    # the same file again changes nothing
+    before = items(fresh.data_dir)
+    rep = run_import(fresh, tmp_path / "v2.csv")
+    assert (rep.added, rep.updated, rep.unchanged) == (0, 0, 5)
+    assert items(fresh.data_dir) == before
+
+
+def test_gb18030_csv_accepted(fresh: Terminal, tmp_path: Path) -> None:
+    # 𠮷 is outside GBK: four bytes in GB18030
+    names = ["羊毛大衣", "五常大米 5kg", "𠮷野家 便当"]
+    f = write_csv(tmp_path / "gb.csv", [
+        f"A-1,{EAN13},{names[0]},服装,699.00,,否",
+        f"B-2,{EAN8},{names[1]},食品,89.00,,是",
+        f"C-3,,{names[2]},食品,25.00,,",
+    ], encoding="gb18030")
+    raw = f.read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    rep = run_import(fresh, f)
+    assert rep.added == 3
+    got = {r[0]: (r[2], r[3], r[6]) for r in items(fresh.data_dir)}
+    assert got == {"A-1": (names[0], "服装", 0), "B-2": (names[1], "食品", 1),
+                   "C-3": (names[2], "食品", 1)}
+
+
+def test_utf8_with_bom_accepted(fresh: Terminal, tmp_path: Path) -> None:
+    f = write_csv(tmp_path / "bom.csv", [f"A-1,{EAN13},甲,apparel,10.00,,"], encoding="utf-8-sig")
+    assert run_import(fresh, f).added == 1
+
+
+def test_barcode_moves_between_skus(fresh: Terminal, tmp_path: Path) -> None:
+    run_import(fresh, write_csv(tmp_path / "a.csv", [
+        f"OLD-1,{EAN13},旧包装,food,10.00,,", f"OTHER-2,{EAN8},其他,food,5.00,,",
+    ]))
+    # the barcode goes to a new SKU; the old SKU gets a new barcode
+    rep = run_import(fresh, write_csv(tmp_path / "b.csv", [
+        f"OLD-1,{EAN13_B},旧包装,food,10.00,,", f"NEW-1,{EAN13},新包装,food,11.00,,",
+    ]))
+    assert (rep.added, rep.updated) == (1, 1)
+    with fresh.read() as s:
+        new, old = catalog.lookup(s, EAN13), catalog.lookup(s, EAN13_B)
+        assert new is not None and new.sku == "NEW-1"
+        assert old is not None and old.sku == "OLD-1"
+    # two SKUs swap barcodes in one file
+    rep = run_import(fresh, write_csv(tmp_path / "c.csv", [
+        f"OLD-1,{EAN13},旧包装,food,10.00,,", f"NEW-1,{EAN13_B},新包装,food,11.00,,",
+    ]))
+    assert rep.updated == 2
+    with fresh.read() as s:
+        swapped = catalog.lookup(s, EAN13)
+        assert swapped is not None and swapped.sku == "OLD-1"
+    # a barcode dropped from its SKU frees it
+    run_import(fresh, write_csv(tmp_path / "d.csv", ["OTHER-2,,其他,food,5.00,,"]))
+    run_import(fresh, write_csv(tmp_path / "e.csv", [f"OLD-1,{EAN8},旧包装,food,10.00,,"]))
+    with fresh.read() as s:
+        moved = catalog.lookup(s, EAN8)
+        assert moved is not None and moved.sku == "OLD-1"
+
+
+def test_upca_found_when_scanned_as_ean13(fresh: Terminal, tmp_path: Path) -> None:
+    ean_zero = with_check("012345678901")  # an EAN-13 with a leading zero
+    run_import(fresh, write_csv(tmp_path / "u.csv", [
+        f"CAN-1,{UPCA},可乐,food,3.00,,", f"GUM-2,{ean_zero},口香糖,food,1.00,,",
+    ]))
+    with fresh.read() as s:
+        for scanned, sku in ((UPCA, "CAN-1"), ("0" + UPCA, "CAN-1"), (f" 0{UPCA}\n", "CAN-1"),
+                             (ean_zero, "GUM-2"), (ean_zero[1:], "GUM-2")):
+            it = catalog.lookup(s, scanned)
+            assert it is not None and it.sku == sku, scanned
+        assert catalog.lookup(s, "1" + UPCA) is None
+    assert catalog.valid_barcode("0" + UPCA)  # the same check digit in both forms
+
+
+def test_parse_rows_progress_on_a_large_file() -> None:
+    n = 30_000
+    text = HEADER + "\n" + "".join(
+        f"S{i:06d},{with_check(f'69{i:010d}')},商品{i},food,{i % 500 + 1}.00,,\n" for i in range(n)
+    )
+    calls: list[tuple[int, int]] = []
+    rows = catalog.parse_rows(text, lambda done, total: calls.append((done, total)))
+    assert len(rows) == n and rows[-1] == Row(
+        f"S{n - 1:06d}", with_check(f"69{n - 1:010d}"), f"商品{n - 1}", "food",
+        Decimal(f"{(n - 1) % 500 + 1}.00"), None, True,
+    )
+    assert [d for d, _ in calls] == [9_999, 19_999, 29_999]
+    assert {t for _, t in calls} == {n + 1}  # lines in the file, header included
+
+
+def test_empty_file_and_missing_columns(tmp_path: Path) -> None:
+    with pytest.raises(PosError, match="catalog file is empty"):
+        catalog.parse_rows("")
+    with pytest.raises(PosError, match=r"catalog header lacks column\(s\): price"):
+        catalog.parse_rows("sku,barcode,name,category\nA,,x,y\n")
+    with pytest.raises(PosError, match="catalog file has no items"):
+        catalog.parse_rows(HEADER + "\n\n")
+    with pytest.raises(PosError, match="catalog file not found"):
+        catalog.read_file(tmp_path / "none.csv")
+
+
+# --- the command line ----------------------------------------------------------------------
+
+
+def test_cli_import_and_reimport(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = write_csv(tmp_path / "new.csv", [
+        f"A-1,{EAN13},甲,apparel,11.00,,",  # price changed
+        f"B-2,{EAN8},乙,food,5.50,,no",  # unchanged
+        f"D-4,{UPCA},丁,food,2.00,,",  # new
+    ])
+    code, out, err = pos(data_dir, "catalog", "import", str(f), capsys=capsys)
+    assert (code, err) == (0, "")
+    assert out.strip() == "catalog: 3 rows: 1 added, 1 updated, 1 unchanged"
+    code, out, _ = pos(data_dir, "--json", "catalog", "import", str(f), capsys=capsys)
+    assert code == 0
+    assert json.loads(out) == {"rows": 3, "added": 0, "updated": 0, "unchanged": 3}
+    prices = {r[0]: r[4] for r in items(data_dir)}
+    assert prices == {"A-1": 1100, "B-2": 550, "C-3": 100, "D-4": 200}
+
+
+def test_cli_import_is_audited(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = write_csv(tmp_path / "audit-me.csv", ["Z-9,,子,food,1.00,,"])
+    assert pos(data_dir, "catalog", "import", str(f), capsys=capsys)[0] == 0
+    con = sqlite3.connect(data_dir / DB_FILE)
+    try:
+        rows = con.execute("SELECT action, subject FROM audit_log").fetchall()
+    finally:
+        con.close()
+    assert ("catalog_import", "audit-me.csv") in rows
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (
+            f"{HEADER}\nX-1,{wrong_check(EAN13_C)},坏,food,1.00,,\nX-2,,好,food,1.00,,\n"
+            f"X-3,,坏,food,-1.00,,\n",
+            "catalog not imported, 2 bad row(s) of 3: row 2: barcode "
+            f"'{wrong_check(EAN13_C)}' is not a valid EAN-13, EAN-8 or UPC-A; row 4: price "
+            "is negative",
+        ),
+        (
+            f"{HEADER}\nX-1,{EAN13},抢条码,food,1.00,,\n",
+            f"barcode {EAN13} would belong to both A-1 and X-1",
+        ),
+        ("sku,name,price\nX-1,x,1.00\n", "catalog header lacks column(s): barcode, category"),
+        ("", "catalog file is empty"),
+        (b"\xff\xfe\xff\xff".decode("latin-1"), "not UTF-8 or GB18030 text"),
+    ],
+    ids=["bad-rows", "barcode-conflict", "bad-header", "empty", "not-text"],
+)
+def test_cli_bad_input_exits_2_and_changes_nothing(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, reason: str
+) -> None:
+    f = tmp_path / "bad.csv"
+    if reason == "not UTF-8 or GB18030 text":
+        f.write_bytes(b"sku,barcode\n\xff\xfe\xff\xff\n")
+    else:
+        f.write_text(content, encoding="utf-8")
+    before = db_hash(data_dir)
+    code, out, err = pos(data_dir, "catalog", "import", str(f), capsys=capsys)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("pos: ")
+    assert reason in err
+    assert db_hash(data_dir) == before
+
+
+def test_cli_missing_file_and_usage_errors(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = db_hash(data_dir)
+    code, _, err = pos(data_dir, "catalog", "import", str(tmp_path / "gone.csv"), capsys=capsys)
+    assert code == 2 and err.startswith("pos: catalog file not found") and err.count("\n") == 1
+    code, _, err = pos(data_dir, "catalog", "import", capsys=capsys)
+    assert code == 2 and "the following arguments are required: file" in err
+    assert err.count("\n") == 1
+    assert db_hash(data_dir) == before
+
+
+def test_cli_progress_on_stderr(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    n = 30_000
+    f = tmp_path / "big.csv"
+    f.write_text(HEADER + "\n" + "".join(
+        f"S{i:06d},{with_check(f'69{i:010d}')},商品{i},food,{i % 500 + 1}.00,,\n" for i in range(n)
+    ), encoding="utf-8")
+    code, out, err = pos(data_dir, "catalog", "import", str(f), "--progress", capsys=capsys)
+    assert code == 0
+    assert out.strip() == f"catalog: {n} rows: {n} added, 0 updated, 0 unchanged"
+    assert err.splitlines() == [
+        f"catalog: {d}/{n + 1} rows checked" for d in (9_999, 19_999, 29_999)
+    ]
+    assert len(items(data_dir)) == n + 3
+    # without --progress (stderr not a terminal) nothing is reported
+    code, _, err = pos(data_dir, "catalog", "import", str(f), capsys=capsys)
+    assert (code, err) == (0, "")
+
+
+def pos_command() -> list[str]:
+    """The installed ``pos`` script next to this Python; ``python -m pos_app.cli`` (the same
+    ``main``) where the project is not installed into the virtualenv."""
+    script = Path(sys.executable).parent / "pos"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "pos_app.cli"]
+
+
+def test_cli_in_a_subprocess(data_dir: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    good = write_csv(tmp_path / "ok.csv", [f"E-5,{with_check('69123456780')},戊,food,9.90,,"])
+    r = subprocess.run([*pos_command(), "--data-dir", str(data_dir), "catalog", "import",
+                        str(good)], capture_output=True, text=True, env=env, timeout=60)
+    assert (r.returncode, r.stderr) == (0, "")
+    assert r.stdout.strip() == "catalog: 1 rows: 1 added, 0 updated, 0 unchanged"
+    before = db_hash(data_dir)
+    bad = write_csv(tmp_path / "bad.csv", ["E-5,123,戊,food,9.90,,"])
+    r = subprocess.run([*pos_command(), "--data-dir", str(data_dir), "catalog", "import",
+                        str(bad)], capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr == ("pos: catalog not imported, 1 bad row(s) of 1: row 2: barcode '123' is "
+                        "not a valid EAN-13, EAN-8 or UPC-A\n")
+    assert db_hash(data_dir) == before
+
+
+def test_demo_fixture_catalog_scans(terminal: Terminal) -> None:
+    """The shared fixture's demo catalog is imported with its barcodes."""
+    with terminal.read() as s:
+        coat = catalog.lookup(s, "6901234560015")
+        assert coat is not None and coat.sku == "COAT-001" and coat.price == Decimal("699.00")
+    assert terminal.now() == D11
