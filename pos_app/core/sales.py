@@ -397,9 +397,9 @@ def make_sale(
         share_out(x.principal, shares[i]) if x.kind == "stored_value" else None
         for i, x in enumerate(settled)
     ]
+    # one flush for all lines: discounts and shares ride on the relationships
     for li, ln in enumerate(priced.lines):
         row_line = SaleLine(
-            sale_id=sale.id,
             no=ln.no,
             sku=ln.sku,
             name=ln.name,
@@ -411,23 +411,18 @@ def make_sale(
             amount=ln.amount,
             points_earned=line_points[li],
             refunded_qty=0,
+            discounts=[
+                LineDiscount(source=d.source, code=d.code, name=d.name, amount=d.amount)
+                for d in ln.discounts
+            ],
         )
-        s.add(row_line)
-        s.flush()
-        for d in ln.discounts:
-            s.add(
-                LineDiscount(
-                    line_id=row_line.id, source=d.source, code=d.code, name=d.name, amount=d.amount
-                )
-            )
         for ti in range(len(settled)):
             amt = shares[ti][li]
             pts_row = pts_split[ti]
             prin_row = prin_split[ti]
             prin = prin_row[li] if prin_row is not None else ZERO
-            s.add(
+            row_line.shares.append(
                 LineTenderShare(
-                    line_id=row_line.id,
                     tender_no=ti + 1,
                     amount=amt,
                     points=pts_row[li] if pts_row is not None else 0,
@@ -435,6 +430,8 @@ def make_sale(
                     bonus=amt - prin if prin_row is not None else ZERO,
                 )
             )
+        sale.lines.append(row_line)
+    s.flush()
     if priced.coupon_code:
         s.add(CouponUse(code=priced.coupon_code, sale_id=sale.id, used_at=now))
     if approved_by:
