@@ -141,6 +141,8 @@ class Program:
     promotions: tuple[Promotion, ...]
     coupons: tuple[CouponBatch, ...]
     source_text: str = field(default="", repr=False, compare=False)
+    # keys the terminal does not know (a misspelt key is ignored, so it is named here)
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def lowest_tier(self) -> Tier:
@@ -383,6 +385,50 @@ def _toml_error(text: str, source: str, e: tomllib.TOMLDecodeError) -> str:
     return f"{source} line {no}: {name}not valid TOML: {e}"
 
 
+KNOWN_KEYS: dict[str, set[str]] = {
+    "": {"program", "points", "tiers", "stored_value", "promotions", "coupons"},
+    "program": {"name", "currency", "timezone", "min_member_age"},
+    "points": {"earn_per_yuan", "earn_on_stored_value", "redeem_unit_points",
+               "redeem_unit_value", "max_redeem_share", "expire_after_months",
+               "transfer_allowed"},
+    "tiers": {"code", "name", "rank", "discount", "points_multiplier", "qualify", "keep"},
+    "stored_value": {"max_balance_registered", "max_balance_anonymous", "real_name_purchase_at",
+                     "pay_discount", "offline_spend_cap_per_card", "bonus_spend_order",
+                     "topup_bonus"},
+    "stored_value.topup_bonus": {"min_topup", "bonus"},
+    "promotions": {"code", "name", "kind", "multiplier", "categories", "skus", "vip_only",
+                   "stack_with_tier", "start", "end", "threshold", "off", "repeat"},
+    "coupons": {"batch", "name", "kind", "value", "min_spend", "codes", "single_use", "start",
+                "end"},
+}
+
+
+def _unknown_keys(raw: dict[str, Any], reader: _Reader) -> list[str]:
+    """Name every key the terminal does not read, with its line: a misspelling such as
+    ``vip_onyl`` would otherwise silently leave a VIP-only promotion open to everyone."""
+    out: list[str] = []
+
+    def check(table: str, index: int | None, data: dict[str, Any]) -> None:
+        for key in data:
+            if key not in KNOWN_KEYS.get(table, set(data)):
+                out.append(str(reader.fail(table, index, key, "unknown key, ignored")))
+
+    check("", None, raw)
+    for table in ("program", "points", "stored_value"):
+        if isinstance(raw.get(table), dict):
+            check(table, None, raw[table])
+    for table in ("tiers", "promotions", "coupons"):
+        for i, item in enumerate(raw.get(table) or []):
+            if isinstance(item, dict):
+                check(table, i, item)
+    sv = raw.get("stored_value")
+    if isinstance(sv, dict):
+        for i, item in enumerate(sv.get("topup_bonus") or []):
+            if isinstance(item, dict):
+                check("stored_value.topup_bonus", i, item)
+    return out
+
+
 def parse_program(text: str, source: str = "program.toml") -> Program:
     """Parse and validate program TOML text. Raises ProgramError naming key and line."""
     try:
@@ -550,6 +596,7 @@ def parse_program(text: str, source: str = "program.toml") -> Program:
         promotions=tuple(promotions),
         coupons=tuple(coupons),
         source_text=text,
+        warnings=tuple(_unknown_keys(raw, reader)),
     )
 
 

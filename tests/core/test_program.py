@@ -476,3 +476,31 @@ def test_load_program_missing_or_not_utf8(tmp_path: Path) -> None:
     f.write_bytes(EXAMPLE.encode("gb18030"))
     with pytest.raises(ProgramError, match=r"^gbk\.toml: not UTF-8 text"):
         load_program(f)
+
+
+def test_unknown_keys_are_named_with_their_line(tmp_path: Path) -> None:
+    """A misspelt key is ignored (the terminal may accept more keys than it reads), but it
+    is named, with its line, so HQ sees that vip_onyl did not make a promotion VIP-only."""
+
+    assert load_program(PROGRAM).warnings == ()
+    text = PROGRAM.read_text(encoding="utf-8").replace("vip_only = true", "vip_onyl = true", 1)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "vip_onyl" in ln)
+    bad = tmp_path / "program.toml"
+    bad.write_text(text, encoding="utf-8")
+    prog = load_program(bad)
+    assert prog.warnings == (f"program.toml line {line}: promotions[0].vip_onyl: "
+                             "unknown key, ignored",)
+    assert prog.promotions[0].vip_only is False
+
+
+def test_init_prints_unknown_key_warnings(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from pos_app import cli
+
+    bad = tmp_path / "program.toml"
+    bad.write_text(PROGRAM.read_text(encoding="utf-8").replace("[points]", "[points]\nbonus = 1"),
+                   encoding="utf-8")
+    assert cli.main(["--data-dir", str(tmp_path / "d"), "init", "--store", "S", "--terminal",
+                     "T", "--franchisee", "F", "--program", str(bad)]) == 0
+    err = capsys.readouterr().err
+    assert "pos: warning: program.toml line" in err and "points.bonus: unknown key" in err
