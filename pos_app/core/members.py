@@ -306,17 +306,23 @@ def main_card(s: Session, m: Member) -> Card:
     return card
 
 
+def current_card(s: Session, card: Card) -> Card:
+    """A replaced card's stored value lives on its replacement (and so on)."""
+    while card.status == "replaced" and card.replaced_by_id is not None:
+        nxt = s.get(Card, card.replaced_by_id)
+        assert nxt is not None
+        card = nxt
+    return card
+
+
 def account_card(s: Session, card: Card) -> Card:
-    """The card whose stored-value account a card spends from (the main card)."""
+    """The card whose stored-value account a card spends from: its main card (as replaced
+    since), or itself for a main card."""
     if card.main_card_id is None:
         return card
     main = s.get(Card, card.main_card_id)
     assert main is not None
-    while main.status == "replaced" and main.replaced_by_id is not None:
-        nxt = s.get(Card, main.replaced_by_id)
-        assert nxt is not None
-        main = nxt
-    return main
+    return current_card(s, main)
 
 
 def supplementary(

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from pos_app.core import catalog, events, ledger, outbox, points, tiers
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.ledger import CNY, Posting, account, cents
-from pos_app.core.members import account_card, find_card, sv_balance
+from pos_app.core.members import account_card, current_card, find_card, sv_balance
 from pos_app.core.models import (
     Card,
     CouponUse,
@@ -600,7 +600,7 @@ def _reverse(
         elif tr.kind == "stored_value":
             card = s.get(Card, tr.card_id)
             assert card is not None
-            card = account_card(s, _current_card(s, card))
+            card = account_card(s, current_card(s, card))
             p_acc, b_acc = sv_accounts(s, card)
             back.principal = back_principal[tno]
             back.bonus = amt - back.principal
@@ -697,15 +697,6 @@ def _reverse(
         points_returned=returned_pts,
         coupon_returned=coupon_back,
     )
-
-
-def _current_card(s: Session, card: Card) -> Card:
-    """A replaced card's stored value lives on its replacement."""
-    while card.status == "replaced" and card.replaced_by_id is not None:
-        nxt = s.get(Card, card.replaced_by_id)
-        assert nxt is not None
-        card = nxt
-    return card
 
 
 def _load(sale: Sale) -> None:
