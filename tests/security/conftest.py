@@ -1,0 +1,3 @@
+"""The core's terminal fixtures, for the security tests."""
+
+from tests.core.conftest import clock, terminal  # noqa: F401
