@@ -16,7 +16,17 @@ from typing import Any, NoReturn
 from sqlalchemy import select
 
 from pos_app import __version__
-from pos_app.core import catalog, ledger, members, points, sales, staff, stored_value, tiers
+from pos_app.core import (
+    catalog,
+    ledger,
+    members,
+    outbox,
+    points,
+    sales,
+    staff,
+    stored_value,
+    tiers,
+)
 from pos_app.core.errors import PosError
 from pos_app.core.models import Member
 from pos_app.core.money import MoneyError, format_money, parse_money, to_str
@@ -24,6 +34,9 @@ from pos_app.core.pii import mask_card
 from pos_app.core.program import ProgramError
 from pos_app.core.staff import CONSOLE, Operator
 from pos_app.core.terminal import Terminal
+from pos_app.receipt_cli import add_commands as add_receipt_commands
+from receipts.from_core import refund_document, sale_document, topup_document
+from receipts.records import save_receipt
 
 EXIT_BAD_INPUT = 2
 EXIT_PROBLEMS = 1
@@ -236,7 +249,14 @@ def cmd_init(args: argparse.Namespace) -> int:
         program_file=Path(args.program),
         card_block=args.card_block,
     )
-    data = {"data_dir": str(args.data_dir), **t.identity.__dict__, "program": t.program.name}
+    data = {
+        "data_dir": str(args.data_dir),
+        **t.identity.__dict__,
+        "program": t.program.name,
+        "warnings": list(t.program.warnings),
+    }
+    for warning in t.program.warnings:
+        print(f"pos: warning: {warning}", file=sys.stderr)
     emit(
         args,
         data,
@@ -358,17 +378,8 @@ def cmd_member_bind(args: argparse.Namespace, t: Terminal) -> int:
     who, _ = operator(args, t)
     staff.require(who, "bind_card", None)
     with t.tx() as s:
-        card = members.find_card(s, args.card)
-        cm = members.bind_media(s, card, args.media, args.media_id)
-        staff.audit(
-            s,
-            t.now(),
-            who,
-            "bind_card",
-            f"member {card.member_id}",
-            {"card": mask_card(card.card_no), "media": cm.media},
-        )
-        data = {"card": card.card_no, "media": cm.media, "identifier": cm.identifier}
+        cm = members.bind_card(t, s, args.card, args.media, args.media_id, who)
+        data = {"card": cm.card.card_no, "media": cm.media, "identifier": cm.identifier}
     emit(args, data, lambda: print(f"{data['media']} bound to card {mask_card(data['card'])}"))
     return 0
 
@@ -413,6 +424,7 @@ def cmd_topup(args: argparse.Namespace, t: Terminal) -> int:
             at=parse_at(args.at, t),
             reference=args.reference,
         )
+        save_receipt(s, topup_document(t, s, res.topup.topup_no), at=t.now())
         summary = members.summary(t, s, res.card.member, res.card)
         data: dict[str, Any] = {
             "topup_id": res.topup.topup_no,
@@ -453,6 +465,7 @@ def cmd_sale(args: argparse.Namespace, t: Terminal) -> int:
     )
     with t.tx() as s:
         out = sales.make_sale(t, s, req, who, approver)
+        save_receipt(s, sale_document(t, s, out.sale.sale_no), at=t.now())
         member = members.summary(t, s, out.member, out.card) if out.member else None
         data = sale_json(t, out, member)
     emit(args, data, lambda: print_sale(data))
@@ -465,6 +478,7 @@ def cmd_refund(args: argparse.Namespace, t: Terminal) -> int:
     with t.tx() as s:
         out = sales.refund(t, s, args.sale, lines or None, who, approver, at=parse_at(args.at, t))
         r = out.refund
+        save_receipt(s, refund_document(t, s, r.sale_no), at=t.now())
         member = None
         if r.member_id:
             m = s.get(Member, r.member_id)
@@ -504,7 +518,8 @@ def cmd_ledger_verify(args: argparse.Namespace, t: Terminal) -> int:
     with t.read() as s:
         rep = ledger.verify(s)
         audit_problems = staff.verify_audit(s)
-    problems = rep.problems + audit_problems
+        outbox_problems = outbox.verify_chain(t, s)
+    problems = rep.problems + audit_problems + outbox_problems
     data = {
         "ok": not problems,
         "journals": rep.journals,
@@ -741,6 +756,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--role", required=True, choices=list(staff.ROLES))
     x.add_argument("--new-pin", help=argparse.SUPPRESS)
     x.set_defaults(func=cmd_staff_add)
+    add_receipt_commands(sub)
     return p
 
 

@@ -12,6 +12,9 @@ from pos_app.core import catalog, members, sales, staff, stored_value, tiers
 from pos_app.core.models import CouponUse
 from pos_app.core.staff import CONSOLE
 from pos_app.core.terminal import DB_FILE, Terminal
+from receipts import render_text
+from receipts.from_core import sale_document, topup_document
+from receipts.records import save_receipt
 
 HERE = Path(__file__).resolve().parent
 PROGRAM = HERE / "program.toml"
@@ -68,7 +71,7 @@ def set_up(data_dir: Path) -> Terminal:
         anon = members.enroll(t, s, members.Enrollment(anonymous=True), CONSOLE)
         wang_card = members.main_card(s, wang).card_no
         # an earlier purchase gave 王芳 points to spend
-        sales.make_sale(
+        first = sales.make_sale(
             t,
             s,
             sales.SaleRequest(
@@ -79,7 +82,8 @@ def set_up(data_dir: Path) -> Terminal:
             ),
             CONSOLE,
         )
-        stored_value.topup(
+        save_receipt(s, sale_document(t, s, first.sale.sale_no), at=t.now())
+        wang_topup = stored_value.topup(
             t,
             s,
             wang_card,
@@ -88,7 +92,8 @@ def set_up(data_dir: Path) -> Terminal:
             CONSOLE,
             at=datetime(2026, 10, 1, 11, 40, tzinfo=tz),
         )
-        stored_value.topup(
+        save_receipt(s, topup_document(t, s, wang_topup.topup.topup_no), at=t.now())
+        anon_topup = stored_value.topup(
             t,
             s,
             members.main_card(s, anon).card_no,
@@ -97,12 +102,13 @@ def set_up(data_dir: Path) -> Terminal:
             CONSOLE,
             at=datetime(2026, 10, 2, 15, 0, tzinfo=tz),
         )
+        save_receipt(s, topup_document(t, s, anon_topup.topup.topup_no), at=t.now())
     return t
 
 
 def run(data_dir: Path, json_out: bool = False) -> int:
     """Set up the demo (if needed) and ring up the worked example of pricing.md."""
-    from pos_app.cli import print_sale, sale_json
+    from pos_app.cli import sale_json
 
     t = set_up(data_dir)
     try:
@@ -137,6 +143,8 @@ def run(data_dir: Path, json_out: bool = False) -> int:
                 ),
                 CONSOLE,
             )
+            receipt = sale_document(t, s, out.sale.sale_no)
+            save_receipt(s, receipt, at=t.now())
             data = sale_json(t, out, members.summary(t, s, wang))
         if json_out:
             print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -146,8 +154,9 @@ def run(data_dir: Path, json_out: bool = False) -> int:
                 + ", ".join(f"{c} {r} {p}" for c, _, r, p in STAFF)
                 + ")"
             )
-            print_sale(data)
+            print(render_text(receipt, 48), end="")
             print("Try: pos --data-dir", data_dir, "member show --phone", SILVER_PHONE)
+            print(f"     pos --data-dir {data_dir} receipt show --no {receipt.receipt_no}")
         return 0
     finally:
         t.close()
