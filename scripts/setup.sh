@@ -12,7 +12,7 @@ cd "$HERE"
 # device tests' virtual card and serial ports; postgresql for HQ tests.
 APT_PACKAGES=(
   python3 python3-venv python3-dev gcc swig pkg-config
-  pcscd libpcsclite-dev vsmartcard-vpcd socat
+  pcscd libpcsclite-dev vsmartcard-vpcd socat libusb-1.0-0
   fonts-wqy-microhei fontconfig
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0
   postgresql

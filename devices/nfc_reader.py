@@ -1,0 +1,174 @@
+"""NFC/RFID readers through nfcpy: ``kind = "nfc"``, ``driver = "nfcpy"``.
+
+Config keys:
+
+* ``path``: nfcpy device path. Common USB readers: ``"usb:072f:2200"`` (ACS ACR122U),
+  ``"usb:054c:06c3"`` (Sony RC-S380), ``"usb:04e6:5591"`` (SCM SCL3711),
+  ``"tty:USB0:pn532"`` (PN532 on a USB-serial adapter), ``"usb"`` (first one found).
+  ``"udp:127.0.0.1:54321"`` is nfcpy's network driver (tests, demo rigs).
+* ``targets``: technologies to poll, default ``["106A", "212F", "106B"]``
+  (ISO 14443-A: MIFARE, NTAG, Type 1/2/4; FeliCa: Type 3; ISO 14443-B: Type 4B).
+* ``card_number``: ``"ndef_text"`` (default: the first NDEF text record is our card number,
+  where present; the UID is always given) or ``"uid"`` (the UID is the card number).
+
+MIFARE Classic: nfcpy has no Crypto-1, so only the UID is read. An ACR122U that pcscd's
+CCID driver holds cannot be opened by nfcpy: the device is then offline with a message
+saying so (use ``driver = "pcsc"`` for such a reader, or stop pcscd).
+"""
+
+from __future__ import annotations
+
+import errno
+import time
+from typing import Any
+
+from devices.base import ConfigError, DeviceConfig, DeviceLost, DeviceUnavailable, InputAdapter
+from devices.events import CardPresented, CardRemoved, DeviceError, DeviceEvent, Media
+
+KNOWN_READERS = {
+    "usb:072f:2200": "ACS ACR122U",
+    "usb:072f:90cc": "Touchatag (ACR122U)",
+    "usb:054c:06c3": "Sony RC-S380",
+    "usb:054c:02e1": "Sony RC-S330/360",
+    "usb:04e6:5591": "SCM SCL3711",
+    "usb:04cc:0531": "Philips/NXP PN531",
+    "usb:04cc:2533": "NXP PN533",
+}
+PRESENCE_INTERVAL = 0.1
+
+
+def is_mifare_classic(sel_res: bytes | bytearray | None) -> bool:
+    """SAK bit 3 without ISO-DEP (bit 5): MIFARE Classic 1K/4K/Mini (0x08, 0x18, 0x09, 0x88)."""
+    if not sel_res:
+        return False
+    sak = sel_res[0]
+    return bool(sak & 0x08) and not (sak & 0x20)
+
+
+def ndef_text(tag: Any) -> str | None:
+    """The first NDEF text record of ``tag`` (nfcpy Tag), or None."""
+    try:
+        ndef = tag.ndef
+        if ndef is None:
+            return None
+        for record in ndef.records:
+            if getattr(record, "type", "") == "urn:nfc:wkt:T":
+                text = str(record.text).strip()
+                return text or None
+    except Exception:  # nfcpy raises various errors on torn reads; no number then
+        return None
+    return None
+
+
+class NfcReader(InputAdapter):
+    kind = "nfc"
+    driver = "nfcpy"
+
+    def __init__(self, config: DeviceConfig) -> None:
+        super().__init__(config)
+        self.path = str(config.get("path", "usb"))
+        self.target_names = [str(t) for t in config.get("targets", ["106A", "212F", "106B"])]
+        self.number_from = str(config.get("card_number", "ndef_text"))
+        if self.number_from not in ("ndef_text", "uid"):
+            raise ConfigError(f"device {self.name!r}: card_number must be ndef_text or uid")
+        self._clf: Any = None
+        self._tag: Any = None
+        self._target: Any = None
+        self._uid: str | None = None
+
+    def open(self) -> None:
+        import nfc
+
+        clf = nfc.ContactlessFrontend()
+        try:
+            ok = clf.open(self.path)
+        except OSError as e:
+            if e.errno == errno.EBUSY:
+                raise DeviceUnavailable(
+                    f"NFC reader {self.path} is held by another program, usually pcscd "
+                    f"(its CCID driver claims ACR122U readers): stop pcscd or configure this "
+                    f"reader with driver = \"pcsc\""
+                ) from None
+            if e.errno == errno.EACCES:
+                raise DeviceUnavailable(
+                    f"no permission to open NFC reader {self.path} (udev rule / plugdev group)"
+                ) from None
+            raise DeviceUnavailable(f"NFC reader {self.path}: {e}") from None
+        if not ok:
+            known = KNOWN_READERS.get(self.path.lower(), "")
+            raise DeviceUnavailable(
+                f"NFC reader {known or self.path} not found (plugged in? if pcscd is running "
+                f"it may hold the reader)"
+            )
+        self._clf = clf
+        self._tag = self._target = self._uid = None
+
+    def close(self) -> None:
+        clf, self._clf = self._clf, None
+        if clf is not None:
+            try:
+                clf.close()
+            except Exception:
+                pass
+
+    def _targets(self) -> list[Any]:
+        from nfc.clf import RemoteTarget
+
+        return [RemoteTarget(t) for t in self.target_names]
+
+    def read(self, timeout: float) -> list[DeviceEvent]:
+        if self._clf is None:
+            raise DeviceLost("NFC reader not open")
+        try:
+            if self._uid is None:
+                return self._poll()
+            return self._check_removed(timeout)
+        except OSError as e:  # USB unplugged: nfcpy raises IOError (ENODEV/EIO)
+            raise DeviceLost(f"NFC reader {self.path} went away: {e}") from None
+
+    def _poll(self) -> list[DeviceEvent]:
+        import nfc.clf
+        import nfc.tag
+
+        target = self._clf.sense(*self._targets(), iterations=1, interval=0.1)
+        if target is None:
+            return []
+        uid_bytes = target.sdd_res or (target.sensf_res[1:9] if target.sensf_res else None) or (
+            target.sensb_res[1:5] if target.sensb_res else None)
+        uid = bytes(uid_bytes).hex().upper() if uid_bytes else None
+        if target.brty.endswith("A") and is_mifare_classic(target.sel_res):
+            self._target, self._uid = target, uid or "?"
+            return [CardPresented(self.name, media=Media.MIFARE_CLASSIC,
+                                  card_number=uid if self.number_from == "uid" else None,
+                                  uid=uid, reader=self.path, detail="MIFARE Classic (UID only)")]
+        try:
+            tag = nfc.tag.activate(self._clf, target)
+        except nfc.clf.CommunicationError:
+            tag = None
+        if tag is None:
+            return [DeviceError(self.name, code="card_unreadable",
+                                message="card moved away while being read: tap again")]
+        uid = bytes(tag.identifier).hex().upper()
+        number = uid if self.number_from == "uid" else ndef_text(tag)
+        self._tag, self._uid = tag, uid
+        return [CardPresented(self.name, media=Media.NFC, card_number=number, uid=uid,
+                              reader=self.path, detail=f"{tag.type} {tag.product}".strip())]
+
+    def _check_removed(self, timeout: float) -> list[DeviceEvent]:
+        from nfc.clf import RemoteTarget
+
+        end = time.monotonic() + timeout
+        while True:
+            if self._tag is not None:
+                present = bool(self._tag.is_present)
+            else:  # MIFARE Classic: look for the same UID again
+                present = self._clf.sense(
+                    RemoteTarget("106A", sel_req=self._target.sdd_res), iterations=1
+                ) is not None
+            if not present:
+                media = Media.NFC if self._tag is not None else Media.MIFARE_CLASSIC
+                self._tag = self._target = self._uid = None
+                return [CardRemoved(self.name, media=media, reader=self.path)]
+            if time.monotonic() >= end:
+                return []
+            time.sleep(PRESENCE_INTERVAL)
