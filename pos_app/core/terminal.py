@@ -52,6 +52,8 @@ class Terminal:
         self.engine = engine
         self.vault = vault
         self._sessions = session_factory(engine)
+        self._read_engine = make_engine(Path(str(engine.url.database)), writer=False)
+        self._read_sessions = session_factory(self._read_engine)
         self._clock = clock
         with self._sessions() as s:
             info = s.scalars(select(TerminalInfo)).first()
@@ -128,6 +130,7 @@ class Terminal:
 
     def close(self) -> None:
         self.engine.dispose()
+        self._read_engine.dispose()
 
     # --- time and transactions -----------------------------------------------------------
 
@@ -142,7 +145,8 @@ class Terminal:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions() as s:
+        """A read-only look (deferred BEGIN): never waits behind a sale being written."""
+        with self._read_sessions() as s:
             yield s
 
     def info(self, s: Session) -> TerminalInfo:

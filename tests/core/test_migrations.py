@@ -29,3 +29,19 @@ def test_migrations_match_the_models(tmp_path: Path) -> None:
     migrate(engine)
     assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+def test_a_read_does_not_wait_for_a_writer(tmp_path: Path) -> None:
+    """While a sale's transaction holds the write lock, a read still answers at once."""
+    from pos_app.core import catalog
+    from pos_app.core.terminal import Terminal
+    from pos_app.demo import CATALOG, PROGRAM
+
+    t = Terminal.init(tmp_path / "d", store="S", terminal="T", franchisee="F", program_file=PROGRAM)
+    with t.tx() as s:
+        catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
+    with t.tx() as w:
+        w.execute(text("UPDATE items SET price = price + 1"))  # holds the write lock
+        with t.read() as r:
+            assert catalog.lookup(r, "6901234560060") is not None
+    t.close()

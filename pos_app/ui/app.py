@@ -1,0 +1,364 @@
+"""The cashier app: QApplication set-up (CJK font, translator, style), the main window
+with the screens, the F-key shortcuts, and the status bar that always shows the link to
+HQ and each device's health."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.core.pricing import PricedCart
+from pos_app.core.staff import Operator
+from pos_app.core.terminal import Terminal
+from pos_app.ui import i18n_util, printing
+from pos_app.ui.balance import BalanceScreen
+from pos_app.ui.checkout import Cart, CheckoutScreen
+from pos_app.ui.context import Context
+from pos_app.ui.device_bridge import DeviceBridge, PresentedCard
+from pos_app.ui.help import HelpOverlay
+from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.login import LoginScreen
+from pos_app.ui.members import MembersScreen
+from pos_app.ui.payment import PaymentScreen, SaleDone
+from pos_app.ui.returns import ReturnsScreen
+from pos_app.ui.screen import Screen
+from pos_app.ui.shift import ShiftScreen
+from pos_app.ui.status import HqLink, hq_link
+from pos_app.ui.wedge_filter import WedgeFilter
+from pos_app.ui.widgets import STYLE, button, money_text, set_message
+
+log = logging.getLogger(__name__)
+
+KEYS = ("F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12", "Esc",
+        "Ctrl+L")
+CJK_FONTS = (
+    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),  # fonts-wqy-microhei
+    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),  # fonts-noto-cjk
+    Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+)
+ROLE_NAMES = {"cashier": N_("Cashier"), "supervisor": N_("Supervisor"), "manager": N_("Manager")}
+HEALTH_NAMES = {"ok": N_("ok"), "degraded": N_("degraded"), "offline": N_("offline")}
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (one per process), with the CJK font and the style."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    # the database thread hands results back within a millisecond even while the UI
+    # thread runs Python (the default switch interval would let it wait up to 5 ms)
+    sys.setswitchinterval(0.001)
+    app.setApplicationName("store-pos")
+    family = load_cjk_font()
+    font = QFont(family) if family else app.font()
+    font.setPointSize(12)
+    app.setFont(font)
+    app.setStyleSheet(STYLE)
+    return app
+
+
+def load_cjk_font() -> str | None:
+    """Register the CJK font the receipts use (fonts-wqy-microhei from the set-up, or
+    Noto CJK) with Qt, so Chinese renders on a fresh machine whatever fontconfig says."""
+    path = next((p for p in CJK_FONTS if p.exists()), None)
+    if path is None:
+        from receipts.png_render import FontNotFoundError, find_cjk_font
+
+        try:
+            path = find_cjk_font()
+        except FontNotFoundError:
+            log.warning("no CJK font found: run scripts/setup.sh (fonts-wqy-microhei)")
+            return None
+    fid = QFontDatabase.addApplicationFont(str(path))
+    fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+    return fams[0] if fams else None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle("Store POS")
+        self.resize(1280, 800)
+        self.wedge = WedgeFilter(self.route_scan, parent=self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.wedge)
+        ctx.devices.scanned.connect(self.route_scan)
+        ctx.devices.card_presented.connect(self.route_card)
+        ctx.devices.device_problem.connect(self.device_problem)
+        ctx.devices.health_changed.connect(self.update_devices)
+        for key in KEYS:
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            sc.activated.connect(lambda k=key: self.key(k))
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(1000)
+        self._status_timer.timeout.connect(self.update_status)
+        self._status_timer.start()
+        self.build()
+
+    # ------------------------------------------------------------------ building
+    def build(self) -> None:
+        """(Re)build every screen in the current language."""
+        ctx = self.ctx
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(8, 8, 8, 0)
+        self.nav = QWidget()
+        nav = QHBoxLayout(self.nav)
+        nav.setContentsMargins(0, 0, 0, 0)
+        self.nav_buttons = {}
+        for name, text, key in (
+            ("checkout", _("Checkout"), "F2"),
+            ("members", _("Members"), "F8"),
+            ("returns", _("Returns"), "F9"),
+            ("balance", _("Balance"), "F10"),
+            ("shift", _("Shift"), "F11"),
+        ):
+            b = button(text, key)
+            b.setObjectName(f"nav_{name}")
+            b.clicked.connect(lambda _c=False, n=name: self.show_screen(n))
+            nav.addWidget(b)
+            self.nav_buttons[name] = b
+        nav.addStretch(1)
+        self.who_label = QLabel()
+        self.who_label.setObjectName("who")
+        nav.addWidget(self.who_label)
+        help_b = button(_("Help"), "F1")
+        help_b.clicked.connect(lambda: self.key("F1"))
+        nav.addWidget(help_b)
+        logout = button(_("Log out"), "Ctrl+L")
+        logout.setObjectName("logout")
+        logout.clicked.connect(self.logout)
+        nav.addWidget(logout)
+        outer.addWidget(self.nav)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.login = LoginScreen(ctx, self.logged_in, self.set_language)
+        self.checkout = CheckoutScreen(ctx, self.start_payment)
+        self.payment = PaymentScreen(ctx, self.payment_done)
+        self.members = MembersScreen(ctx)
+        self.balance = BalanceScreen(ctx)
+        self.returns = ReturnsScreen(ctx)
+        self.shift = ShiftScreen(ctx)
+        self.screens: dict[str, Screen] = {}
+        for s in (self.login, self.checkout, self.payment, self.members, self.balance,
+                  self.returns, self.shift):
+            self.screens[s.name] = s
+            self.stack.addWidget(s)
+        old = self.centralWidget()
+        self.setCentralWidget(central)
+        if old is not None:
+            old.deleteLater()
+        self.help = HelpOverlay(central)
+        self._build_status()
+        if ctx.operator is None:
+            self.show_screen("login")
+        else:
+            self._set_who()
+            self.show_screen("checkout")
+
+    def _build_status(self) -> None:
+        bar = self.statusBar()
+        for w in getattr(self, "_status_widgets", []):
+            bar.removeWidget(w)
+            w.deleteLater()
+        self.hq_label = QLabel()
+        self.hq_label.setObjectName("hq_status")
+        self.devices_label = QLabel()
+        self.devices_label.setObjectName("device_status")
+        self.busy_label = QLabel()
+        self.last_label = self.checkout.last_sale
+        self._status_widgets = [self.hq_label, self.devices_label]
+        bar.addWidget(self.hq_label)
+        bar.addWidget(self.devices_label, 1)
+        self.hq_label.setText(_("HQ: %1 · %2 events waiting").replace("%1", "…").replace("%2", "…"))
+        self._hq_pending = False
+        self._ticks = 0
+        self.update_status()
+
+    def update_status(self) -> None:
+        self._ticks = getattr(self, "_ticks", 0) + 1
+        if self._ticks % 2 == 1 and not getattr(self, "_hq_pending", False):
+            self._hq_pending = True  # the link state is read on the database thread
+            terminal = self.ctx.terminal
+            self.ctx.run(lambda: hq_link(terminal), self.show_hq, self._hq_failed)
+        self.update_devices()
+
+    def _hq_failed(self, e: Exception) -> None:
+        self._hq_pending = False
+        log.warning("HQ link state unreadable: %s", e)
+
+    def show_hq(self, link: HqLink) -> None:
+        self._hq_pending = False
+        state = _("online") if link.online else _("offline")
+        self.hq_label.setText(
+            _("HQ: %1 · %2 events waiting").replace("%1", state).replace("%2", str(link.waiting))
+        )
+        self.hq_label.setToolTip(link.detail)
+
+    def update_devices(self) -> None:
+        marks = {"ok": "●", "degraded": "◐", "offline": "○"}
+        colors = {"ok": "#1b7f3b", "degraded": "#b26a00", "offline": "#b00020"}
+        parts = []
+        for d in self.ctx.devices.health():
+            tip = f"{d.name}: {_(HEALTH_NAMES.get(d.health, d.health))}"
+            tip += f" ({d.detail})" if d.detail else ""
+            parts.append(
+                f"<span style='color:{colors.get(d.health, '#555')}' title='{tip}'>"
+                f"{marks.get(d.health, '?')}</span> {d.name}"
+            )
+        self.devices_label.setText("&nbsp;&nbsp;".join(parts))
+
+    def device_problem(self, device: str, message: str) -> None:
+        self.statusBar().showMessage(f"{device}: {message}", 8000)
+        self.update_devices()
+
+    # ------------------------------------------------------------------ navigation
+    def current(self) -> Screen:
+        w = self.stack.currentWidget()
+        assert isinstance(w, Screen)
+        return w
+
+    def show_screen(self, name: str) -> None:
+        if name != "login" and self.ctx.operator is None:
+            name = "login"
+        screen = self.screens[name]
+        self.stack.setCurrentWidget(screen)
+        self.nav.setVisible(name != "login")
+        for n, b in self.nav_buttons.items():
+            b.setProperty("accent", n == name)
+            b.style().unpolish(b)
+            b.style().polish(b)
+        screen.on_show()
+
+    def key(self, key: str) -> None:
+        if self.help.isVisible():
+            if key in ("F1", "Esc"):
+                self.help.hide()
+            return
+        if key == "F1":
+            screen = self.current()
+            self.help.show_for(_(screen.title_text), screen.keys)
+            return
+        if self.ctx.operator is None:
+            return
+        if key == "Ctrl+L":
+            self.logout()
+            return
+        if self.current().on_key(key):
+            return
+        target = {"F2": "checkout", "F8": "members", "F9": "returns", "F10": "balance",
+                  "F11": "shift", "Esc": "checkout"}.get(key)
+        if target:
+            self.show_screen(target)
+
+    def route_scan(self, code: str) -> bool:
+        """Every scan (wedge or device): to the screen shown, if it takes scans."""
+        if self.ctx.operator is None:
+            return False
+        return self.current().on_scan(code)
+
+    def route_card(self, card: PresentedCard) -> None:
+        if self.ctx.operator is not None:
+            self.current().on_card(card)
+
+    # ------------------------------------------------------------------ flows
+    def logged_in(self, op: Operator, name: str) -> None:
+        self.ctx.operator = op
+        self.ctx.operator_name = name
+        self._set_who()
+        self.show_screen("checkout")
+
+    def _set_who(self) -> None:
+        op = self.ctx.operator
+        if op is not None:
+            self.who_label.setText(f"{self.ctx.operator_name} ({op.code}) · "
+                                   f"{_(ROLE_NAMES.get(op.role, op.role))}")
+
+    def logout(self) -> None:
+        self.ctx.operator = None
+        self.ctx.operator_name = ""
+        self.checkout.clear()
+        self.show_screen("login")
+
+    def set_language(self, language: str) -> None:
+        i18n_util.install(language)
+        self.ctx.language = language
+        self.build()
+
+    def start_payment(self, cart: Cart, priced: PricedCart) -> None:
+        self.payment.start(cart, priced)
+        self.show_screen("payment")
+
+    def payment_done(self, res: SaleDone | None) -> None:
+        if res is not None:
+            self.checkout.clear()
+            text = _("Sale %1: %2, change %3").replace("%1", res.sale_no).replace(
+                "%2", money_text(res.total)).replace("%3", money_text(res.change))
+            if res.points_earned:
+                text += " · " + _("%1 points earned").replace("%1", str(res.points_earned))
+            set_message(self.last_label, text, ok=True)
+        self.show_screen("checkout")
+
+    def shutdown(self) -> None:
+        """Stop the devices, finish the database work and remove the key filter."""
+        self._status_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.wedge)
+        self.ctx.devices.stop()
+        self.ctx.runner.wait(10000)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        parent = self.help.parentWidget()
+        if self.help.isVisible() and parent is not None:
+            self.help.setGeometry(parent.rect())
+
+
+def warm_up(terminal: Terminal) -> None:
+    """On the database thread, after start-up: import the receipts package and read the
+    catalog's barcode index and rows once, so the first scans of the day do not wait
+    for the disk (the operating system keeps the pages cached)."""
+    printing.warm_up()
+    from sqlalchemy import text
+
+    with terminal.read() as s:
+        s.execute(text("SELECT count(barcode) FROM items WHERE barcode >= ''")).scalar()
+        s.execute(text("SELECT sum(length(name)) FROM items")).scalar()
+
+
+def open_window(
+    terminal: Terminal, language: str = i18n_util.DEFAULT_LANGUAGE,
+    devices: DeviceBridge | None = None,
+) -> MainWindow:
+    """Set up the app on ``terminal`` and return its (not yet shown) main window."""
+    make_app()
+    i18n_util.install(language)
+    from pos_app.ui.worker import Runner
+
+    bridge = devices or DeviceBridge()
+    ctx = Context(terminal=terminal, runner=Runner(), devices=bridge, language=language)
+    win = MainWindow(ctx)
+    bridge.start()
+    ctx.run(lambda: warm_up(terminal))
+    # what start-up made lives as long as the app: keep it out of the collector's
+    # full passes (fewer, shorter pauses while scanning)
+    gc.freeze()
+    return win

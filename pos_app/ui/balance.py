@@ -1,0 +1,140 @@
+"""Balance slip (余额单): look a member up by card or phone, show the slip, print it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
+
+from pos_app.core import members
+from pos_app.core.errors import PosError
+from pos_app.ui import printing
+from pos_app.ui.checkout import member_html, member_lookup
+from pos_app.ui.context import Context
+from pos_app.ui.device_bridge import PresentedCard
+from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.screen import Screen
+from pos_app.ui.widgets import button, role_label, set_message, title
+
+
+class BalanceScreen(Screen):
+    name = "balance"
+    title_text = N_("Balance slip")
+    keys = (
+        ("F6", N_("Find a member by card or phone")),
+        ("F12", N_("Print the balance slip")),
+        ("Esc", N_("Back to checkout")),
+    )
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.member: dict[str, Any] | None = None
+        self.slip: printing.Printout | None = None
+        lay = QVBoxLayout(self)
+        lay.addWidget(title(_("Balance slip")))
+        row = QHBoxLayout()
+        self.find_field = QLineEdit()
+        self.find_field.setObjectName("balance_find")
+        self.find_field.setPlaceholderText(_("Card number or phone; or present the card"))
+        self.find_field.returnPressed.connect(lambda: self.load(self.find_field.text()))
+        row.addWidget(self.find_field, 1)
+        b = button(_("Find"), "F6")
+        b.clicked.connect(lambda: self.load(self.find_field.text()))
+        row.addWidget(b)
+        lay.addLayout(row)
+        body = QHBoxLayout()
+        self.info = role_label("card", _("No member selected"))
+        self.info.setObjectName("balance_info")
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.info.setAlignment(Qt.AlignmentFlag.AlignTop)
+        body.addWidget(self.info, 1)
+        self.preview = QPlainTextEdit()
+        self.preview.setObjectName("slip_preview")
+        self.preview.setReadOnly(True)
+        mono = QFont("WenQuanYi Micro Hei Mono")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSize(11)
+        self.preview.setFont(mono)
+        self.preview.setMinimumWidth(560)
+        body.addWidget(self.preview, 1)
+        lay.addLayout(body, 1)
+        self.message = role_label("error")
+        lay.addWidget(self.message)
+        self.print_button = button(_("Print slip"), "F12", accent=True)
+        self.print_button.setObjectName("print_slip")
+        self.print_button.clicked.connect(self.print_slip)
+        lay.addWidget(self.print_button)
+
+    def on_show(self) -> None:
+        self.find_field.setFocus()
+
+    def on_key(self, key: str) -> bool:
+        if key == "F6":
+            self.find_field.setFocus()
+        elif key == "F12":
+            self.print_slip()
+        else:
+            return False
+        return True
+
+    def on_card(self, card: PresentedCard) -> bool:
+        self.load(card.identifier, card=True)
+        return True
+
+    def on_scan(self, code: str) -> bool:
+        self.load(code, card=True)
+        return True
+
+    def load(self, text: str, card: bool = False) -> None:
+        if not text.strip():
+            return
+        ctx = self.ctx
+        t = ctx.terminal
+        who = ctx.who
+
+        def work() -> tuple[dict[str, Any], printing.Printout]:
+
+            from receipts.from_core import balance_document
+
+            m = member_lookup(ctx, text, card)
+            with t.read() as s:  # a preview: no receipt number is taken
+                c = members.find_card(s, m["card"], active_only=False)
+                doc = balance_document(t, s, c.member, c, cashier=who.code,
+                                       receipt_no=_("preview"))
+            return m, printing.render(t, doc)
+
+        def done(res: tuple[dict[str, Any], printing.Printout]) -> None:
+            self.member, self.slip = res
+            self.find_field.clear()
+            self.info.setText(member_html(self.member))
+            self.preview.setPlainText(self.slip.text)
+            self.message.clear()
+
+        self.ctx.run(work, done, lambda e: set_message(self.message, str(e)))
+
+    def print_slip(self) -> None:
+        if self.member is None:
+            set_message(self.message, str(PosError(_("Find a member first"))))
+            return
+        ctx = self.ctx
+        t, who = ctx.terminal, ctx.who
+        card_no = self.member["card"]
+
+        def work() -> printing.Printout:
+
+            from receipts.from_core import balance_document
+
+            with t.tx() as s:  # the printed slip takes the next receipt number, saved
+                c = members.find_card(s, card_no, active_only=False)
+                doc = printing.keep(t, s, balance_document(t, s, c.member, c, cashier=who.code))
+            return printing.render(t, doc)
+
+        def done(p: printing.Printout) -> None:
+            self.slip = p
+            self.preview.setPlainText(p.text)
+            ctx.devices.print_receipt(p.receipt_no, p.escpos, p.text)
+            set_message(self.message, _("Slip %1 printed").replace("%1", p.receipt_no), ok=True)
+
+        ctx.run(work, done, lambda e: set_message(self.message, str(e)))

@@ -1,0 +1,51 @@
+"""``pos app``: open the cashier app on the data folder (the demo data when the folder
+is empty). PySide6 is imported only when the app is opened, so the rest of the command
+line works without Qt."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    return run(Path(args.data_dir), language=os.environ.get("POS_LANG", "zh_CN"))
+
+
+def run(data_dir: Path, language: str = "zh_CN") -> int:
+    started = time.perf_counter()
+    from pos_app.core.terminal import DB_FILE, Terminal
+
+    if not (data_dir / DB_FILE).exists():
+        from pos_app import demo
+
+        print(f"pos app: setting up the demo data in {data_dir}", file=sys.stderr)
+        demo.set_up(data_dir).close()
+    terminal = Terminal.open(data_dir)
+    from pos_app.ui.app import make_app, open_window
+    from pos_app.ui.device_bridge import DeviceBridge
+
+    app = make_app()
+    # the store's devices (docs/devices.md) where configured, else the simulated demo set
+    from pos_app.config import find as find_config  # the terminal's config file, if any
+
+    config = find_config() or data_dir / "devices.toml"
+    if config.exists():
+        from devices.manager import DeviceManager
+
+        bridge = DeviceBridge(DeviceManager.from_toml(config))
+    else:
+        bridge = DeviceBridge()
+    win = open_window(terminal, language, devices=bridge)
+    win.show()
+    print(f"pos app: ready in {time.perf_counter() - started:.2f} s "
+          "(staff PINs: 1001/1111 cashier, 2001/2222 supervisor, 3001/3333 manager)",
+          file=sys.stderr)
+    try:
+        return int(app.exec())
+    finally:
+        win.shutdown()
+        terminal.close()

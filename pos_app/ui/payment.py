@@ -1,0 +1,397 @@
+"""Payment: split tenders (points, stored value, cash with change, bank-card reference,
+other); stored value asks for the member's card; the stored-value pay discount shown
+before it is chosen; receipt printed and the drawer opened for cash."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from pos_app.core import sales
+from pos_app.core.money import ZERO, MoneyError, parse_money
+from pos_app.core.pricing import PricedCart, price_cart
+from pos_app.ui import printing
+from pos_app.ui.checkout import Cart, member_lookup
+from pos_app.ui.context import Context
+from pos_app.ui.device_bridge import PresentedCard
+from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.screen import Screen
+from pos_app.ui.widgets import button, money_text, role_label, set_message, title
+
+TENDER_NAMES = {
+    "points": N_("Points"),
+    "stored_value": N_("Stored value"),
+    "cash": N_("Cash"),
+    "bank_card": N_("Bank card"),
+    "other": N_("Other"),
+}
+
+
+@dataclass
+class SaleDone:
+    sale_no: str
+    total: Decimal
+    change: Decimal
+    points_earned: int
+    tier_upgrade: str | None
+    cash: bool
+    printout: printing.Printout
+
+
+class PaymentScreen(Screen):
+    name = "payment"
+    title_text = N_("Payment")
+    keys = (
+        ("F3", N_("Pay with points")),
+        ("F4", N_("Pay with stored value (card presented)")),
+        ("F5", N_("Cash")),
+        ("F6", N_("Bank card (reference)")),
+        ("F7", N_("Other tender")),
+        ("F8", N_("Remove the last tender")),
+        ("F12", N_("Complete the sale")),
+        ("Esc", N_("Back to the cart")),
+    )
+
+    def __init__(self, ctx: Context, on_done: Callable[[SaleDone | None], None]) -> None:
+        super().__init__(ctx)
+        self.on_done = on_done
+        self.cart = Cart()
+        self.priced: PricedCart | None = None
+        self.priced_sv: PricedCart | None = None
+        self.tenders: list[sales.TenderRequest] = []
+        self.waiting_card = False
+        lay = QVBoxLayout(self)
+        lay.addWidget(title(_("Payment")))
+        grid = QGridLayout()
+        self.total = role_label("total")
+        self.total.setObjectName("pay_total")
+        grid.addWidget(QLabel(_("Total")), 0, 0)
+        grid.addWidget(self.total, 0, 1)
+        self.sv_preview = role_label("card")
+        self.sv_preview.setObjectName("sv_preview")
+        grid.addWidget(self.sv_preview, 1, 0, 1, 2)
+        self.member_line = QLabel()
+        self.member_line.setWordWrap(True)
+        grid.addWidget(self.member_line, 2, 0, 1, 2)
+        lay.addLayout(grid)
+        self.credited = QLineEdit()
+        self.credited.setObjectName("credited_staff")
+        self.credited.setPlaceholderText(_("Staff code of the assistant (optional)"))
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(QLabel(_("Tenders")))
+        self.tender_list = QListWidget()
+        self.tender_list.setObjectName("tenders")
+        self.tender_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        left.addWidget(self.tender_list, 1)
+        self.due = role_label("total")
+        self.due.setObjectName("due")
+        left.addWidget(self.due)
+        credited = QHBoxLayout()
+        credited.addWidget(QLabel(_("Credited to")))
+        credited.addWidget(self.credited, 1)
+        left.addLayout(credited)
+        body.addLayout(left, 3)
+        right = QVBoxLayout()
+        form = QGridLayout()
+        self.amount = QLineEdit()
+        self.amount.setObjectName("amount")
+        self.amount.setPlaceholderText(_("Amount (empty: the rest)"))
+        self.points = QSpinBox()
+        self.points.setObjectName("points")
+        self.points.setRange(0, 10_000_000)
+        self.points.setSingleStep(100)
+        self.reference = QLineEdit()
+        self.reference.setObjectName("reference")
+        self.reference.setPlaceholderText(_("Slip / voucher reference"))
+        self.card_field = QLineEdit()
+        self.card_field.setObjectName("sv_card")
+        self.card_field.setPlaceholderText(_("Present the member card, or type its number"))
+        self.card_field.returnPressed.connect(
+            lambda: self._card_given(self.card_field.text(), typed=True)
+        )
+        form.addWidget(QLabel(_("Amount")), 0, 0)
+        form.addWidget(self.amount, 0, 1)
+        form.addWidget(QLabel(_("Points")), 1, 0)
+        form.addWidget(self.points, 1, 1)
+        form.addWidget(QLabel(_("Reference")), 2, 0)
+        form.addWidget(self.reference, 2, 1)
+        form.addWidget(QLabel(_("Member card")), 3, 0)
+        form.addWidget(self.card_field, 3, 1)
+        right.addLayout(form)
+        buttons = QGridLayout()
+        self.buttons = {}
+        for i, (kind, key) in enumerate(
+            (("points", "F3"), ("stored_value", "F4"), ("cash", "F5"),
+             ("bank_card", "F6"), ("other", "F7"))
+        ):
+            b = button(_(TENDER_NAMES[kind]), key)
+            b.setObjectName(f"tender_{kind}")
+            b.clicked.connect(lambda _c=False, k=kind: self.add_tender(k))
+            buttons.addWidget(b, i // 3, i % 3)
+            self.buttons[kind] = b
+        self.remove_button = button(_("Remove last"), "F8")
+        self.remove_button.clicked.connect(self.remove_last)
+        buttons.addWidget(self.remove_button, 1, 2)
+        right.addLayout(buttons)
+        self.message = role_label("error")
+        self.message.setObjectName("pay_message")
+        right.addWidget(self.message)
+        right.addStretch(1)
+        row = QHBoxLayout()
+        self.back_button = button(_("Back"), "Esc")
+        self.back_button.clicked.connect(lambda: self.on_done(None))
+        self.complete_button = button(_("Complete"), "F12", accent=True)
+        self.complete_button.setObjectName("complete")
+        self.complete_button.setMinimumHeight(72)
+        self.complete_button.clicked.connect(self.complete)
+        row.addWidget(self.back_button)
+        row.addWidget(self.complete_button, 1)
+        right.addLayout(row)
+        body.addLayout(right, 2)
+        lay.addLayout(body, 1)
+
+    # ------------------------------------------------------------------ set-up
+    def start(self, cart: Cart, priced: PricedCart) -> None:
+        self.cart = cart
+        self.priced = priced
+        t = self.ctx.terminal
+        tier = t.program.tier(cart.member["tier"]) if cart.member else None
+        self.priced_sv = price_cart(
+            t.program, [ln.item for ln in cart.lines], t.now(), tier=tier,
+            coupon_code=cart.coupon, used_coupons=cart.used_coupons,
+            pay_with_stored_value=True,
+        ) if cart.member else None
+        self.tenders = []
+        self.sv_card: str | None = None
+        self.waiting_card = False
+        self.amount.clear()
+        self.reference.clear()
+        self.card_field.clear()
+        self.points.setValue(0)
+        self.message.clear()
+        has_member = cart.member is not None
+        self.buttons["points"].setEnabled(has_member)
+        self.buttons["stored_value"].setEnabled(has_member)
+        if cart.member:
+            m = cart.member
+            rules = t.program.points
+            cap = sales.max_points_value(t, priced.total)
+            max_pts = int(cap / rules.redeem_unit_value) * rules.redeem_unit_points
+            usable = min(max_pts, m["points"] - m["points"] % rules.redeem_unit_points)
+            self.points.setMaximum(max(0, usable))
+            self.member_line.setText(
+                _("Member %1: %2 points (up to %3 usable here), stored value %4")
+                .replace("%1", m["name"] or _("Anonymous card"))
+                .replace("%2", str(m["points"]))
+                .replace("%3", str(max(0, usable)))
+                .replace("%4", money_text(m["stored_value"]["total"]))
+            )
+        else:
+            self.member_line.setText(_("No member: points and stored value need a member"))
+        if self.priced_sv is not None and self.priced_sv.total != priced.total:
+            self.sv_preview.setText(
+                _("Paid wholly from stored value: %1 (saves %2)")
+                .replace("%1", money_text(self.priced_sv.total))
+                .replace("%2", money_text(priced.total - self.priced_sv.total))
+            )
+            self.sv_preview.show()
+        else:
+            self.sv_preview.hide()
+        self.refresh()
+
+    def on_show(self) -> None:
+        self.amount.setFocus()
+
+    def on_key(self, key: str) -> bool:
+        kinds = {"F3": "points", "F4": "stored_value", "F5": "cash", "F6": "bank_card",
+                 "F7": "other"}
+        if key in kinds:
+            self.add_tender(kinds[key])
+        elif key == "F8":
+            self.remove_last()
+        elif key == "F12":
+            self.complete()
+        elif key == "Esc":
+            self.on_done(None)
+        else:
+            return False
+        return True
+
+    def on_card(self, card: PresentedCard) -> bool:
+        self._card_given(card.identifier, typed=False)
+        return True
+
+    def on_scan(self, code: str) -> bool:
+        """A member card's barcode pays by stored value; goods go on the cart (Esc)."""
+        if self.waiting_card:
+            self._card_given(code, typed=False)
+        else:
+            set_message(self.message, _("Scanned %1: go back to the cart (Esc) to add goods")
+                        .replace("%1", code))
+        return True
+
+    # ------------------------------------------------------------------ figures
+    def sale_total(self, tenders: list[sales.TenderRequest] | None = None) -> Decimal:
+        assert self.priced is not None
+        tenders = self.tenders if tenders is None else tenders
+        kinds = [x.kind for x in tenders if x.kind != "points"]
+        if self.priced_sv is not None and kinds and all(k == "stored_value" for k in kinds):
+            return self.priced_sv.total
+        return self.priced.total
+
+    def paid(self, tenders: list[sales.TenderRequest] | None = None) -> Decimal:
+        t = self.ctx.terminal
+        out = ZERO
+        for x in self.tenders if tenders is None else tenders:
+            if x.kind == "points":
+                out += sales.points_value(t, x.points or 0)
+            else:
+                out += x.amount or ZERO
+        return out
+
+    def remaining(self) -> Decimal:
+        return self.sale_total() - self.paid()
+
+    def refresh(self) -> None:
+        self.tender_list.clear()
+        t = self.ctx.terminal
+        for x in self.tenders:
+            name = _(TENDER_NAMES[x.kind])
+            if x.kind == "points":
+                val = sales.points_value(t, x.points or 0)
+                self.tender_list.addItem(f"{name}: {x.points} → {money_text(val)}")
+            else:
+                extra = f"  ({x.reference})" if x.reference else ""
+                self.tender_list.addItem(f"{name}: {money_text(x.amount or ZERO)}{extra}")
+        self.total.setText(money_text(self.sale_total()))
+        rem = self.remaining()
+        if rem > 0:
+            self.due.setText(_("Still due: %1").replace("%1", money_text(rem)))
+        else:
+            self.due.setText(_("Change: %1").replace("%1", money_text(-rem)))
+        self.complete_button.setEnabled(bool(self.tenders) and rem <= 0)
+        self.ctx.devices.show_total(self.sale_total())
+
+    # ------------------------------------------------------------------ tenders
+    def add_tender(self, kind: str) -> None:
+        self.message.clear()
+        if self.remaining() <= 0:
+            set_message(self.message, _("Nothing is left to pay"))
+            return
+        if kind == "points":
+            pts = self.points.value()
+            if pts <= 0:
+                set_message(self.message, _("Enter the number of points first"))
+                self.points.setFocus()
+                return
+            self.tenders.append(sales.TenderRequest("points", points=pts))
+            self.points.setValue(0)
+            self.refresh()
+            return
+        if kind == "stored_value" and not self.sv_card:
+            self.waiting_card = True
+            set_message(self.message, _("Present the member card (swipe, tap or insert)"),
+                        ok=True)
+            self.card_field.setFocus()
+            return
+        text = self.amount.text().strip()
+        if text:
+            try:
+                amount = parse_money(text)
+            except MoneyError as e:
+                set_message(self.message, str(e))
+                return
+        else:
+            trial = [*self.tenders, sales.TenderRequest(kind, Decimal("0.01"))]
+            amount = self.sale_total(trial) - self.paid()
+        ref = self.reference.text().strip() or None
+        if kind == "bank_card" and not ref:
+            set_message(self.message, _("Enter the bank-card slip reference"))
+            self.reference.setFocus()
+            return
+        self.tenders.append(sales.TenderRequest(kind, amount, reference=ref))
+        self.amount.clear()
+        self.reference.clear()
+        self.refresh()
+
+    def _card_given(self, identifier: str, typed: bool) -> None:
+        if not identifier.strip() or self.cart.member is None:
+            return
+        ctx = self.ctx
+        member_id = self.cart.member["member_id"]
+
+        def done(m: dict[str, Any]) -> None:
+            if m["member_id"] != member_id:
+                set_message(self.message, _("This card belongs to another member"))
+                return
+            self.sv_card = m["card"]
+            self.cart.member_card = m["card"]
+            self.card_field.setText(m["card"][:4] + "…" + m["card"][-4:])
+            if self.waiting_card:
+                self.waiting_card = False
+                self.add_tender("stored_value")
+
+        self.ctx.run(lambda: member_lookup(ctx, identifier, card=True), done,
+                     lambda e: set_message(self.message, str(e)))
+
+    def remove_last(self) -> None:
+        if self.tenders:
+            self.tenders.pop()
+            self.refresh()
+
+    # ------------------------------------------------------------------ complete
+    def complete(self) -> None:
+        if not self.tenders or self.remaining() > 0:
+            return
+        ctx, cart = self.ctx, self.cart
+        t = ctx.terminal
+        who = ctx.who
+        req = sales.SaleRequest(
+            lines=cart.requests(),
+            tenders=list(self.tenders),
+            member_card=cart.member_card,
+            coupon=cart.coupon,
+            credited_staff=self.credited.text().strip() or None,
+        )
+        approver = cart.approver
+        self.complete_button.setEnabled(False)
+
+        def work() -> SaleDone:
+
+            from receipts.from_core import sale_document
+
+            with t.tx() as s:
+                out = sales.make_sale(t, s, req, who, approver)
+                doc = printing.keep(t, s, sale_document(t, s, out.sale.sale_no))
+                cash = any(x.kind == "cash" for x in out.sale.tenders)
+                res = SaleDone(out.sale.sale_no, out.sale.total, out.change, out.points_earned,
+                               out.tier_upgrade, cash, printing.Printout("", b"", ""))
+            res.printout = printing.render(t, doc)
+            return res
+
+        def done(res: SaleDone) -> None:
+            ctx.devices.print_receipt(res.sale_no, res.printout.escpos, res.printout.text)
+            if res.cash:
+                ctx.devices.kick_drawer()
+            ctx.devices.show_total(res.total, res.total + res.change, res.change)
+            self.on_done(res)
+
+        def failed(e: Exception) -> None:
+            self.complete_button.setEnabled(True)
+            set_message(self.message, str(e))
+
+        self.ctx.run(work, done, failed)

@@ -1,0 +1,192 @@
+"""``scripts/screenshots``: every screen in both languages, into docs/screenshots/.
+
+Runs offscreen on a fresh copy of the demo data, on a clock set to the worked example's
+moment (Double 11 promotions on), and drives the screens as a cashier would.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pos_app.core.models import Sale
+from pos_app.core.terminal import Terminal
+from pos_app.ui.app import MainWindow, open_window
+from pos_app.ui.device_bridge import DeviceBridge
+
+D11 = datetime(2026, 11, 9, 14, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+COAT, SCARF, LIPSTICK = "6901234560015", "6901234560022", "6901234560039"
+
+
+def _clock() -> Callable[[], datetime]:
+    start = time.monotonic()
+    return lambda: D11 + timedelta(seconds=time.monotonic() - start)
+
+
+def settle(win: MainWindow, ms: int = 150) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    end = time.monotonic() + 10
+    while time.monotonic() < end:
+        app.processEvents()
+        if win.ctx.runner.in_flight == 0:
+            break
+        time.sleep(0.005)
+    stop = time.monotonic() + ms / 1000
+    while time.monotonic() < stop:
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def shoot(widget: QWidget, out: Path, name: str, lang: str) -> Path:
+    path = out / f"{name}-{lang}.png"
+    widget.grab().save(str(path))
+    return path
+
+
+def run_language(lang: str, out: Path, data: Path) -> list[Path]:
+    from pos_app import demo
+
+    demo.set_up(data).close()
+    t = Terminal.open(data, clock=_clock())
+    win = open_window(t, lang, devices=DeviceBridge())
+    win.resize(1280, 800)
+    win.show()
+    shots = []
+    try:
+        settle(win)
+        shots.append(shoot(win, out, "login", lang))
+        win.login.code.setText("1001")
+        win.login.pin.setText("1111")
+        win.login.submit()
+        settle(win)
+        dev = win.ctx.devices
+        for code in (COAT, SCARF, LIPSTICK):
+            dev.simulate_scan(code)
+            settle(win, 60)
+        co = win.checkout
+        co.table.selectRow(1)
+        co.qty.setValue(2)
+        co.set_qty()
+        co.member_field.setText("13800138000")
+        co.member_field.returnPressed.emit()
+        settle(win)
+        co.coupon_field.setText("D11-50-0001")
+        co.coupon_field.returnPressed.emit()
+        settle(win)
+        shots.append(shoot(win, out, "checkout", lang))
+        win.key("F1")
+        settle(win)
+        shots.append(shoot(win, out, "help", lang))
+        win.key("F1")
+        win.key("F12")
+        settle(win)
+        pay = win.payment
+        pay.points.setValue(200)
+        pay.add_tender("points")
+        pay.amount.setText("900")
+        pay.add_tender("cash")
+        settle(win)
+        shots.append(shoot(win, out, "payment", lang))
+        pay.complete()
+        settle(win)
+        co.price_field.setText("600")
+        dev.simulate_scan(COAT)
+        settle(win)
+        co.override_price()
+        settle(win)
+        if co.approval is not None:
+            shots.append(shoot(co.approval, out, "approval", lang))
+            co.approval.reject()
+        co.clear()
+        win.key("F8")
+        m = win.members
+        m.find_field.setText("13800138000")
+        m.find_member()
+        settle(win)
+        m.tabs.setCurrentIndex(1)
+        m.t_amount.setText("1000")
+        settle(win)
+        shots.append(shoot(win, out, "members-topup", lang))
+        m.tabs.setCurrentIndex(0)
+        m.e_name.setText("赵敏")
+        m.e_phone.setText("13700137000")
+        m.e_birthday.setText("1990-11-09")
+        m.e_privacy.setChecked(True)
+        m.e_card.present_radio.setChecked(True)
+        dev.simulate_card("nfc", None, "04AABBCCDD11")
+        settle(win, 400)
+        shots.append(shoot(win, out, "members-enroll", lang))
+        m.tabs.setCurrentIndex(3)
+        settle(win)
+        shots.append(shoot(win, out, "members-history", lang))
+        m.tabs.setCurrentIndex(2)
+        settle(win)
+        shots.append(shoot(win, out, "members-cards", lang))
+        win.key("F10")
+        win.balance.find_field.setText("13800138000")
+        win.balance.find_field.returnPressed.emit()
+        settle(win)
+        shots.append(shoot(win, out, "balance", lang))
+        win.key("F9")
+        ret = win.returns
+        with t.read() as s:
+            last = s.query(Sale).filter(Sale.kind == "sale").order_by(Sale.id.desc()).first()
+            no = last.sale_no if last else ""
+        ret.receipt_field.setText(no)
+        ret.load(no)
+        settle(win)
+        box = ret.table.cellWidget(1, 0)
+        if box is not None:
+            box.setProperty("checked", True)
+        ret.show_preview()
+        settle(win)
+        shots.append(shoot(win, out, "returns", lang))
+        win.logout()
+        win.login.code.setText("2001")
+        win.login.pin.setText("2222")
+        win.login.submit()
+        settle(win)
+        win.key("F11")
+        settle(win)
+        win.shift.float_field.setText("500")
+        win.shift.open_shift()
+        settle(win)
+        win.shift.x_report()
+        settle(win)
+        shots.append(shoot(win, out, "shift", lang))
+    finally:
+        win.shutdown()
+        win.close()
+        t.close()
+    return shots
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    from pos_app.ui.app import make_app
+
+    make_app()
+    shots: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang in ("zh_CN", "en"):
+            shots += run_language(lang, out, Path(tmp) / lang)
+    for p in shots:
+        print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

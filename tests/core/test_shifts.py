@@ -1,0 +1,129 @@
+"""Shifts: open with a float, X report, close with a count and Z report."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from pos_app.core import ledger, sales, shifts, staff
+from pos_app.core.errors import NotAllowed, NotFound, PosError
+from pos_app.core.models import Account, AuditEntry
+from pos_app.core.terminal import Terminal
+from tests.core.conftest import KETTLE, SCARF, Clock
+from tests.core.helpers import CASHIER, SUPERVISOR, enroll, sell
+
+D = Decimal
+
+
+def test_cashier_needs_a_supervisor_to_open_and_close(terminal: Terminal) -> None:
+    with terminal.tx() as s, pytest.raises(NotAllowed, match="supervisor"):
+        shifts.open_shift(terminal, s, D("500.00"), CASHIER)
+    with terminal.tx() as s:
+        sh = shifts.open_shift(terminal, s, D("500.00"), CASHIER, approver=SUPERVISOR)
+        assert (sh.shift_no, sh.status, sh.opened_by) == (1, "open", "1001")
+    with terminal.tx() as s, pytest.raises(NotAllowed):
+        shifts.close_shift(terminal, s, D("500.00"), CASHIER)
+    with terminal.read() as s:
+        rows = [(a.action, a.approved_by) for a in s.query(AuditEntry)]
+        assert ("open_shift", "2001") in rows
+        assert staff.verify_audit(s) == []
+
+
+def test_one_open_shift_and_bad_floats(terminal: Terminal) -> None:
+    with terminal.tx() as s, pytest.raises(PosError, match="negative"):
+        shifts.open_shift(terminal, s, D("-1"), SUPERVISOR)
+    with terminal.tx() as s, pytest.raises(NotFound):
+        shifts.x_report(s)
+    with terminal.tx() as s:
+        shifts.open_shift(terminal, s, D("200"), SUPERVISOR)
+    with terminal.tx() as s, pytest.raises(PosError, match="already open"):
+        shifts.open_shift(terminal, s, D("200"), SUPERVISOR)
+
+
+def test_x_and_z_reports_from_the_cash_drawer_ledger(terminal: Terminal, clock: Clock) -> None:
+    # a cash sale before the shift opened does not count
+    sell(terminal, [(SCARF, 1)], [sales.TenderRequest("cash")])
+    clock.advance(minutes=1)
+    with terminal.tx() as s:
+        shifts.open_shift(terminal, s, D("500.00"), SUPERVISOR)
+    clock.advance(minutes=1)
+    card = enroll(terminal, topup="600.00")  # cash top-up: into the drawer
+    clock.advance(minutes=1)
+    # cash 300 for a 259.00 kettle (no member): 41.00 change, 259.00 stays
+    out = sell(terminal, [(KETTLE, 1)], [sales.TenderRequest("cash", D("300.00"))])
+    assert out.change == D("41.00")
+    clock.advance(minutes=1)
+    sell(
+        terminal,
+        [(SCARF, 1)],
+        [sales.TenderRequest("bank_card", reference="REF1")],
+        card=card,
+    )
+    clock.advance(minutes=1)
+    with terminal.tx() as s:
+        sales.refund(terminal, s, out.sale.sale_no, None, SUPERVISOR)
+    clock.advance(minutes=1)
+    with terminal.read() as s:
+        x = shifts.x_report(s)
+    assert x.sales_count == 2
+    assert x.refunds_count == 1
+    assert x.topups_count == 1 and x.topups_total == D("600.00")
+    assert x.topup_bonus_given == D("50.00")
+    assert x.refunds_total == out.sale.total
+    assert x.tenders["cash"] == D("0.00")  # sold 259.00 and refunded 259.00
+    assert x.tenders["bank_card"] > 0
+    assert x.change_given == D("41.00")
+    assert x.members_enrolled == 1
+    assert x.tender_counts == {"bank_card": 1, "cash": 2}
+    assert x.net_sales == x.sales_total - x.refunds_total
+    assert x.member_sales_total == x.tenders["bank_card"]
+    # float + top-up; the kettle's cash went back with the refund
+    assert x.expected_cash == D("1100.00")
+    assert x.difference is None
+    with terminal.tx() as s:
+        z = shifts.close_shift(terminal, s, D("1090.00"), SUPERVISOR)
+    assert z.status == "closed" and z.closed_by == "2001"
+    assert z.expected_cash == D("1100.00")
+    assert z.difference == D("-10.00")
+    with terminal.read() as s:
+        assert shifts.current(s) is None
+        last = shifts.last_closed(s)
+        assert last is not None and last.expected_cash == D("1100.00")
+        assert last.counted_cash == D("1090.00")
+    # the next shift starts from nothing
+    clock.advance(minutes=1)
+    with terminal.tx() as s:
+        sh = shifts.open_shift(terminal, s, D("300"), SUPERVISOR)
+        assert sh.shift_no == 2
+    with terminal.read() as s:
+        x2 = shifts.x_report(s)
+    assert (x2.sales_count, x2.expected_cash) == (0, D("300.00"))
+
+
+def _balance(t: Terminal, code: str) -> int:
+    with t.read() as s:
+        acc = s.scalars(select(Account).where(Account.code == code)).first()
+        return acc.balance if acc else 0
+
+
+def test_the_drawer_account_holds_the_drawer_and_a_clock_set_back_changes_nothing(
+    terminal: Terminal, clock: Clock
+) -> None:
+    with terminal.tx() as s:
+        shifts.open_shift(terminal, s, D("200.00"), SUPERVISOR)
+    assert _balance(terminal, "cash:drawer") == 20000
+    clock.advance(hours=-3)  # the clock jumps back: the sale still belongs to this shift
+    sell(terminal, [(KETTLE, 1)], [sales.TenderRequest("cash", D("300.00"))])
+    with terminal.read() as s:
+        x = shifts.x_report(s)
+    assert (x.sales_count, x.expected_cash) == (1, D("459.00"))
+    with terminal.tx() as s:
+        z = shifts.close_shift(terminal, s, D("460.00"), SUPERVISOR)
+    assert z.difference == D("1.00")  # one yuan over
+    assert _balance(terminal, "cash:drawer") == 0
+    assert _balance(terminal, "cash:safe") == 46000 - 20000  # counted in, float out
+    assert _balance(terminal, "cash:over_short") == -100
+    with terminal.read() as s:
+        assert ledger.verify(s).ok

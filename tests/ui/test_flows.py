@@ -1,0 +1,230 @@
+"""Whole flows through the real widgets, offscreen, with the simulated devices: what the
+screen shows, what the core's ledger holds, and the bytes sent to the printer."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from pos_app.core import members, points, sales
+from pos_app.core.models import Account, CardMedia
+from pos_app.ui.app import MainWindow
+from tests.ui.helpers import approve, idle, login
+
+D = Decimal
+COAT, SCARF, LIPSTICK, KETTLE, RICE = (
+    "6901234560015", "6901234560022", "6901234560039", "6901234560060", "6901234560107",
+)
+UID = "04AABBCCDD11"
+PHONE = "13700137000"
+MASKED = "137****7000"
+
+
+def gb(text: str) -> bytes:
+    return text.encode("gb18030")
+
+
+def sv_balance(win: MainWindow, identifier: str) -> tuple[Decimal, Decimal]:
+    t = win.ctx.terminal
+    with t.read() as s:
+        return members.sv_balance(s, members.find_card(s, identifier))
+
+
+def test_enroll_topup_sale_slip_refund(qtbot: QtBot, window: MainWindow) -> None:
+    win = window
+    dev = win.ctx.devices
+    t = win.ctx.terminal
+    login(qtbot, win)
+    assert "1001" in win.who_label.text()
+
+    # --- member counter: enroll, binding the card by a tap ---------------------------
+    win.key("F8")
+    m = win.members
+    assert win.current() is m
+    m.e_name.setText("赵敏")
+    m.e_phone.setText(PHONE)
+    m.e_birthday.setText("1990-11-09")  # the sale day: a birthday greeting
+    m.e_marketing.setChecked(True)
+    m.e_card.present_radio.setChecked(True)
+    dev.simulate_card("nfc", None, UID)
+    qtbot.waitUntil(lambda: m.e_card.card is not None, timeout=5000)
+    m.enroll_button.click()  # no privacy consent yet: refused, nothing written
+    assert "privacy" in m.message.text() or "隐私" in m.message.text()
+    m.e_privacy.setChecked(True)
+    printed = len(dev.printed)
+    m.enroll_button.click()
+    idle(qtbot, win)
+    assert m.member is not None, m.message.text()
+    assert MASKED in m.info.text() and PHONE not in m.info.text()
+    with t.read() as s:
+        media = s.scalars(select(CardMedia).where(CardMedia.identifier == UID)).one()
+        assert media.media == "nfc"
+        assert media.card.member.name == "赵敏"
+        card_no = media.card.card_no
+    assert len(dev.printed) == printed + 1  # the enrollment slip
+    assert gb(MASKED) in dev.printed[-1] and gb(PHONE) not in dev.printed[-1]
+
+    # --- tier by hand: a manager approves (a supervisor may not) ----------------------
+    m.tabs.setCurrentIndex(3)
+    m.tier_combo.setCurrentIndex(m.tier_combo.findData("silver"))
+    m.tier_reason.setText("竞品VIP卡")
+    m.tier_button.click()
+    approve(qtbot, win, m, "2001", "2222")
+    assert m.approval is not None and m.approval.isVisible()
+    assert "may not approve" in m.approval.message.text()
+    approve(qtbot, win, m, "3001", "3333")
+    idle(qtbot, win)
+    assert m.member["tier"] == "silver"
+    assert "银卡" in m.info.text()
+
+    # --- top-up with the bonus preview ---------------------------------------------------
+    m.tabs.setCurrentIndex(1)
+    m.t_amount.setText("1000")
+    assert "120.00" in m.t_preview.text()  # the 1000 rung of the bonus ladder
+    assert "5,000.00" in m.t_preview.text() or "5000.00" in m.t_preview.text()
+    kicks = dev.drawer_kicks
+    m.topup_button.click()
+    idle(qtbot, win)
+    assert sv_balance(win, card_no) == (D("1000.00"), D("120.00"))
+    assert m.member["stored_value"]["total"] == "1120.00"
+    assert dev.drawer_kicks == kicks + 1  # cash top-up opens the drawer
+    assert gb("120.00") in dev.printed[-1]
+    with t.read() as s:
+        drawer = s.scalars(select(Account).where(Account.code == "cash:drawer")).one()
+        cash_before = drawer.balance
+
+    # --- sale 1: tap the card at checkout, kettle, cash with change ----------------------
+    win.key("F2")
+    co = win.checkout
+    dev.simulate_card("nfc", None, UID)
+    qtbot.waitUntil(lambda: co.cart.member is not None, timeout=5000)
+    idle(qtbot, win)
+    assert "银卡" in co.member_info.text()
+    assert "赵敏" in co.greeting.text()  # birthday greeting
+    dev.simulate_scan(KETTLE)
+    qtbot.waitUntil(lambda: co.model.rowCount() == 1, timeout=5000)
+    idle(qtbot, win)
+    assert co.priced is not None and co.priced.total == D("246.05")  # 259.00 x 0.95
+    win.key("F12")
+    pay = win.payment
+    assert win.current() is pay
+    pay.amount.setText("300")
+    win.key("F5")
+    assert "53.95" in pay.due.text()
+    win.key("F12")
+    idle(qtbot, win)
+    assert win.current() is co
+    assert "53.95" in win.last_label.text()
+    assert dev.drawer_kicks == kicks + 2
+    with t.read() as s:
+        drawer = s.scalars(select(Account).where(Account.code == "cash:drawer")).one()
+        assert drawer.balance - cash_before == 24605
+        member_id = members.find_card(s, card_no).member_id
+        assert points.available(s, member_id, t.now()) == 295  # floor(246.05 x 1.2)
+
+    # --- sale 2: promotion, tier, 满减 and a coupon; points and stored value ---------------
+    for code in (COAT, SCARF, LIPSTICK, RICE):
+        dev.simulate_scan(code)
+    qtbot.waitUntil(lambda: co.model.rowCount() == 4, timeout=5000)
+    idle(qtbot, win)
+    win.key("F4")  # void the rice (the selected, last line)
+    assert co.model.rowCount() == 3
+    co.table.selectRow(1)
+    co.qty.setValue(2)
+    win.key("F3")
+    assert co.cart.lines[1].item.qty == 2
+    co.member_field.setText(PHONE)
+    co.member_field.returnPressed.emit()
+    idle(qtbot, win)
+    assert co.cart.member is not None and co.cart.member["phone"] == MASKED
+    co.coupon_field.setText("D11-50-0001")
+    co.coupon_field.returnPressed.emit()
+    idle(qtbot, win)
+    assert co.priced is not None and co.priced.total == D("883.15")  # pricing.md's example
+    cells = [co.model.index(r, 4).data() for r in range(3)]
+    assert "银卡" in cells[0] and "满500减200" in cells[0] and "满300立减50" in cells[0]
+    assert "双11美妆7折" in cells[2]
+    assert "883.15" in co.total.text()
+    # the pole display follows: the last line and its price, on the simulated display too
+    assert dev.pole[0] == "丝绒口红 Velvet lipstick" and "212.00" in dev.pole[1]
+    pole = dev.manager.adapters["demo pole display"] if dev.manager else None
+    qtbot.waitUntil(lambda: pole is None or "212.00" in pole.lines[1], timeout=5000)
+
+    win.key("F12")
+    with t.read() as s:
+        expected = sales.price_preview(t, s, sales.SaleRequest(
+            lines=co.cart.requests(),
+            tenders=[sales.TenderRequest("points", points=200),
+                     sales.TenderRequest("stored_value")],
+            member_card=card_no, coupon="D11-50-0001",
+        )).total
+    assert expected < D("883.15")
+    assert pay.sv_preview.isVisible() and f"{expected:,.2f}" in pay.sv_preview.text()
+    pay.points.setValue(200)
+    win.key("F3")
+    win.key("F4")  # stored value: asks for the card
+    assert pay.waiting_card
+    dev.simulate_card("nfc", None, UID)
+    qtbot.waitUntil(lambda: len(pay.tenders) == 2, timeout=5000)
+    assert pay.sale_total() == expected
+    assert pay.tenders[1].amount == expected - D("20.00")
+    win.key("F12")
+    idle(qtbot, win)
+    assert win.current() is co, pay.message.text()
+    with t.read() as s:
+        sale2 = s.scalars(select(sales.Sale).order_by(sales.Sale.id.desc())).first()
+        assert sale2 is not None and sale2.total == expected
+        assert sale2.coupon_code == "D11-50-0001" and sale2.pay_discount_applied
+        assert sorted(x.kind for x in sale2.tenders) == ["points", "stored_value"]
+        assert points.available(s, member_id, t.now()) == 95  # 295 - 200, none earned
+        sale2_no = sale2.sale_no
+    principal, bonus = sv_balance(win, card_no)
+    assert principal + bonus == D("1120.00") - (expected - D("20.00"))
+    receipt = dev.printed[-1]
+    assert receipt.startswith(b"\x1b@") and gb(sale2_no) in receipt
+    assert gb("双11美妆7折") in receipt and gb(MASKED) in receipt
+
+    # --- balance slip --------------------------------------------------------------------
+    win.key("F10")
+    bal = win.balance
+    bal.find_field.setText(PHONE)
+    bal.find_field.returnPressed.emit()
+    idle(qtbot, win)
+    slip_text = bal.preview.toPlainText()
+    assert MASKED in slip_text and f"{principal + bonus:,.2f}" in slip_text
+    win.key("F12")
+    idle(qtbot, win)
+    assert gb(MASKED) in dev.printed[-1] and gb(PHONE) not in dev.printed[-1]
+
+    # --- partial refund by scanning the receipt's QR code (a wedge burst) -----------------
+    win.key("F9")
+    ret = win.returns
+    ret.receipt_field.setFocus()
+    qtbot.keyClicks(ret.receipt_field, sale2_no)
+    qtbot.keyClick(ret.receipt_field, "\r")
+    idle(qtbot, win)
+    assert ret.sale is not None and ret.sale["sale_no"] == sale2_no
+    assert ret.table.rowCount() == 3
+    box = ret.table.cellWidget(1, 0)  # the scarves: return one of two
+    box.setChecked(True)
+    ret.table.cellWidget(1, 4).setValue(1)
+    win.key("F11")
+    idle(qtbot, win)
+    assert "→" in ret.preview.text()
+    before = sv_balance(win, card_no)
+    win.key("F12")  # a cashier needs a supervisor for a refund
+    approve(qtbot, win, ret, "2001", "2222")
+    idle(qtbot, win)
+    with t.read() as s:
+        refund = s.scalars(select(sales.Sale).order_by(sales.Sale.id.desc())).first()
+        assert refund is not None and refund.kind == "refund" and refund.approved_by == "2001"
+        back = {x.kind: x for x in refund.tenders}
+        assert set(back) == {"points", "stored_value"}
+        assert points.available(s, member_id, t.now()) == 95 + back["points"].points
+    after = sv_balance(win, card_no)
+    assert sum(after) - sum(before) == back["stored_value"].amount
+    assert refund.sale_no in ret.message.text()
+    assert refund.sale_no in ret.preview.text()  # what went back to each tender, shown
+    assert gb(refund.sale_no) in dev.printed[-1]

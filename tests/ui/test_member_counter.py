@@ -1,0 +1,101 @@
+"""The member counter: a lost card blocked and replaced (balance moves), a supplementary
+card by swipe, validation messages, the caps in the top-up preview."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pytestqt.qtbot import QtBot
+
+from pos_app.cli import build_parser
+from pos_app.core import members
+from pos_app.ui.app import MainWindow
+from pos_app.ui.launch import cmd_app
+from tests.ui.helpers import approve, idle, login
+
+SILVER_PHONE = "13800138000"
+
+
+def find(qtbot: QtBot, win: MainWindow, text: str) -> None:
+    win.members.find_field.setText(text)
+    win.members.find_member()
+    idle(qtbot, win)
+
+
+def test_block_replace_and_supplementary(qtbot: QtBot, window: MainWindow) -> None:
+    win = window
+    login(qtbot, win)
+    win.key("F8")
+    m = win.members
+    find(qtbot, win, SILVER_PHONE)
+    assert m.member is not None
+    old_card = m.member["card"]
+    assert m.member["stored_value"]["total"] == "1120.00"
+    m.tabs.setCurrentIndex(2)
+
+    # a supplementary card, bound by a magnetic-stripe swipe, with a daily limit
+    m.c_card.present_radio.setChecked(True)
+    win.ctx.devices.simulate_card("magstripe", "SUPP-0001")
+    qtbot.waitUntil(lambda: m.c_card.card is not None, timeout=5000)
+    m.s_holder.setText("王小芳")
+    m.s_per_day.setText("200")
+    m.supp_button.click()
+    idle(qtbot, win)
+    idle(qtbot, win)
+    assert "SUPP" in m.message.text() or "****" in m.message.text(), m.message.text()
+    t = win.ctx.terminal
+    with t.read() as s:
+        supp = members.find_card(s, "SUPP-0001", "magstripe")
+        assert supp.main_card_id is not None and supp.limit_per_day == Decimal("200.00")
+        assert members.sv_balance(s, supp) == (Decimal("1000.00"), Decimal("120.00"))
+
+    # lost: block at once (a cashier may), replace with a supervisor's approval
+    m.block_button.click()
+    idle(qtbot, win)
+    with t.read() as s:
+        assert members.find_card(s, old_card, active_only=False).status == "blocked"
+    m.c_card.reset()
+    m.replace_button.click()
+    approve(qtbot, win, m, "2001", "2222")
+    idle(qtbot, win)
+    assert m.member["card"] != old_card
+    assert m.member["stored_value"]["total"] == "1120.00"  # the balance moved
+    with t.read() as s:
+        new = members.find_card(s, m.member["card"])
+        assert new.status == "active"
+        assert members.find_card(s, old_card, active_only=False).status == "replaced"
+        # the supplementary card now hangs under the new card
+        assert members.find_card(s, "SUPP-0001", "magstripe").main_card_id == new.id
+
+
+def test_enrollment_validation_and_topup_cap(qtbot: QtBot, window: MainWindow) -> None:
+    win = window
+    login(qtbot, win)
+    win.key("F8")
+    m = win.members
+    m.e_name.setText("未成年")
+    m.e_phone.setText("13600136000")
+    m.e_birthday.setText("2015-01-01")
+    m.e_privacy.setChecked(True)
+    m.enroll_button.click()
+    idle(qtbot, win)
+    assert "18" in m.message.text()  # members must be 18 or older
+    m.e_birthday.setText("1990-01-01")
+    m.e_phone.setText(SILVER_PHONE)  # already a member's phone
+    m.enroll_button.click()
+    idle(qtbot, win)
+    assert "138****8000" in m.message.text() and SILVER_PHONE not in m.message.text()
+    find(qtbot, win, SILVER_PHONE)
+    m.tabs.setCurrentIndex(1)
+    m.t_amount.setText("4000")  # 1120 + 4000 + 450 bonus > the 5000 cap
+    preview = m.t_preview.text()
+    assert "450.00" in preview and "3,430.00" in preview
+    m.topup_button.click()
+    idle(qtbot, win)
+    assert "5,000.00" in m.message.text() or "5000" in m.message.text()
+    assert m.member["stored_value"]["total"] == "1120.00"
+
+
+def test_pos_app_command_is_registered() -> None:
+    args = build_parser().parse_args(["--data-dir", "/tmp/x", "app"])
+    assert args.func is cmd_app and args.needs_terminal is False
