@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-
 log = logging.getLogger(__name__)
 
 
