@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from pos_app.core import offline
 from pos_app.core.models import Card, CardMedia, Member, Sale, SaleTender
 
 
@@ -81,6 +82,9 @@ def sale(s: Session, sale_row: Sale, tier_upgrade: str | None = None) -> dict[st
             for ln in sale_row.lines
         ],
         "tenders": [tender(s, tr) for tr in sale_row.tenders],
+        "offline_credit": offline.take_credit(s, sale_row.sale_no, sale_row.business_time)
+        if sale_row.kind == "sale"
+        else None,
     }
 
 

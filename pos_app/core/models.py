@@ -422,3 +422,55 @@ class OutboxEvent(Base):
     status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
     acked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+# --- written by sync (sync/client.py), read by the sale path (pos_app/core/offline.py) ---
+
+
+class SyncState(Base):
+    """The one row sync keeps about the link to HQ (absent: the terminal is not
+    registered with an HQ and runs standalone)."""
+
+    __tablename__ = "sync_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    link: Mapped[str] = mapped_column(String(8), default="down")  # up | down
+    last_ok_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    stale_after_s: Mapped[int] = mapped_column(Integer, default=300)
+    lease_cents: Mapped[int] = mapped_column(BigInteger, default=0)  # offline budget from HQ
+    lease_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    checkpoint: Mapped[int] = mapped_column(BigInteger, default=0)  # HQ change feed
+    master_versions: Mapped[str] = mapped_column(Text, default="{}")
+    hq_watermark: Mapped[int] = mapped_column(BigInteger, default=0)  # last seq HQ applied
+
+
+class OfflineSpend(Base):
+    """Stored value spent while HQ was unreachable, until HQ has acknowledged the sale."""
+
+    __tablename__ = "offline_spend"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_no: Mapped[str] = mapped_column(String(32), index=True)
+    sale_no: Mapped[str] = mapped_column(String(40))
+    amount: Mapped[Decimal] = mapped_column(Cents)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    cleared_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class Hotlist(Base):
+    """Cards HQ says must be refused: blocked or lost (scope 'all'), or blocked for
+    offline use after an offline overdraft (scope 'offline')."""
+
+    __tablename__ = "hotlist"
+    card_no: Mapped[str] = mapped_column(String(32), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(8))  # all | offline
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class RemoteCouponUse(Base):
+    """Single-use coupon codes HQ says were used in another store (and not returned)."""
+
+    __tablename__ = "remote_coupon_uses"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)

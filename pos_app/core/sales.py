@@ -12,7 +12,7 @@ from decimal import ROUND_DOWN, Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos_app.core import catalog, events, ledger, outbox, points, tiers
+from pos_app.core import catalog, events, ledger, offline, outbox, points, tiers
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.ledger import CNY, Posting, account, cents
 from pos_app.core.members import account_card, current_card, find_card, sv_balance
@@ -207,6 +207,7 @@ def _settle(
             principal -= sum((x.principal for x in already), ZERO)
             bonus -= sum((x.bonus for x in already), ZERO)
             check_limits(t, s, card, amount + sum((x.amount for x in already), ZERO), at)
+            offline.authorize(t, s, card, amount, at)
             from_p, from_b = split_draw(t, principal, bonus, amount)
             out.append(
                 Settled("stored_value", amount, amount, principal=from_p, bonus=from_b, card=card)
@@ -273,7 +274,9 @@ def _pays_with_stored_value(tenders: list[TenderRequest]) -> bool:
 
 
 def used_coupons(s: Session) -> set[str]:
-    return set(s.scalars(select(CouponUse.code).where(CouponUse.returned_at.is_(None))))
+    return set(s.scalars(select(CouponUse.code).where(CouponUse.returned_at.is_(None)))) | (
+        offline.coupons_used_elsewhere(s)
+    )
 
 
 def make_sale(

@@ -1,0 +1,1 @@
+"""The HQ service: FastAPI over SQLAlchemy (SQLite by default, PostgreSQL in production)."""

@@ -1,0 +1,127 @@
+"""The HQ web service (FastAPI; OpenAPI at /openapi.json, docs at /docs).
+
+Every terminal request carries ``X-Terminal: STORE/TERMINAL`` and
+``Authorization: Bearer TOKEN`` (issued by ``pos hq register-terminal``); a terminal
+posts only its own events and reads only its own stream position and what any store of
+the brand needs (members, cards, hotlist, balances, master data). Admin endpoints need
+``Authorization: Bearer ADMIN_TOKEN`` from the config."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi.responses import JSONResponse, PlainTextResponse
+from pydantic import BaseModel, Field
+
+from sync.hq import reports, service, settlement
+from sync.hq.config import HqConfig
+from sync.hq.db import make_engine, migrate, sessions
+
+
+class EventIn(BaseModel):
+    event_id: str = Field(max_length=36)
+    epoch: int
+    seq: int
+    kind: str = Field(max_length=30)
+    business_time: str
+    recorded_at: str
+    payload: str
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+
+
+class BatchIn(BaseModel):
+    events: list[EventIn]
+
+
+class HandshakeIn(BaseModel):
+    device_time: str | None = None
+    want_key: bool = False
+
+
+def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
+    engine = make_engine(cfg.database)
+    if run_migrations:
+        migrate(engine)
+    app = FastAPI(title="Store POS HQ", version="1")
+    app.state.engine = engine
+    app.state.cfg = cfg
+
+    def terminal(
+        x_terminal: str = Header(...), authorization: str = Header(...)
+    ) -> str:
+        token = authorization.removeprefix("Bearer ").strip()
+        with sessions(engine)() as s:
+            t = service.authenticate(s, x_terminal, token)
+        if t is None:
+            raise HTTPException(401, "unknown terminal or bad token")
+        return t.key
+
+    def admin(authorization: str = Header(...)) -> None:
+        token = authorization.removeprefix("Bearer ").strip()
+        if not cfg.admin_token or not secrets.compare_digest(token, cfg.admin_token):
+            raise HTTPException(401, "admin token required")
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post("/v1/handshake")
+    def handshake(body: HandshakeIn, key: str = Depends(terminal)) -> dict[str, Any]:
+        return service.handshake(engine, key, body.device_time, body.want_key, cfg.skew_limit_s)
+
+    @app.post("/v1/events")
+    def post_events(body: BatchIn, key: str = Depends(terminal)) -> dict[str, Any]:
+        if len(body.events) > cfg.batch_limit:
+            raise HTTPException(413, f"at most {cfg.batch_limit} events per batch")
+        r = service.apply_with_retry(engine, key, [e.model_dump() for e in body.events])
+        return {"results": r.results, "expected_seq": r.expected_seq, "last_hash": r.last_hash,
+                "epoch": r.epoch, "problem": r.problem}
+
+    @app.get("/v1/events/mine")
+    def get_own_events(start: int, end: int,
+                       key: str = Depends(terminal)) -> dict[str, Any]:
+        return {"events": service.own_events(engine, key, start, end)}
+
+    @app.get("/v1/changes")
+    def get_changes(since: int = 0, limit: int = 5000,
+                    key: str = Depends(terminal)) -> dict[str, Any]:
+        return service.changes(engine, key, since, min(limit, 5000))
+
+    @app.get("/v1/admin/settlement", dependencies=[Depends(admin)])
+    def get_settlement(start: date, end: date, format: str = "json") -> Any:
+        with sessions(engine)() as s:
+            rep = settlement.settle(s, start.isoformat(), end.isoformat())
+        if format == "csv":
+            return PlainTextResponse(settlement.to_csv(rep), media_type="text/csv")
+        return rep
+
+    @app.get("/v1/admin/alerts", dependencies=[Depends(admin)])
+    def get_alerts(since: int = 0) -> dict[str, Any]:
+        with sessions(engine)() as s:
+            return {"alerts": service.alerts(s, since)}
+
+    @app.get("/v1/admin/reports/daily", dependencies=[Depends(admin)])
+    def get_daily(day: date, format: str = "json") -> Any:
+        with sessions(engine)() as s:
+            rep = reports.daily(s, day)
+        if format == "csv":
+            return PlainTextResponse(reports.to_csv(rep), media_type="text/csv")
+        return rep
+
+    @app.exception_handler(ValueError)
+    def bad_value(_req: Request, exc: ValueError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    return app
+
+
+def from_env() -> FastAPI:
+    """uvicorn factory for worker processes (``pos hq serve`` runs migrations first)."""
+    path = os.environ.get("POS_HQ_CONFIG")
+    return create_app(HqConfig.load(Path(path) if path else None), run_migrations=False)

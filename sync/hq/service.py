@@ -1,0 +1,250 @@
+"""HQ operations shared by the web app and the command line: registering terminals,
+publishing master data, applying batches (with retries), building downloads."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import secrets
+import time
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from pos_app.core.outbox import GENESIS
+from sync.hq.apply import BatchResult, apply_batch, utcnow
+from sync.hq.db import sessions
+from sync.hq.models import (
+    HqAccount,
+    HqCard,
+    HqChange,
+    HqCoupon,
+    HqMaster,
+    HqMember,
+    HqSecret,
+    HqTerminal,
+)
+
+PII_KEY_BYTES = 64
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def chain_pii_key(s: Session) -> bytes:
+    row = s.get(HqSecret, "pii_key")
+    if row is None:
+        row = HqSecret(name="pii_key", value=base64.b64encode(secrets.token_bytes(64)).decode())
+        s.add(row)
+        s.flush()
+    return base64.b64decode(row.value)
+
+
+def register_terminal(
+    engine: Engine, franchisee: str, store: str, terminal: str, lease: Decimal
+) -> tuple[str, str]:
+    """Register (or re-key) a terminal; returns (terminal key, token). The token is
+    shown once; HQ keeps only its hash."""
+    key = f"{store}/{terminal}"
+    token = secrets.token_urlsafe(32)
+    with sessions(engine)() as s, s.begin():
+        chain_pii_key(s)
+        t = s.get(HqTerminal, key)
+        if t is None:
+            s.add(
+                HqTerminal(
+                    key=key,
+                    franchisee=franchisee,
+                    store=store,
+                    terminal=terminal,
+                    token_hash=token_hash(token),
+                    registered_at=utcnow(),
+                    epoch=1,
+                    next_seq=1,
+                    last_hash=GENESIS,
+                    flags="",
+                    lease_cents=int(lease * 100),
+                )
+            )
+        else:
+            if t.franchisee != franchisee:
+                raise ValueError(f"terminal {key} is registered to franchisee {t.franchisee}")
+            t.token_hash = token_hash(token)
+    return key, token
+
+
+def authenticate(s: Session, key: str, token: str) -> HqTerminal | None:
+    t = s.get(HqTerminal, key)
+    if t is None or not secrets.compare_digest(t.token_hash, token_hash(token)):
+        return None
+    return t
+
+
+def publish_master(engine: Engine, name: str, body: str) -> int:
+    with sessions(engine)() as s, s.begin():
+        if engine.dialect.name == "postgresql":
+            s.execute(text("SELECT pg_advisory_xact_lock(771001)"))
+        row = s.get(HqMaster, name)
+        if row is None:
+            row = HqMaster(name=name, version=1, body=body)
+            s.add(row)
+        else:
+            row.version += 1
+            row.body = body
+        s.add(HqChange(kind="master", key=name))
+        return row.version
+
+
+def apply_with_retry(engine: Engine, key: str, events: list[dict[str, Any]]) -> BatchResult:
+    """One transaction per batch; a deadlock or a lost race is retried from the start."""
+    for attempt in range(8):
+        try:
+            with sessions(engine)() as s, s.begin():
+                return apply_batch(s, key, events)
+        except (OperationalError, IntegrityError, DBAPIError) as e:
+            if attempt == 7 or not _retryable(e):
+                raise
+            time.sleep(0.02 * (2**attempt))
+    raise AssertionError("unreachable")
+
+
+def _retryable(e: Exception) -> bool:
+    msg = str(e).lower()
+    return any(
+        w in msg
+        for w in ("deadlock", "could not serialize", "database is locked", "unique", "duplicate")
+    )
+
+
+def handshake(engine: Engine, key: str, device_time: str | None, want_key: bool,
+              skew_limit_s: int) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    skew = None
+    if device_time:
+        skew = int((datetime.fromisoformat(device_time) - now).total_seconds())
+    with sessions(engine)() as s, s.begin():
+        t = s.get(HqTerminal, key)
+        assert t is not None
+        t.last_seen = now.isoformat(timespec="microseconds")
+        t.skew_s = skew
+        flagged = skew is not None and abs(skew) > skew_limit_s
+        if flagged:
+            from sync.hq.models import HqAlert
+
+            s.add(HqAlert(at=t.last_seen, kind="clock_skew", terminal_key=key, event_id=None,
+                          detail=f"device clock off by {skew} s"))
+        out: dict[str, Any] = {
+            "server_time": now.isoformat(timespec="microseconds"),
+            "skew_s": skew,
+            "skew_flagged": flagged,
+            "expected_seq": t.next_seq,
+            "last_hash": t.last_hash,
+            "epoch": t.epoch,
+            "lease": f"{Decimal(t.lease_cents) / 100:.2f}",
+            "flags": t.flags,
+        }
+        if want_key:
+            out["pii_key"] = base64.b64encode(chain_pii_key(s)).decode()
+        return out
+
+
+def _yuan(c: int) -> str:
+    return f"{Decimal(c) / 100:.2f}"
+
+
+def changes(engine: Engine, key: str, since: int, limit: int = 5000) -> dict[str, Any]:
+    """What changed since checkpoint ``since``: members and cards of the brand (a card
+    works in every store), master data; each with its current state."""
+    with sessions(engine)() as s, s.begin():
+        if engine.dialect.name == "postgresql":
+            s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        t = s.get(HqTerminal, key)
+        assert t is not None
+        rows = s.execute(
+            select(HqChange.id, HqChange.kind, HqChange.key)
+            .where(HqChange.id > since)
+            .order_by(HqChange.id)
+            .limit(limit)
+        ).all()
+        top = s.scalar(select(func.max(HqChange.id))) or 0
+        checkpoint = rows[-1][0] if rows else max(since, 0)
+        want: dict[str, set[str]] = {"member": set(), "card": set(), "master": set(),
+                                     "coupon": set()}
+        for _id, kind, k in rows:
+            want[kind].add(k)
+        members = []
+        for m in s.scalars(select(HqMember).where(HqMember.uid.in_(sorted(want["member"])))):
+            pts = s.scalar(select(HqAccount.balance).where(
+                HqAccount.code == f"points:member:{m.uid}")) or 0
+            members.append({"member": m.uid, "tier": m.tier, "points": -pts,
+                            "data": json.loads(m.data)})
+        cards = []
+        for c in s.scalars(select(HqCard).where(HqCard.card_no.in_(sorted(want["card"])))):
+            bal = dict(s.execute(select(HqAccount.code, HqAccount.balance).where(
+                HqAccount.code.in_([f"sv:card:{c.card_no}:principal",
+                                    f"sv:card:{c.card_no}:bonus"]))).all())
+            cards.append({
+                "card": c.card_no, "member": c.member_uid, "main_card": c.main_card,
+                "franchisee": c.franchisee, "status": c.status,
+                "offline_blocked": c.offline_blocked, "reason": c.reason,
+                "data": json.loads(c.data),
+                "principal": _yuan(-bal.get(f"sv:card:{c.card_no}:principal", 0)),
+                "bonus": _yuan(-bal.get(f"sv:card:{c.card_no}:bonus", 0)),
+            })
+        master = {
+            r.name: {"version": r.version, "body": r.body}
+            for r in s.scalars(select(HqMaster).where(HqMaster.name.in_(sorted(want["master"]))))
+        }
+        coupons = [
+            {"code": c.code, "used": c.used, "store": c.store}
+            for c in s.scalars(select(HqCoupon).where(HqCoupon.code.in_(sorted(want["coupon"]))))
+        ]
+        return {
+            "checkpoint": checkpoint,
+            "coupons": coupons,
+            "more": checkpoint < top,
+            "members": members,
+            "cards": cards,
+            "master": master,
+            "watermark": t.next_seq - 1,
+            "epoch": t.epoch,
+            "lease": _yuan(t.lease_cents),
+        }
+
+
+def own_events(engine: Engine, key: str, start: int, end: int) -> list[dict[str, Any]]:
+    """This terminal's own events with sequence in [start, end] as HQ holds them (for a
+    terminal restored from an old backup to fill its outbox back in)."""
+    from sync.hq.models import HqEvent
+
+    with sessions(engine)() as s:
+        rows = s.scalars(
+            select(HqEvent)
+            .where(HqEvent.terminal_key == key, HqEvent.seq >= start, HqEvent.seq <= end)
+            .order_by(HqEvent.seq)
+            .limit(5000)
+        ).all()
+        return [
+            {"event_id": r.event_id, "epoch": r.epoch, "seq": r.seq, "kind": r.kind,
+             "business_time": r.business_time, "recorded_at": r.recorded_at,
+             "payload": r.payload, "hash": r.hash, "status": r.status, "reason": r.reason}
+            for r in rows
+        ]
+
+
+def alerts(s: Session, since: int = 0) -> list[dict[str, Any]]:
+    """HQ's alerts (overdrafts, quarantines, rewinds, forks, rejections, clock skew,
+    coupons used twice), oldest first."""
+    from sync.hq.models import HqAlert
+
+    return [
+        {"id": a.id, "at": a.at, "kind": a.kind, "terminal": a.terminal_key,
+         "event_id": a.event_id, "detail": a.detail}
+        for a in s.scalars(select(HqAlert).where(HqAlert.id > since).order_by(HqAlert.id))
+    ]
