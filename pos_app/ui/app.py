@@ -313,6 +313,9 @@ class MainWindow(QMainWindow):
                 "%2", money_text(res.total)).replace("%3", money_text(res.change))
             if res.points_earned:
                 text += " · " + _("%1 points earned").replace("%1", str(res.points_earned))
+            if res.offline_credit is not None:
+                text += " · " + _("offline stored value used: %1").replace(
+                    "%1", money_text(res.offline_credit))
             set_message(self.last_label, text, ok=True)
         self.show_screen("checkout")
 

@@ -41,6 +41,12 @@ def run(data_dir: Path, language: str = "zh_CN") -> int:
         bridge = DeviceBridge()
     win = open_window(terminal, language, devices=bridge)
     win.show()
+    # a terminal registered with HQ (pos sync register) syncs by itself in the background
+    from sync.client import CREDENTIALS, AutoSync
+
+    auto = AutoSync(terminal) if (data_dir / CREDENTIALS).exists() else None
+    if auto is not None:
+        auto.start()
     print(f"pos app: ready in {time.perf_counter() - started:.2f} s "
           "(staff PINs: 1001/1111 cashier, 2001/2222 supervisor, 3001/3333 manager)",
           file=sys.stderr)
@@ -48,4 +54,6 @@ def run(data_dir: Path, language: str = "zh_CN") -> int:
         return int(app.exec())
     finally:
         win.shutdown()
+        if auto is not None:
+            auto.stop()
         terminal.close()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pos_app.core import sales
+from pos_app.core import offline, sales
 from pos_app.core.money import ZERO, MoneyError, parse_money
 from pos_app.core.pricing import PricedCart, price_cart
 from pos_app.ui import printing
@@ -49,6 +49,7 @@ class SaleDone:
     tier_upgrade: str | None
     cash: bool
     printout: printing.Printout
+    offline_credit: Decimal | None = None  # stored value spent while HQ was unreachable
 
 
 class PaymentScreen(Screen):
@@ -379,7 +380,8 @@ class PaymentScreen(Screen):
                 doc = printing.keep(t, s, sale_document(t, s, out.sale.sale_no))
                 cash = any(x.kind == "cash" for x in out.sale.tenders)
                 res = SaleDone(out.sale.sale_no, out.sale.total, out.change, out.points_earned,
-                               out.tier_upgrade, cash, printing.Printout("", b"", ""))
+                               out.tier_upgrade, cash, printing.Printout("", b"", ""),
+                               offline.credit_of(s, out.sale.sale_no))
             res.printout = printing.render(t, doc)
             return res
 

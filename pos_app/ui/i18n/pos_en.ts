@@ -39,24 +39,29 @@
       <translation>Log out</translation>
     </message>
     <message>
-      <location filename="../app.py" line="194" />
-      <source>online</source>
-      <translation>online</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="196" />
+      <location filename="../app.py" line="190" />
       <source>HQ: %1 · %2 events waiting</source>
       <translation>HQ: %1 · %2 events waiting</translation>
     </message>
     <message>
-      <location filename="../app.py" line="294" />
+      <location filename="../app.py" line="209" />
+      <source>online</source>
+      <translation>online</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="312" />
       <source>Sale %1: %2, change %3</source>
       <translation>Sale %1: %2, change %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="297" />
+      <location filename="../app.py" line="315" />
       <source>%1 points earned</source>
       <translation>%1 points earned</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="317" />
+      <source>offline stored value used: %1</source>
+      <translation>offline stored value used: %1</translation>
     </message>
     <message>
       <location filename="../app.py" line="53" />
@@ -674,44 +679,39 @@
       <translation>Set tier (manager)</translation>
     </message>
     <message>
-      <location filename="../members.py" line="357" />
+      <location filename="../members.py" line="362" />
       <source>sale</source>
       <translation>sale</translation>
     </message>
     <message>
-      <location filename="../members.py" line="372" />
+      <location filename="../members.py" line="377" />
       <source>Tier changes</source>
       <translation>Tier changes</translation>
     </message>
     <message>
-      <location filename="../members.py" line="372" />
+      <location filename="../members.py" line="377" />
       <source>Recent sales</source>
       <translation>Recent sales</translation>
     </message>
     <message>
-      <location filename="../members.py" line="373" />
+      <location filename="../members.py" line="378" />
       <source>Top-ups</source>
       <translation>Top-ups</translation>
     </message>
     <message>
-      <location filename="../members.py" line="379" />
+      <location filename="../members.py" line="384" />
       <source>card</source>
       <translation>card</translation>
     </message>
     <message>
-      <location filename="../members.py" line="389" />
+      <location filename="../members.py" line="394" />
       <source>The customer must agree to the privacy notice</source>
       <translation>The customer must agree to the privacy notice</translation>
     </message>
     <message>
-      <location filename="../members.py" line="398" />
+      <location filename="../members.py" line="403" />
       <source>Birthday: YYYY-MM-DD</source>
       <translation>Birthday: YYYY-MM-DD</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="436" />
-      <source>Enrolled: card %1</source>
-      <translation>Enrolled: card %1</translation>
     </message>
     <message>
       <location filename="../members.py" line="44" />
@@ -719,7 +719,12 @@
       <translation>barcode card</translation>
     </message>
     <message>
-      <location filename="../members.py" line="443" />
+      <location filename="../members.py" line="441" />
+      <source>Enrolled: card %1</source>
+      <translation>Enrolled: card %1</translation>
+    </message>
+    <message>
+      <location filename="../members.py" line="448" />
       <source>Find a member, then enter an amount</source>
       <translation>Find a member, then enter an amount</translation>
     </message>
@@ -734,29 +739,19 @@
       <translation>chip card (insert)</translation>
     </message>
     <message>
-      <location filename="../members.py" line="460" />
+      <location filename="../members.py" line="465" />
       <source>Bonus: %1</source>
       <translation>Bonus: %1</translation>
     </message>
     <message>
-      <location filename="../members.py" line="461" />
+      <location filename="../members.py" line="466" />
       <source>Balance after: %1</source>
       <translation>Balance after: %1</translation>
     </message>
     <message>
-      <location filename="../members.py" line="462" />
+      <location filename="../members.py" line="467" />
       <source>Card cap %1; at most %2 more can be added</source>
       <translation>Card cap %1; at most %2 more can be added</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="466" />
-      <source>Over the cap: this top-up will be refused</source>
-      <translation>Over the cap: this top-up will be refused</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="468" />
-      <source>Real-name purchase: the holder's ID number must be on file</source>
-      <translation>Real-name purchase: the holder's ID number must be on file</translation>
     </message>
     <message>
       <location filename="../members.py" line="47" />
@@ -764,27 +759,37 @@
       <translation>contactless (tap)</translation>
     </message>
     <message>
+      <location filename="../members.py" line="471" />
+      <source>Over the cap: this top-up will be refused</source>
+      <translation>Over the cap: this top-up will be refused</translation>
+    </message>
+    <message>
+      <location filename="../members.py" line="473" />
+      <source>Real-name purchase: the holder's ID number must be on file</source>
+      <translation>Real-name purchase: the holder's ID number must be on file</translation>
+    </message>
+    <message>
       <location filename="../members.py" line="48" />
       <source>virtual card</source>
       <translation>virtual card</translation>
     </message>
     <message>
-      <location filename="../members.py" line="505" />
+      <location filename="../members.py" line="510" />
       <source>Topped up: balance %1</source>
       <translation>Topped up: balance %1</translation>
     </message>
     <message>
-      <location filename="../members.py" line="527" />
+      <location filename="../members.py" line="532" />
       <source>Card %1 is blocked</source>
       <translation>Card %1 is blocked</translation>
     </message>
     <message>
-      <location filename="../members.py" line="559" />
+      <location filename="../members.py" line="564" />
       <source>New card %1 carries the balance</source>
       <translation>New card %1 carries the balance</translation>
     </message>
     <message>
-      <location filename="../members.py" line="571" />
+      <location filename="../members.py" line="576" />
       <source>Give the reason for the tier change</source>
       <translation>Give the reason for the tier change</translation>
     </message>
@@ -794,7 +799,7 @@
       <translation>Next number in sequence</translation>
     </message>
     <message>
-      <location filename="../members.py" line="592" />
+      <location filename="../members.py" line="597" />
       <source>Tier is now %1</source>
       <translation>Tier is now %1</translation>
     </message>
@@ -804,7 +809,7 @@
       <translation>Present a card (swipe / tap / insert)</translation>
     </message>
     <message>
-      <location filename="../members.py" line="627" />
+      <location filename="../members.py" line="632" />
       <source>Supplementary card %1 issued</source>
       <translation>Supplementary card %1 issued</translation>
     </message>
@@ -814,147 +819,147 @@
       <translation>Present the card first</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="104" />
+      <location filename="../payment.py" line="105" />
       <source>Credited to</source>
       <translation>Credited to</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="112" />
+      <location filename="../payment.py" line="113" />
       <source>Amount (empty: the rest)</source>
       <translation>Amount (empty: the rest)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="122" />
+      <location filename="../payment.py" line="123" />
       <source>Present the member card, or type its number</source>
       <translation>Present the member card, or type its number</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="132" />
+      <location filename="../payment.py" line="133" />
       <source>Member card</source>
       <translation>Member card</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="146" />
+      <location filename="../payment.py" line="147" />
       <source>Remove last</source>
       <translation>Remove last</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="155" />
+      <location filename="../payment.py" line="156" />
       <source>Back</source>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="157" />
+      <location filename="../payment.py" line="158" />
       <source>Complete</source>
       <translation>Complete</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="197" />
+      <location filename="../payment.py" line="198" />
       <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
       <translation>Member %1: %2 points (up to %3 usable here), stored value %4</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="204" />
+      <location filename="../payment.py" line="205" />
       <source>No member: points and stored value need a member</source>
       <translation>No member: points and stored value need a member</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="207" />
+      <location filename="../payment.py" line="208" />
       <source>Paid wholly from stored value: %1 (saves %2)</source>
       <translation>Paid wholly from stored value: %1 (saves %2)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="243" />
+      <location filename="../payment.py" line="244" />
       <source>Scanned %1: go back to the cart (Esc) to add goods</source>
       <translation>Scanned %1: go back to the cart (Esc) to add goods</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="283" />
+      <location filename="../payment.py" line="284" />
       <source>Still due: %1</source>
       <translation>Still due: %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="285" />
+      <location filename="../payment.py" line="286" />
       <source>Change: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="293" />
+      <location filename="../payment.py" line="294" />
       <source>Nothing is left to pay</source>
       <translation>Nothing is left to pay</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="298" />
+      <location filename="../payment.py" line="299" />
       <source>Enter the number of points first</source>
       <translation>Enter the number of points first</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="307" />
+      <location filename="../payment.py" line="308" />
       <source>Present the member card (swipe, tap or insert)</source>
       <translation>Present the member card (swipe, tap or insert)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="323" />
+      <location filename="../payment.py" line="324" />
       <source>Enter the bank-card slip reference</source>
       <translation>Enter the bank-card slip reference</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="339" />
+      <location filename="../payment.py" line="340" />
       <source>This card belongs to another member</source>
       <translation>This card belongs to another member</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="56" />
+      <location filename="../payment.py" line="57" />
       <source>Payment</source>
       <translation>Payment</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="58" />
+      <location filename="../payment.py" line="59" />
       <source>Pay with points</source>
       <translation>Pay with points</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="59" />
+      <location filename="../payment.py" line="60" />
       <source>Pay with stored value (card presented)</source>
       <translation>Pay with stored value (card presented)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="61" />
+      <location filename="../payment.py" line="62" />
       <source>Bank card (reference)</source>
       <translation>Bank card (reference)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="62" />
+      <location filename="../payment.py" line="63" />
       <source>Other tender</source>
       <translation>Other tender</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="63" />
+      <location filename="../payment.py" line="64" />
       <source>Remove the last tender</source>
       <translation>Remove the last tender</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="64" />
+      <location filename="../payment.py" line="65" />
       <source>Complete the sale</source>
       <translation>Complete the sale</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="65" />
+      <location filename="../payment.py" line="66" />
       <source>Back to the cart</source>
       <translation>Back to the cart</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="81" />
+      <location filename="../payment.py" line="82" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="92" />
+      <location filename="../payment.py" line="93" />
       <source>Staff code of the assistant (optional)</source>
       <translation>Staff code of the assistant (optional)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="95" />
+      <location filename="../payment.py" line="96" />
       <source>Tenders</source>
       <translation>Tenders</translation>
     </message>

@@ -39,24 +39,29 @@
       <translation>退出登录</translation>
     </message>
     <message>
-      <location filename="../app.py" line="194" />
-      <source>online</source>
-      <translation>在线</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="196" />
+      <location filename="../app.py" line="190" />
       <source>HQ: %1 · %2 events waiting</source>
       <translation>总部：%1 · 待上传 %2 条</translation>
     </message>
     <message>
-      <location filename="../app.py" line="294" />
+      <location filename="../app.py" line="209" />
+      <source>online</source>
+      <translation>在线</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="312" />
       <source>Sale %1: %2, change %3</source>
       <translation>小票 %1：%2，找零 %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="297" />
+      <location filename="../app.py" line="315" />
       <source>%1 points earned</source>
       <translation>获得积分 %1</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="317" />
+      <source>offline stored value used: %1</source>
+      <translation>使用离线储值：%1</translation>
     </message>
     <message>
       <location filename="../app.py" line="53" />
@@ -674,44 +679,39 @@
       <translation>调整等级（店长）</translation>
     </message>
     <message>
-      <location filename="../members.py" line="357" />
+      <location filename="../members.py" line="362" />
       <source>sale</source>
       <translation>销售</translation>
     </message>
     <message>
-      <location filename="../members.py" line="372" />
+      <location filename="../members.py" line="377" />
       <source>Tier changes</source>
       <translation>等级变更</translation>
     </message>
     <message>
-      <location filename="../members.py" line="372" />
+      <location filename="../members.py" line="377" />
       <source>Recent sales</source>
       <translation>最近消费</translation>
     </message>
     <message>
-      <location filename="../members.py" line="373" />
+      <location filename="../members.py" line="378" />
       <source>Top-ups</source>
       <translation>充值记录</translation>
     </message>
     <message>
-      <location filename="../members.py" line="379" />
+      <location filename="../members.py" line="384" />
       <source>card</source>
       <translation>卡</translation>
     </message>
     <message>
-      <location filename="../members.py" line="389" />
+      <location filename="../members.py" line="394" />
       <source>The customer must agree to the privacy notice</source>
       <translation>顾客须同意隐私声明</translation>
     </message>
     <message>
-      <location filename="../members.py" line="398" />
+      <location filename="../members.py" line="403" />
       <source>Birthday: YYYY-MM-DD</source>
       <translation>生日格式：YYYY-MM-DD</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="436" />
-      <source>Enrolled: card %1</source>
-      <translation>办卡成功：卡号 %1</translation>
     </message>
     <message>
       <location filename="../members.py" line="44" />
@@ -719,7 +719,12 @@
       <translation>条码卡</translation>
     </message>
     <message>
-      <location filename="../members.py" line="443" />
+      <location filename="../members.py" line="441" />
+      <source>Enrolled: card %1</source>
+      <translation>办卡成功：卡号 %1</translation>
+    </message>
+    <message>
+      <location filename="../members.py" line="448" />
       <source>Find a member, then enter an amount</source>
       <translation>先查询会员，再输入金额</translation>
     </message>
@@ -734,29 +739,19 @@
       <translation>IC卡（插卡）</translation>
     </message>
     <message>
-      <location filename="../members.py" line="460" />
+      <location filename="../members.py" line="465" />
       <source>Bonus: %1</source>
       <translation>赠送：%1</translation>
     </message>
     <message>
-      <location filename="../members.py" line="461" />
+      <location filename="../members.py" line="466" />
       <source>Balance after: %1</source>
       <translation>充值后余额：%1</translation>
     </message>
     <message>
-      <location filename="../members.py" line="462" />
+      <location filename="../members.py" line="467" />
       <source>Card cap %1; at most %2 more can be added</source>
       <translation>卡余额上限 %1；最多还可充值 %2</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="466" />
-      <source>Over the cap: this top-up will be refused</source>
-      <translation>超过上限：本次充值将被拒绝</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="468" />
-      <source>Real-name purchase: the holder's ID number must be on file</source>
-      <translation>实名购卡：须登记持卡人身份证号</translation>
     </message>
     <message>
       <location filename="../members.py" line="47" />
@@ -764,27 +759,37 @@
       <translation>感应卡（非接触）</translation>
     </message>
     <message>
+      <location filename="../members.py" line="471" />
+      <source>Over the cap: this top-up will be refused</source>
+      <translation>超过上限：本次充值将被拒绝</translation>
+    </message>
+    <message>
+      <location filename="../members.py" line="473" />
+      <source>Real-name purchase: the holder's ID number must be on file</source>
+      <translation>实名购卡：须登记持卡人身份证号</translation>
+    </message>
+    <message>
       <location filename="../members.py" line="48" />
       <source>virtual card</source>
       <translation>虚拟卡</translation>
     </message>
     <message>
-      <location filename="../members.py" line="505" />
+      <location filename="../members.py" line="510" />
       <source>Topped up: balance %1</source>
       <translation>充值成功：余额 %1</translation>
     </message>
     <message>
-      <location filename="../members.py" line="527" />
+      <location filename="../members.py" line="532" />
       <source>Card %1 is blocked</source>
       <translation>卡 %1 已冻结</translation>
     </message>
     <message>
-      <location filename="../members.py" line="559" />
+      <location filename="../members.py" line="564" />
       <source>New card %1 carries the balance</source>
       <translation>新卡 %1 已转入余额</translation>
     </message>
     <message>
-      <location filename="../members.py" line="571" />
+      <location filename="../members.py" line="576" />
       <source>Give the reason for the tier change</source>
       <translation>请填写调级原因</translation>
     </message>
@@ -794,7 +799,7 @@
       <translation>按顺序发新卡号</translation>
     </message>
     <message>
-      <location filename="../members.py" line="592" />
+      <location filename="../members.py" line="597" />
       <source>Tier is now %1</source>
       <translation>等级已调整为 %1</translation>
     </message>
@@ -804,7 +809,7 @@
       <translation>出示卡（刷卡 / 感应 / 插卡）</translation>
     </message>
     <message>
-      <location filename="../members.py" line="627" />
+      <location filename="../members.py" line="632" />
       <source>Supplementary card %1 issued</source>
       <translation>附属卡 %1 已办理</translation>
     </message>
@@ -814,147 +819,147 @@
       <translation>请先出示卡</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="104" />
+      <location filename="../payment.py" line="105" />
       <source>Credited to</source>
       <translation>业绩归属</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="112" />
+      <location filename="../payment.py" line="113" />
       <source>Amount (empty: the rest)</source>
       <translation>金额（留空：支付剩余）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="122" />
+      <location filename="../payment.py" line="123" />
       <source>Present the member card, or type its number</source>
       <translation>出示会员卡，或输入卡号</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="132" />
+      <location filename="../payment.py" line="133" />
       <source>Member card</source>
       <translation>会员卡</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="146" />
+      <location filename="../payment.py" line="147" />
       <source>Remove last</source>
       <translation>删除上一笔</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="155" />
+      <location filename="../payment.py" line="156" />
       <source>Back</source>
       <translation>返回</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="157" />
+      <location filename="../payment.py" line="158" />
       <source>Complete</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="197" />
+      <location filename="../payment.py" line="198" />
       <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
       <translation>会员 %1：积分 %2（本单最多可用 %3），储值 %4</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="204" />
+      <location filename="../payment.py" line="205" />
       <source>No member: points and stored value need a member</source>
       <translation>未关联会员：积分和储值需要会员</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="207" />
+      <location filename="../payment.py" line="208" />
       <source>Paid wholly from stored value: %1 (saves %2)</source>
       <translation>全额储值支付：%1（再省 %2）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="243" />
+      <location filename="../payment.py" line="244" />
       <source>Scanned %1: go back to the cart (Esc) to add goods</source>
       <translation>已扫描 %1：加商品请返回购物车（Esc）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="283" />
+      <location filename="../payment.py" line="284" />
       <source>Still due: %1</source>
       <translation>还需支付：%1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="285" />
+      <location filename="../payment.py" line="286" />
       <source>Change: %1</source>
       <translation>找零：%1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="293" />
+      <location filename="../payment.py" line="294" />
       <source>Nothing is left to pay</source>
       <translation>已付清</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="298" />
+      <location filename="../payment.py" line="299" />
       <source>Enter the number of points first</source>
       <translation>请先输入积分数</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="307" />
+      <location filename="../payment.py" line="308" />
       <source>Present the member card (swipe, tap or insert)</source>
       <translation>请出示会员卡（刷卡、感应或插卡）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="323" />
+      <location filename="../payment.py" line="324" />
       <source>Enter the bank-card slip reference</source>
       <translation>请输入银行卡签购单号</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="339" />
+      <location filename="../payment.py" line="340" />
       <source>This card belongs to another member</source>
       <translation>这张卡属于其他会员</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="56" />
+      <location filename="../payment.py" line="57" />
       <source>Payment</source>
       <translation>付款</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="58" />
+      <location filename="../payment.py" line="59" />
       <source>Pay with points</source>
       <translation>积分支付</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="59" />
+      <location filename="../payment.py" line="60" />
       <source>Pay with stored value (card presented)</source>
       <translation>储值支付（需出示会员卡）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="61" />
+      <location filename="../payment.py" line="62" />
       <source>Bank card (reference)</source>
       <translation>银行卡（凭证号）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="62" />
+      <location filename="../payment.py" line="63" />
       <source>Other tender</source>
       <translation>其他支付方式</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="63" />
+      <location filename="../payment.py" line="64" />
       <source>Remove the last tender</source>
       <translation>删除上一笔支付</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="64" />
+      <location filename="../payment.py" line="65" />
       <source>Complete the sale</source>
       <translation>完成交易</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="65" />
+      <location filename="../payment.py" line="66" />
       <source>Back to the cart</source>
       <translation>返回购物车</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="81" />
+      <location filename="../payment.py" line="82" />
       <source>Total</source>
       <translation>合计</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="92" />
+      <location filename="../payment.py" line="93" />
       <source>Staff code of the assistant (optional)</source>
       <translation>导购工号（可选）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="95" />
+      <location filename="../payment.py" line="96" />
       <source>Tenders</source>
       <translation>支付明细</translation>
     </message>
