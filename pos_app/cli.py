@@ -20,6 +20,7 @@ from pos_app.core import (
     catalog,
     ledger,
     members,
+    offline,
     outbox,
     points,
     sales,
@@ -34,9 +35,12 @@ from pos_app.core.pii import mask_card
 from pos_app.core.program import ProgramError
 from pos_app.core.staff import CONSOLE, Operator
 from pos_app.core.terminal import Terminal
+from pos_app.ops_cli import add_commands as add_ops_commands
+from pos_app.ops_cli import install as install_ops
 from pos_app.receipt_cli import add_commands as add_receipt_commands
 from receipts.from_core import refund_document, sale_document, topup_document
 from receipts.records import save_receipt
+from sync.cli import add_commands as add_sync_commands
 
 EXIT_BAD_INPUT = 2
 EXIT_PROBLEMS = 1
@@ -468,7 +472,11 @@ def cmd_sale(args: argparse.Namespace, t: Terminal) -> int:
         save_receipt(s, sale_document(t, s, out.sale.sale_no), at=t.now())
         member = members.summary(t, s, out.member, out.card) if out.member else None
         data = sale_json(t, out, member)
+        credit = offline.credit_of(s, out.sale.sale_no)  # stored value spent while HQ was away
+        data["offline_credit"] = to_str(credit) if credit is not None else None
     emit(args, data, lambda: print_sale(data))
+    if credit is not None and not args.json:
+        print(f"offline credit used: {format_money(credit)}")
     return 0
 
 
@@ -600,6 +608,12 @@ def cmd_staff_add(args: argparse.Namespace, t: Terminal) -> int:
     return 0
 
 
+def cmd_app(args: argparse.Namespace) -> int:
+    from pos_app.ui.launch import cmd_app as run_app  # Qt only when the app opens
+
+    return run_app(args)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from pos_app import demo
 
@@ -635,6 +649,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     x = sub.add_parser("demo", help="set up demo data (if missing) and ring up a demo sale")
     x.set_defaults(func=cmd_demo, needs_terminal=False)
+    x = sub.add_parser("app", help="open the cashier app (demo data if the folder is empty)")
+    x.set_defaults(func=cmd_app, needs_terminal=False)
 
     cat = sub.add_parser("catalog", help="the item catalog").add_subparsers(
         dest="sub", required=True, parser_class=_Parser
@@ -757,12 +773,15 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--new-pin", help=argparse.SUPPRESS)
     x.set_defaults(func=cmd_staff_add)
     add_receipt_commands(sub)
+    add_sync_commands(sub)  # pos sync / pos hq
+    add_ops_commands(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        install_ops(args)  # config file, data folder from it, JSON log
         if args.data_dir is None:
             args.data_dir = default_data_dir()
         if not getattr(args, "needs_terminal", True):

@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import qrcode
-from escpos.printer import Dummy
 from PIL import Image
 
 from .document import ReceiptDocument
@@ -64,6 +63,9 @@ def layout_to_escpos(
 ) -> bytes:
     if encoding.lower().replace("-", "") not in ("gb18030", "gbk"):
         raise ValueError(f"encoding: must be gb18030 or gbk, got {encoding!r}")
+    # python-escpos loads its printer profiles on import (~0.15 s): only when printing
+    from escpos.printer import Dummy
+
     p = Dummy()
     # the paper's printable width, so python-escpos checks images against it (the
     # default profile leaves it unknown); an instance attribute: the shared profile

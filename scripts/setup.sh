@@ -16,6 +16,7 @@ APT_PACKAGES=(
   fonts-wqy-microhei fontconfig
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0
   postgresql
+  binutils systemd dpkg  # packaging tests: PyInstaller (objdump), systemd-analyze, dpkg-deb
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -31,11 +31,18 @@ def _begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, writer: bool = True) -> Engine:
+    """An engine on the ledger file. A writer's transactions take the write lock at once
+    (BEGIN IMMEDIATE), so two writers never deadlock upgrading a read lock; a reader's
+    (writer=False) begin deferred and, in WAL mode, never wait for a writer."""
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _sqlite_pragmas)
-    event.listen(engine, "begin", _begin_immediate)
+    event.listen(engine, "begin", _begin_immediate if writer else _begin_deferred)
     return engine
+
+
+def _begin_deferred(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -56,10 +63,17 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def migrate(engine: Engine) -> bool:
-    """Bring the schema to the newest revision. Returns True if anything ran."""
-    if current_revision(engine) == head_revision():
+def migrate(engine: Engine, backup: bool = True) -> bool:
+    """Bring the schema to the newest revision. Returns True if anything ran. An existing
+    ledger is backed up first (backups/pre-upgrade-<rev>-<time>.sqlite, SQLite backup
+    API); when no migration is due nothing more than the revision check happens."""
+    current = current_revision(engine)
+    if current == head_revision():
         return False
+    if backup and current is not None and engine.url.database:
+        from pos_app.core.backup import pre_upgrade_backup
+
+        pre_upgrade_backup(Path(engine.url.database), current)
     command.upgrade(alembic_config(engine), "head")
     return True
 

@@ -48,9 +48,20 @@ def upgrade() -> None:
     with op.batch_alter_table("members", schema=None) as batch_op:
         batch_op.alter_column("uid", existing_type=sa.String(length=36), nullable=False)
         batch_op.create_unique_constraint("uq_members_uid", ["uid"])
+    # points accounts are named by the member's uid from now on (pos_app/core/points.py)
+    op.execute(
+        "UPDATE accounts SET code = 'points:member:' || (SELECT uid FROM members"
+        " WHERE members.id = accounts.member_id) WHERE member_id IS NOT NULL"
+        " AND code = 'points:member:' || member_id"
+    )
 
 
 def downgrade() -> None:
+    op.execute(
+        "UPDATE accounts SET code = 'points:member:' || member_id WHERE member_id IS NOT NULL"
+        " AND code = 'points:member:' || (SELECT uid FROM members"
+        " WHERE members.id = accounts.member_id)"
+    )
     with op.batch_alter_table("members", schema=None) as batch_op:
         batch_op.drop_constraint("uq_members_uid", type_="unique")
         batch_op.drop_column("uid")

@@ -1,0 +1,472 @@
+"""The terminal's config file: one TOML per terminal (``terminal.toml``).
+
+Where it is looked for, first found wins:
+
+1. ``--config FILE`` (``pos config check --config FILE``), or ``$POS_CONFIG``;
+2. the user config folder (platformdirs ``user_config_dir``:
+   ``~/.config/store-pos/terminal.toml``; for the Debian package's ``pos`` user
+   ``/var/lib/store-pos/.config/store-pos/terminal.toml``);
+3. the site config folder (platformdirs ``site_config_dir``:
+   ``/etc/xdg/store-pos/terminal.toml``);
+4. ``/etc/store-pos/terminal.toml`` (where the Debian package puts it).
+
+Keys (see docs/operations.md)::
+
+    store = "S001"                       # as registered at HQ
+    terminal = "T01"
+    franchisee = "F-EAST"
+    hq_url = "https://hq.example.cn"     # HQ's sync service
+    data_dir = "/var/lib/store-pos/data" # pos.sqlite, program.toml, secrets/pii.key
+
+    [logging]
+    dir = "/var/log/store-pos"   # default: <data_dir>/logs
+    level = "INFO"
+    max_bytes = 5000000
+    backup_count = 10
+    stderr = false               # also to stderr (systemd's journal)
+
+    [backups]
+    dir = "..."                  # default: <data_dir>/backups (fixed: only that is pruned)
+    interval_minutes = 60
+    keep = 48
+
+    [[devices]]                  # keys: docs/devices.md
+    name = "front scanner"
+    kind = "scanner"
+    driver = "serial"
+    port = "/dev/ttyUSB0"
+
+:func:`check` lists every problem, each with its key and line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+APP = "store-pos"
+CONFIG_FILE = "terminal.toml"
+DEBIAN_CONFIG = Path("/etc/store-pos") / CONFIG_FILE
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$")
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+TOP_KEYS = {"store", "terminal", "franchisee", "hq_url", "data_dir", "logging", "backups",
+            "devices"}
+LOGGING_KEYS = {"dir", "level", "max_bytes", "backup_count", "stderr"}
+BACKUP_KEYS = {"interval_minutes", "keep"}
+
+# Device keys, from docs/devices.md (kind, driver) -> allowed keys besides the common ones.
+COMMON_DEVICE_KEYS = {"name", "kind", "driver", "enabled"}
+_SERIAL = {"port", "baud", "bytesize", "parity", "stopbits", "prefix", "suffix", "gap_ms",
+           "aim_ids"}
+_WEDGE = {"max_gap_ms", "min_length", "prefix", "terminators"}
+_MAG = {"number_track", "number_slice", "own_prefixes", "lrc"}
+_PRINTER = {"encoding", "status", "status_interval", "journal", "profile"}
+DEVICE_KEYS: dict[tuple[str, str], set[str]] = {
+    ("scanner", "serial"): _SERIAL,
+    ("scanner", "wedge"): _WEDGE,
+    ("magstripe", "serial"): _SERIAL | _MAG,
+    ("magstripe", "wedge"): _WEDGE | _MAG,
+    ("ic_card", "pcsc"): {"readers", "card_number", "memory_card_type", "memory_offset",
+                          "memory_length", "aid", "file_id", "file_offset", "file_length",
+                          "number_format", "keep_raw"},
+    ("nfc", "nfcpy"): {"path", "targets", "card_number"},
+    ("printer", "network"): _PRINTER | {"host", "port", "timeout"},
+    ("printer", "serial"): _PRINTER | {"port", "baud", "dsrdtr", "timeout"},
+    ("printer", "usb"): _PRINTER | {"usb_vendor", "usb_product", "in_ep", "out_ep"},
+    ("printer", "file"): _PRINTER | {"path"},
+    ("drawer", "printer"): {"printer", "pin"},
+    ("pole_display", "serial"): {"port", "baud", "encoding", "columns"},
+    ("scanner", "simulated"): {"codes", "interval_ms"},
+    ("card_reader", "simulated"): set(),
+    ("printer", "simulated"): set(),
+    ("pole_display", "simulated"): set(),
+    ("drawer", "simulated"): set(),
+}
+REQUIRED_DEVICE_KEYS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("scanner", "serial"): ("port",),
+    ("magstripe", "serial"): ("port",),
+    ("printer", "network"): ("host",),
+    ("printer", "serial"): ("port",),
+    ("printer", "usb"): ("usb_vendor", "usb_product"),
+    ("printer", "file"): ("path",),
+    ("drawer", "printer"): ("printer",),
+    ("pole_display", "serial"): ("port",),
+}
+_INT_KEYS = {"baud", "bytesize", "stopbits", "gap_ms", "max_gap_ms", "min_length",
+             "number_track", "memory_card_type", "memory_offset", "memory_length",
+             "file_offset", "file_length", "status_interval", "pin", "columns", "interval_ms"}
+_BOOL_KEYS = {"aim_ids", "keep_raw", "status", "dsrdtr", "enabled", "lrc"}
+_STR_KEYS = {"name", "kind", "driver", "prefix", "suffix", "card_number", "number_format",
+             "aid", "file_id", "path", "host", "encoding", "journal", "profile", "printer",
+             "parity"}
+_LIST_KEYS = {"terminators", "own_prefixes", "readers", "targets", "codes", "number_slice"}
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Problem:
+    key: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line else ""
+        return f"{where}{self.key}: {self.message}"
+
+
+@dataclass
+class TerminalConfig:
+    path: Path
+    store: str = ""
+    terminal: str = ""
+    franchisee: str = ""
+    hq_url: str = ""
+    data_dir: Path | None = None
+    log_dir: Path | None = None
+    log_level: str = "INFO"
+    log_max_bytes: int = 5_000_000
+    log_backup_count: int = 10
+    log_stderr: bool = False
+    backup_interval: timedelta = timedelta(minutes=60)
+    backup_keep: int = 48
+    devices: list[dict[str, Any]] = field(default_factory=list)
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+def candidates() -> list[Path]:
+    from platformdirs import site_config_dir, user_config_dir
+
+    return [
+        Path(user_config_dir(APP, APP)) / CONFIG_FILE,
+        Path(site_config_dir(APP, APP)) / CONFIG_FILE,
+        DEBIAN_CONFIG,
+    ]
+
+
+def find(explicit: Path | str | None = None) -> Path | None:
+    """The config file to use: ``explicit``, ``$POS_CONFIG``, else the first that exists
+    of :func:`candidates`; None when there is none."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("POS_CONFIG")
+    if env:
+        return Path(env)
+    for p in candidates():
+        if p.is_file():
+            return p
+    return None
+
+
+# --- where keys are ------------------------------------------------------------------------
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"]+)\s*\]\]?")
+_ASSIGN = re.compile(r"^\s*([A-Za-z0-9_\-\"]+)\s*=")
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Line of every ``key = value`` and table header, named like ``store``,
+    ``logging.level``, ``devices[2].port`` (1-based entry numbers), ``devices[2]``."""
+    lines: dict[str, int] = {}
+    table = ""
+    counts: dict[str, int] = {}
+    for no, line in enumerate(text.splitlines(), start=1):
+        h = _HEADER.match(line)
+        if h:
+            name = h.group(2).strip('"')
+            if h.group(1) == "[[":
+                counts[name] = counts.get(name, 0) + 1
+                table = f"{name}[{counts[name]}]"
+            else:
+                table = name
+            lines.setdefault(table, no)
+            continue
+        a = _ASSIGN.match(line)
+        if a:
+            key = a.group(1).strip('"')
+            lines.setdefault(f"{table}.{key}" if table else key, no)
+    return lines
+
+
+# --- loading and checking ---------------------------------------------------------------------
+
+
+def load(path: Path) -> TerminalConfig:
+    """Read the file; raise ConfigError on the first problem (``check`` lists them all)."""
+    cfg, problems = _read(path)
+    if problems:
+        raise ConfigError(f"{path}: {problems[0]} (pos config check lists every problem)")
+    assert cfg is not None
+    return cfg
+
+
+def check(path: Path, *, check_files: bool = True) -> tuple[TerminalConfig | None, list[Problem]]:
+    """Every problem of the config file (and, with ``check_files``, of the data folder,
+    its ledger identity, its secrets and the device ports it names)."""
+    cfg, problems = _read(path)
+    if cfg is not None and check_files:
+        problems += _check_files(cfg)
+    return cfg, problems
+
+
+def _read(path: Path) -> tuple[TerminalConfig | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem("(file)", None, f"{path} does not exist")]
+    except (OSError, UnicodeDecodeError) as e:
+        return None, [Problem("(file)", None, f"cannot read {path}: {e}")]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        m = re.search(r"line (\d+)", str(e))
+        return None, [Problem("(syntax)", int(m.group(1)) if m else None, f"not valid TOML: {e}")]
+    lines = key_lines(text)
+    problems: list[Problem] = []
+
+    def bad(key: str, message: str) -> None:
+        table = key.rsplit(".", 1)[0] if "." in key else key
+        problems.append(Problem(key, lines.get(key) or lines.get(table), message))
+
+    cfg = TerminalConfig(path=path, raw=data)
+    for key in data:
+        if key not in TOP_KEYS:
+            bad(key, f"unknown key (known: {', '.join(sorted(TOP_KEYS))})")
+    for key in ("store", "terminal", "franchisee"):
+        value = data.get(key)
+        if value is None:
+            bad(key, "missing; write it as registered at HQ, e.g. store = \"S001\"")
+        elif not isinstance(value, str) or not _ID_RE.match(value):
+            bad(key, f"must be 1-40 letters, digits, '-' or '_', got {value!r}")
+        else:
+            setattr(cfg, key, value)
+    hq = data.get("hq_url")
+    if hq is None:
+        bad("hq_url", "missing; HQ's address, e.g. hq_url = \"https://hq.example.cn\"")
+    elif not isinstance(hq, str) or urlparse(hq).scheme not in ("http", "https") or not urlparse(
+        hq
+    ).netloc:
+        bad("hq_url", f"must be an http:// or https:// address, got {hq!r}")
+    else:
+        cfg.hq_url = hq
+    dd = data.get("data_dir")
+    if dd is None:
+        bad("data_dir", "missing; the terminal's data folder, e.g. /var/lib/store-pos/data")
+    elif not isinstance(dd, str) or not dd:
+        bad("data_dir", f"must be a folder path, got {dd!r}")
+    elif not Path(dd).expanduser().is_absolute():
+        bad("data_dir", f"must be an absolute path, got {dd!r}")
+    else:
+        cfg.data_dir = Path(dd).expanduser()
+
+    lg = data.get("logging", {})
+    if not isinstance(lg, dict):
+        bad("logging", "must be a table: [logging]")
+        lg = {}
+    for key in lg:
+        if key not in LOGGING_KEYS:
+            bad(f"logging.{key}", f"unknown key (known: {', '.join(sorted(LOGGING_KEYS))})")
+    if "dir" in lg:
+        if isinstance(lg["dir"], str) and Path(lg["dir"]).expanduser().is_absolute():
+            cfg.log_dir = Path(lg["dir"]).expanduser()
+        else:
+            bad("logging.dir", f"must be an absolute folder path, got {lg['dir']!r}")
+    if "level" in lg:
+        if isinstance(lg["level"], str) and lg["level"].upper() in LEVELS:
+            cfg.log_level = lg["level"].upper()
+        else:
+            bad("logging.level", f"must be one of {', '.join(LEVELS)}, got {lg['level']!r}")
+    for key, attr, low in (("max_bytes", "log_max_bytes", 10_000), ("backup_count",
+                                                                     "log_backup_count", 1)):
+        if key in lg:
+            v = lg[key]
+            if isinstance(v, int) and not isinstance(v, bool) and v >= low:
+                setattr(cfg, attr, v)
+            else:
+                bad(f"logging.{key}", f"must be a whole number of at least {low}, got {v!r}")
+    if "stderr" in lg:
+        if isinstance(lg["stderr"], bool):
+            cfg.log_stderr = lg["stderr"]
+        else:
+            bad("logging.stderr", f"must be true or false, got {lg['stderr']!r}")
+
+    bk = data.get("backups", {})
+    if not isinstance(bk, dict):
+        bad("backups", "must be a table: [backups]")
+        bk = {}
+    for key in bk:
+        if key not in BACKUP_KEYS:
+            bad(f"backups.{key}", f"unknown key (known: {', '.join(sorted(BACKUP_KEYS))})")
+    if "interval_minutes" in bk:
+        v = bk["interval_minutes"]
+        if isinstance(v, int) and not isinstance(v, bool) and 5 <= v <= 7 * 24 * 60:
+            cfg.backup_interval = timedelta(minutes=v)
+        else:
+            bad("backups.interval_minutes", f"must be 5..10080 minutes, got {v!r}")
+    if "keep" in bk:
+        v = bk["keep"]
+        if isinstance(v, int) and not isinstance(v, bool) and v >= 1:
+            cfg.backup_keep = v
+        else:
+            bad("backups.keep", f"must be a whole number of at least 1, got {v!r}")
+
+    devs = data.get("devices", [])
+    if not isinstance(devs, list):
+        bad("devices", "must be an array of tables: [[devices]]")
+        devs = []
+    names: set[str] = set()
+    for i, dev in enumerate(devs, start=1):
+        where = f"devices[{i}]"
+        if not isinstance(dev, dict):
+            bad(where, "must be a table")
+            continue
+        _check_device(dev, where, names, bad)
+        cfg.devices.append(dev)
+    printers = {d.get("name") for d in cfg.devices if d.get("kind") == "printer"}
+    for i, dev in enumerate(cfg.devices, start=1):
+        if dev.get("kind") == "drawer" and "printer" in dev and dev["printer"] not in printers:
+            bad(f"devices[{i}].printer", f"no printer is named {dev['printer']!r}")
+    return cfg, problems
+
+
+def _check_device(dev: Mapping[str, Any], where: str, names: set[str], bad: Any) -> None:
+    for key in ("name", "kind", "driver"):
+        if key not in dev:
+            bad(where, f"missing key {key!r} (docs/devices.md)")
+    name, kind, driver = dev.get("name"), dev.get("kind"), dev.get("driver")
+    if isinstance(name, str):
+        if name in names:
+            bad(f"{where}.name", f"two devices are named {name!r}")
+        names.add(name)
+    if kind is None or driver is None:
+        return
+    allowed = DEVICE_KEYS.get((str(kind), str(driver)))
+    if allowed is None:
+        drivers = sorted(d for k, d in DEVICE_KEYS if k == kind)
+        hint = f"drivers for {kind!r}: {', '.join(drivers)}" if drivers else (
+            f"kinds: {', '.join(sorted({k for k, _ in DEVICE_KEYS}))}"
+        )
+        bad(f"{where}.driver", f"no driver {driver!r} for kind {kind!r} ({hint})")
+        return
+    for key in REQUIRED_DEVICE_KEYS.get((str(kind), str(driver)), ()):
+        if key not in dev:
+            bad(where, f"{kind} with driver {driver!r} needs {key!r} (docs/devices.md)")
+    for key, value in dev.items():
+        k = f"{where}.{key}"
+        if key not in allowed and key not in COMMON_DEVICE_KEYS:
+            bad(k, f"not a key of a {kind} with driver {driver!r} (docs/devices.md)")
+        elif key in _BOOL_KEYS and not isinstance(value, bool):
+            bad(k, f"must be true or false, got {value!r}")
+        elif key in _INT_KEYS and (isinstance(value, bool) or not isinstance(value, int)):
+            bad(k, f"must be a whole number, got {value!r}")
+        elif key in _LIST_KEYS and not isinstance(value, list):
+            bad(k, f"must be a list, e.g. [\"...\"], got {value!r}")
+        elif key in _STR_KEYS and not isinstance(value, str):
+            bad(k, f"must be a string in quotes, got {value!r}")
+        elif key == "port" and driver == "network" and (
+            isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 65536
+        ):
+            bad(k, f"must be a TCP port number, got {value!r}")
+        elif key == "port" and driver == "serial" and not isinstance(value, str):
+            bad(k, f"must be a serial device path in quotes, e.g. \"/dev/ttyUSB0\", got {value!r}")
+
+
+def _check_files(cfg: TerminalConfig) -> list[Problem]:
+    from pos_app.core.terminal import DB_FILE, KEY_FILE
+
+    problems: list[Problem] = []
+    lines = key_lines(cfg.path.read_text(encoding="utf-8"))
+    mode = cfg.path.stat().st_mode
+    if mode & stat.S_IWOTH:
+        problems.append(Problem("(file)", None, f"{cfg.path} is writable by everyone; chmod o-w"))
+    dd = cfg.data_dir
+    if dd is not None:
+        line = lines.get("data_dir")
+        if not (dd / DB_FILE).exists():
+            problems.append(Problem("data_dir", line, f"{dd} holds no terminal ledger: run "
+                                    f"'pos --data-dir {dd} init ...' (docs/operations.md)"))
+        else:
+            from pos_app.core.backup import read_facts
+            from pos_app.core.errors import PosError
+
+            try:
+                facts = read_facts(dd / DB_FILE)
+            except PosError as e:
+                problems.append(Problem("data_dir", line, str(e)))
+            else:
+                for key in ("store", "terminal", "franchisee"):
+                    mine, theirs = getattr(cfg, key), getattr(facts, key)
+                    if mine and mine != theirs:
+                        problems.append(Problem(key, lines.get(key), f"is {mine!r} but the "
+                                                f"ledger in {dd} belongs to {key} {theirs!r}"))
+            if not os.access(dd / DB_FILE, os.W_OK) or not os.access(dd, os.W_OK):
+                problems.append(Problem("data_dir", line, f"{dd} is not writable by this user"))
+            key_file = dd / KEY_FILE
+            if not key_file.exists():
+                problems.append(
+                    Problem("data_dir", line, f"personal-data key {key_file} is missing")
+                )
+        secrets = dd / KEY_FILE.parent
+        if secrets.is_dir():
+            st = secrets.stat()
+            if st.st_mode & 0o077:
+                problems.append(Problem("data_dir", line, f"{secrets} can be opened by other "
+                                        f"users (mode {stat.S_IMODE(st.st_mode):o}): chmod 700"))
+            for f in sorted(secrets.iterdir()):
+                fst = f.stat()
+                if fst.st_mode & 0o077:
+                    problems.append(Problem("data_dir", line, f"secret {f} is readable by other "
+                                            f"users (mode {stat.S_IMODE(fst.st_mode):o}): "
+                                            "chmod 600"))
+                if fst.st_uid != os.geteuid():
+                    problems.append(Problem("data_dir", line, f"secret {f} belongs to uid "
+                                            f"{fst.st_uid}, not to the user running the terminal"
+                                            f" (uid {os.geteuid()})"))
+    if cfg.log_dir is not None and cfg.log_dir.exists() and not os.access(cfg.log_dir, os.W_OK):
+        problems.append(Problem("logging.dir", lines.get("logging.dir"),
+                                f"{cfg.log_dir} is not writable by this user"))
+    for i, dev in enumerate(cfg.devices, start=1):
+        if not dev.get("enabled", True):
+            continue
+        for key in ("port", "path"):
+            value = dev.get(key)
+            if (
+                isinstance(value, str)
+                and value.startswith("/dev/")
+                and dev.get("driver") in ("serial", "file")
+            ):
+                k = f"devices[{i}].{key}"
+                if not os.path.exists(value):
+                    problems.append(Problem(k, lines.get(k), f"{value} does not exist (plugged "
+                                            "in? ls /dev/serial/by-id/)"))
+                elif not os.access(value, os.R_OK | os.W_OK):
+                    problems.append(Problem(k, lines.get(k), f"{value} is not readable and "
+                                            "writable by this user (groups dialout and pos; "
+                                            "udev rule 60-store-pos.rules)"))
+    return problems
+
+
+def log_settings(cfg: TerminalConfig | None, data_dir: Path) -> Any:
+    from pos_app.logging_setup import LogSettings
+
+    if cfg is None:
+        return LogSettings(dir=data_dir / "logs", only_in=data_dir)
+    return LogSettings(
+        dir=cfg.log_dir or data_dir / "logs",
+        level=cfg.log_level,
+        max_bytes=cfg.log_max_bytes,
+        backup_count=cfg.log_backup_count,
+        stderr=cfg.log_stderr,
+        only_in=None if cfg.log_dir else data_dir,
+    )

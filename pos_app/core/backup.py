@@ -1,0 +1,405 @@
+"""Backups and restores of the terminal ledger, always through SQLite's online backup API
+(never a file copy: a copy of a WAL database taken while the terminal writes can miss
+committed pages or catch half-written ones).
+
+* :func:`backup` takes a consistent copy while the terminal runs (readers never block
+  writers in WAL mode; the copy is one snapshot), checks it, and writes it as one
+  self-contained file (rollback journal, no ``-wal``) under a temporary name that is
+  renamed into place only when complete.
+* :func:`restore` is stop-the-world: the backup is copied to a scratch file, brought to
+  the current schema, its ``TerminalInfo.epoch`` bumped past both the backup's and the
+  live ledger's, the restore audited, and then the scratch file is copied into the live
+  ledger through the backup API under an exclusive lock. The live ledger is backed up
+  first (``pre-restore-...``). Sync treats the new epoch as a rewind.
+* :func:`pre_upgrade_backup` is taken by :func:`pos_app.core.db.migrate` just before a
+  migration runs.
+
+Nothing here imports Qt, devices or network code.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from pos_app.core.errors import PosError
+
+log = logging.getLogger("pos.backup")
+
+BACKUP_DIR = "backups"
+REQUIRED_TABLES = ("terminal_info", "journal", "entries", "accounts", "alembic_version")
+REWIND_WARNING = (
+    "WARNING: the ledger was rewound to {taken}. Sync will treat this as a rewind: the "
+    "terminal now runs in epoch {epoch}, and sales, refunds and top-ups made on this "
+    "terminal after the backup was taken are no longer in its ledger but may already be "
+    "at HQ. Tell HQ before ringing up new sales."
+)
+_NAME_SAFE = re.compile(r"[^A-Za-z0-9_\-]")
+
+
+@dataclass(frozen=True)
+class LedgerFacts:
+    """What a ledger file says about itself."""
+
+    path: Path
+    franchisee: str
+    store: str
+    terminal: str
+    epoch: int
+    revision: str | None
+    journals: int
+    last_recorded_at: str | None
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    source: Path
+    facts: LedgerFacts
+    epoch: int
+    safety_backup: Path | None
+    warning: str
+
+
+def _stamp(now: datetime | None = None) -> str:
+    return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _ro_connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+
+
+def read_facts(path: Path) -> LedgerFacts:
+    """Read identity, epoch and schema revision; raise PosError if ``path`` is not a
+    terminal ledger."""
+    if not path.is_file():
+        raise PosError(f"{path}: no such file")
+    with path.open("rb") as f:
+        if f.read(16) != b"SQLite format 3\x00":
+            raise PosError(f"{path} is not a terminal ledger (not an SQLite database)")
+    conn = _ro_connect(path)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        missing = [t for t in REQUIRED_TABLES if t not in tables]
+        if missing:
+            raise PosError(f"{path} is not a terminal ledger (no {', '.join(missing)} table)")
+        cols = {r[1] for r in conn.execute("PRAGMA table_info(terminal_info)")}
+        epoch_sql = "epoch" if "epoch" in cols else "1"
+        row = conn.execute(
+            f"SELECT franchisee, store, terminal, {epoch_sql} FROM terminal_info WHERE id = 1"
+        ).fetchone()
+        if row is None:
+            raise PosError(f"{path} is not a set-up terminal ledger (no terminal_info row)")
+        rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        journals, last = conn.execute("SELECT count(*), max(recorded_at) FROM journal").fetchone()
+    except sqlite3.DatabaseError as e:
+        raise PosError(f"{path} is not a readable terminal ledger: {e}") from None
+    finally:
+        conn.close()
+    return LedgerFacts(
+        path=path,
+        franchisee=row[0],
+        store=row[1],
+        terminal=row[2],
+        epoch=int(row[3]),
+        revision=rev[0] if rev else None,
+        journals=int(journals),
+        last_recorded_at=last,
+    )
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def online_copy(src: Path, dest: Path) -> Path:
+    """Copy the ledger ``src`` into the new file ``dest`` with the backup API, in one
+    step (one consistent snapshot), while other connections keep reading and writing.
+    The copy is checked (``PRAGMA integrity_check``), switched to a rollback journal so it
+    is one self-contained file, fsynced and renamed into place."""
+    if dest.exists():
+        raise PosError(f"{dest} already exists; nothing was written")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.partial")
+    tmp.unlink(missing_ok=True)
+    source = sqlite3.connect(src, timeout=30)
+    try:
+        source.execute("PRAGMA busy_timeout=30000")
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)  # pages=-1: the whole database from one read snapshot
+            target.execute("PRAGMA journal_mode=DELETE")
+            ok = target.execute("PRAGMA integrity_check").fetchone()[0]
+            if ok != "ok":
+                raise PosError(f"the copy of {src} failed its integrity check: {ok}")
+            target.commit()
+        finally:
+            target.close()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        source.close()
+    os.chmod(tmp, 0o600)  # the backup holds the same data as the ledger
+    with tmp.open("rb") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, dest)
+    _fsync_dir(dest.parent)
+    return dest
+
+
+def backup_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUP_DIR
+
+
+def backup(
+    data_dir: Path,
+    dest: Path | None = None,
+    *,
+    now: datetime | None = None,
+    label: str = "",
+) -> Path:
+    """Back up the data folder's ledger; the default name is
+    ``backups/pos-<store>-<terminal>-<UTC time>.sqlite``."""
+    from pos_app.core.terminal import DB_FILE
+
+    src = data_dir / DB_FILE
+    facts = read_facts(src)
+    if dest is None:
+        name = "-".join(
+            _NAME_SAFE.sub("_", p) for p in ("pos", label, facts.store, facts.terminal) if p
+        )
+        dest = backup_dir(data_dir) / f"{name}-{_stamp(now)}.sqlite"
+        backup_dir(data_dir).mkdir(parents=True, exist_ok=True)
+        os.chmod(backup_dir(data_dir), 0o700)
+    out = online_copy(src, dest)
+    log.info(
+        "backup written",
+        extra={
+            "event": "backup",
+            "file": str(out),
+            "bytes": out.stat().st_size,
+            "journals": facts.journals,
+            "epoch": facts.epoch,
+        },
+    )
+    return out
+
+
+def list_backups(data_dir: Path) -> list[Path]:
+    """The data folder's regular backups, oldest first (pre-upgrade and pre-restore
+    backups are kept apart and never pruned)."""
+    d = backup_dir(data_dir)
+    if not d.is_dir():
+        return []
+    files = [p for p in d.glob("pos-*.sqlite") if p.is_file()]
+    return sorted(files, key=lambda p: (p.stat().st_mtime, p.name))
+
+
+def prune(data_dir: Path, keep: int) -> list[Path]:
+    """Delete the oldest regular backups beyond the newest ``keep``; returns the deleted."""
+    if keep < 1:
+        raise PosError("keep at least one backup")
+    files = list_backups(data_dir)
+    gone = files[:-keep] if len(files) > keep else []
+    for p in gone:
+        p.unlink(missing_ok=True)
+        log.info("old backup deleted", extra={"event": "backup_pruned", "file": str(p)})
+    return gone
+
+
+def due(data_dir: Path, interval: timedelta, now: datetime | None = None) -> bool:
+    """True when the newest regular backup is older than ``interval`` (or there is none)."""
+    files = list_backups(data_dir)
+    if not files:
+        return True
+    newest = datetime.fromtimestamp(files[-1].stat().st_mtime, UTC)
+    return (now or datetime.now(UTC)) - newest >= interval
+
+
+def pre_upgrade_backup(db_path: Path, revision: str | None) -> Path:
+    """Called by ``db.migrate`` just before migrations run on an existing ledger."""
+    dest = db_path.parent / BACKUP_DIR / f"pre-upgrade-{revision or 'base'}-{_stamp()}.sqlite"
+    (db_path.parent / BACKUP_DIR).mkdir(parents=True, exist_ok=True)
+    out = online_copy(db_path, dest)
+    log.info(
+        "backup before upgrade",
+        extra={"event": "pre_upgrade_backup", "file": str(out), "from_revision": revision},
+    )
+    return out
+
+
+def _check_pii_key(path: Path, key_file: Path) -> str | None:
+    """None if the data folder's key opens the personal data in ``path`` (or there is
+    none to open), else the reason."""
+    from pos_app.core.pii import PiiVault
+
+    conn = _ro_connect(path)
+    try:
+        row = conn.execute(
+            "SELECT phone_enc FROM members WHERE phone_enc IS NOT NULL LIMIT 1"
+        ).fetchone()
+    finally:
+        conn.close()
+    if row is None:
+        return None
+    if not key_file.exists():
+        return f"the data folder has no personal-data key ({key_file})"
+    try:
+        PiiVault.from_key_file(key_file).decrypt("phone", bytes(row[0]))
+    except Exception:
+        return (
+            f"the personal-data key {key_file} does not open this backup's member data "
+            "(a backup of another terminal, or the key was replaced)"
+        )
+    return None
+
+
+def restore(
+    data_dir: Path,
+    source: Path,
+    *,
+    force: bool = False,
+    now: Callable[[], datetime] | None = None,
+) -> RestoreResult:
+    """Put ``source`` back as the data folder's ledger (stop the terminal app first)."""
+    from sqlalchemy import select
+
+    from pos_app.core import staff
+    from pos_app.core.db import head_revision, make_engine, migrate, session_factory
+    from pos_app.core.models import TerminalInfo
+    from pos_app.core.terminal import DB_FILE, KEY_FILE
+
+    clock = now or (lambda: datetime.now(UTC))
+    source = source.resolve()
+    live = data_dir / DB_FILE
+    facts = read_facts(source)
+    if source == live.resolve():
+        raise PosError("that is the live ledger itself; give a backup file")
+    known = _known_revisions()
+    if facts.revision not in known:
+        raise PosError(
+            f"{source} has schema revision {facts.revision!r}, which this version of the "
+            "terminal does not know (a backup from a newer version?); upgrade first"
+        )
+    conn = _ro_connect(source)
+    try:
+        ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        conn.close()
+    if ok != "ok":
+        raise PosError(f"{source} is damaged (integrity check: {ok}); nothing was changed")
+
+    live_facts = read_facts(live) if live.exists() else None
+    if live_facts is not None and not force:
+        mine = (live_facts.franchisee, live_facts.store, live_facts.terminal)
+        theirs = (facts.franchisee, facts.store, facts.terminal)
+        if mine != theirs:
+            raise PosError(
+                f"{source} belongs to {'/'.join(theirs)}, this data folder to "
+                f"{'/'.join(mine)}; nothing was changed (--force to restore anyway)"
+            )
+    key_problem = _check_pii_key(source, data_dir / KEY_FILE)
+    if key_problem and not force:
+        raise PosError(f"{key_problem}; nothing was changed (--force to restore anyway)")
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    safety = None
+    if live_facts is not None:
+        safety = backup_dir(data_dir) / f"pre-restore-{_stamp()}.sqlite"
+        online_copy(live, safety)
+
+    new_epoch = max(facts.epoch, live_facts.epoch if live_facts else 0) + 1
+    scratch = data_dir / f".restore-{_stamp()}.sqlite"
+    try:
+        online_copy(source, scratch)
+        engine = make_engine(scratch)
+        try:
+            migrate(engine, backup=False)
+            assert head_revision() is not None
+            with session_factory(engine)() as s, s.begin():
+                info = s.scalars(select(TerminalInfo)).one()
+                info.epoch = new_epoch
+                staff.audit(
+                    s,
+                    clock(),
+                    staff.CONSOLE,
+                    "restore",
+                    source.name,
+                    {
+                        "backup_epoch": facts.epoch,
+                        "live_epoch": live_facts.epoch if live_facts else None,
+                        "epoch": new_epoch,
+                        "backup_last_recorded_at": facts.last_recorded_at,
+                        "backup_revision": facts.revision,
+                        "forced": force,
+                        "safety_backup": safety.name if safety else None,
+                    },
+                )
+        finally:
+            engine.dispose()
+        _copy_into_live(scratch, live)
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+    warning = REWIND_WARNING.format(taken=facts.last_recorded_at or "its start", epoch=new_epoch)
+    log.warning(
+        "ledger restored from a backup",
+        extra={
+            "event": "restore",
+            "file": str(source),
+            "epoch": new_epoch,
+            "safety_backup": str(safety) if safety else None,
+            "forced": force,
+            "detail": json.dumps({"store": facts.store, "terminal": facts.terminal}),
+        },
+    )
+    return RestoreResult(source, facts, new_epoch, safety, warning)
+
+
+def _copy_into_live(scratch: Path, live: Path) -> None:
+    """The stop-the-world step: copy ``scratch`` over the live ledger through the backup
+    API while holding the live file's write lock (other writers wait or fail busy)."""
+    src = sqlite3.connect(scratch)
+    dst = sqlite3.connect(live, timeout=10, isolation_level=None)
+    try:
+        dst.execute("PRAGMA busy_timeout=10000")
+        dst.execute("PRAGMA journal_mode=WAL")
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=WAL")
+        dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+        if ok != "ok":
+            raise PosError(f"the restored ledger failed its integrity check: {ok}")
+    except sqlite3.OperationalError as e:
+        raise PosError(
+            f"could not restore into {live}: {e} (stop the terminal app and services first)"
+        ) from None
+    finally:
+        dst.close()
+        src.close()
+    os.chmod(live, 0o600)
+
+
+def _known_revisions() -> set[str | None]:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from pos_app.core.db import MIGRATIONS
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}
