@@ -7,10 +7,9 @@ from decimal import Decimal
 
 from pytestqt.qtbot import QtBot
 
-from pos_app.cli import build_parser
+from pos_app.cli import build_parser, cmd_app
 from pos_app.core import members
 from pos_app.ui.app import MainWindow
-from pos_app.ui.launch import cmd_app
 from tests.ui.helpers import approve, idle, login
 
 SILVER_PHONE = "13800138000"
