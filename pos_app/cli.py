@@ -779,6 +779,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--json" in argv:  # accepted after the command too: `pos demo --json`
+        argv = ["--json", *(a for a in argv if a != "--json")]
     try:
         args = build_parser().parse_args(argv)
         install_ops(args)  # config file, data folder from it, JSON log

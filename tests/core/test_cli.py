@@ -242,3 +242,8 @@ def test_installed_command_and_demo(tmp_path: Path) -> None:
     r = subprocess.run([exe, "--data-dir", str(d), "ledger", "verify"], capture_output=True,
                        text=True, timeout=60)
     assert r.returncode == 0 and r.stdout.startswith("ledger ok")
+
+
+def test_json_after_the_command(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--data-dir", str(data), "ledger", "verify", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["ok"] is True
