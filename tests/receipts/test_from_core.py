@@ -9,10 +9,8 @@ from __future__ import annotations
 import json
 import random
 import re
-import socket
 import sqlite3
 import tempfile
-import threading
 from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
@@ -20,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from escpos.printer import Network
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -58,6 +55,7 @@ from tests.core.conftest import (
     db_dump,
 )
 from tests.core.helpers import CASHIER, SUPERVISOR, cash, enroll, member_state, points, sv
+from tests.receipts.printer_socket import print_over_tcp
 
 PHONE = "13800138000"
 AMOUNT_RE = re.compile(r"-?￥?\d{1,3}(?:,\d{3})*\.\d{2}")
@@ -468,36 +466,6 @@ def test_every_sale_refund_and_topup_through_the_cli_has_its_receipt(
 # --- reprint: a supervisor's, marked, audited, bytes to a TCP printer ----------------------
 
 
-class PrinterSocket:
-    """A fake network printer: accepts one connection and keeps every byte."""
-
-    def __init__(self) -> None:
-        self.server = socket.create_server(("127.0.0.1", 0))
-        self.port = self.server.getsockname()[1]
-        self.data = bytearray()
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def _serve(self) -> None:
-        conn, _ = self.server.accept()
-        with conn:
-            while chunk := conn.recv(65536):
-                self.data += chunk
-
-    def captured(self) -> bytes:
-        self.thread.join(timeout=5)
-        assert not self.thread.is_alive(), "the printer connection was not closed"
-        self.server.close()
-        return bytes(self.data)
-
-
-def print_over_tcp(payload: bytes) -> bytes:
-    fake = PrinterSocket()
-    printer = Network("127.0.0.1", fake.port, timeout=5)
-    printer.open()
-    printer._raw(payload)
-    printer.close()
-    return fake.captured()
 
 
 def test_reprint_needs_a_supervisor_is_marked_and_audited(

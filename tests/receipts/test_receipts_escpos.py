@@ -4,49 +4,15 @@ Network printer, captured, and decoded here: GB18030 text, cut, drawer kick, QR.
 from __future__ import annotations
 
 import logging
-import socket
-import threading
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from escpos.printer import Network
 from PIL import Image
 
 from receipts import display_width, examples, render_escpos, render_text
 from receipts.escpos_decode import decode
-
-
-class PrinterSocket:
-    """A fake network printer: accepts one connection and keeps every byte."""
-
-    def __init__(self) -> None:
-        self.server = socket.create_server(("127.0.0.1", 0))
-        self.port = self.server.getsockname()[1]
-        self.data = bytearray()
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def _serve(self) -> None:
-        conn, _ = self.server.accept()
-        with conn:
-            while chunk := conn.recv(65536):
-                self.data += chunk
-
-    def captured(self) -> bytes:
-        self.thread.join(timeout=5)
-        assert not self.thread.is_alive(), "the printer connection was not closed"
-        self.server.close()
-        return bytes(self.data)
-
-
-def print_over_tcp(payload: bytes) -> bytes:
-    fake = PrinterSocket()
-    printer = Network("127.0.0.1", fake.port, timeout=5)
-    printer.open()
-    printer._raw(payload)
-    printer.close()
-    return fake.captured()
+from tests.receipts.printer_socket import print_over_tcp
 
 
 def text_rows(text: str) -> list[str]:
