@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -79,10 +79,18 @@ def _read_text(path: Path) -> str:
     raise PosError(f"{path.name}: not UTF-8 or GB18030 text")
 
 
+def _records(text: str) -> Iterator[list[str]]:
+    reader = csv.reader(io.StringIO(text))
+    try:
+        yield from reader
+    except csv.Error as e:  # e.g. a bare carriage return inside an unquoted field
+        raise PosError(f"catalog file is not valid CSV at line {reader.line_num}: {e}") from None
+
+
 def parse_rows(text: str, progress: Progress | None = None) -> list[Row]:
     """Read and check every row; raise CatalogError listing each bad row by number
     (row 1 is the header, so the first item is row 2)."""
-    reader = csv.reader(io.StringIO(text))
+    reader = _records(text)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:

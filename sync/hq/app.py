@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, Field
 
@@ -22,11 +22,14 @@ from sync.hq import reports, service, settlement
 from sync.hq.config import HqConfig
 from sync.hq.db import make_engine, migrate, sessions
 
+BIG = 2**62  # integers beyond what the database's BIGINT holds are refused (422)
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # report/settlement periods
+
 
 class EventIn(BaseModel):
     event_id: str = Field(max_length=36)
-    epoch: int
-    seq: int
+    epoch: int = Field(ge=-BIG, le=BIG)
+    seq: int = Field(ge=-BIG, le=BIG)
     kind: str = Field(max_length=30)
     business_time: str
     recorded_at: str
@@ -37,6 +40,12 @@ class EventIn(BaseModel):
 
 class BatchIn(BaseModel):
     events: list[EventIn]
+
+
+def _in_range(*days: date) -> None:
+    for d in days:
+        if not FIRST_DAY <= d <= LAST_DAY:
+            raise HTTPException(422, f"date {d} outside {FIRST_DAY}..{LAST_DAY}")
 
 
 class HandshakeIn(BaseModel):
@@ -84,17 +93,19 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
                 "epoch": r.epoch, "problem": r.problem}
 
     @app.get("/v1/events/mine")
-    def get_own_events(start: int, end: int,
+    def get_own_events(start: int = Query(ge=-BIG, le=BIG), end: int = Query(ge=-BIG, le=BIG),
                        key: str = Depends(terminal)) -> dict[str, Any]:
         return {"events": service.own_events(engine, key, start, end)}
 
     @app.get("/v1/changes")
-    def get_changes(since: int = 0, limit: int = 5000,
+    def get_changes(since: int = Query(0, ge=-BIG, le=BIG),
+                    limit: int = Query(5000, ge=-BIG, le=BIG),
                     key: str = Depends(terminal)) -> dict[str, Any]:
         return service.changes(engine, key, since, min(limit, 5000))
 
     @app.get("/v1/admin/settlement", dependencies=[Depends(admin)])
     def get_settlement(start: date, end: date, format: str = "json") -> Any:
+        _in_range(start, end)
         with sessions(engine)() as s:
             rep = settlement.settle(s, start.isoformat(), end.isoformat())
         if format == "csv":
@@ -102,12 +113,13 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
         return rep
 
     @app.get("/v1/admin/alerts", dependencies=[Depends(admin)])
-    def get_alerts(since: int = 0) -> dict[str, Any]:
+    def get_alerts(since: int = Query(0, ge=-BIG, le=BIG)) -> dict[str, Any]:
         with sessions(engine)() as s:
             return {"alerts": service.alerts(s, since)}
 
     @app.get("/v1/admin/reports/daily", dependencies=[Depends(admin)])
     def get_daily(day: date, format: str = "json") -> Any:
+        _in_range(day)
         with sessions(engine)() as s:
             rep = reports.daily(s, day)
         if format == "csv":
