@@ -685,19 +685,7 @@ def _align_points(
     p.credit(ledger.account(s, "sync:hq_adjustment:points", ledger.PTS), delta)
     plan = points.PointsPlan()
     if delta < 0:
-        left = -delta
-        for lot in s.scalars(select(PointLot).where(PointLot.member_id == m.id,
-                                                     PointLot.remaining < 0)
-                             .order_by(PointLot.id)):
-            pay = min(left, -lot.remaining)
-            plan.uses.append((lot, -pay))
-            left -= pay
-            if not left:
-                break
-        if left:
-            plan.new_lots.append(dict(source="hq", sale_no=None, earned_at=now,
-                                      expires_at=t.program.points_expiry(now),
-                                      points=left, remaining=left))
+        points.plan_gain(t, s, plan, m.id, -delta, now, None, source="hq")
     else:
         left = delta
         lots = s.scalars(select(PointLot).where(PointLot.member_id == m.id,

@@ -84,20 +84,18 @@ def redeem(
     p.credit(account(s, "points:redeemed", PTS), pts)
 
 
-def earn(
+def plan_gain(
     t: Terminal,
     s: Session,
-    p: Posting,
     plan: PointsPlan,
     member_id: int,
     pts: int,
     now: datetime,
     sale_no: str | None,
-    source: str = "earn",
+    source: str,
 ) -> None:
-    """Give ``pts`` points: first settle points the member owes, the rest as a new lot."""
-    if pts <= 0:
-        return
+    """Lots for ``pts`` more points: points the member owes are settled first (oldest
+    first), the rest is a new lot expiring by the program's rule."""
     left = pts
     for lot in s.scalars(
         select(PointLot)
@@ -120,6 +118,23 @@ def earn(
                 remaining=left,
             )
         )
+
+
+def earn(
+    t: Terminal,
+    s: Session,
+    p: Posting,
+    plan: PointsPlan,
+    member_id: int,
+    pts: int,
+    now: datetime,
+    sale_no: str | None,
+    source: str = "earn",
+) -> None:
+    """Give ``pts`` points: first settle points the member owes, the rest as a new lot."""
+    if pts <= 0:
+        return
+    plan_gain(t, s, plan, member_id, pts, now, sale_no, source)
     p.debit(account(s, "points:issued", PTS), pts)
     p.credit(member_account(s, member_id), pts)
 
