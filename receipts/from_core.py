@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core import points
 from pos_app.core.errors import NotFound, PosError
-from pos_app.core.members import main_card
+from pos_app.core.members import main_card, sv_accounts
 from pos_app.core.models import (
     Account,
     Card,
@@ -46,7 +46,6 @@ from pos_app.core.money import ZERO
 from pos_app.core.program import Tier
 from pos_app.core.sharing import portion
 from pos_app.core.stored_value import receipt_no as next_receipt_no
-from pos_app.core.stored_value import sv_accounts
 from pos_app.core.terminal import Terminal
 
 from .document import (

@@ -19,7 +19,7 @@ from stdnum.exceptions import ValidationError
 from pos_app.core import events, ledger, outbox, points
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.ledger import CNY, Posting, account
-from pos_app.core.models import Card, CardMedia, Member, PointLot, TierChange
+from pos_app.core.models import Account, Card, CardMedia, Member, PointLot, TierChange
 from pos_app.core.money import to_str
 from pos_app.core.pii import mask_card, mask_phone
 from pos_app.core.staff import Operator, audit
@@ -481,12 +481,7 @@ def replace_card(
     new.holder_name = old.holder_name
     p = Posting("card_replace", now, who.code, ref=new.card_no)
     for part in ("principal", "bonus"):
-        src = account(
-            s, f"sv:card:{old.card_no}:{part}", CNY, member_id=old.member_id, card_id=old.id
-        )
-        dst = account(
-            s, f"sv:card:{new.card_no}:{part}", CNY, member_id=new.member_id, card_id=new.id
-        )
+        src, dst = sv_account(s, old, part), sv_account(s, new, part)
         # liabilities are credit balances (negative): move them whole
         p.debit(src, -src.balance)
         p.credit(dst, -src.balance)
@@ -523,20 +518,22 @@ def replace_card(
     return new
 
 
+def sv_account(s: Session, card: Card, part: str) -> Account:
+    """The card's own stored-value account, ``part`` principal or bonus."""
+    return account(s, f"sv:card:{card.card_no}:{part}", CNY, member_id=card.member_id,
+                   card_id=card.id)
+
+
+def sv_accounts(s: Session, card: Card) -> tuple[Account, Account]:
+    """(principal, bonus) accounts a card spends from (its main card's)."""
+    acc_card = account_card(s, card)
+    return sv_account(s, acc_card, "principal"), sv_account(s, acc_card, "bonus")
+
+
 def sv_balance(s: Session, card: Card) -> tuple[Decimal, Decimal]:
     """(principal, bonus) on the account a card spends from."""
-    acc_card = account_card(s, card)
-    out = []
-    for part in ("principal", "bonus"):
-        acc = account(
-            s,
-            f"sv:card:{acc_card.card_no}:{part}",
-            CNY,
-            member_id=acc_card.member_id,
-            card_id=acc_card.id,
-        )
-        out.append(ledger.yuan(-acc.balance))
-    return out[0], out[1]
+    principal, bonus = sv_accounts(s, card)
+    return ledger.yuan(-principal.balance), ledger.yuan(-bonus.balance)
 
 
 def points_balance(s: Session, m: Member) -> int:

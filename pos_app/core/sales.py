@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from pos_app.core import catalog, events, ledger, offline, outbox, points, tiers
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.ledger import CNY, Posting, account, cents
-from pos_app.core.members import account_card, current_card, find_card, sv_balance
+from pos_app.core.members import account_card, current_card, find_card, sv_accounts, sv_balance
 from pos_app.core.models import (
     Card,
     CouponUse,
@@ -35,7 +35,6 @@ from pos_app.core.stored_value import (
     check_limits,
     receipt_no,
     split_draw,
-    sv_accounts,
 )
 from pos_app.core.terminal import Terminal
 

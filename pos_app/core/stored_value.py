@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from pos_app.core import ledger, outbox
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import CNY, Posting, account, cents
-from pos_app.core.members import account_card, find_card, sv_balance
-from pos_app.core.models import Account, Card, Member, Sale, SaleTender, Topup
+from pos_app.core.members import find_card, sv_accounts, sv_balance
+from pos_app.core.models import Card, Member, Sale, SaleTender, Topup
 from pos_app.core.money import ZERO, format_money, money, round_half_up
 from pos_app.core.pii import mask_card
 from pos_app.core.staff import Operator, audit, require
@@ -26,26 +26,6 @@ TENDER_ACCOUNTS = {
     "bank_card": "bank_card:clearing",
     "other": "other:clearing",
 }
-
-
-def sv_accounts(s: Session, card: Card) -> tuple[Account, Account]:
-    acc_card = account_card(s, card)
-    return (
-        account(
-            s,
-            f"sv:card:{acc_card.card_no}:principal",
-            CNY,
-            member_id=acc_card.member_id,
-            card_id=acc_card.id,
-        ),
-        account(
-            s,
-            f"sv:card:{acc_card.card_no}:bonus",
-            CNY,
-            member_id=acc_card.member_id,
-            card_id=acc_card.id,
-        ),
-    )
 
 
 def cap_for(t: Terminal, m: Member) -> Decimal:
