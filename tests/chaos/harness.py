@@ -54,19 +54,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from tests.chaos.busy_terminal import GOODS
+
 ROOT = Path(__file__).resolve().parents[2]
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 HOST = "127.0.0.1"
-GOODS = [
-    "6901234560015",
-    "6901234560022",
-    "6901234560039",
-    "6901234560053",
-    "6901234560060",
-    "6901234560077",
-    "6901234560084",
-    "6901234560091",
-]
 PHASE_NAMES = {
     ord("-"): "between actions", ord("S"): "mid-sale commit",
     ord("R"): "mid-refund commit", ord("T"): "mid-top-up commit",
