@@ -234,6 +234,8 @@ def operator(args: argparse.Namespace, t: Terminal) -> tuple[Operator, Operator 
     """The staff member running the command (default: the console, manager rights) and
     an approving supervisor where one was given."""
     who, approver = CONSOLE, None
+    if not args.staff and not args.approver:
+        return who, approver  # no PIN to check: no write transaction to open
     with t.tx() as s:
         if args.staff:
             pin = args.pin or os.environ.get("POS_STAFF_PIN", "")
