@@ -1,18 +1,21 @@
 """Demo data: a department store terminal with the example program, a small catalog,
-three staff members and three members; ``pos demo`` rings up the worked example."""
+three staff members and three members, and the worked example of pricing.md that
+``pos demo`` rings up."""
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
+
+from sqlalchemy.orm import Session
 
 from pos_app.core import catalog, members, sales, staff, stored_value, tiers
-from pos_app.core.models import CouponUse
+from pos_app.core.models import CouponUse, Member
 from pos_app.core.staff import CONSOLE
 from pos_app.core.terminal import DB_FILE, Terminal
-from receipts import render_text
+from receipts import ReceiptDocument
 from receipts.from_core import sale_document, topup_document
 from receipts.records import save_receipt
 
@@ -106,57 +109,47 @@ def set_up(data_dir: Path) -> Terminal:
     return t
 
 
-def run(data_dir: Path, json_out: bool = False) -> int:
-    """Set up the demo (if needed) and ring up the worked example of pricing.md."""
-    from pos_app.cli import sale_json
+class Example(NamedTuple):
+    """The worked example as rung up: the sale, its saved receipt, the member."""
 
-    t = set_up(data_dir)
-    try:
-        with t.tx() as s:
-            wang = members.find_by_phone(t, s, SILVER_PHONE)
-            card = members.main_card(s, wang).card_no
-            used = {
-                c
-                for (c,) in s.execute(
-                    CouponUse.__table__.select().with_only_columns(CouponUse.code)
-                )
-            }
-            batch = t.program.coupons[0] if t.program.coupons else None
-            coupon = next((c for c in batch.codes if c not in used), None) if batch else None
-            out = sales.make_sale(
-                t,
-                s,
-                sales.SaleRequest(
-                    lines=[
-                        sales.LineRequest("6901234560015"),
-                        sales.LineRequest("6901234560022", 2),
-                        sales.LineRequest("6901234560039"),
-                    ],
-                    tenders=[
-                        sales.TenderRequest("points", points=200),
-                        sales.TenderRequest("cash"),
-                    ],
-                    member_card=card,
-                    coupon=coupon,
-                    credited_staff="1001",
-                    at=datetime(2026, 11, 9, 14, 0, tzinfo=t.program.timezone),
-                ),
-                CONSOLE,
-            )
-            receipt = sale_document(t, s, out.sale.sale_no)
-            save_receipt(s, receipt, at=t.now())
-            data = sale_json(t, out, members.summary(t, s, wang))
-        if json_out:
-            print(json.dumps(data, ensure_ascii=False, indent=2))
-        else:
-            print(
-                f"Demo terminal S001/T01 in {data_dir} (staff PINs: "
-                + ", ".join(f"{c} {r} {p}" for c, _, r, p in STAFF)
-                + ")"
-            )
-            print(render_text(receipt, 48), end="")
-            print("Try: pos --data-dir", data_dir, "member show --phone", SILVER_PHONE)
-            print(f"     pos --data-dir {data_dir} receipt show --no {receipt.receipt_no}")
-        return 0
-    finally:
-        t.close()
+    sale: sales.SaleOutcome
+    receipt: ReceiptDocument
+    member: Member
+
+
+def ring_up_example(t: Terminal, s: Session) -> Example:
+    """Ring up the worked example of pricing.md for 王芳 (with the next unused coupon of
+    the program's first batch) and save its receipt."""
+    wang = members.find_by_phone(t, s, SILVER_PHONE)
+    card = members.main_card(s, wang).card_no
+    used = {
+        c
+        for (c,) in s.execute(
+            CouponUse.__table__.select().with_only_columns(CouponUse.code)
+        )
+    }
+    batch = t.program.coupons[0] if t.program.coupons else None
+    coupon = next((c for c in batch.codes if c not in used), None) if batch else None
+    out = sales.make_sale(
+        t,
+        s,
+        sales.SaleRequest(
+            lines=[
+                sales.LineRequest("6901234560015"),
+                sales.LineRequest("6901234560022", 2),
+                sales.LineRequest("6901234560039"),
+            ],
+            tenders=[
+                sales.TenderRequest("points", points=200),
+                sales.TenderRequest("cash"),
+            ],
+            member_card=card,
+            coupon=coupon,
+            credited_staff="1001",
+            at=datetime(2026, 11, 9, 14, 0, tzinfo=t.program.timezone),
+        ),
+        CONSOLE,
+    )
+    receipt = sale_document(t, s, out.sale.sale_no)
+    save_receipt(s, receipt, at=t.now())
+    return Example(out, receipt, wang)

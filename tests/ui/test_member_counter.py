@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from pytestqt.qtbot import QtBot
 
-from pos_app.cli import build_parser, cmd_app
+from pos_app.cli.app import cmd_app
+from pos_app.cli.parser import build_parser
 from pos_app.core import members
 from pos_app.ui.app import MainWindow
 from tests.ui.helpers import approve, idle, login

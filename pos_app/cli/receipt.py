@@ -1,20 +1,17 @@
 """``pos receipt show|reprint`` and ``pos balance-slip``: saved receipts by number, a
-supervisor's reprint (marked 重印 / REPRINT and audited), and the member balance slip.
-
-Registered on the ``pos`` parser by :func:`add_commands`. Bad input exits 2 with a
-one-line reason and changes nothing (``pos_app.cli.main`` turns PosError into that).
-"""
+supervisor's reprint (marked 重印 / REPRINT and audited), and the member balance slip."""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
 import io
-import json
 import sys
 from pathlib import Path
-from typing import Any
 
+from pos_app.cli.operator import operator
+from pos_app.cli.output import emit_text, print_json
+from pos_app.cli.parser import subcommands
 from pos_app.core import members, points, staff
 from pos_app.core.errors import PosError
 from pos_app.core.terminal import Terminal
@@ -72,13 +69,6 @@ def _render(doc: ReceiptDocument, fmt: str, width: int, *, open_drawer: bool | N
     return render_text(doc, width).encode("utf-8")
 
 
-def _emit_text(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        sys.stdout.write(text)
-
-
 def cmd_receipt_show(args: argparse.Namespace, t: Terminal) -> int:
     """A saved receipt, as it was printed (no reprint mark: this is a view, not a print;
     its ESC/POS never kicks the drawer)."""
@@ -92,14 +82,13 @@ def cmd_receipt_show(args: argparse.Namespace, t: Terminal) -> int:
     data = {"receipt_no": doc.receipt_no, "kind": doc.kind.value, "width": width,
             "document": to_data(doc), "text": text}
     if args.format == "text" and not args.out:
-        _emit_text(args, data, text)
+        emit_text(args, data, text)
         return 0
     job = _render(doc, args.format, width, open_drawer=False)
     print_bytes(job, job_id=f"show:{doc.receipt_no}", out=Path(args.out))
     data.pop("text")
     if args.json:
-        print(json.dumps({**data, "out": str(args.out), "bytes": len(job)}, ensure_ascii=False,
-                         indent=2))
+        print_json({**data, "out": str(args.out), "bytes": len(job)})
     else:
         print(f"receipt {doc.receipt_no}: {len(job)} bytes of {args.format} written to "
               f"{args.out}")
@@ -109,8 +98,6 @@ def cmd_receipt_show(args: argparse.Namespace, t: Terminal) -> int:
 def cmd_receipt_reprint(args: argparse.Namespace, t: Terminal) -> int:
     """A supervisor's reprint: the saved document marked 重印 / REPRINT with the time and
     the supervisor, audited, printed as text; with --out the printer job's bytes too."""
-    from pos_app.cli import operator
-
     _check_output(args, binary_needs_out=False)
     width = _width(args, t)
     who, approver = operator(args, t)
@@ -134,9 +121,9 @@ def cmd_receipt_reprint(args: argparse.Namespace, t: Terminal) -> int:
         # the printer's job (ESC/POS by default) to the file; the text to the screen
         print_bytes(job, job_id=job_id, out=Path(args.out))
         data["out"] = str(args.out)
-        _emit_text(args, data, text)
+        emit_text(args, data, text)
     elif args.json:
-        _emit_text(args, data, text)
+        emit_text(args, data, text)
     else:
         # no printer configured and no --out: the job is the text, on standard output
         print_bytes(text.encode("utf-8"), job_id=job_id, out=None)
@@ -145,8 +132,6 @@ def cmd_receipt_reprint(args: argparse.Namespace, t: Terminal) -> int:
 
 def cmd_balance_slip(args: argparse.Namespace, t: Terminal) -> int:
     """Print a member's balance slip (余额单) and save it with the next receipt number."""
-    from pos_app.cli import operator
-
     if bool(args.card) == bool(args.phone):
         raise PosError("give exactly one of --card or --phone")
     who, _ = operator(args, t)
@@ -165,16 +150,13 @@ def cmd_balance_slip(args: argparse.Namespace, t: Terminal) -> int:
                                language=args.lang or store.language)
         save_receipt(s, doc, at=t.now())
     text = render_text(doc, width)
-    _emit_text(args, {"receipt_no": doc.receipt_no, "kind": doc.kind.value, "width": width,
+    emit_text(args, {"receipt_no": doc.receipt_no, "kind": doc.kind.value, "width": width,
                       "text": text}, text)
     return 0
 
 
-def add_commands(subparsers: Any) -> None:
-    """Register ``receipt show``, ``receipt reprint`` and ``balance-slip`` on the ``pos``
-    parser's subcommands."""
-    rc = subparsers.add_parser("receipt", help="saved receipts: show, reprint")
-    sub = rc.add_subparsers(dest="sub", required=True, parser_class=type(rc))
+def add_receipt(parser: argparse.ArgumentParser) -> None:
+    sub = subcommands(parser)
 
     x = sub.add_parser("show", help="show a saved receipt by number")
     x.add_argument("--no", required=True, help="receipt number, e.g. S001-T01-000012")
@@ -192,7 +174,8 @@ def add_commands(subparsers: Any) -> None:
     x.add_argument("--out", help="also write the print job to FILE")
     x.set_defaults(func=cmd_receipt_reprint)
 
-    x = subparsers.add_parser("balance-slip", help="print a member's balance slip")
+
+def add_balance_slip(x: argparse.ArgumentParser) -> None:
     x.add_argument("--card")
     x.add_argument("--phone")
     x.add_argument("--width", type=int, choices=WIDTHS, help="columns (default: the store's)")

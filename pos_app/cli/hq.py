@@ -1,9 +1,11 @@
-"""`pos sync ...` (terminal side) and `pos hq ...` (HQ side) commands."""
+"""``pos hq ...``: run and administer the HQ service (``sync.hq``): serve, register a
+terminal, publish master data, settle franchisees, reports, alerts, verify the books.
+Each command opens HQ's database from its config (``--config`` or ``$POS_HQ_CONFIG``)
+and brings its schema up to date first."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from datetime import date
@@ -11,25 +13,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from pos_app.cli.errors import EXIT_OK, EXIT_PROBLEMS
+from pos_app.cli.output import print_json
+from pos_app.cli.parser import subcommands
+from pos_app.core import catalog
+from pos_app.core.program import load_program
+from sync.hq import reports, settlement
+from sync.hq.config import HqConfig
+from sync.hq.db import make_engine, migrate, sessions
+from sync.hq.service import alerts, publish_master, register_terminal
+from sync.hq.verify import verify
 
 
-def add_commands(sub: Any) -> None:
-    sp = sub.add_parser("sync", help="sync this terminal with HQ (upload, then download)")
-    sp.add_argument("--watch", action="store_true", help="keep syncing (automatic sync)")
-    sp.add_argument("--interval", type=float, default=15.0)
-    sp.set_defaults(func=cmd_sync)
-    ssub = sp.add_subparsers(dest="sync_cmd", required=False)
-    x = ssub.add_parser("register", help="register this terminal with HQ")
-    x.add_argument("--hq", required=True, help="HQ URL, e.g. https://hq.example.com")
-    x.add_argument("--token", default=None, help="token from 'pos hq register-terminal' "
-                   "(default: $POS_HQ_TOKEN)")
-    x.add_argument("--ca", default=None, help="CA bundle to check HQ's TLS certificate")
-    x.set_defaults(func=cmd_sync_register)
-    x = ssub.add_parser("status", help="link state, events waiting, offline budget")
-    x.set_defaults(func=cmd_sync_status)
-
-    hq = sub.add_parser("hq", help="the HQ service").add_subparsers(dest="hq_cmd", required=True)
+def add_hq(parser: argparse.ArgumentParser) -> None:
+    hq = subcommands(parser, dest="hq_cmd")
     x = hq.add_parser("serve", help="run the HQ web service")
     x.add_argument("--config", type=Path, default=None)
     x.add_argument("--host", default="127.0.0.1")
@@ -68,73 +65,7 @@ def add_commands(sub: Any) -> None:
     x.set_defaults(func=cmd_hq_verify, needs_terminal=False)
 
 
-def _print(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
-# --- terminal side ----------------------------------------------------------------------
-
-
-def cmd_sync(args: argparse.Namespace, t: Any) -> int:
-    from sync.client import AutoSync, SyncError, sync_with_retry
-
-    if args.watch:
-        auto = AutoSync(t, interval=args.interval)
-        try:
-            auto.run()
-        except KeyboardInterrupt:
-            return 0
-        return 0
-    try:
-        rep = sync_with_retry(t)
-    except SyncError as e:
-        print(f"pos: sync: {e}", file=sys.stderr)
-        return 1
-    _print(rep.__dict__)
-    return 1 if rep.problems else 0
-
-
-def cmd_sync_register(args: argparse.Namespace, t: Any) -> int:
-    from sync.client import register
-
-    token = args.token or os.environ.get("POS_HQ_TOKEN")
-    if not token:
-        print("pos: sync register needs --token or $POS_HQ_TOKEN", file=sys.stderr)
-        return 2
-    out = register(t, args.hq.rstrip("/"), token, verify=args.ca or True)
-    _print(out)
-    return 0
-
-
-def cmd_sync_status(args: argparse.Namespace, t: Any) -> int:
-    from pos_app.core import offline
-    from pos_app.core.models import OutboxEvent
-
-    with t.read() as s:
-        st = offline.state(s)
-        waiting = s.scalar(select(func.count(OutboxEvent.id)).where(
-            OutboxEvent.status == "pending")) or 0
-        out: dict[str, Any] = {"registered": st is not None, "waiting": waiting}
-        if st is not None:
-            out.update(
-                link=st.link,
-                offline=offline.is_offline(st, t.now()),
-                last_ok_at=st.last_ok_at,
-                last_error=st.last_error,
-                offline_budget_left=str(offline.lease_left(s, st)),
-                checkpoint=st.checkpoint,
-            )
-    _print(out)
-    return 0
-
-
-# --- HQ side ------------------------------------------------------------------------------
-
-
 def _engine(args: argparse.Namespace) -> Any:
-    from sync.hq.config import HqConfig
-    from sync.hq.db import make_engine, migrate
-
     cfg = HqConfig.load(args.config)
     engine = make_engine(cfg.database)
     migrate(engine)
@@ -159,24 +90,18 @@ def cmd_hq_serve(args: argparse.Namespace) -> int:
         ssl_keyfile=cfg.ssl_keyfile,
         log_level="warning",
     )
-    return 0
+    return EXIT_OK
 
 
 def cmd_hq_register(args: argparse.Namespace) -> int:
-    from sync.hq.service import register_terminal
-
     cfg, engine = _engine(args)
     lease = Decimal(args.lease) if args.lease else cfg.lease
     key, token = register_terminal(engine, args.franchisee, args.store, args.terminal, lease)
-    _print({"terminal": key, "token": token})
-    return 0
+    print_json({"terminal": key, "token": token})
+    return EXIT_OK
 
 
 def cmd_hq_publish(args: argparse.Namespace) -> int:
-    from pos_app.core import catalog
-    from pos_app.core.program import load_program
-    from sync.hq.service import publish_master
-
     _cfg, engine = _engine(args)
     out = {}
     if args.program:
@@ -186,54 +111,42 @@ def cmd_hq_publish(args: argparse.Namespace) -> int:
         text = args.catalog.read_text("utf-8")
         catalog.parse_rows(text)
         out["catalog"] = publish_master(engine, "catalog", text)
-    _print(out)
-    return 0
+    print_json(out)
+    return EXIT_OK
 
 
 def cmd_hq_settle(args: argparse.Namespace) -> int:
-    from sync.hq import settlement
-    from sync.hq.db import sessions
-
     _cfg, engine = _engine(args)
     with sessions(engine)() as s:
         rep = settlement.settle(s, args.start.isoformat(), args.end.isoformat())
     if args.format == "csv":
         sys.stdout.write(settlement.to_csv(rep))
     else:
-        _print(rep)
-    return 0
+        print_json(rep)
+    return EXIT_OK
 
 
 def cmd_hq_report(args: argparse.Namespace) -> int:
-    from sync.hq import reports
-    from sync.hq.db import sessions
-
     _cfg, engine = _engine(args)
     with sessions(engine)() as s:
         rep = reports.daily(s, args.date)
     if args.format == "csv":
         sys.stdout.write(reports.to_csv(rep))
     else:
-        _print(rep)
-    return 0
+        print_json(rep)
+    return EXIT_OK
 
 
 def cmd_hq_verify(args: argparse.Namespace) -> int:
-    from sync.hq.db import sessions
-    from sync.hq.verify import verify
-
     _cfg, engine = _engine(args)
     with sessions(engine)() as s:
         problems = verify(s)
-    _print({"ok": not problems, "problems": problems})
-    return 1 if problems else 0
+    print_json({"ok": not problems, "problems": problems})
+    return EXIT_PROBLEMS if problems else EXIT_OK
 
 
 def cmd_hq_alerts(args: argparse.Namespace) -> int:
-    from sync.hq.db import sessions
-    from sync.hq.service import alerts
-
     _cfg, engine = _engine(args)
     with sessions(engine)() as s:
-        _print({"alerts": alerts(s, args.since)})
-    return 0
+        print_json({"alerts": alerts(s, args.since)})
+    return EXIT_OK

@@ -1,0 +1,45 @@
+"""``pos catalog import``: add and update items from a CSV file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pos_app.cli.operator import operator
+from pos_app.cli.output import emit
+from pos_app.cli.parser import subcommands
+from pos_app.core import catalog, staff
+from pos_app.core.terminal import Terminal
+
+
+def add_catalog(parser: argparse.ArgumentParser) -> None:
+    cat = subcommands(parser)
+    x = cat.add_parser("import", help="import or update items from CSV")
+    x.add_argument("file")
+    x.add_argument("--progress", action="store_true", help="report progress on stderr")
+    x.set_defaults(func=cmd_catalog_import)
+
+
+def cmd_catalog_import(args: argparse.Namespace, t: Terminal) -> int:
+    who, _ = operator(args, t)
+    staff.require(who, "catalog_import", None)
+    show = args.progress or (not args.json and sys.stderr.isatty())
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"catalog: {done}/{total} rows checked", file=sys.stderr, flush=True)
+
+    rows = catalog.read_file(Path(args.file), progress)
+    with t.tx() as s:
+        rep = catalog.import_rows(s, rows, t.now())
+        staff.audit(s, t.now(), who, "catalog_import", Path(args.file).name, rep.__dict__)
+    emit(
+        args,
+        rep.__dict__,
+        lambda: print(
+            f"catalog: {rep.rows} rows: {rep.added} added, {rep.updated} updated, "
+            f"{rep.unchanged} unchanged"
+        ),
+    )
+    return 0

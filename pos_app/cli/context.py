@@ -1,0 +1,140 @@
+"""What every ``pos`` command runs with, set up once the command line is parsed: the
+terminal's config file (``pos_app.config``), the data folder (``--data-dir``, else
+``$POS_DATA_DIR``, else the config file's ``data_dir``, else the user data folder), the
+JSON log (``pos_app.logging_setup``) with one ``command`` record per run, and the
+terminal's ledger for the commands that work on it."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pos_app import config as configmod
+from pos_app import logging_setup
+from pos_app.cli.errors import refuse
+from pos_app.core.errors import PosError
+from pos_app.core.money import MoneyError
+from pos_app.core.program import ProgramError
+
+log = logging.getLogger("pos.cli")
+
+LONG_RUNNING = {"app", "hq serve", "sync"}  # their start is logged too
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("POS_DATA_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("store-pos", "store-pos"))
+
+
+def load_config(explicit: str | None) -> configmod.TerminalConfig | None:
+    """The terminal's config file (``explicit``, else the first found), or None."""
+    path = configmod.find(explicit)
+    if path is None:
+        return None
+    try:
+        return configmod.load(path)
+    except configmod.ConfigError as e:
+        raise PosError(str(e)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command: bad input and refused business rules exit 2 with one line."""
+    try:
+        prepare(args)
+        if args.data_dir is None:
+            args.data_dir = default_data_dir()
+        if not getattr(args, "needs_terminal", True):
+            return int(args.func(args))
+        # the ledger's modules (SQLAlchemy, the models) only for commands on the ledger
+        from pos_app.core.terminal import Terminal
+
+        t = Terminal.open(args.data_dir)
+        try:
+            return int(args.func(args, t))
+        finally:
+            t.close()
+    except (PosError, ProgramError, MoneyError) as e:
+        return refuse(str(e))
+
+
+def prepare(args: argparse.Namespace) -> None:
+    """Before a command runs: the config file's data folder (when neither --data-dir nor
+    $POS_DATA_DIR is given) and the log. A broken config file stops every command except
+    ``config check`` (which explains it)."""
+    parts = [getattr(args, k, None) for k in ("cmd", "sub", "hq_cmd", "sync_cmd")]
+    cmd = " ".join(str(x) for x in parts if x)
+    cfg = None
+    if cmd.startswith("hq"):
+        # HQ's commands do not depend on a terminal's config; use it for the log if it is good
+        try:
+            cfg = load_config(None)
+        except PosError:
+            cfg = None
+    elif cmd != "config check":
+        cfg = load_config(None)
+    if args.data_dir is None and not os.environ.get("POS_DATA_DIR") and cfg and cfg.data_dir:
+        args.data_dir = cfg.data_dir
+    data_dir = default_data_dir() if args.data_dir is None else Path(args.data_dir)
+    _refuse_root_on_a_users_folder(data_dir, cmd)
+    logging_setup.setup(configmod.log_settings(cfg, data_dir))
+    func = getattr(args, "func", None)
+    if func is not None:
+        args.func = _logged(func, cmd)
+
+
+def _refuse_root_on_a_users_folder(data_dir: Path, cmd: str) -> None:
+    """root must not write into the service user's data folder: files it makes there
+    (the WAL, backups, logs) would lock the terminal out of its own ledger."""
+    if os.geteuid() != 0 or cmd == "config check":
+        return
+    try:
+        owner = data_dir.stat().st_uid
+    except OSError:
+        return
+    if owner != 0:
+        import pwd
+
+        try:
+            name = pwd.getpwuid(owner).pw_name
+        except KeyError:
+            name = str(owner)
+        raise PosError(
+            f"{data_dir} belongs to user {name!r}: run the command as that user "
+            f"(sudo -u {name} pos ...), not as root"
+        )
+
+
+def _logged(func: Callable[..., int], cmd: str) -> Callable[..., int]:
+    def run(*a: Any) -> int:
+        started = time.perf_counter()
+        if cmd in LONG_RUNNING:
+            log.info("command started", extra={"event": "command_started", "command": cmd})
+        code: int | None = None
+        error = None
+        try:
+            code = int(func(*a))
+            return code
+        except Exception as e:
+            error = f"{type(e).__name__}: {e}"
+            raise
+        finally:
+            extra: dict[str, Any] = {
+                "event": "command",
+                "command": cmd,
+                "exit": code,
+                "ms": round((time.perf_counter() - started) * 1000),
+            }
+            if error:
+                extra["error"] = " ".join(error.split())
+            log.log(logging.INFO if code == 0 else logging.WARNING, "command done", extra=extra)
+
+    return run

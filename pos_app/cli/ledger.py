@@ -1,0 +1,63 @@
+"""``pos ledger verify`` and ``pos audit verify``: prove the books and the audit log's
+hash chain; exit 1 (:data:`~pos_app.cli.errors.EXIT_PROBLEMS`) when anything is wrong."""
+
+from __future__ import annotations
+
+import argparse
+
+from pos_app.cli.errors import EXIT_OK, EXIT_PROBLEMS
+from pos_app.cli.output import emit
+from pos_app.cli.parser import subcommands
+from pos_app.core import ledger, outbox, staff
+from pos_app.core.terminal import Terminal
+
+
+def add_ledger(parser: argparse.ArgumentParser) -> None:
+    x = subcommands(parser).add_parser(
+        "verify", help="prove every balance and that debits equal credits"
+    )
+    x.set_defaults(func=cmd_ledger_verify)
+
+
+def add_audit(parser: argparse.ArgumentParser) -> None:
+    x = subcommands(parser).add_parser("verify", help="check the audit log's hash chain")
+    x.set_defaults(func=cmd_audit_verify)
+
+
+def cmd_ledger_verify(args: argparse.Namespace, t: Terminal) -> int:
+    with t.read() as s:
+        rep = ledger.verify(s)
+        audit_problems = staff.verify_audit(s)
+        outbox_problems = outbox.verify_chain(t, s)
+    problems = rep.problems + audit_problems + outbox_problems
+    data = {
+        "ok": not problems,
+        "journals": rep.journals,
+        "entries": rep.entries,
+        "accounts": rep.accounts,
+        "problems": problems,
+    }
+    emit(
+        args,
+        data,
+        lambda: print(
+            f"ledger ok: {rep.journals} transactions, {rep.entries} entries, "
+            f"{rep.accounts} accounts"
+            if not problems
+            else "ledger NOT ok:\n  " + "\n  ".join(problems)
+        ),
+    )
+    return EXIT_OK if not problems else EXIT_PROBLEMS
+
+
+def cmd_audit_verify(args: argparse.Namespace, t: Terminal) -> int:
+    with t.read() as s:
+        problems = staff.verify_audit(s)
+    emit(
+        args,
+        {"ok": not problems, "problems": problems},
+        lambda: print(
+            "audit log ok" if not problems else "audit log NOT ok:\n  " + "\n  ".join(problems)
+        ),
+    )
+    return EXIT_OK if not problems else EXIT_PROBLEMS

@@ -1,0 +1,183 @@
+"""``pos member``: enroll, show, block, replace, bind, supplementary."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from pos_app.cli.operator import operator
+from pos_app.cli.output import emit
+from pos_app.cli.parser import subcommands
+from pos_app.cli.values import parse_amount, parse_date
+from pos_app.cli.views import print_member
+from pos_app.core import members, points, staff, tiers
+from pos_app.core.errors import PosError
+from pos_app.core.money import to_str
+from pos_app.core.pii import mask_card
+from pos_app.core.terminal import Terminal
+
+
+def add_member(parser: argparse.ArgumentParser) -> None:
+    mem = subcommands(parser)
+    x = mem.add_parser("enroll", help="enroll a member and issue a card")
+    x.add_argument("--name")
+    x.add_argument("--phone")
+    x.add_argument("--birthday")
+    x.add_argument("--id-number")
+    x.add_argument("--email")
+    x.add_argument("--gender", choices=["F", "M"])
+    x.add_argument("--consent", action="store_true", help="accepts marketing messages")
+    x.add_argument("--card", help="card number (default: the next in sequence)")
+    x.add_argument("--media", default="barcode", choices=list(members.MEDIA))
+    x.add_argument("--media-id", help="chip or tag UID for --media ic/nfc")
+    x.add_argument("--anonymous", action="store_true", help="an anonymous stored-value card")
+    x.set_defaults(func=cmd_member_enroll)
+    x = mem.add_parser("show", help="show a member")
+    x.add_argument("--card")
+    x.add_argument("--phone")
+    x.add_argument("--history", action="store_true", help="include tier changes")
+    x.set_defaults(func=cmd_member_show)
+    x = mem.add_parser("block", help="block a lost card at once")
+    x.add_argument("--card", required=True)
+    x.add_argument("--reason", default="lost")
+    x.set_defaults(func=cmd_member_block)
+    x = mem.add_parser("replace", help="replace a blocked card, moving its balance")
+    x.add_argument("--card", required=True)
+    x.add_argument("--new-card")
+    x.add_argument("--media", default="barcode", choices=list(members.MEDIA))
+    x.add_argument("--media-id")
+    x.set_defaults(func=cmd_member_replace)
+    x = mem.add_parser("bind", help="bind another card medium to a card")
+    x.add_argument("--card", required=True)
+    x.add_argument("--media", required=True, choices=list(members.MEDIA))
+    x.add_argument("--media-id")
+    x.set_defaults(func=cmd_member_bind)
+    x = mem.add_parser("supplementary", help="issue a supplementary card under a main card")
+    x.add_argument("--card", required=True, help="the main card")
+    x.add_argument("--holder", default="")
+    x.add_argument("--limit-per-sale")
+    x.add_argument("--limit-per-day")
+    x.add_argument("--new-card")
+    x.add_argument("--media", default="barcode", choices=list(members.MEDIA))
+    x.add_argument("--media-id")
+    x.set_defaults(func=cmd_member_supplementary)
+
+
+def cmd_member_enroll(args: argparse.Namespace, t: Terminal) -> int:
+    who, _ = operator(args, t)
+    if args.media_id and args.media not in ("ic", "nfc"):
+        raise PosError("--media-id is the chip or tag UID, for --media ic or nfc")
+    e = members.Enrollment(
+        name=args.name or "",
+        phone=args.phone,
+        birthday=parse_date(args.birthday, "--birthday"),
+        id_number=args.id_number,
+        email=args.email,
+        gender=args.gender,
+        marketing_consent=args.consent,
+        anonymous=args.anonymous,
+        card_no=args.card,
+        media=args.media,
+        media_id=args.media_id,
+    )
+    with t.tx() as s:
+        m = members.enroll(t, s, e, who)
+        data = members.summary(t, s, m)
+    emit(args, data, lambda: print_member(data))
+    return 0
+
+
+def _member_from_args(args: argparse.Namespace, t: Terminal, s: Any) -> tuple[Any, Any]:
+    if bool(args.card) == bool(args.phone):
+        raise PosError("give exactly one of --card or --phone")
+    if args.card:
+        card = members.find_card(s, args.card, active_only=False)
+        return card.member, card
+    m = members.find_by_phone(t, s, args.phone)
+    return m, None
+
+
+def cmd_member_show(args: argparse.Namespace, t: Terminal) -> int:
+    who, _ = operator(args, t)
+    with t.tx() as s:
+        m, card = _member_from_args(args, t, s)
+        points.expire_due(t, s, m.id, who)
+        data = members.summary(t, s, m, card)
+        if args.history:
+            data["tier_history"] = [
+                {
+                    "from": c.from_tier,
+                    "to": c.to_tier,
+                    "reason": c.reason,
+                    "at": c.at.astimezone(t.program.timezone).isoformat(),
+                }
+                for c in tiers.history(s, m.id)
+            ]
+    emit(args, data, lambda: print_member(data))
+    return 0
+
+
+def cmd_member_block(args: argparse.Namespace, t: Terminal) -> int:
+    who, _ = operator(args, t)
+    staff.require(who, "block_card", None)
+    with t.tx() as s:
+        card = members.block_card(t, s, args.card, who, args.reason)
+        card_no = card.card_no
+        data = {"card": card_no, "status": card.status, "reason": card.block_reason}
+    emit(args, data, lambda: print(f"card {mask_card(card_no)} blocked ({args.reason})"))
+    return 0
+
+
+def cmd_member_replace(args: argparse.Namespace, t: Terminal) -> int:
+    who, approver = operator(args, t)
+    approved = staff.require(who, "replace_card", approver)
+    with t.tx() as s:
+        new = members.replace_card(
+            t,
+            s,
+            args.card,
+            who,
+            new_no=args.new_card,
+            media=args.media,
+            media_id=args.media_id,
+            approved_by=approved,
+        )
+        data = members.summary(t, s, new.member, new)
+    emit(args, data, lambda: print_member(data))
+    return 0
+
+
+def cmd_member_bind(args: argparse.Namespace, t: Terminal) -> int:
+    who, _ = operator(args, t)
+    staff.require(who, "bind_card", None)
+    with t.tx() as s:
+        cm = members.bind_card(t, s, args.card, args.media, args.media_id, who)
+        data = {"card": cm.card.card_no, "media": cm.media, "identifier": cm.identifier}
+    emit(args, data, lambda: print(f"{data['media']} bound to card {mask_card(data['card'])}"))
+    return 0
+
+
+def cmd_member_supplementary(args: argparse.Namespace, t: Terminal) -> int:
+    who, _ = operator(args, t)
+    lim_sale = (
+        parse_amount(args.limit_per_sale, "--limit-per-sale") if args.limit_per_sale else None
+    )
+    lim_day = parse_amount(args.limit_per_day, "--limit-per-day") if args.limit_per_day else None
+    with t.tx() as s:
+        card = members.supplementary(
+            t,
+            s,
+            args.card,
+            who,
+            holder_name=args.holder,
+            limit_per_sale=lim_sale,
+            limit_per_day=lim_day,
+            card_no=args.new_card,
+            media=args.media,
+            media_id=args.media_id,
+        )
+        data = members.summary(t, s, card.member, card)
+        data["limit_per_sale"] = to_str(lim_sale) if lim_sale else None
+        data["limit_per_day"] = to_str(lim_day) if lim_day else None
+    emit(args, data, lambda: print_member(data))
+    return 0

@@ -1,0 +1,28 @@
+"""Who runs a command: ``--staff CODE`` (PIN from ``--pin`` or ``$POS_STAFF_PIN``), else
+the console (the data folder's owner, with manager rights); and the supervisor approving
+it, ``--approver CODE`` (PIN from ``--approver-pin`` or ``$POS_APPROVER_PIN``)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from pos_app.core import staff
+from pos_app.core.staff import CONSOLE, Operator
+from pos_app.core.terminal import Terminal
+
+
+def operator(args: argparse.Namespace, t: Terminal) -> tuple[Operator, Operator | None]:
+    """The staff member running the command (default: the console, manager rights) and
+    an approving supervisor where one was given."""
+    who, approver = CONSOLE, None
+    if not args.staff and not args.approver:
+        return who, approver  # no PIN to check: no write transaction to open
+    with t.tx() as s:
+        if args.staff:
+            pin = args.pin or os.environ.get("POS_STAFF_PIN", "")
+            who = staff.check_pin(s, args.staff, pin, t.now())
+        if args.approver:
+            pin = args.approver_pin or os.environ.get("POS_APPROVER_PIN", "")
+            approver = staff.check_pin(s, args.approver, pin, t.now())
+    return who, approver

@@ -1,0 +1,51 @@
+"""``pos points transfer`` and ``pos points expire``."""
+
+from __future__ import annotations
+
+import argparse
+
+from sqlalchemy import select
+
+from pos_app.cli.operator import operator
+from pos_app.cli.output import emit
+from pos_app.cli.parser import subcommands
+from pos_app.core import members, points, staff
+from pos_app.core.models import Member
+from pos_app.core.terminal import Terminal
+
+
+def add_points(parser: argparse.ArgumentParser) -> None:
+    pts = subcommands(parser)
+    x = pts.add_parser("transfer", help="move points between members")
+    x.add_argument("--from-card", required=True)
+    x.add_argument("--to-card", required=True)
+    x.add_argument("--points", type=int, required=True)
+    x.set_defaults(func=cmd_points_transfer)
+    x = pts.add_parser("expire", help="post the expiry of every lot past its date")
+    x.set_defaults(func=cmd_points_expire)
+
+
+def cmd_points_transfer(args: argparse.Namespace, t: Terminal) -> int:
+    who, approver = operator(args, t)
+    staff.require(who, "points_transfer", approver)
+    with t.tx() as s:
+        src = members.find_card(s, args.from_card)
+        dst = members.find_card(s, args.to_card)
+        points.transfer(t, s, src.member, dst.member, args.points, who)
+        data = {
+            "from": members.summary(t, s, src.member, src),
+            "to": members.summary(t, s, dst.member, dst),
+            "points": args.points,
+        }
+    emit(args, data, lambda: print(f"moved {args.points} points"))
+    return 0
+
+
+def cmd_points_expire(args: argparse.Namespace, t: Terminal) -> int:
+    who, _ = operator(args, t)
+    total = 0
+    with t.tx() as s:
+        for (mid,) in s.execute(select(Member.id)):
+            total += points.expire_due(t, s, mid, who)
+    emit(args, {"expired": total}, lambda: print(f"{total} points expired"))
+    return 0

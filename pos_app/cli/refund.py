@@ -1,0 +1,74 @@
+"""``pos refund``: refund a whole sale or chosen lines (needs a supervisor)."""
+
+from __future__ import annotations
+
+import argparse
+
+from pos_app.cli.operator import operator
+from pos_app.cli.output import emit
+from pos_app.cli.values import parse_at
+from pos_app.cli.views import tender_json
+from pos_app.core import members, sales
+from pos_app.core.errors import PosError
+from pos_app.core.models import Member
+from pos_app.core.money import format_money, to_str
+from pos_app.core.terminal import Terminal
+from receipts.from_core import refund_document
+from receipts.records import save_receipt
+
+
+def add_refund(x: argparse.ArgumentParser) -> None:
+    x.add_argument("--sale", required=True)
+    x.add_argument("--line", action="append", help="N[*QTY], repeatable")
+    x.add_argument("--at")
+    x.set_defaults(func=cmd_refund)
+
+
+def parse_line(text: str) -> tuple[int, int | None]:
+    """``--line N[*QTY]``: the sale's line N, all of it or QTY."""
+    no, _, qty = text.partition("*")
+    if not no.isdigit() or (qty and not qty.isdigit()):
+        raise PosError(f"--line {text!r}: write N or N*QTY with whole numbers")
+    return int(no), int(qty) if qty else None
+
+
+def cmd_refund(args: argparse.Namespace, t: Terminal) -> int:
+    who, approver = operator(args, t)
+    lines = [parse_line(x) for x in args.line or []]
+    with t.tx() as s:
+        out = sales.refund(t, s, args.sale, lines or None, who, approver, at=parse_at(args.at, t))
+        r = out.refund
+        save_receipt(s, refund_document(t, s, r.sale_no), at=t.now())
+        member = None
+        if r.member_id:
+            m = s.get(Member, r.member_id)
+            member = members.summary(t, s, m) if m else None
+        data = {
+            "refund_id": r.sale_no,
+            "sale_id": out.original.sale_no,
+            "total": to_str(r.total),
+            "lines": [
+                {
+                    "no": ln.no,
+                    "sku": ln.sku,
+                    "qty": ln.qty,
+                    "amount": to_str(ln.amount),
+                    "points_taken_back": -ln.points_earned,
+                }
+                for ln in r.lines
+            ],
+            "tenders": [tender_json(tr) for tr in r.tenders],
+            "points_taken_back": out.points_taken_back,
+            "points_returned": out.points_returned,
+            "coupon_returned": out.coupon_returned,
+            "member": member,
+        }
+    emit(
+        args,
+        data,
+        lambda: print(
+            f"refund {data['refund_id']} of {data['sale_id']}: {format_money(r.total)} back: "
+            + ", ".join(f"{x.kind} {format_money(x.amount)}" for x in r.tenders)
+        ),
+    )
+    return 0

@@ -1,0 +1,87 @@
+"""``pos sale``: ring up and pay a sale, its receipt saved in the same transaction."""
+
+from __future__ import annotations
+
+import argparse
+
+from pos_app.cli.operator import operator
+from pos_app.cli.output import emit
+from pos_app.cli.values import parse_amount, parse_at
+from pos_app.cli.views import print_sale, sale_json
+from pos_app.core import members, offline, sales
+from pos_app.core.errors import PosError
+from pos_app.core.money import MoneyError, format_money, parse_money, to_str
+from pos_app.core.terminal import Terminal
+from receipts.from_core import sale_document
+from receipts.records import save_receipt
+
+
+def add_sale(x: argparse.ArgumentParser) -> None:
+    x.add_argument("--at", help="business time, ISO-8601 (training, tests)")
+    x.add_argument("--member-card")
+    x.add_argument("--item", action="append", help="BARCODE[*QTY], repeatable")
+    x.add_argument("--override", action="append", help="CODE=PRICE (needs a supervisor)")
+    x.add_argument("--coupon")
+    x.add_argument("--tender", action="append", help="KIND[:AMOUNT], repeatable")
+    x.add_argument("--credited-staff")
+    x.set_defaults(func=cmd_sale)
+
+
+def parse_item(text: str) -> sales.LineRequest:
+    """``--item BARCODE[*QTY]`` (a SKU too)."""
+    code, _, qty = text.partition("*")
+    if not code:
+        raise PosError(f"--item {text!r}: give a barcode or SKU, e.g. 6901234567892*2")
+    if qty and not qty.isdigit():
+        raise PosError(f"--item {text!r}: quantity must be a whole number")
+    return sales.LineRequest(code=code, qty=int(qty) if qty else 1)
+
+
+def parse_tender(text: str) -> sales.TenderRequest:
+    """``--tender KIND[:AMOUNT]``: ``points:N``, ``cash:500``, ``bank_card:300@REF``."""
+    kind, _, amount = text.partition(":")
+    if kind not in sales.TENDER_KINDS:
+        raise PosError(f"--tender {text!r}: kind must be one of {', '.join(sales.TENDER_KINDS)}")
+    if kind == "points":
+        if not amount.isdigit():
+            raise PosError(f"--tender {text!r}: write points:N with a whole number of points")
+        return sales.TenderRequest(kind="points", points=int(amount))
+    ref = None
+    if kind in ("bank_card", "other") and "@" in amount:
+        amount, _, ref = amount.partition("@")
+    try:
+        value = parse_money(amount) if amount else None
+    except MoneyError as e:
+        raise PosError(f"--tender {text!r}: {e}") from None
+    return sales.TenderRequest(kind=kind, amount=value, reference=ref)
+
+
+def cmd_sale(args: argparse.Namespace, t: Terminal) -> int:
+    who, approver = operator(args, t)
+    lines = [parse_item(x) for x in args.item or []]
+    for ov in args.override or []:
+        code, _, price = ov.partition("=")
+        match = [ln for ln in lines if ln.code == code]
+        if not match or not price:
+            raise PosError(f"--override {ov!r}: write CODE=PRICE for an item of this sale")
+        for ln in match:
+            ln.override_price = parse_amount(price, "--override")
+    req = sales.SaleRequest(
+        lines=lines,
+        tenders=[parse_tender(x) for x in args.tender or []],
+        member_card=args.member_card,
+        coupon=args.coupon,
+        at=parse_at(args.at, t),
+        credited_staff=args.credited_staff,
+    )
+    with t.tx() as s:
+        out = sales.make_sale(t, s, req, who, approver)
+        save_receipt(s, sale_document(t, s, out.sale.sale_no), at=t.now())
+        member = members.summary(t, s, out.member, out.card) if out.member else None
+        data = sale_json(t, out, member)
+        credit = offline.credit_of(s, out.sale.sale_no)  # stored value spent while HQ was away
+        data["offline_credit"] = to_str(credit) if credit is not None else None
+    emit(args, data, lambda: print_sale(data))
+    if credit is not None and not args.json:
+        print(f"offline credit used: {format_money(credit)}")
+    return 0

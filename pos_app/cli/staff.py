@@ -1,0 +1,35 @@
+"""``pos staff add``: add a staff member (PIN from ``$POS_NEW_STAFF_PIN``)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from pos_app.cli.operator import operator
+from pos_app.cli.output import emit
+from pos_app.cli.parser import subcommands
+from pos_app.core import staff
+from pos_app.core.terminal import Terminal
+
+
+def add_staff(parser: argparse.ArgumentParser) -> None:
+    x = subcommands(parser).add_parser(
+        "add", help="add a staff member (PIN from $POS_NEW_STAFF_PIN)"
+    )
+    x.add_argument("--code", required=True)
+    x.add_argument("--name", required=True)
+    x.add_argument("--role", required=True, choices=list(staff.ROLES))
+    x.add_argument("--new-pin", help=argparse.SUPPRESS)
+    x.set_defaults(func=cmd_staff_add)
+
+
+def cmd_staff_add(args: argparse.Namespace, t: Terminal) -> int:
+    who, _ = operator(args, t)
+    staff.require(who, "manage_staff", None)
+    pin = args.new_pin or os.environ.get("POS_NEW_STAFF_PIN", "")
+    with t.tx() as s:
+        st = staff.add_staff(s, args.code, args.name, args.role, pin)
+        staff.audit(s, t.now(), who, "staff_add", st.code, {"role": st.role})
+        data = {"code": st.code, "name": st.name, "role": st.role}
+    emit(args, data, lambda: print(f"staff {st.code} ({st.role}) added"))
+    return 0

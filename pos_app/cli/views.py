@@ -1,0 +1,102 @@
+"""The core's records as the command line shows them: the JSON of a sale, a tender and a
+member (docs/cli.md), and their lines for people."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from pos_app.core.money import format_money, to_str
+from pos_app.core.pii import mask_card
+
+if TYPE_CHECKING:  # for the types only: showing a member needs no sale code
+    from pos_app.core import sales
+    from pos_app.core.terminal import Terminal
+
+
+def sale_json(t: Terminal, out: sales.SaleOutcome, member: dict[str, Any] | None) -> dict[str, Any]:
+    sale = out.sale
+    return {
+        "sale_id": sale.sale_no,
+        "receipt_no": sale.sale_no,
+        "business_time": sale.business_time.astimezone(t.program.timezone).isoformat(),
+        "recorded_at": sale.recorded_at.astimezone(t.program.timezone).isoformat(),
+        "total": to_str(sale.total),
+        "lines": [
+            {
+                "no": ln.no,
+                "sku": ln.sku,
+                "name": ln.name,
+                "qty": ln.qty,
+                "unit_price": to_str(ln.unit_price),
+                "base": to_str(ln.base),
+                "amount": to_str(ln.amount),
+                "points_earned": ln.points_earned,
+                "discounts": [
+                    {"source": d.source, "code": d.code, "name": d.name, "amount": to_str(d.amount)}
+                    for d in ln.discounts
+                ],
+            }
+            for ln in sale.lines
+        ],
+        "tenders": [tender_json(tr) for tr in sale.tenders],
+        "change": to_str(sale.change),
+        "points_earned": sale.points_earned,
+        "coupon": sale.coupon_code,
+        "pay_discount_applied": sale.pay_discount_applied,
+        "tier_upgrade": out.tier_upgrade,
+        "credited_staff": sale.credited_staff,
+        "member": member,
+    }
+
+
+def tender_json(tr: Any) -> dict[str, Any]:
+    d: dict[str, Any] = {"kind": tr.kind, "amount": to_str(tr.amount)}
+    if tr.kind == "points":
+        d["points"] = tr.points
+    if tr.kind == "stored_value":
+        d["principal"] = to_str(tr.principal)
+        d["bonus"] = to_str(tr.bonus)
+    if tr.kind == "cash":
+        d["tendered"] = to_str(tr.tendered)
+    if tr.reference:
+        d["reference"] = tr.reference
+    return d
+
+
+def print_sale(data: dict[str, Any]) -> None:
+    print(f"sale {data['sale_id']}  {data['business_time']}")
+    for ln in data["lines"]:
+        print(
+            f"  {ln['no']:>2} {ln['sku']:<12} {ln['name'][:20]:<20} x{ln['qty']:<3} "
+            f"{format_money(Decimal(ln['base'])):>12} -> {format_money(Decimal(ln['amount'])):>12}"
+        )
+        for d in ln["discounts"]:
+            print(
+                f"       - {d['name']} ({d['source']} {d['code']}) "
+                f"{format_money(-Decimal(d['amount']))}"
+            )
+    print(f"  total {format_money(Decimal(data['total']))}")
+    for tr in data["tenders"]:
+        extra = f" ({tr['points']} points)" if "points" in tr else ""
+        print(f"  paid {tr['kind']}: {format_money(Decimal(tr['amount']))}{extra}")
+    if Decimal(data["change"]):
+        print(f"  change {format_money(Decimal(data['change']))}")
+    if data["member"]:
+        print_member(data["member"], indent="  ")
+        print(f"  points earned {data['points_earned']}")
+
+
+def print_member(m: dict[str, Any], indent: str = "") -> None:
+    sv = m["stored_value"]
+    print(
+        f"{indent}member {m['member_id']} {m['name'] or '(anonymous)'} {m['phone'] or ''} "
+        f"card {mask_card(m['card'])} {m['tier_name']} ({m['tier']})"
+    )
+    print(
+        f"{indent}points {m['points']}; stored value {format_money(Decimal(sv['total']))} "
+        f"(principal {format_money(Decimal(sv['principal']))}, "
+        f"bonus {format_money(Decimal(sv['bonus']))})"
+    )
+    for lot in m["points_expiring"]:
+        print(f"{indent}{lot['points']} points expire on {lot['expires']}")
