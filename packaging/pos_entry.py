@@ -2,7 +2,7 @@
 
 import multiprocessing
 
-from pos_app.cli.main import main
+from pos_app.cli import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # uvicorn's worker processes (pos hq serve --workers)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from stdnum import ean
 
-from pos_app.cli.main import main
+from pos_app import cli
 from pos_app.core import catalog
 from pos_app.core.catalog import CatalogError, Row
 from pos_app.core.errors import PosError
@@ -92,7 +92,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 def pos(data_dir: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(["--data-dir", str(data_dir), *args])
+    code = cli.main(["--data-dir", str(data_dir), *args])
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from pos_app.cli.main import main
+from pos_app import cli
 from pos_app.demo import CATALOG, PROGRAM
 
 from .conftest import COAT, KETTLE, LIPSTICK, SCARF, db_dump
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
-    code = main(list(argv))
+    code = cli.main(list(argv))
     out, err = capsys.readouterr()
     data = None
     if code == 0 and "--json" in argv:
@@ -245,5 +245,5 @@ def test_installed_command_and_demo(tmp_path: Path) -> None:
 
 
 def test_json_after_the_command(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data-dir", str(data), "ledger", "verify", "--json"]) == 0
+    assert cli.main(["--data-dir", str(data), "ledger", "verify", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["ok"] is True

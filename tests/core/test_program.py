@@ -495,12 +495,12 @@ def test_unknown_keys_are_named_with_their_line(tmp_path: Path) -> None:
 
 def test_init_prints_unknown_key_warnings(tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    from pos_app.cli.main import main
+    from pos_app import cli
 
     bad = tmp_path / "program.toml"
     bad.write_text(PROGRAM.read_text(encoding="utf-8").replace("[points]", "[points]\nbonus = 1"),
                    encoding="utf-8")
-    assert main(["--data-dir", str(tmp_path / "d"), "init", "--store", "S", "--terminal",
+    assert cli.main(["--data-dir", str(tmp_path / "d"), "init", "--store", "S", "--terminal",
                      "T", "--franchisee", "F", "--program", str(bad)]) == 0
     err = capsys.readouterr().err
     assert "pos: warning: program.toml line" in err and "points.bonus: unknown key" in err

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from pos_app.cli.main import main
+from pos_app import cli
 from pos_app.core import ledger, members, sales, stored_value
 from pos_app.core.errors import PosError
 from pos_app.core.models import Account, Sale, Topup
@@ -65,7 +65,7 @@ def test_scripted_day(terminal: Terminal, clock: Clock) -> None:
                                                         f":{tr.amount}" if tr.amount else "")]
                     if coupon:
                         argv += ["--coupon", coupon]
-                    code = main(argv)
+                    code = cli.main(argv)
                     counts["cli" if code == 0 else "refused"] += 1
                     continue
                 with terminal.tx() as s:

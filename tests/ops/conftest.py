@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from pos_app import logging_setup
-from pos_app.cli.main import main
+from pos_app.cli import main
 
 
 @dataclass

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 import pos_app.cli.sale
-from pos_app.cli.main import main
+from pos_app import cli
 from pos_app.core import catalog, sales, staff
 from pos_app.core.errors import PosError
 from pos_app.core.models import AuditEntry, ReceiptRecord, Sale
@@ -378,7 +378,7 @@ def test_a_sale_that_fails_leaves_no_receipt(term: Terminal) -> None:
 
 
 def run(capsys: pytest.CaptureFixture[str], d: Path, *argv: str) -> tuple[int, str, str]:
-    code = main(["--data-dir", str(d), *argv])
+    code = cli.main(["--data-dir", str(d), *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -634,7 +634,7 @@ def test_store_settings_default_and_from_store_toml(term: Terminal) -> None:
 
 def test_the_demo_saves_and_prints_its_receipt(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data-dir", str(tmp_path / "demo"), "demo"]) == 0
+    assert cli.main(["--data-dir", str(tmp_path / "demo"), "demo"]) == 0
     text = capsys.readouterr().out
     assert row_with(text, "应付金额").endswith("￥883.15")
     assert row_with(text, "本次积分").endswith("+1,035")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.cli.main import main
+from pos_app import cli
 from pos_app.core import catalog, members, sales
 from pos_app.core.errors import PosError
 from pos_app.core.terminal import Terminal
@@ -57,7 +57,7 @@ def test_cli_search_fields(
         ["refund", "--sale", attack],
         ["member", "block", "--card", attack],
     ):
-        assert main(["--data-dir", d, *argv]) == 2
+        assert cli.main(["--data-dir", d, *argv]) == 2
         err = capsys.readouterr().err
         assert err.startswith("pos: ") and "Traceback" not in err
     assert db_dump(terminal.data_dir) == before

@@ -1,4 +1,5 @@
-"""The entry point of ``pos`` (the console script and ``python -m pos_app.cli``)."""
+"""The entry point of ``pos`` (``pos_app.cli:main``, the console script, and
+``python -m pos_app.cli``)."""
 
 from __future__ import annotations
 
