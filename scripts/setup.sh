@@ -10,17 +10,24 @@ cd "$HERE"
 # Debian packages: run-time (PC/SC daemon, CJK font, Qt's X/EGL libraries) and build-time
 # (pyscard compiles against libpcsclite with swig). vsmartcard-vpcd and socat are for the
 # device tests' virtual card and serial ports; postgresql for HQ tests.
+# Qt's display plugins (xcb on an X desktop, wayland in the kiosk) load the system libraries
+# listed in packaging/qt-runtime.packages (derived from ldd by scripts/qt-runtime-packages).
+# xvfb and xdotool run the app on a real X server in the tests, as a store PC does.
+mapfile -t QT_RUNTIME < <(grep -v '^#' packaging/qt-runtime.packages | grep .)
 APT_PACKAGES=(
   python3 python3-venv python3-dev gcc swig pkg-config
   pcscd libpcsclite-dev vsmartcard-vpcd socat libusb-1.0-0
   fonts-wqy-microhei fontconfig
-  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0
+  "${QT_RUNTIME[@]}"
+  xvfb xauth xdotool
   postgresql
   binutils systemd dpkg  # packaging tests: PyInstaller (objdump), systemd-analyze, dpkg-deb
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  # libfoo and its 64-bit-time rename libfoot64 (Debian 13, Ubuntu 24.04) are the same library
+  { dpkg-query -W -f='${Status}\n' "$p" "${p}t64" 2>/dev/null || true; } \
+    | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then
   SUDO=""

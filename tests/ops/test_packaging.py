@@ -176,6 +176,9 @@ def test_deb_control_fields(deb: Path) -> None:
     assert f["Architecture"] == arch
     depends = {d.strip().split(" ")[0] for d in f["Depends"].split(",")}
     assert {"pcscd", "libpcsclite1", "fonts-wqy-microhei", "libusb-1.0-0", "udev"} <= depends
+    qt = Path(__file__).resolve().parents[2] / "packaging" / "qt-runtime.packages"
+    listed = {ln for ln in qt.read_text().splitlines() if ln and not ln.startswith("#")}
+    assert listed <= depends, listed - depends  # every library the Qt plugins load
     assert "cage" in f["Recommends"]
     assert int(f["Installed-Size"]) > 50_000  # KiB: the bundle is in it
     info = subprocess.run(["dpkg-deb", "-I", str(deb)], capture_output=True, text=True,
