@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+from pos_app.ui import display_check
+
 
 def cmd_app(args: argparse.Namespace) -> int:
     return run(Path(args.data_dir), language=os.environ.get("POS_LANG", "zh_CN"))
@@ -17,6 +19,11 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 def run(data_dir: Path, language: str = "zh_CN") -> int:
     started = time.perf_counter()
+    try:
+        display_check.check()
+    except display_check.DisplayProblem as e:
+        print(f"pos app: {e}", file=sys.stderr)
+        return 2
     from pos_app.core.terminal import DB_FILE, Terminal
 
     if not (data_dir / DB_FILE).exists():
@@ -41,6 +48,10 @@ def run(data_dir: Path, language: str = "zh_CN") -> int:
         bridge = DeviceBridge()
     win = open_window(terminal, language, devices=bridge)
     win.show()
+    # on an X server with no window manager (a kiosk started with startx) nobody else
+    # gives the window the keyboard, and the F-key shortcuts would not fire
+    win.raise_()
+    win.activateWindow()
     # a terminal registered with HQ (pos sync register) syncs by itself in the background
     from sync.client import CREDENTIALS, AutoSync
 
