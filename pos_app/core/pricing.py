@@ -1,12 +1,14 @@
-"""Prices a cart in the exact order of pricing.md (steps 1–6).
+"""Prices a cart in the order of docs/pricing.md, steps 1–6, one function per step.
 
 Pure functions over the program, the cart and the clock: any two terminals (and HQ)
-compute the same receipt from the same inputs. Tenders (step 7) and points earned
-(step 8) are in :mod:`pos_app.core.tenders`.
+compute the same receipt from the same inputs. :func:`quote` is how every caller (the
+sale, the checkout and payment screens) asks for a price; :func:`price_cart` runs the
+steps. Tenders (step 7) and points earned (step 8) are in :mod:`pos_app.core.sales`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -107,7 +109,7 @@ def active_promotions(program: Program, at: datetime, member: bool) -> list[Prom
 
 
 def coupon_problem(
-    program: Program, code: str, at: datetime, used_codes: set[str] | frozenset[str]
+    program: Program, code: str, at: datetime, used_codes: AbstractSet[str]
 ) -> tuple[CouponBatch | None, str | None]:
     """Find a coupon's batch, or say why the code cannot be used now."""
     batch = program.coupon_batch_for(code)
@@ -130,7 +132,7 @@ def price_cart(
     *,
     tier: Tier | None = None,
     coupon_code: str | None = None,
-    used_coupons: set[str] | frozenset[str] = frozenset(),
+    used_coupons: AbstractSet[str] = frozenset(),
     pay_with_stored_value: bool = False,
 ) -> PricedCart:
     """Price ``items`` at business time ``at`` for a member in ``tier`` (None: no member).
@@ -140,102 +142,116 @@ def price_cart(
     """
     if at.tzinfo is None:
         raise PricingError("the sale time must carry a time zone")
-    member = tier is not None
-    promos = active_promotions(program, at, member)
+    promos = active_promotions(program, at, member=tier is not None)
     item_promos = [p for p in promos if p.kind == "percent_off"]
-    spend_promos = [p for p in promos if p.kind == "spend_get_off"]
+    lines = [price_line(no, it, tier, item_promos) for no, it in enumerate(items, start=1)]
+    apply_spend_get_off(lines, [p for p in promos if p.kind == "spend_get_off"])
+    batch = apply_coupon(program, lines, coupon_code, at, used_coupons)
+    applied = pay_with_stored_value and apply_pay_discount(lines, program.stored_value.pay_discount)
+    return PricedCart(
+        at=at,
+        tier=tier,
+        lines=lines,
+        coupon_code=coupon_code if batch else None,
+        coupon=batch,
+        pay_discount_applied=applied,
+    )
 
-    lines: list[PricedLine] = []
-    for no, it in enumerate(items, start=1):
-        if it.qty <= 0:
-            raise PricingError(f"line {no} ({it.sku}): quantity must be at least 1, got {it.qty}")
-        if it.unit_price < 0:
-            raise PricingError(f"line {no} ({it.sku}): price must not be negative")
-        discounts: list[Discount] = []
-        # Step 1: base.
-        use_member_price = member and it.member_price is not None and it.override_price is None
-        if it.override_price is not None:
-            unit = money(it.override_price)
-            if unit < it.unit_price:
-                discounts.append(
-                    Discount(
-                        PRICE_OVERRIDE, "override", "改价", money((it.unit_price - unit) * it.qty)
-                    )
-                )
-        elif use_member_price:
-            assert it.member_price is not None
-            unit = money(it.member_price)
-            if unit < it.unit_price:
-                discounts.append(
-                    Discount(
-                        MEMBER_PRICE,
-                        "member_price",
-                        "会员价",
-                        money((it.unit_price - unit) * it.qty),
-                    )
-                )
-        else:
-            unit = money(it.unit_price)
-        base = money(unit * it.qty)
 
-        # Step 2: item promotions, the lowest resulting price wins.
-        best: Promotion | None = None
-        promoted = base
-        if it.override_price is None:
-            for p in item_promos:
-                if p.applies_to(it.sku, it.category):
-                    assert p.multiplier is not None
-                    price = round_half_up(base * p.multiplier)
-                    if price < promoted:
-                        best, promoted = p, price
+def price_line(
+    no: int, it: CartItem, tier: Tier | None, item_promos: list[Promotion]
+) -> PricedLine:
+    """Steps 1–3 for one line; steps 4–6 start from its step-3 amount."""
+    if it.qty <= 0:
+        raise PricingError(f"line {no} ({it.sku}): quantity must be at least 1, got {it.qty}")
+    if it.unit_price < 0:
+        raise PricingError(f"line {no} ({it.sku}): price must not be negative")
+    unit, discounts = base_price(it, member=tier is not None)
+    base = money(unit * it.qty)
+    best, promoted = best_item_promotion(it, base, item_promos)
+    after_tier, step_discounts = apply_tier(it, tier, base, best, promoted)
+    return PricedLine(
+        no=no,
+        sku=it.sku,
+        name=it.name,
+        category=it.category,
+        qty=it.qty,
+        list_price=money(it.unit_price),
+        unit_price=unit,
+        base=base,
+        after_promotion=promoted,
+        after_tier=after_tier,
+        after_spend_get_off=after_tier,
+        after_coupon=after_tier,
+        amount=after_tier,
+        discounts=discounts + step_discounts,
+    )
 
-        # Step 3: tier discount.
-        after_tier = promoted
-        tier_wins = False
-        tier_eligible = (
-            tier is not None
-            and it.member_discount
-            and not use_member_price
-            and it.override_price is None
-            and tier.discount < 1
-        )
-        if tier_eligible:
-            assert tier is not None
-            if best is None:
-                after_tier = round_half_up(base * tier.discount)
-            elif best.stack_with_tier:
-                after_tier = round_half_up(promoted * tier.discount)
-            else:
-                tier_price = round_half_up(base * tier.discount)
-                if tier_price < promoted:
-                    after_tier, tier_wins = tier_price, True
-        if best is not None and not tier_wins:
-            discounts.append(Discount(PROMOTION, best.code, best.name, base - promoted))
-        if tier_eligible and after_tier < (base if tier_wins else promoted):
-            assert tier is not None
-            start = base if tier_wins else promoted
-            discounts.append(Discount(TIER, tier.code, tier.name, start - after_tier))
 
-        lines.append(
-            PricedLine(
-                no=no,
-                sku=it.sku,
-                name=it.name,
-                category=it.category,
-                qty=it.qty,
-                list_price=money(it.unit_price),
-                unit_price=unit,
-                base=base,
-                after_promotion=promoted,
-                after_tier=after_tier,
-                after_spend_get_off=after_tier,
-                after_coupon=after_tier,
-                amount=after_tier,
-                discounts=discounts,
-            )
-        )
+def base_price(it: CartItem, member: bool) -> tuple[Decimal, list[Discount]]:
+    """Step 1: the unit price (an approved override, else the member price for a member,
+    else the list price) and the discount it makes on the list price, if any."""
+    if it.override_price is not None:
+        unit, source, code, name = money(it.override_price), PRICE_OVERRIDE, "override", "改价"
+    elif member and it.member_price is not None:
+        unit, source, code, name = money(it.member_price), MEMBER_PRICE, "member_price", "会员价"
+    else:
+        return money(it.unit_price), []
+    if unit >= it.unit_price:
+        return unit, []
+    return unit, [Discount(source, code, name, money((it.unit_price - unit) * it.qty))]
 
-    # Step 4: spend-get-off, on step-3 subtotals of each promotion's lines.
+
+def best_item_promotion(
+    it: CartItem, base: Decimal, item_promos: list[Promotion]
+) -> tuple[Promotion | None, Decimal]:
+    """Step 2: the item promotion giving the lowest price, and that price (none on an
+    overridden price; between equal prices the first promotion of the program)."""
+    best: Promotion | None = None
+    promoted = base
+    if it.override_price is not None:
+        return best, promoted
+    for p in item_promos:
+        if p.applies_to(it.sku, it.category):
+            assert p.multiplier is not None
+            price = round_half_up(base * p.multiplier)
+            if price < promoted:
+                best, promoted = p, price
+    return best, promoted
+
+
+def apply_tier(
+    it: CartItem, tier: Tier | None, base: Decimal, best: Promotion | None, promoted: Decimal
+) -> tuple[Decimal, list[Discount]]:
+    """Step 3: the line after the tier discount, and the step-2 and step-3 discounts it
+    keeps (where the tier price beats a non-stacking promotion, only the tier's)."""
+    eligible = (
+        tier is not None
+        and it.member_discount
+        and it.member_price is None
+        and it.override_price is None
+        and tier.discount < 1
+    )
+    promotion = [] if best is None else [Discount(PROMOTION, best.code, best.name, base - promoted)]
+    if not eligible:
+        return promoted, promotion
+    assert tier is not None
+    start = promoted
+    if best is None or best.stack_with_tier:
+        after_tier = round_half_up(promoted * tier.discount)
+    else:
+        tier_price = round_half_up(base * tier.discount)
+        after_tier = min(tier_price, promoted)
+        if tier_price < promoted:
+            start, promotion = base, []
+    if after_tier < start:
+        promotion.append(Discount(TIER, tier.code, tier.name, start - after_tier))
+    return after_tier, promotion
+
+
+def apply_spend_get_off(lines: list[PricedLine], spend_promos: list[Promotion]) -> None:
+    """Step 4: each spend-get-off in program order, judged on the step-3 subtotal of its
+    lines and shared over what earlier ones left of them."""
     for p in spend_promos:
         assert p.threshold is not None and p.off is not None
         eligible = [ln for ln in lines if p.applies_to(ln.sku, ln.category)]
@@ -255,48 +271,53 @@ def price_cart(
     for ln in lines:
         ln.after_coupon = ln.amount = ln.after_spend_get_off
 
-    # Step 5: coupon, one per sale, min_spend on the step-4 total.
-    batch: CouponBatch | None = None
-    if coupon_code:
-        batch, problem = coupon_problem(program, coupon_code, at, used_coupons)
-        if problem:
-            raise PricingError(problem)
-        assert batch is not None
-        step4_total = sum((ln.after_spend_get_off for ln in lines), ZERO)
-        if step4_total < batch.min_spend:
-            raise PricingError(
-                f"coupon {coupon_code!r} needs a spend of {batch.min_spend} after discounts; "
-                f"this sale is {step4_total}"
-            )
-        value = min(batch.value, step4_total)
-        if value > 0:
-            shares = share_out(value, [ln.after_spend_get_off for ln in lines])
-            for ln, s in zip(lines, shares, strict=True):
-                ln.after_coupon = ln.after_spend_get_off - s
-                if s:
-                    ln.discounts.append(Discount(COUPON, coupon_code, batch.name, s))
+
+def apply_coupon(
+    program: Program,
+    lines: list[PricedLine],
+    code: str | None,
+    at: datetime,
+    used_coupons: AbstractSet[str],
+) -> CouponBatch | None:
+    """Step 5: one coupon per sale, ``min_spend`` on the step-4 total, its value (at most
+    that total) shared over all lines. Returns the coupon's batch (None: no coupon)."""
+    if not code:
+        return None
+    batch, problem = coupon_problem(program, code, at, used_coupons)
+    if problem:
+        raise PricingError(problem)
+    assert batch is not None
+    step4_total = sum((ln.after_spend_get_off for ln in lines), ZERO)
+    if step4_total < batch.min_spend:
+        raise PricingError(
+            f"coupon {code!r} needs a spend of {batch.min_spend} after discounts; "
+            f"this sale is {step4_total}"
+        )
+    value = min(batch.value, step4_total)
+    if value > 0:
+        shares = share_out(value, [ln.after_spend_get_off for ln in lines])
+        for ln, s in zip(lines, shares, strict=True):
+            ln.after_coupon = ln.after_spend_get_off - s
+            if s:
+                ln.discounts.append(Discount(COUPON, code, batch.name, s))
     for ln in lines:
         ln.amount = ln.after_coupon
+    return batch
 
-    # Step 6: stored-value pay discount, only when stored value pays the whole remainder.
-    applied = False
-    pay_discount = program.stored_value.pay_discount
-    if pay_with_stored_value and pay_discount < 1:
-        total = sum((ln.after_coupon for ln in lines), ZERO)
-        off = total - round_half_up(total * pay_discount)
-        if off > 0:
-            applied = True
-            shares = share_out(off, [ln.after_coupon for ln in lines])
-            for ln, s in zip(lines, shares, strict=True):
-                ln.amount = ln.after_coupon - s
-                if s:
-                    ln.discounts.append(Discount(PAY_DISCOUNT, "stored_value", "储值支付优惠", s))
 
-    return PricedCart(
-        at=at,
-        tier=tier,
-        lines=lines,
-        coupon_code=coupon_code if batch else None,
-        coupon=batch,
-        pay_discount_applied=applied,
-    )
+def apply_pay_discount(lines: list[PricedLine], pay_discount: Decimal) -> bool:
+    """Step 6: the stored-value pay discount on the step-5 total, shared over the lines.
+    The caller decides it applies (:func:`pays_wholly_with_stored_value`). Returns
+    whether it took anything off."""
+    if pay_discount >= 1:
+        return False
+    total = sum((ln.after_coupon for ln in lines), ZERO)
+    off = total - round_half_up(total * pay_discount)
+    if off <= 0:
+        return False
+    shares = share_out(off, [ln.after_coupon for ln in lines])
+    for ln, s in zip(lines, shares, strict=True):
+        ln.amount = ln.after_coupon - s
+        if s:
+            ln.discounts.append(Discount(PAY_DISCOUNT, "stored_value", "储值支付优惠", s))
+    return True
