@@ -18,6 +18,7 @@ from stdnum import ean
 from pos_app.core.errors import PosError
 from pos_app.core.models import Item
 from pos_app.core.money import MoneyError, parse_money
+from pos_app.core.pricing import CartItem
 
 REQUIRED = ("sku", "barcode", "name", "category", "price")
 OPTIONAL = ("member_price", "member_discount")
@@ -264,3 +265,23 @@ def lookup(s: Session, code: str) -> Item | None:
         if item is not None:
             return item
     return s.get(Item, code)
+
+
+def cart_item(
+    s: Session, code: str, qty: int = 1, override_price: Decimal | None = None
+) -> CartItem | None:
+    """The cart line a scanned or typed code rings up, at the catalog's prices now
+    (None: the code is not in the catalog)."""
+    it = lookup(s, code)
+    if it is None:
+        return None
+    return CartItem(
+        sku=it.sku,
+        name=it.name,
+        category=it.category,
+        unit_price=it.price,
+        qty=qty,
+        member_price=it.member_price,
+        member_discount=it.member_discount,
+        override_price=override_price,
+    )

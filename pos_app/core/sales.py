@@ -97,23 +97,12 @@ def _cart_items(s: Session, reqs: list[LineRequest]) -> list[CartItem]:
     for no, r in enumerate(reqs, start=1):
         if r.qty < 1 or r.qty > 9999:
             raise PosError(f"item {r.code}: quantity must be 1 to 9999, got {r.qty}")
-        it = catalog.lookup(s, r.code)
-        if it is None:
+        item = catalog.cart_item(s, r.code, r.qty, r.override_price)
+        if item is None:
             raise NotFound(f"item {r.code!r} (line {no}) is not in the catalog")
         if r.override_price is not None and money(r.override_price) < 0:
             raise PosError(f"item {r.code}: a price cannot be negative")
-        items.append(
-            CartItem(
-                sku=it.sku,
-                name=it.name,
-                category=it.category,
-                unit_price=it.price,
-                qty=r.qty,
-                member_price=it.member_price,
-                member_discount=it.member_discount,
-                override_price=r.override_price,
-            )
-        )
+        items.append(item)
     return items
 
 

@@ -351,12 +351,7 @@ class CheckoutScreen(Screen):
         # mode it never waits for a sale being written (a fraction of a millisecond), and
         # the hop to the database thread and back (about 5 ms) stays out of scan -> line.
         with t.read() as s:
-            found = catalog.lookup(s, code)
-            item = None if found is None else CartItem(
-                sku=found.sku, name=found.name, category=found.category,
-                unit_price=found.price, qty=1, member_price=found.member_price,
-                member_discount=found.member_discount,
-            )
+            item = catalog.cart_item(s, code)
         if item is not None:
             self.cart.lines.append(CartLine(code, item))
             self.refresh(select_last=True)
@@ -364,12 +359,9 @@ class CheckoutScreen(Screen):
 
         def work() -> tuple[str, Any]:
             with t.read() as s:
-                it = catalog.lookup(s, code)
+                it = catalog.cart_item(s, code)
                 if it is not None:
-                    return "item", CartItem(
-                        sku=it.sku, name=it.name, category=it.category, unit_price=it.price,
-                        qty=1, member_price=it.member_price, member_discount=it.member_discount,
-                    )
+                    return "item", it
                 if t.program.coupon_batch_for(code) is not None:
                     return "coupon", code
             try:
