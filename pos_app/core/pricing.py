@@ -8,6 +8,7 @@ steps. Tenders (step 7) and points earned (step 8) are in :mod:`pos_app.core.sal
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -125,9 +126,46 @@ def coupon_problem(
     return batch, None
 
 
+def pays_wholly_with_stored_value(tender_kinds: Iterable[str]) -> bool:
+    """Step 6's condition: stored value pays the whole remaining amount, that is every
+    tender other than points is stored value (and there is at least one)."""
+    kinds = [k for k in tender_kinds if k != "points"]
+    return bool(kinds) and all(k == "stored_value" for k in kinds)
+
+
+def quote(
+    program: Program,
+    items: Sequence[CartItem],
+    at: datetime,
+    *,
+    tier_code: str | None = None,
+    coupon: str | None = None,
+    used_coupons: AbstractSet[str] = frozenset(),
+    tenders: Iterable[str] = (),
+) -> PricedCart:
+    """What ``items`` cost at business time ``at``: the one price the sale, the checkout
+    screen and the payment screen all ask for.
+
+    ``tier_code`` is the attached member's tier (None: no member); ``coupon`` the code
+    given, refused if it is in ``used_coupons`` (spent here or elsewhere, as HQ said);
+    ``tenders`` the kinds of tender chosen so far, which decide the stored-value pay
+    discount (:func:`pays_wholly_with_stored_value`). Raises PricingError naming what
+    cannot be priced.
+    """
+    return price_cart(
+        program,
+        items,
+        at,
+        tier=program.tier(tier_code) if tier_code else None,
+        coupon_code=coupon,
+        used_coupons=used_coupons,
+        pay_with_stored_value=pays_wholly_with_stored_value(tenders),
+    )
+
+
 def price_cart(
     program: Program,
-    items: list[CartItem],
+    items: Sequence[CartItem],
     at: datetime,
     *,
     tier: Tier | None = None,

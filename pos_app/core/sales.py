@@ -27,7 +27,7 @@ from pos_app.core.models import (
     SaleTender,
 )
 from pos_app.core.money import ZERO, format_money, money
-from pos_app.core.pricing import CartItem, PricedCart, PricingError, price_cart
+from pos_app.core.pricing import CartItem, PricedCart, PricingError, quote
 from pos_app.core.sharing import portion, portion_points, share_out, share_points
 from pos_app.core.staff import Operator, audit, require
 from pos_app.core.stored_value import (
@@ -232,33 +232,11 @@ def _allocate(lines: list[Decimal], tenders: list[Settled]) -> list[list[Decimal
     return shares
 
 
-def price_preview(t: Terminal, s: Session, req: SaleRequest) -> PricedCart:
-    """Price a cart without paying it (for the screen and the pole display)."""
-    at = req.at or t.now()
-    member, _card = _member_for(s, req.member_card)
-    tier = t.program.tier(member.tier_code) if member else None
-    pay_sv = _pays_with_stored_value(req.tenders)
-    return price_cart(
-        t.program,
-        _cart_items(s, req.lines),
-        at,
-        tier=tier,
-        coupon_code=req.coupon,
-        used_coupons=used_coupons(s),
-        pay_with_stored_value=pay_sv,
-    )
-
-
 def _member_for(s: Session, card_no: str | None) -> tuple[Member | None, Card | None]:
     if not card_no:
         return None, None
     card = find_card(s, card_no)
     return card.member, card
-
-
-def _pays_with_stored_value(tenders: list[TenderRequest]) -> bool:
-    kinds = [x.kind for x in tenders if x.kind != "points"]
-    return bool(kinds) and all(k == "stored_value" for k in kinds)
 
 
 def used_coupons(s: Session) -> set[str]:
@@ -282,21 +260,21 @@ def make_sale(
     member, card = _member_for(s, req.member_card)
     if member is not None:
         points.expire_due(t, s, member.id, who)
-    tier = t.program.tier(member.tier_code) if member else None
     if not req.tenders:
         raise PosError("a sale needs at least one tender (e.g. --tender cash)")
     try:
-        priced = price_cart(
+        priced = quote(
             t.program,
             items,
             at,
-            tier=tier,
-            coupon_code=req.coupon,
+            tier_code=member.tier_code if member else None,
+            coupon=req.coupon,
             used_coupons=used_coupons(s),
-            pay_with_stored_value=_pays_with_stored_value(req.tenders),
+            tenders=[x.kind for x in req.tenders],
         )
     except PricingError as e:
         raise PosError(str(e)) from e
+    tier = priced.tier
     total = priced.total
     settled = _settle(t, s, req.tenders, total, member, card, at)
     change = sum((x.tendered - x.amount for x in settled), ZERO)

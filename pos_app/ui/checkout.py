@@ -4,8 +4,9 @@ or phone, coupon typed or scanned, every discount per line, the pole display fol
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
 from pos_app.core import catalog, members, sales
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.money import MoneyError, parse_money
-from pos_app.core.pricing import CartItem, PricedCart, PricingError, price_cart
+from pos_app.core.pricing import CartItem, PricedCart, PricingError, quote
+from pos_app.core.program import Program
 from pos_app.core.staff import Operator
 from pos_app.ui.approval import ask_approval
 from pos_app.ui.context import Context
@@ -56,6 +58,19 @@ class Cart:
         return [
             sales.LineRequest(ln.code, ln.item.qty, ln.item.override_price) for ln in self.lines
         ]
+
+    def quote(self, program: Program, at: datetime, tenders: Iterable[str] = ()) -> PricedCart:
+        """The cart's price for its member, coupon and the tender kinds chosen, by the
+        core's one quote (the sale prices its request the same way)."""
+        return quote(
+            program,
+            [ln.item for ln in self.lines],
+            at,
+            tier_code=self.member["tier"] if self.member else None,
+            coupon=self.coupon,
+            used_coupons=self.used_coupons,
+            tenders=tenders,
+        )
 
 
 def member_lookup(ctx: Context, text: str, card: bool = False) -> dict[str, Any]:
@@ -488,15 +503,7 @@ class CheckoutScreen(Screen):
         if not self.cart.lines:
             return None
         t = self.ctx.terminal
-        tier = t.program.tier(self.cart.member["tier"]) if self.cart.member else None
-        return price_cart(
-            t.program,
-            [ln.item for ln in self.cart.lines],
-            t.now(),
-            tier=tier,
-            coupon_code=self.cart.coupon,
-            used_coupons=self.cart.used_coupons,
-        )
+        return self.cart.quote(t.program, t.now())
 
     def refresh(
         self, select: int | None = None, select_last: bool = False, keep_message: bool = False

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.core import offline, sales
 from pos_app.core.money import ZERO, MoneyError, parse_money
-from pos_app.core.pricing import PricedCart, price_cart
+from pos_app.core.pricing import PricedCart
 from pos_app.ui import printing
 from pos_app.ui.checkout import Cart, member_lookup
 from pos_app.ui.context import Context
@@ -72,6 +72,7 @@ class PaymentScreen(Screen):
         self.cart = Cart()
         self.priced: PricedCart | None = None
         self.priced_sv: PricedCart | None = None
+        self.quotes: dict[tuple[str, ...], PricedCart] = {}  # by the tender kinds chosen
         self.tenders: list[sales.TenderRequest] = []
         self.waiting_card = False
         lay = QVBoxLayout(self)
@@ -169,13 +170,9 @@ class PaymentScreen(Screen):
     def start(self, cart: Cart, priced: PricedCart) -> None:
         self.cart = cart
         self.priced = priced
+        self.quotes = {}
         t = self.ctx.terminal
-        tier = t.program.tier(cart.member["tier"]) if cart.member else None
-        self.priced_sv = price_cart(
-            t.program, [ln.item for ln in cart.lines], t.now(), tier=tier,
-            coupon_code=cart.coupon, used_coupons=cart.used_coupons,
-            pay_with_stored_value=True,
-        ) if cart.member else None
+        self.priced_sv = self.quote([sales.TenderRequest("stored_value")]) if cart.member else None
         self.tenders = []
         self.sv_card: str | None = None
         self.waiting_card = False
@@ -246,13 +243,17 @@ class PaymentScreen(Screen):
         return True
 
     # ------------------------------------------------------------------ figures
-    def sale_total(self, tenders: list[sales.TenderRequest] | None = None) -> Decimal:
+    def quote(self, tenders: list[sales.TenderRequest] | None = None) -> PricedCart:
+        """The cart's price when paid by ``tenders`` (default: those chosen so far), at
+        the business time the checkout priced it; the core's quote decides the pay discount."""
         assert self.priced is not None
-        tenders = self.tenders if tenders is None else tenders
-        kinds = [x.kind for x in tenders if x.kind != "points"]
-        if self.priced_sv is not None and kinds and all(k == "stored_value" for k in kinds):
-            return self.priced_sv.total
-        return self.priced.total
+        kinds = tuple(x.kind for x in (self.tenders if tenders is None else tenders))
+        if kinds not in self.quotes:
+            self.quotes[kinds] = self.cart.quote(self.ctx.terminal.program, self.priced.at, kinds)
+        return self.quotes[kinds]
+
+    def sale_total(self, tenders: list[sales.TenderRequest] | None = None) -> Decimal:
+        return self.quote(tenders).total
 
     def paid(self, tenders: list[sales.TenderRequest] | None = None) -> Decimal:
         t = self.ctx.terminal

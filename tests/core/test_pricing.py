@@ -21,7 +21,9 @@ from pos_app.core.pricing import (
     TIER,
     CartItem,
     PricingError,
+    pays_wholly_with_stored_value,
     price_cart,
+    quote,
 )
 from pos_app.core.program import load_program
 from pos_app.core.sharing import share_out
@@ -138,6 +140,38 @@ def test_pay_discount_only_when_stored_value_pays_all() -> None:
     assert sv.total == round_half_up(plain.total * D("0.98"))
     assert sv.pay_discount_applied and not plain.pay_discount_applied
     assert sv.lines[0].discounts[-1].source == PAY_DISCOUNT
+
+
+@pytest.mark.parametrize(
+    ("tenders", "applies"),
+    [
+        ((), False),
+        (("stored_value",), True),
+        (("points", "stored_value"), True),
+        (("stored_value", "stored_value"), True),
+        (("points",), False),
+        (("stored_value", "cash"), False),
+        (("points", "bank_card"), False),
+    ],
+)
+def test_quote_takes_the_pay_discount_when_stored_value_pays_the_rest(
+    tenders: tuple[str, ...], applies: bool
+) -> None:
+    assert pays_wholly_with_stored_value(tenders) is applies
+    q = quote(P, [COAT, LIPSTICK], D11, tier_code="silver", coupon="D11-50-0002", tenders=tenders)
+    same = price_cart(
+        P,
+        [COAT, LIPSTICK],
+        D11,
+        tier=P.tier("silver"),
+        coupon_code="D11-50-0002",
+        pay_with_stored_value=applies,
+    )
+    assert q.pay_discount_applied is applies and q.total == same.total
+    assert q.tier is not None and q.tier.code == "silver" and q.coupon_code == "D11-50-0002"
+    assert quote(P, [LIPSTICK], D11).total == D("320.00")  # no member: no vip-only promotion
+    with pytest.raises(PricingError, match="already been used"):
+        quote(P, [COAT], D11, coupon="D11-50-0002", used_coupons={"D11-50-0002"})
 
 
 def test_naive_time_refused() -> None:
