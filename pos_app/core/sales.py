@@ -119,6 +119,21 @@ def max_points_value(t: Terminal, total: Decimal) -> Decimal:
     return money(units * rules.redeem_unit_value)
 
 
+def points_within_limit(t: Terminal, total: Decimal, pts: int, paid_by_points: Decimal) -> Decimal:
+    """The value of ``pts`` points; PosError where, with ``paid_by_points`` already paid
+    by points, they would pay more than the program's share of ``total`` (the total as
+    the tenders price it: after the pay discount where stored value pays the rest)."""
+    value = points_value(t, pts)
+    cap = max_points_value(t, total)
+    if paid_by_points + value > cap:
+        raise PosError(
+            f"points may pay at most {format_money(cap)} of this sale "
+            f"({t.program.points.max_redeem_share} of {format_money(total)}); "
+            f"{pts} points are {format_money(value)}"
+        )
+    return value
+
+
 def _settle(
     t: Terminal,
     s: Session,
@@ -149,15 +164,8 @@ def _settle(
                 raise PosError(
                     f"points are paid in whole units of {rules.redeem_unit_points}, got {r.points}"
                 )
-            value = points_value(t, r.points)
-            cap = max_points_value(t, total)
             used_before = sum((x.amount for x in out if x.kind == "points"), ZERO)
-            if used_before + value > cap:
-                raise PosError(
-                    f"points may pay at most {format_money(cap)} of this sale "
-                    f"({rules.max_redeem_share} of {format_money(total)}); "
-                    f"{r.points} points are {format_money(value)}"
-                )
+            value = points_within_limit(t, total, r.points, used_before)
             if value > due:
                 raise PosError(
                     f"{r.points} points ({format_money(value)}) are more than the "

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core import offline, sales
+from pos_app.core.errors import PosError
 from pos_app.core.money import ZERO, MoneyError, parse_money
 from pos_app.core.pricing import PricedCart
 from pos_app.ui import printing
@@ -171,7 +172,6 @@ class PaymentScreen(Screen):
         self.cart = cart
         self.priced = priced
         self.quotes = {}
-        t = self.ctx.terminal
         self.priced_sv = self.quote([sales.TenderRequest("stored_value")]) if cart.member else None
         self.tenders = []
         self.sv_card: str | None = None
@@ -186,25 +186,22 @@ class PaymentScreen(Screen):
         self.buttons["stored_value"].setEnabled(has_member)
         if cart.member:
             m = cart.member
-            rules = t.program.points
-            cap = sales.max_points_value(t, priced.total)
-            max_pts = int(cap / rules.redeem_unit_value) * rules.redeem_unit_points
-            usable = min(max_pts, m["points"] - m["points"] % rules.redeem_unit_points)
-            self.points.setMaximum(max(0, usable))
+            usable = self.usable_points()
             self.member_line.setText(
                 _("Member %1: %2 points (up to %3 usable here), stored value %4")
                 .replace("%1", m["name"] or _("Anonymous card"))
                 .replace("%2", str(m["points"]))
-                .replace("%3", str(max(0, usable)))
+                .replace("%3", str(usable))
                 .replace("%4", money_text(m["stored_value"]["total"]))
             )
         else:
             self.member_line.setText(_("No member: points and stored value need a member"))
-        if self.priced_sv is not None and self.priced_sv.total != priced.total:
+        plain = self.quote([])
+        if self.priced_sv is not None and self.priced_sv.total != plain.total:
             self.sv_preview.setText(
                 _("Paid wholly from stored value: %1 (saves %2)")
                 .replace("%1", money_text(self.priced_sv.total))
-                .replace("%2", money_text(priced.total - self.priced_sv.total))
+                .replace("%2", money_text(plain.total - self.priced_sv.total))
             )
             self.sv_preview.show()
         else:
@@ -255,6 +252,36 @@ class PaymentScreen(Screen):
     def sale_total(self, tenders: list[sales.TenderRequest] | None = None) -> Decimal:
         return self.quote(tenders).total
 
+    def usable_points(self) -> int:
+        """Points the member may still tender: whole redeem units within the program's
+        share of the sale as the tenders chosen so far price it, and within their points."""
+        m = self.cart.member
+        if m is None:
+            return 0
+        t = self.ctx.terminal
+        rules = t.program.points
+        cap = sales.max_points_value(t, self.sale_total())
+        taken = [x for x in self.tenders if x.kind == "points"]
+        room = cap - sum((sales.points_value(t, x.points or 0) for x in taken), ZERO)
+        have = m["points"] - sum(x.points or 0 for x in taken)
+        units = min(int(room / rules.redeem_unit_value), have // rules.redeem_unit_points)
+        return max(0, units * rules.redeem_unit_points)
+
+    def points_problem(self, tenders: list[sales.TenderRequest]) -> str | None:
+        """Why the sale path would refuse the points of ``tenders`` (the points limit is on
+        the total these tenders pay: after the pay discount where stored value pays the
+        rest); None where it would take them."""
+        t = self.ctx.terminal
+        total = self.sale_total(tenders)
+        paid = ZERO
+        for x in tenders:
+            if x.kind == "points":
+                try:
+                    paid += sales.points_within_limit(t, total, x.points or 0, paid)
+                except PosError as e:
+                    return str(e)
+        return None
+
     def paid(self, tenders: list[sales.TenderRequest] | None = None) -> Decimal:
         t = self.ctx.terminal
         out = ZERO
@@ -286,6 +313,7 @@ class PaymentScreen(Screen):
         else:
             self.due.setText(_("Change: %1").replace("%1", money_text(-rem)))
         self.complete_button.setEnabled(bool(self.tenders) and rem <= 0)
+        self.points.setMaximum(self.usable_points())
         self.ctx.devices.show_total(self.sale_total())
 
     # ------------------------------------------------------------------ tenders
@@ -300,7 +328,8 @@ class PaymentScreen(Screen):
                 set_message(self.message, _("Enter the number of points first"))
                 self.points.setFocus()
                 return
-            self.tenders.append(sales.TenderRequest("points", points=pts))
+            if not self._take(sales.TenderRequest("points", points=pts)):
+                return
             self.points.setValue(0)
             self.refresh()
             return
@@ -325,10 +354,20 @@ class PaymentScreen(Screen):
             set_message(self.message, _("Enter the bank-card slip reference"))
             self.reference.setFocus()
             return
-        self.tenders.append(sales.TenderRequest(kind, amount, reference=ref))
+        if not self._take(sales.TenderRequest(kind, amount, reference=ref)):
+            return
         self.amount.clear()
         self.reference.clear()
         self.refresh()
+
+    def _take(self, tender: sales.TenderRequest) -> bool:
+        """Add ``tender`` unless the sale path would refuse the points it leaves."""
+        problem = self.points_problem([*self.tenders, tender])
+        if problem:
+            set_message(self.message, problem)
+            return False
+        self.tenders.append(tender)
+        return True
 
     def _card_given(self, identifier: str, typed: bool) -> None:
         if not identifier.strip() or self.cart.member is None:

@@ -1,0 +1,73 @@
+"""The payment screen against the ledger: what the screen lets the cashier complete, the
+sale path accepts, with the same figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from pos_app.core import sales
+from pos_app.ui.app import MainWindow
+from tests.ui.helpers import idle, login
+
+D = Decimal
+SCARF, BAG = "6901234560022", "6901234560091"
+SILVER_PHONE = "13800138000"  # 王芳: silver, 2003 points, stored value on her card
+
+
+def test_points_limit_follows_the_stored_value_pay_discount(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Scarf 122.55 (silver) + tote 179.00 (member price) = 301.55: points may pay 150.00.
+    Paid wholly from stored value the sale is 295.52, and points may pay only 140.00 of
+    it; the screen must not offer a split the ledger then refuses."""
+    win = window
+    login(qtbot, win)
+    co = win.checkout
+    for code in (SCARF, BAG):
+        win.ctx.devices.simulate_scan(code)
+    qtbot.waitUntil(lambda: co.model.rowCount() == 2, timeout=5000)
+    co.member_field.setText(SILVER_PHONE)
+    co.member_field.returnPressed.emit()
+    idle(qtbot, win)
+    assert co.priced is not None and co.priced.total == D("301.55")
+    card_no = co.cart.member_card
+    assert card_no is not None
+    win.key("F12")
+    pay = win.payment
+    assert win.current() is pay
+    assert "295.52" in pay.sv_preview.text()
+    assert pay.points.maximum() == 1500  # half of 301.55, in whole 100-point units
+
+    pay.points.setValue(1500)
+    win.key("F3")
+    win.key("F4")  # stored value for the rest: the sale becomes 295.52
+    pay.card_field.setText(card_no)
+    pay.card_field.returnPressed.emit()
+    idle(qtbot, win)
+    # refused on the screen, with the ledger's own reason, not at Complete
+    assert [x.kind for x in pay.tenders] == ["points"], pay.message.text()
+    assert "140.00" in pay.message.text() and "295.52" in pay.message.text()
+    assert not pay.complete_button.isEnabled()
+
+    win.key("F8")
+    assert pay.points.maximum() == 1500
+    pay.points.setValue(1400)
+    win.key("F3")
+    win.key("F4")  # the card is known now
+    assert [x.kind for x in pay.tenders] == ["points", "stored_value"], pay.message.text()
+    assert pay.tenders[1].amount == D("155.52")
+    assert pay.sale_total() == D("295.52") and pay.complete_button.isEnabled()
+    assert pay.points.maximum() == 0  # points already pay all they may
+    win.key("F12")
+    idle(qtbot, win)
+    assert win.current() is co, pay.message.text()
+    with win.ctx.terminal.read() as s:
+        sale = s.scalars(select(sales.Sale).order_by(sales.Sale.id.desc())).first()
+        assert sale is not None and sale.total == D("295.52") and sale.pay_discount_applied
+        assert [(x.kind, x.amount, x.points) for x in sale.tenders] == [
+            ("points", D("140.00"), 1400),
+            ("stored_value", D("155.52"), 0),
+        ]
