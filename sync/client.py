@@ -302,12 +302,26 @@ class SyncClient:
                 st.last_ok_at = now
 
     def handshake(self, rep: SyncReport) -> dict[str, Any]:
-        hs = _call(lambda: self.http.post(
-            "/v1/handshake", json={"device_time": _default(self.t.now())}))
+        body = {"device_time": _default(self.t.now()), **self.fleet_report()}
+        hs = _call(lambda: self.http.post("/v1/handshake", json=body))
         rep.skew_s, rep.skew_flagged = hs["skew_s"], hs["skew_flagged"]
         if hs["skew_flagged"]:
             rep.problems.append(f"device clock is off HQ's by {hs['skew_s']} s")
         return hs
+
+    def fleet_report(self) -> dict[str, Any]:
+        """What HQ's fleet page shows of this terminal: events waiting, offline budget
+        used, software version."""
+        from pos_app import __version__
+        from pos_app.core import offline
+
+        with self.t.read() as s:
+            pending = s.scalar(select(func.count(OutboxEvent.id)).where(
+                OutboxEvent.status == "pending")) or 0
+            st = offline.state(s)
+            used = (Decimal(st.lease_cents) / 100 - offline.lease_left(s, st)) if st else None
+        return {"pending": pending, "version": __version__,
+                "offline_used": f"{used:.2f}" if used is not None else None}
 
     # upload ---------------------------------------------------------------------------
 

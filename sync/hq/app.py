@@ -4,13 +4,15 @@ Every terminal request carries ``X-Terminal: STORE/TERMINAL`` and
 ``Authorization: Bearer TOKEN`` (issued by ``pos hq register-terminal``); a terminal
 posts only its own events and reads only its own stream position and what any store of
 the brand needs (members, cards, hotlist, balances, master data). Admin endpoints need
-``Authorization: Bearer ADMIN_TOKEN`` from the config."""
+``Authorization: Bearer ADMIN_TOKEN`` from the config (for automation). People use the
+back office under /office (``sync.hq.office``) with their own logins."""
 
 from __future__ import annotations
 
 import os
 import secrets
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +50,23 @@ def _in_range(*days: date) -> None:
             raise HTTPException(422, f"date {d} outside {FIRST_DAY}..{LAST_DAY}")
 
 
+class UserIn(BaseModel):
+    login: str = Field(min_length=1, max_length=40)
+    name: str = Field("", max_length=80)
+    role: str = Field(max_length=20)
+    password: str = Field(min_length=1, max_length=200)
+    franchisee: str | None = Field(None, max_length=40)
+    stores: str = Field("", max_length=2000)
+    lang: str = Field("zh_CN", pattern="^(zh_CN|en)$")
+
+
 class HandshakeIn(BaseModel):
     device_time: str | None = None
     want_key: bool = False
+    # the terminal's own report for the fleet page
+    pending: int | None = Field(None, ge=0, le=BIG)
+    offline_used: Decimal | None = Field(None, ge=-BIG // 100, le=BIG // 100, decimal_places=2)
+    version: str | None = Field(None, max_length=40)
 
 
 def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
@@ -82,7 +98,9 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
 
     @app.post("/v1/handshake")
     def handshake(body: HandshakeIn, key: str = Depends(terminal)) -> dict[str, Any]:
-        return service.handshake(engine, key, body.device_time, body.want_key, cfg.skew_limit_s)
+        return service.handshake(engine, key, body.device_time, body.want_key, cfg.skew_limit_s,
+                                 report=body.model_dump(include={"pending", "offline_used",
+                                                                 "version"}))
 
     @app.post("/v1/events")
     def post_events(body: BatchIn, key: str = Depends(terminal)) -> dict[str, Any]:
@@ -101,6 +119,7 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
     def get_changes(since: int = Query(0, ge=-BIG, le=BIG),
                     limit: int = Query(5000, ge=-BIG, le=BIG),
                     key: str = Depends(terminal)) -> dict[str, Any]:
+        service.publish_due(engine)  # scheduled program or catalog whose time has come
         return service.changes(engine, key, since, min(limit, 5000))
 
     @app.get("/v1/admin/settlement", dependencies=[Depends(admin)])
@@ -113,9 +132,25 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
         return rep
 
     @app.get("/v1/admin/alerts", dependencies=[Depends(admin)])
-    def get_alerts(since: int = Query(0, ge=-BIG, le=BIG)) -> dict[str, Any]:
+    def get_alerts(since: int = Query(0, ge=-BIG, le=BIG),
+                   status: str | None = Query(None, pattern="^(open|acknowledged|resolved)$")
+                   ) -> dict[str, Any]:
         with sessions(engine)() as s:
-            return {"alerts": service.alerts(s, since)}
+            return {"alerts": service.alerts(s, since, status)}
+
+    @app.post("/v1/admin/users", dependencies=[Depends(admin)], status_code=201)
+    def add_user(body: UserIn) -> dict[str, Any]:
+        """A back-office login (the first HQ admin is made this way, with the admin
+        token); the password is kept only as its argon2 hash."""
+        from sync.hq.office import access
+
+        with sessions(engine)() as s, s.begin():
+            u = access.add_user(s, body.login, body.name, body.role, body.password,
+                                franchisee=body.franchisee, stores=body.stores,
+                                lang=body.lang)
+            access.audit(s, "admin-token", "user_added", u.login, u.role)
+            return {"login": u.login, "role": u.role, "franchisee": u.franchisee,
+                    "stores": u.stores.split()}
 
     @app.get("/v1/admin/reports/daily", dependencies=[Depends(admin)])
     def get_daily(day: date, format: str = "json") -> Any:
@@ -125,6 +160,10 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
         if format == "csv":
             return PlainTextResponse(reports.to_csv(rep), media_type="text/csv")
         return rep
+
+    from sync.hq.office.web import mount
+
+    mount(app, engine)
 
     @app.exception_handler(ValueError)
     def bad_value(_req: Request, exc: ValueError) -> JSONResponse:

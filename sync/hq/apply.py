@@ -23,6 +23,7 @@ from sqlalchemy import Table, bindparam, insert, select, text
 from sqlalchemy.orm import Session
 
 from pos_app.core.outbox import canonical, event_hash
+from sync.hq import figures
 from sync.hq.models import (
     HqAccount,
     HqAlert,
@@ -84,6 +85,12 @@ def chain_hash(t: HqTerminal, ev: dict[str, Any]) -> str:
         "recorded_at": ev["recorded_at"],
     }
     return event_hash(ev["prev_hash"], header, ev["payload"])
+
+
+def yuan(cents: int) -> str:
+    """1234 -> '12.34' (exact)."""
+    sign = "-" if cents < 0 else ""
+    return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
 
 
 def to_cents(value: Any) -> int:
@@ -154,6 +161,19 @@ class Book:
             self.balances[code] += amount
         self.entries.append({"event_id": event_id, "account": code, "amount": amount, "unit": unit})
 
+    def alert(self, kind: str, event_id: str | None, detail: str,
+              amount: int | None = None) -> None:
+        """One alert per event and kind: a second one for the same event (another card
+        overdrawn by the same sale) adds its amount and detail to the first."""
+        for a in self.alerts:
+            if event_id is not None and a["event_id"] == event_id and a["kind"] == kind:
+                a["detail"] += "; " + detail
+                if amount is not None:
+                    a["amount"] = (a.get("amount") or 0) + amount
+                return
+        self.alerts.append({"kind": kind, "event_id": event_id, "detail": detail,
+                            "amount": amount})
+
     def card(self, card_no: str) -> HqCard | None:
         if card_no not in self.cards:
             self.cards[card_no] = self.s.get(HqCard, card_no)
@@ -209,16 +229,19 @@ class Applier:
             card_no = _card_of_account(hq_code)
             if card_no:
                 touched.add(card_no)
+        # overdrafts first, so the sale's settlement knows which part the card covered
+        for card_no in sorted(touched):
+            self.overdraft_check(eid, ev, card_no)
         handler = getattr(self, f"on_{kind}", None)
         if handler is not None:
             handler(eid, ev, payload)
         for card_no in sorted(touched):
-            self.overdraft_check(eid, ev, card_no)
             self.book.changes.append(("card", card_no))
 
     # --- stored value: overdrafts and recovery -----------------------------------------
 
     def overdraft_check(self, eid: str, ev: dict[str, Any], card_no: str) -> None:
+        shortfall: dict[str, int] = {}
         for part in ("principal", "bonus"):
             code = f"sv:card:{card_no}:{part}"
             bal = self.book.balance(code)
@@ -226,19 +249,19 @@ class Applier:
                 od = f"overdraft:{self.t.store}:card:{card_no}"
                 self.book.post(eid, code, -bal, "CNY")
                 self.book.post(eid, od, bal, "CNY")
-                card = self.book.card(card_no)
-                if card is not None:
-                    card.offline_blocked = True
-                    card.reason = "offline overdraft"
-                self.book.alerts.append(
-                    {
-                        "kind": "offline_overdraft",
-                        "event_id": eid,
-                        "detail": f"card {card_no[-4:]} overdrawn by {bal} cents at store "
-                        f"{self.t.store}; blocked for offline use",
-                    }
-                )
+                shortfall[part] = bal
                 self._overdrawn[eid] = self._overdrawn.get(eid, 0) + bal
+        if not shortfall:
+            return
+        card = self.book.card(card_no)
+        if card is not None:
+            card.offline_blocked = True
+            card.reason = "offline overdraft"
+        total = sum(shortfall.values())
+        parts = ", ".join(f"{p} ¥{yuan(c)}" for p, c in shortfall.items())
+        self.book.alert("offline_overdraft", eid,
+                        f"card {card_no[-4:]} overdrawn by ¥{yuan(total)} ({parts}) at store "
+                        f"{self.t.store}; blocked for offline use", amount=total)
 
     def recover(self, eid: str, card_no: str, issuer: str) -> None:
         rows = self.s.scalars(
@@ -341,10 +364,9 @@ class Applier:
                                     used=True))
             else:
                 if c.used:  # a sale happened: post it, but say the code was used twice
-                    self.book.alerts.append({
-                        "kind": "coupon_reused", "event_id": eid,
-                        "detail": f"coupon {p['coupon']} used again at {self.t.store} "
-                                  f"(first at {c.store})"})
+                    self.book.alert("coupon_reused", eid,
+                                    f"coupon {p['coupon']} used again at {self.t.store} "
+                                    f"(first at {c.store})")
                 c.used, c.event_id, c.store = True, eid, self.t.store
             self.book.changes.append(("coupon", p["coupon"]))
         m = self.member(p.get("member"))
@@ -378,6 +400,7 @@ class Applier:
                 tier=p["tier"],
                 data=canonical(p),
                 enrolled_at=str(p["enrolled_at"]),
+                phone_hash=p.get("phone_hash"),
             )
             self.s.add(m)
             self.members[uid] = m
@@ -482,6 +505,7 @@ def apply_batch(s: Session, key: str, events: list[dict[str, Any]]) -> BatchResu
         for row in s.scalars(select(HqEvent).where(HqEvent.event_id.in_(ids)))
     } if ids else {}
     ap = Applier(s, t, now)
+    figs = figures.DayFigures(t.store, t.franchisee)
     # lock every card account the batch touches at once, in code order (no deadlocks)
     cards: set[str] = set()
     for ev in evs:
@@ -508,9 +532,8 @@ def apply_batch(s: Session, key: str, events: list[dict[str, Any]]) -> BatchResu
                 continue
             s.add(HqQuarantine(event_id=eid, terminal_key=key, received_at=now,
                                content_hash=chash, body=canonical(ev)))
-            ap.book.alerts.append({"kind": "quarantine", "event_id": eid,
-                                   "detail": f"event {eid} seq {seq} reuses a known id with "
-                                   "different content"})
+            ap.book.alert("quarantine", eid,
+                          f"event {eid} seq {seq} reuses a known id with different content")
             results.append({"event_id": eid, "seq": seq, "status": "quarantined"})
             problem = "quarantined"
             break
@@ -528,12 +551,11 @@ def apply_batch(s: Session, key: str, events: list[dict[str, Any]]) -> BatchResu
                     f"epoch >= {t.epoch} linking to {t.last_hash[:12]}")
             if what not in t.flags:
                 t.flags = (t.flags + f"{now} {note}\n")[-4000:]
-            ap.book.alerts.append({"kind": what, "event_id": eid, "detail": note})
+            ap.book.alert(what, eid, note)
             problem = what
             break
         if int(ev["epoch"]) > t.epoch:
-            ap.book.alerts.append({"kind": "epoch", "event_id": eid,
-                                   "detail": f"terminal moved to epoch {ev['epoch']}"})
+            ap.book.alert("epoch", eid, f"terminal moved to epoch {ev['epoch']}")
             t.epoch = int(ev["epoch"])
         payload = json.loads(ev["payload"])
         ap._date = str(ev["business_time"])[:10]
@@ -543,12 +565,14 @@ def apply_batch(s: Session, key: str, events: list[dict[str, Any]]) -> BatchResu
             ap.apply(ev, payload)  # raises Rejected before it changes anything
         except Rejected as e:
             status, reason = "rejected", str(e)
-            ap.book.alerts.append({"kind": "rejected", "event_id": eid, "detail": reason})
+            ap.book.alert("rejected", eid, reason)
         except (KeyError, ValueError, TypeError, AttributeError) as e:
             # a payload HQ cannot read must not stick the queue: refuse it, loudly
             ap.book.undo(mark)
             status, reason = "rejected", f"unreadable {ev['kind']} event: {type(e).__name__}"
-            ap.book.alerts.append({"kind": "unreadable", "event_id": eid, "detail": reason})
+            ap.book.alert("unreadable", eid, reason)
+        if status == "applied":
+            figs.add(ev["kind"], payload, ap._date)
         rows.append({
             "event_id": eid, "terminal_key": key, "franchisee": t.franchisee,
             "store": t.store, "epoch": int(ev["epoch"]), "seq": seq, "kind": ev["kind"],
@@ -561,7 +585,38 @@ def apply_batch(s: Session, key: str, events: list[dict[str, Any]]) -> BatchResu
         t.next_seq = seq + 1
         t.last_hash = ev["hash"]
     _write(s, t, ap.book, rows, now)
+    figs.write(s)
     return BatchResult(results, t.next_seq, t.last_hash, t.epoch, problem)
+
+
+def post_entries(s: Session, entries: list[dict[str, Any]]) -> None:
+    """Write ledger entries (event_id, account, amount, unit) and move the accounts'
+    balances by delta, creating accounts on first use."""
+    if not entries:
+        return
+    deltas: dict[str, int] = defaultdict(int)
+    units: dict[str, str] = {}
+    for e in entries:
+        deltas[e["account"]] += e["amount"]
+        units[e["account"]] = e["unit"]
+    codes = sorted(deltas)
+    acc = _t(HqAccount)
+    new = [{"code": c, "unit": units[c], "balance": 0} for c in codes]
+    conn = s.connection()
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        conn.execute(pg_insert(acc).on_conflict_do_nothing(), new)
+    else:
+        conn.execute(insert(acc).prefix_with("OR IGNORE"), new)
+    conn.execute(insert(_t(HqEntry)), entries)
+    # in code order, so two batches touching the same accounts cannot deadlock
+    conn.execute(
+        acc.update()
+        .where(acc.c.code == bindparam("c"))
+        .values(balance=acc.c.balance + bindparam("d")),
+        [{"c": c, "d": deltas[c]} for c in codes if deltas[c]],
+    )
 
 
 def _write(s: Session, t: HqTerminal, book: Book, rows: list[dict[str, Any]], now: str) -> None:
@@ -569,35 +624,18 @@ def _write(s: Session, t: HqTerminal, book: Book, rows: list[dict[str, Any]], no
     s.flush()
     if rows:
         s.connection().execute(insert(_t(HqEvent)), rows)
-    if book.entries:
-        deltas: dict[str, int] = defaultdict(int)
-        for e in book.entries:
-            deltas[e["account"]] += e["amount"]
-        codes = sorted(deltas)
-        acc = _t(HqAccount)
-        new = [{"code": c, "unit": book.units[c], "balance": 0} for c in codes]
-        conn = s.connection()
-        if pg:
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            conn.execute(pg_insert(acc).on_conflict_do_nothing(), new)
-        else:
-            conn.execute(insert(acc).prefix_with("OR IGNORE"), new)
-        conn.execute(insert(_t(HqEntry)), book.entries)
-        # in code order, so two batches touching the same accounts cannot deadlock
-        conn.execute(
-            acc.update()
-            .where(acc.c.code == bindparam("c"))
-            .values(balance=acc.c.balance + bindparam("d")),
-            [{"c": c, "d": deltas[c]} for c in codes if deltas[c]],
-        )
+    post_entries(s, book.entries)
     if book.settlement:
+        periods = figures.open_periods(s, {r["business_date"][:7] for r in book.settlement})
+        for r in book.settlement:
+            r["period"] = periods[r["business_date"][:7]]
         s.connection().execute(insert(_t(HqSettlement)), book.settlement)
     if book.sales:
         s.connection().execute(insert(_t(HqSale)), book.sales)
     for a in book.alerts:
         s.add(HqAlert(at=now, terminal_key=t.key, event_id=a.get("event_id"), kind=a["kind"],
-                      detail=a["detail"]))
+                      detail=a["detail"], store=t.store, franchisee=t.franchisee,
+                      amount_cents=a.get("amount"), status="open"))
     if book.changes:
         if pg:
             # change ids must become visible in order: serialize the (short) tail of the

@@ -3,7 +3,7 @@ UTC ISO strings so SQLite and PostgreSQL store them the same way."""
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -28,6 +28,11 @@ class HqTerminal(Base):
     lease_cents: Mapped[int] = mapped_column(BigInteger, default=200000)
     last_seen: Mapped[str | None] = mapped_column(String(32), nullable=True)
     skew_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # as the terminal last reported them at the handshake
+    pending: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    offline_used_cents: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    version: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    revoked_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
 class HqEvent(Base):
@@ -88,10 +93,11 @@ class HqMember(Base):
     __tablename__ = "hq_members"
     uid: Mapped[str] = mapped_column(String(36), primary_key=True)
     franchisee: Mapped[str] = mapped_column(String(40))
-    store: Mapped[str] = mapped_column(String(40))
+    store: Mapped[str] = mapped_column(String(40), index=True)
     tier: Mapped[str] = mapped_column(String(20))
     data: Mapped[str] = mapped_column(Text)  # the enrollment payload (PII encrypted)
     enrolled_at: Mapped[str] = mapped_column(String(40))
+    phone_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
 
 
 class HqCard(Base):
@@ -138,6 +144,9 @@ class HqSettlement(Base):
     amount_cents: Mapped[int] = mapped_column(BigInteger)
     points: Mapped[int] = mapped_column(BigInteger, default=0)
     business_date: Mapped[str] = mapped_column(String(10), index=True)
+    # the month whose statement carries the item: its business month, or the first open
+    # month after it when that month was already locked
+    period: Mapped[str | None] = mapped_column(String(7), nullable=True, index=True)
 
 
 class HqSale(Base):
@@ -154,6 +163,9 @@ class HqSale(Base):
 
 
 class HqAlert(Base):
+    """One alert per event (or per handshake for clock skew), worked through as a queue:
+    open -> acknowledged -> resolved (with a note)."""
+
     __tablename__ = "hq_alerts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[str] = mapped_column(String(32))
@@ -161,6 +173,15 @@ class HqAlert(Base):
     terminal_key: Mapped[str] = mapped_column(String(90))
     event_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     detail: Mapped[str] = mapped_column(Text)
+    store: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    franchisee: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    amount_cents: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    status: Mapped[str] = mapped_column(String(12), default="open", index=True)
+    acked_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    acked_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    resolved_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    resolved_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class HqSecret(Base):
@@ -180,3 +201,166 @@ class HqCoupon(Base):
     event_id: Mapped[str] = mapped_column(String(36))
     store: Mapped[str] = mapped_column(String(40))
     used: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+# --- back office ------------------------------------------------------------------------
+
+
+class HqUser(Base):
+    """A person with a back-office login: a role and, for a franchisee's accountant or a
+    store manager, the franchisee or stores they see."""
+
+    __tablename__ = "hq_users"
+    login: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(20))
+    franchisee: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    stores: Mapped[str] = mapped_column(Text, default="")  # space-separated store codes
+    password_hash: Mapped[str] = mapped_column(String(200))
+    lang: Mapped[str] = mapped_column(String(8), default="zh_CN")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
+class HqWebSession(Base):
+    """A signed-in browser: the cookie holds a random token, HQ keeps its hash, the CSRF
+    token and the expiry (any HQ process can serve any request)."""
+
+    __tablename__ = "hq_web_sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    login: Mapped[str] = mapped_column(String(40), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(32))
+    last_seen: Mapped[str] = mapped_column(String(32))
+    expires_at: Mapped[str] = mapped_column(String(32))
+
+
+class HqAudit(Base):
+    """Every back-office action: who, what, on which record, from where."""
+
+    __tablename__ = "hq_audit"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
+                                    primary_key=True, autoincrement=True)
+    at: Mapped[str] = mapped_column(String(32))
+    login: Mapped[str] = mapped_column(String(40), index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str] = mapped_column(String(200), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    ip: Mapped[str] = mapped_column(String(64), default="")
+
+
+class HqStoreDay(Base):
+    """Per store and business day, kept by the apply as events arrive (the dashboard's
+    sales, points and stored-value figures). Cents and points."""
+
+    __tablename__ = "hq_store_days"
+    store: Mapped[str] = mapped_column(String(40), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True, index=True)
+    franchisee: Mapped[str] = mapped_column(String(40), index=True)
+    sales: Mapped[int] = mapped_column(BigInteger, default=0)
+    orders: Mapped[int] = mapped_column(BigInteger, default=0)
+    vip_sales: Mapped[int] = mapped_column(BigInteger, default=0)
+    vip_orders: Mapped[int] = mapped_column(BigInteger, default=0)
+    new_vips: Mapped[int] = mapped_column(BigInteger, default=0)
+    points_issued: Mapped[int] = mapped_column(BigInteger, default=0)
+    points_redeemed: Mapped[int] = mapped_column(BigInteger, default=0)
+    points_expired: Mapped[int] = mapped_column(BigInteger, default=0)
+    sv_sold_principal: Mapped[int] = mapped_column(BigInteger, default=0)
+    sv_sold_bonus: Mapped[int] = mapped_column(BigInteger, default=0)
+    sv_spent_principal: Mapped[int] = mapped_column(BigInteger, default=0)
+    sv_spent_bonus: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class HqMemberDay(Base):
+    """What a member bought in a store on a day (VIP counts, repurchase, dormancy and the
+    pyramid are computed from these)."""
+
+    __tablename__ = "hq_member_days"
+    __table_args__ = (Index("ix_hq_member_days_store_day", "store", "day"),)
+    member: Mapped[str] = mapped_column(String(36), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    store: Mapped[str] = mapped_column(String(40), primary_key=True)
+    cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    orders: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class HqStoreMonth(Base):
+    """Member figures per store as of a month's end, computed from hq_member_days and
+    marked stale when a late event for that store arrives."""
+
+    __tablename__ = "hq_store_months"
+    store: Mapped[str] = mapped_column(String(40), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True, index=True)
+    members: Mapped[int] = mapped_column(Integer, default=0)
+    vip_count: Mapped[int] = mapped_column(Integer, default=0)
+    new_quarter: Mapped[int] = mapped_column(Integer, default=0)
+    returning_quarter: Mapped[int] = mapped_column(Integer, default=0)
+    dormant_3m: Mapped[int] = mapped_column(Integer, default=0)
+    dormant_6m: Mapped[int] = mapped_column(Integer, default=0)
+    pyramid_a: Mapped[int] = mapped_column(Integer, default=0)
+    pyramid_b: Mapped[int] = mapped_column(Integer, default=0)
+    pyramid_c: Mapped[int] = mapped_column(Integer, default=0)
+    pyramid_d: Mapped[int] = mapped_column(Integer, default=0)
+    computed_at: Mapped[str] = mapped_column(String(32))
+    stale: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class HqStatement(Base):
+    """A month's settlement statement between two franchisees (a < b) and who approved
+    it on each side."""
+
+    __tablename__ = "hq_statements"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    franchisee_a: Mapped[str] = mapped_column(String(40), primary_key=True)
+    franchisee_b: Mapped[str] = mapped_column(String(40), primary_key=True)
+    approved_a_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    approved_a_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    approved_b_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    approved_b_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # the figures each side approved ("kind amount points items; ..."): a statement whose
+    # figures changed since is approved again
+    approved_a_figures: Mapped[str | None] = mapped_column(Text, nullable=True)
+    approved_b_figures: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class HqMonth(Base):
+    """A settlement month locked by HQ: its statements no longer change; items that
+    arrive later for it go to the next open month."""
+
+    __tablename__ = "hq_months"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    locked_by: Mapped[str] = mapped_column(String(40))
+    locked_at: Mapped[str] = mapped_column(String(32))
+
+
+class HqAdjustment(Base):
+    """A stored-value or points adjustment asked for by one person and approved (and
+    posted) by another."""
+
+    __tablename__ = "hq_adjustments"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    card_no: Mapped[str] = mapped_column(String(32), index=True)
+    member_uid: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(12))  # principal | bonus | points
+    amount: Mapped[int] = mapped_column(BigInteger)  # cents or points, + gives the member
+    reason: Mapped[str] = mapped_column(Text)
+    requested_by: Mapped[str] = mapped_column(String(40))
+    requested_at: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    decided_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    decided_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+
+class HqScheduled(Base):
+    """Master data (program, catalog) to be published at a set time."""
+
+    __tablename__ = "hq_scheduled"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(20))
+    body: Mapped[str] = mapped_column(Text)
+    start_at: Mapped[str] = mapped_column(String(32), index=True)
+    status: Mapped[str] = mapped_column(String(12), default="waiting")  # | published | cancelled
+    by: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync.hq.figures import pyramid_sizes
 from sync.hq.models import HqMember, HqSale
 
 
@@ -80,7 +81,7 @@ def daily(s: Session, day: date) -> dict[str, Any]:
         returning = sum(1 for uid in new_q if len(days_q.get(uid, ())) >= 2)
         ranked = sorted((spend12.get(uid, 0) for uid, _ in mem), reverse=True)
         n = len(ranked)
-        a, b, c = round(n * 0.05), round(n * 0.20), round(n * 0.50)
+        a, b, c = pyramid_sizes(n)
         pyramid = {"A": a, "B": b - a, "C": c - b, "D": n - c}
         out.append(
             {

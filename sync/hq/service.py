@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -51,54 +51,111 @@ def register_terminal(
 ) -> tuple[str, str]:
     """Register (or re-key) a terminal; returns (terminal key, token). The token is
     shown once; HQ keeps only its hash."""
+    with sessions(engine)() as s, s.begin():
+        return register_in(s, franchisee, store, terminal, lease)
+
+
+def register_in(
+    s: Session, franchisee: str, store: str, terminal: str, lease: Decimal
+) -> tuple[str, str]:
+    """``register_terminal`` inside the caller's transaction."""
     key = f"{store}/{terminal}"
     token = secrets.token_urlsafe(32)
-    with sessions(engine)() as s, s.begin():
-        chain_pii_key(s)
-        t = s.get(HqTerminal, key)
-        if t is None:
-            s.add(
-                HqTerminal(
-                    key=key,
-                    franchisee=franchisee,
-                    store=store,
-                    terminal=terminal,
-                    token_hash=token_hash(token),
-                    registered_at=utcnow(),
-                    epoch=1,
-                    next_seq=1,
-                    last_hash=GENESIS,
-                    flags="",
-                    lease_cents=int(lease * 100),
-                )
+    chain_pii_key(s)
+    t = s.get(HqTerminal, key)
+    if t is None:
+        s.add(
+            HqTerminal(
+                key=key,
+                franchisee=franchisee,
+                store=store,
+                terminal=terminal,
+                token_hash=token_hash(token),
+                registered_at=utcnow(),
+                epoch=1,
+                next_seq=1,
+                last_hash=GENESIS,
+                flags="",
+                lease_cents=int(lease * 100),
             )
-        else:
-            if t.franchisee != franchisee:
-                raise ValueError(f"terminal {key} is registered to franchisee {t.franchisee}")
-            t.token_hash = token_hash(token)
+        )
+    else:
+        if t.franchisee != franchisee:
+            raise ValueError(f"terminal {key} is registered to franchisee {t.franchisee}")
+        t.token_hash = token_hash(token)
+        t.revoked_at = None
+    s.flush()
     return key, token
 
 
 def authenticate(s: Session, key: str, token: str) -> HqTerminal | None:
     t = s.get(HqTerminal, key)
-    if t is None or not secrets.compare_digest(t.token_hash, token_hash(token)):
+    if t is None or t.revoked_at is not None:
+        return None
+    if not secrets.compare_digest(t.token_hash, token_hash(token)):
         return None
     return t
 
 
+def revoke_terminal(s: Session, key: str) -> bool:
+    """Refuse the terminal's token from now on (registering it again issues a new one)."""
+    t = s.get(HqTerminal, key)
+    if t is None or t.revoked_at is not None:
+        return False
+    t.revoked_at = utcnow()
+    t.token_hash = "revoked"
+    return True
+
+
+def add_change(s: Session, kind: str, key: str) -> None:
+    """Put a change in the feed terminals download. On PostgreSQL the feed's tail is
+    serialized (a transaction-long advisory lock) so change ids become visible in order."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(771001)"))
+    s.add(HqChange(kind=kind, key=key))
+
+
+def publish_in(s: Session, name: str, body: str) -> int:
+    """Publish master data inside the caller's transaction; returns its new version."""
+    row = s.get(HqMaster, name)
+    if row is None:
+        row = HqMaster(name=name, version=1, body=body)
+        s.add(row)
+    else:
+        row.version += 1
+        row.body = body
+    add_change(s, "master", name)
+    s.flush()
+    return row.version
+
+
 def publish_master(engine: Engine, name: str, body: str) -> int:
     with sessions(engine)() as s, s.begin():
-        if engine.dialect.name == "postgresql":
-            s.execute(text("SELECT pg_advisory_xact_lock(771001)"))
-        row = s.get(HqMaster, name)
-        if row is None:
-            row = HqMaster(name=name, version=1, body=body)
-            s.add(row)
-        else:
-            row.version += 1
-            row.body = body
-        s.add(HqChange(kind="master", key=name))
-        return row.version
+        return publish_in(s, name, body)
+
+
+def publish_due(engine: Engine, now: str | None = None) -> list[int]:
+    """Publish the scheduled master data whose time has come (each exactly once, even
+    with several HQ processes asking at the same moment)."""
+    from sync.hq.models import HqScheduled
+
+    now = now or utcnow()
+    with sessions(engine)() as s, s.begin():
+        due = s.scalars(select(HqScheduled.id).where(
+            HqScheduled.status == "waiting", HqScheduled.start_at <= now)
+            .order_by(HqScheduled.start_at, HqScheduled.id)).all()
+        done = []
+        for sid in due:
+            taken = s.execute(update(HqScheduled).where(
+                HqScheduled.id == sid, HqScheduled.status == "waiting")
+                .values(status="published"))
+            if taken.rowcount != 1:  # type: ignore[attr-defined]
+                continue
+            row = s.get(HqScheduled, sid)
+            assert row is not None
+            row.version = publish_in(s, row.name, row.body)
+            done.append(sid)
+        return done
 
 
 def apply_with_retry(engine: Engine, key: str, events: list[dict[str, Any]]) -> BatchResult:
@@ -123,7 +180,7 @@ def _retryable(e: Exception) -> bool:
 
 
 def handshake(engine: Engine, key: str, device_time: str | None, want_key: bool,
-              skew_limit_s: int) -> dict[str, Any]:
+              skew_limit_s: int, report: dict[str, Any] | None = None) -> dict[str, Any]:
     now = datetime.now(UTC)
     skew = None
     if device_time:
@@ -133,12 +190,29 @@ def handshake(engine: Engine, key: str, device_time: str | None, want_key: bool,
         assert t is not None
         t.last_seen = now.isoformat(timespec="microseconds")
         t.skew_s = skew
+        report = report or {}
+        if report.get("pending") is not None:
+            t.pending = int(report["pending"])
+        if report.get("offline_used") is not None:
+            t.offline_used_cents = int(Decimal(report["offline_used"]) * 100)
+        if report.get("version"):
+            t.version = str(report["version"])
         flagged = skew is not None and abs(skew) > skew_limit_s
         if flagged:
+            # one alert per terminal until someone resolves it (a terminal with a wrong
+            # clock hands shakes every few seconds); it tells the latest skew
             from sync.hq.models import HqAlert
 
-            s.add(HqAlert(at=t.last_seen, kind="clock_skew", terminal_key=key, event_id=None,
-                          detail=f"device clock off by {skew} s"))
+            detail = f"device clock off by {skew} s"
+            a = s.scalars(select(HqAlert).where(
+                HqAlert.terminal_key == key, HqAlert.kind == "clock_skew",
+                HqAlert.status != "resolved").limit(1)).first()
+            if a is None:
+                s.add(HqAlert(at=t.last_seen, kind="clock_skew", terminal_key=key,
+                              event_id=None, detail=detail, store=t.store,
+                              franchisee=t.franchisee, status="open"))
+            elif a.detail != detail:
+                a.detail = detail
         out: dict[str, Any] = {
             "server_time": now.isoformat(timespec="microseconds"),
             "skew_s": skew,
@@ -238,13 +312,22 @@ def own_events(engine: Engine, key: str, start: int, end: int) -> list[dict[str,
         ]
 
 
-def alerts(s: Session, since: int = 0) -> list[dict[str, Any]]:
+def alert_dict(a: Any) -> dict[str, Any]:
+    """An alert as the API, ``pos hq alerts`` and the back office give it (yuan)."""
+    return {"id": a.id, "at": a.at, "kind": a.kind, "terminal": a.terminal_key,
+            "store": a.store, "franchisee": a.franchisee, "event_id": a.event_id,
+            "amount": _yuan(a.amount_cents) if a.amount_cents is not None else None,
+            "detail": a.detail, "status": a.status, "acknowledged_by": a.acked_by,
+            "acknowledged_at": a.acked_at, "resolved_by": a.resolved_by,
+            "resolved_at": a.resolved_at, "note": a.note}
+
+
+def alerts(s: Session, since: int = 0, status: str | None = None) -> list[dict[str, Any]]:
     """HQ's alerts (overdrafts, quarantines, rewinds, forks, rejections, clock skew,
-    coupons used twice), oldest first."""
+    coupons used twice), oldest first: one per event, amounts in yuan."""
     from sync.hq.models import HqAlert
 
-    return [
-        {"id": a.id, "at": a.at, "kind": a.kind, "terminal": a.terminal_key,
-         "event_id": a.event_id, "detail": a.detail}
-        for a in s.scalars(select(HqAlert).where(HqAlert.id > since).order_by(HqAlert.id))
-    ]
+    q = select(HqAlert).where(HqAlert.id > since)
+    if status:
+        q = q.where(HqAlert.status == status)
+    return [alert_dict(a) for a in s.scalars(q.order_by(HqAlert.id))]

@@ -35,6 +35,7 @@ OPERATIONS = [
     ("GET", "/healthz"), ("POST", "/v1/handshake"), ("POST", "/v1/events"),
     ("GET", "/v1/events/mine"), ("GET", "/v1/changes"), ("GET", "/v1/admin/settlement"),
     ("GET", "/v1/admin/alerts"), ("GET", "/v1/admin/reports/daily"),
+    ("POST", "/v1/admin/users"),
 ]
 
 
