@@ -21,6 +21,7 @@ APT_PACKAGES=(
   "${QT_RUNTIME[@]}"
   xvfb xauth xdotool
   postgresql
+  chromium poppler-utils  # HQ back office: browser tests (Playwright), statement PDFs read back
   binutils systemd dpkg  # packaging tests: PyInstaller (objdump), systemd-analyze, dpkg-deb
 )
 missing=()
