@@ -154,7 +154,7 @@ def history(s: Session, who: Who, uid: str, limit: int = 200) -> list[dict[str, 
             .outerjoin(HqEvent, HqEvent.event_id == HqSale.event_id)
             .where(HqSale.member_uid == uid)
             .order_by(HqSale.business_date.desc()).limit(limit)):
-        rows.append({"when": str(when or sale.business_date)[:16], "store": sale.store,
+        rows.append({"when": str(when or sale.business_date), "store": sale.store,
                      "what": sale.kind, "amount": yuan(sale.total_cents), "card": ""})
     cards = s.scalars(select(HqCard.card_no).where(HqCard.member_uid == uid)).all()
     codes = [f"sv:card:{c}:{p}" for c in cards for p in ("principal", "bonus")]
@@ -166,7 +166,7 @@ def history(s: Session, who: Who, uid: str, limit: int = 200) -> list[dict[str, 
                 continue  # shown with the sale
             card_no = ent.account.split(":")[2]
             rows.append({
-                "when": str(ev.business_time)[:16] if ev else "",
+                "when": str(ev.business_time) if ev else "",
                 "store": ev.store if ev else "HQ",
                 "what": (ev.kind if ev else "adjustment") + " " + ent.account.split(":")[3],
                 "amount": yuan(-ent.amount), "card": mask_card(card_no)})

@@ -79,7 +79,7 @@ def fleet(s: Session, who: Who) -> list[dict[str, Any]]:
         used = Decimal(t.offline_used_cents) / 100 if t.offline_used_cents is not None else None
         out.append({
             "key": t.key, "franchisee": t.franchisee, "store": t.store,
-            "terminal": t.terminal, "last_sync": (t.last_seen or "")[:19].replace("T", " "),
+            "terminal": t.terminal, "last_sync": t.last_seen or "",
             "pending": t.pending, "lease": f"{lease:.2f}",
             "offline_used": f"{used:.2f}" if used is not None else None,
             "offline_share": (used / lease) if used is not None and lease else None,

@@ -69,6 +69,7 @@ def this_month() -> str:
 
 def mount(app: FastAPI, engine: Engine) -> None:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["local"] = local_time
     app.mount("/office/static", StaticFiles(directory=str(HERE / "static")),
               name="office-static")
     r = APIRouter(prefix="/office", include_in_schema=False)
@@ -568,6 +569,19 @@ def _local(url: str) -> str:
     """Only paths of the back office (no redirect to another site)."""
     return url if url.startswith("/office/") and "//" not in url and "\\" not in url \
         else "/office/dashboard"
+
+
+def local_time(value: str | None) -> str:
+    """An ISO time HQ keeps (UTC, or with its offset) as Chinese local time."""
+    if not value:
+        return ""
+    try:
+        d = datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    if d.tzinfo is None:
+        d = d.replace(tzinfo=ZoneInfo("UTC"))
+    return d.astimezone(TZ).strftime("%Y-%m-%d %H:%M")
 
 
 def _yuan(v: Decimal | None) -> str:
