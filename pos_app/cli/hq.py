@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pos_app.cli.errors import EXIT_OK, EXIT_PROBLEMS
+from pos_app.cli.errors import EXIT_OK, EXIT_PROBLEMS, refuse
 from pos_app.cli.output import print_json
 from pos_app.cli.parser import subcommands
 from pos_app.core import catalog
@@ -59,7 +59,28 @@ def add_hq(parser: argparse.ArgumentParser) -> None:
     x = hq.add_parser("alerts", help="HQ's alerts (overdrafts, rewinds, quarantines...)")
     x.add_argument("--config", type=Path, default=None)
     x.add_argument("--since", type=int, default=0)
+    x.add_argument("--status", choices=("open", "acknowledged", "resolved"), default=None)
     x.set_defaults(func=cmd_hq_alerts, needs_terminal=False)
+    x = hq.add_parser("refresh-figures", help="recompute stale member figures per store "
+                      "and month (nightly)")
+    x.add_argument("--config", type=Path, default=None)
+    x.add_argument("--month", action="append", default=None,
+                   help="YYYY-MM (default: this month and the last)")
+    x.set_defaults(func=cmd_hq_refresh_figures, needs_terminal=False)
+    x = hq.add_parser("user", help="back-office logins").add_subparsers(dest="user_cmd",
+                                                                       required=True)
+    x = x.add_parser("add", help="add a back-office login (password from $POS_HQ_PASSWORD "
+                     "or asked)")
+    x.add_argument("--config", type=Path, default=None)
+    x.add_argument("--login", required=True)
+    x.add_argument("--name", default="")
+    x.add_argument("--role", required=True,
+                   choices=("admin", "program_manager", "accountant", "store_manager",
+                            "auditor"))
+    x.add_argument("--franchisee", default=None, help="an accountant's franchisee")
+    x.add_argument("--stores", default="", help="a store manager's stores, space-separated")
+    x.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
+    x.set_defaults(func=cmd_hq_user_add, needs_terminal=False)
     x = hq.add_parser("verify", help="prove HQ's books: debits equal credits per unit")
     x.add_argument("--config", type=Path, default=None)
     x.set_defaults(func=cmd_hq_verify, needs_terminal=False)
@@ -148,5 +169,46 @@ def cmd_hq_verify(args: argparse.Namespace) -> int:
 def cmd_hq_alerts(args: argparse.Namespace) -> int:
     _cfg, engine = _engine(args)
     with sessions(engine)() as s:
-        print_json({"alerts": alerts(s, args.since)})
+        print_json({"alerts": alerts(s, args.since, args.status)})
+    return EXIT_OK
+
+
+def cmd_hq_refresh_figures(args: argparse.Namespace) -> int:
+    import re
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from sync.hq.figures import next_month, refresh_stale
+
+    months = args.month
+    if not months:
+        now = datetime.now(ZoneInfo("Asia/Shanghai"))
+        last = f"{now.year - (now.month == 1):04d}-{(now.month - 2) % 12 + 1:02d}"
+        months = [last, next_month(last)]
+    bad = [m for m in months if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", m)]
+    if bad:
+        return refuse(f"month must be YYYY-MM, got {bad[0]!r}")
+    _cfg, engine = _engine(args)
+    with sessions(engine)() as s, s.begin():
+        done = refresh_stale(s, months)
+    print_json({"months": months, "store_months_computed": done})
+    return EXIT_OK
+
+
+def cmd_hq_user_add(args: argparse.Namespace) -> int:
+    from getpass import getpass
+
+    from sync.hq.office import access
+
+    password = os.environ.get("POS_HQ_PASSWORD") or getpass("password: ")
+    _cfg, engine = _engine(args)
+    try:
+        with sessions(engine)() as s, s.begin():
+            u = access.add_user(s, args.login, args.name, args.role, password,
+                                franchisee=args.franchisee, stores=args.stores, lang=args.lang)
+            access.audit(s, "pos hq user add", "user_added", u.login, u.role)
+    except ValueError as e:
+        return refuse(str(e))
+    print_json({"login": u.login, "role": u.role, "franchisee": u.franchisee,
+                "stores": u.stores.split()})
     return EXIT_OK

@@ -200,19 +200,47 @@ def refresh(s: Session, month: str, stores: list[str]) -> None:
         for st, v in out.items()])
 
 
-def month_rows(s: Session, month: str, stores: list[str]) -> dict[str, HqStoreMonth]:
-    """The stores' member figures for ``month``, computed first where missing or stale."""
-    rows = {r.store: r for r in s.scalars(select(HqStoreMonth).where(
-        HqStoreMonth.month == month, HqStoreMonth.store.in_(stores)))} if stores else {}
-    todo = [st for st in stores if st not in rows or rows[st].stale]
+INLINE_STALE = 50  # stale stores recomputed while a page waits; more wait for the refresh
+
+
+def month_rows(s: Session, month: str, stores: list[str]
+               ) -> tuple[dict[str, HqStoreMonth], int]:
+    """The stores' member figures for ``month`` and how many of them are stale. Missing
+    rows are computed now; stale ones too when there are few (one store's late event),
+    else they are shown as last computed until the nightly ``pos hq refresh-figures``."""
+    def load() -> dict[str, HqStoreMonth]:
+        if not stores:
+            return {}
+        return {r.store: r for r in s.scalars(select(HqStoreMonth).where(
+            HqStoreMonth.month == month, HqStoreMonth.store.in_(stores)))}
+
+    rows = load()
+    missing = [st for st in stores if st not in rows]
+    stale = [st for st in stores if st in rows and rows[st].stale]
+    todo = missing + (stale if len(stale) <= INLINE_STALE else [])
     if todo:
         for i in range(0, len(todo), 500):
             refresh(s, month, todo[i:i + 500])
         s.flush()
         s.expire_all()
-        rows = {r.store: r for r in s.scalars(select(HqStoreMonth).where(
-            HqStoreMonth.month == month, HqStoreMonth.store.in_(stores)))}
-    return rows
+        rows = load()
+    return rows, sum(1 for r in rows.values() if r.stale)
+
+
+def refresh_stale(s: Session, months: list[str]) -> int:
+    """Recompute every stale or missing store of ``months`` (the nightly job); returns
+    how many store-months were computed."""
+    stores = sorted(set(s.scalars(select(HqStoreDay.store).distinct())) |
+                    set(s.scalars(select(HqMember.store).distinct())))
+    done = 0
+    for month in months:
+        have = {r.store: r.stale for r in s.scalars(select(HqStoreMonth).where(
+            HqStoreMonth.month == month))}
+        todo = [st for st in stores if have.get(st, True)]
+        for i in range(0, len(todo), 500):
+            refresh(s, month, todo[i:i + 500])
+        done += len(todo)
+    return done
 
 
 # --- settlement months ------------------------------------------------------------------

@@ -185,6 +185,9 @@ def test_back_office_in_a_real_browser(served: str) -> None:
 
         # program: preview a sample cart under an edited program
         page.click("header nav >> text=方案与商品")
+        page.fill("textarea[name=program_text]", PROGRAM.read_text("utf-8"))
+        page.click("button[value=publish]")
+        expect(page.locator("p.msg.ok")).to_contain_text("v1")
         page.fill("textarea[name=program_text]", PROGRAM.read_text("utf-8").replace(
             'discount = "0.95"', 'discount = "0.80"'))
         page.fill("textarea[name=catalog_text]",
@@ -192,7 +195,8 @@ def test_back_office_in_a_real_browser(served: str) -> None:
         page.fill("textarea[name=cart]", "COAT-001*2\n6901234560022")
         page.fill("input[name=tier]", "silver")
         page.click("button[value=preview]")
-        expect(page.locator("tr.total")).to_contain_text("1,221.60")
+        expect(page.locator("tr.total")).to_contain_text("1,450.65")  # before: 0.95
+        expect(page.locator("tr.total")).to_contain_text("1,221.60")  # after: 0.80
         shot(page, "program")
 
         page.click("header nav >> text=用户")

@@ -5,17 +5,28 @@ second person reaching the terminal, a program checked, previewed and published.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import func, select, update
 
 from pos_app.core.models import Hotlist
 from pos_app.demo import PROGRAM
 from sync.hq.db import sessions
-from sync.hq.models import HqAccount, HqCard, HqMaster, HqSale, HqScheduled, HqSettlement
+from sync.hq.models import (
+    HqAccount,
+    HqCard,
+    HqMaster,
+    HqSale,
+    HqScheduled,
+    HqSettlement,
+    HqStoreMonth,
+)
 from tests.core.conftest import SCARF
 from tests.core.helpers import cash, member_state, sell, sv
 
@@ -188,3 +199,47 @@ def test_program_checked_previewed_published_and_scheduled(chain: Chain) -> None
     t = chain.terminals["S002"]
     chain.hq.sync(t)
     assert t.program.tier("silver").discount == Decimal("0.80")
+
+
+def test_fleet_registers_a_terminal_once_and_revokes_it(chain: Chain) -> None:
+    boss = Browser(chain.hq.app, "boss")
+    r = boss.post("/office/fleet/register", {"franchisee": "F-NORTH", "store": "S009",
+                                             "terminal": "T01", "lease": "500.00"})
+    assert r.status_code == 303 and "token" not in r.headers["location"]
+    page = boss.get("/office/fleet").text
+    token = re.search(r'<code id="token">([^<]+)</code>', page)
+    assert token is not None
+    assert 'id="token"' not in boss.get("/office/fleet").text  # shown once
+    hs = {"X-Terminal": "S009/T01", "Authorization": f"Bearer {token.group(1)}"}
+    assert chain.hq.client.post("/v1/handshake", json={}, headers=hs).status_code == 200
+    row = re.search(r"<td>S003/T01</td>.*?</tr>", page, re.S)
+    assert row and "0.1.0" in row.group(0)  # the version the terminal reported
+    assert boss.post("/office/fleet/revoke", {"key": "S009/T01"}).status_code == 303
+    assert chain.hq.client.post("/v1/handshake", json={}, headers=hs).status_code == 401
+    assert 'class="revoked"' in boss.get("/office/fleet").text
+
+
+def test_member_figures_go_stale_with_a_late_sale_and_are_refreshed(chain: Chain,
+                                                                    tmp_path: Path) -> None:
+    boss = Browser(chain.hq.app, "boss")
+    assert boss.get(f"/office/dashboard?month={MONTH}").status_code == 200  # computed
+    t = chain.terminals["S004"]
+    sell(t, [(SCARF, 1)], [cash()], card=chain.cards["west"])
+    chain.hq.sync(t)
+    with sessions(chain.hq.engine)() as s:
+        stale = set(s.scalars(select(HqStoreMonth.store).where(
+            HqStoreMonth.month == MONTH, HqStoreMonth.stale.is_(True))))
+    assert stale == {"S004", "S003"}  # the store that sold and the member's home store
+    cfg = tmp_path / "hq.toml"
+    cfg.write_text(f'[hq]\ndatabase = "{chain.hq.url}"\n', "utf-8")
+    pos = str(Path(sys.executable).parent / "pos")
+    bad = subprocess.run([pos, "hq", "refresh-figures", "--config", str(cfg), "--month",
+                          "2026-13"], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "YYYY-MM" in bad.stderr
+    ok = subprocess.run([pos, "hq", "refresh-figures", "--config", str(cfg), "--month",
+                         MONTH], capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["store_months_computed"] == 2
+    with sessions(chain.hq.engine)() as s:
+        assert not s.scalars(select(HqStoreMonth).where(
+            HqStoreMonth.month == MONTH, HqStoreMonth.stale.is_(True))).all()

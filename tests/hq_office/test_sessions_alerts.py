@@ -5,6 +5,7 @@ the page; acknowledge and resolve with a note."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -84,6 +85,37 @@ def test_sessions_live_in_the_database_and_expire(chain: Chain) -> None:
     assert b.post("/office/logout").status_code == 303
     b.c.cookies.set("hq_session", cookie, path="/office")
     assert b.get("/office/alerts").status_code == 303
+
+
+def test_first_logins_by_command_and_by_the_admin_token(chain: Chain, tmp_path: Path) -> None:
+    cfg = tmp_path / "hq.toml"
+    cfg.write_text(f'[hq]\ndatabase = "{chain.hq.url}"\n', "utf-8")
+    pos = str(Path(sys.executable).parent / "pos")
+
+    def add(*args: str, password: str = "long-enough-pass") -> subprocess.CompletedProcess[str]:
+        return subprocess.run([pos, "hq", "user", "add", "--config", str(cfg), *args],
+                              capture_output=True, text=True, timeout=60,
+                              env={**os.environ, "POS_HQ_PASSWORD": password})
+
+    bad = add("--login", "acc-x", "--role", "accountant")  # an accountant needs a franchisee
+    assert bad.returncode == 2 and "franchisee" in bad.stderr
+    short = add("--login", "chen", "--role", "admin", password="short")
+    assert short.returncode == 2 and "10 characters" in short.stderr
+    with sessions(chain.hq.engine)() as s:
+        assert s.get(HqUser, "acc-x") is None and s.get(HqUser, "chen") is None
+    ok = add("--login", "chen", "--name", "陈", "--role", "admin")
+    assert ok.returncode == 0, ok.stderr
+    assert Browser(chain.hq.app, "chen", "long-enough-pass").signed_in
+    body = {"login": "liu", "role": "store_manager", "stores": "S001 S002",
+            "password": "another-long-one"}
+    assert chain.hq.client.post("/v1/admin/users", json=body).status_code == 422
+    assert chain.hq.client.post("/v1/admin/users", json=body, headers={
+        "Authorization": "Bearer wrong"}).status_code == 401
+    r = chain.hq.client.post("/v1/admin/users", json=body, headers=ADMIN)
+    assert r.status_code == 201 and r.json()["stores"] == ["S001", "S002"]
+    liu = Browser(chain.hq.app, "liu", "another-long-one")
+    assert liu.get("/office/fleet").status_code == 200
+    assert liu.get("/office/users").status_code == 403
 
 
 def _alerts(chain: Chain, kind: str) -> list[int]:

@@ -104,7 +104,9 @@ def dashboard(s: Session, month: str, stores: list[str], directory: dict[str, st
         f.outstanding_principal, f.outstanding_bonus = int(p or 0), int(b or 0)
         total.outstanding_principal += int(p or 0)
         total.outstanding_bonus += int(b or 0)
-    for st, mrow in month_rows(s, month, stores).items():
+    mrows, stale = month_rows(s, month, stores)
+    oldest = min((r.computed_at for r in mrows.values() if r.stale), default=None)
+    for st, mrow in mrows.items():
         total.add_month(mrow)
         g = directory.get(st, "") if group == "franchisee" else st
         groups.setdefault(g, Figures(g)).add_month(mrow)
@@ -115,6 +117,7 @@ def dashboard(s: Session, month: str, stores: list[str], directory: dict[str, st
                  for d in _days(start, end)],
         "groups": [groups[g].as_dict() for g in sorted(groups)],
         "group": group,
+        "stale": stale, "stale_since": oldest,
     }
 
 

@@ -42,6 +42,8 @@ ZH: dict[str, str] = {
     "A platinum": "A 白金", "B gold": "B 黄金", "C iron": "C 钢铁", "D lead": "D 重铅",
     "sold": "售出", "spent": "消费", "Total": "合计",
     "Member figures are as of the month's last day.": "会员指标截至月末。",
+    "Member figures of some stores are from": "部分门店的会员指标计算于",
+    "the nightly refresh brings them up to date.": "夜间刷新后更新。",
     # statements
     "Settlement statement": "结算单", "Settlement statements": "结算单",
     "Kind": "类别", "Net": "净额", "Points": "积分", "Items": "笔数", "owes": "应付",
@@ -88,7 +90,8 @@ ZH: dict[str, str] = {
     "Check": "校验", "Preview": "预览", "Publish": "发布", "Start at": "生效时间",
     "now": "立即", "Published version": "已发布版本", "Scheduled": "计划发布",
     "Sample cart (SKU or barcode*qty, one per line)": "样例购物车（SKU或条码*数量，每行一件）",
-    "Coupon": "优惠券", "Paid wholly from stored value": "全额储值支付",
+    "Coupon": "优惠券", "Item": "商品", "Qty": "数量",
+    "Paid wholly from stored value": "全额储值支付",
     "Before": "发布前", "After": "发布后", "Checks passed.": "校验通过。",
     "Problems": "问题", "Warnings": "提示", "Cancel": "取消", "waiting": "等待中",
     "published": "已发布", "cancelled": "已取消", "No member": "非会员",

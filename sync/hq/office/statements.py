@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from sync.hq.figures import month_bounds
@@ -93,15 +93,16 @@ def overview(s: Session, who: Who, month: str) -> list[Statement]:
     """The month's statements the person may see, with their lines (no events)."""
     per: dict[tuple[str, str], dict[str, Line]] = defaultdict(dict)
     q = select(HqSettlement.kind, HqSettlement.debtor, HqSettlement.creditor,
-               HqSettlement.amount_cents, HqSettlement.points).where(
-        HqSettlement.period == month)
+               func.sum(HqSettlement.amount_cents), func.sum(HqSettlement.points),
+               func.count()).where(HqSettlement.period == month).group_by(
+        HqSettlement.kind, HqSettlement.debtor, HqSettlement.creditor)
     if not who.scope.everything:
         f = who.scope.franchisee or "\x00none"
         q = q.where(or_(HqSettlement.debtor == f, HqSettlement.creditor == f))
-    for kind, debtor, creditor, cents, pts in s.execute(q):
+    for kind, debtor, creditor, cents, pts, n in s.execute(q):
         a, b = _pair(debtor, creditor)
         ln = per[(a, b)].setdefault(kind, Line(kind))
-        _add(ln, debtor == a, int(cents), int(pts))
+        _add(ln, debtor == a, int(cents), int(pts), int(n))
     rows = {(r.franchisee_a, r.franchisee_b): r for r in s.scalars(
         select(HqStatement).where(HqStatement.month == month))}
     locked = s.get(HqMonth, month)
@@ -109,14 +110,14 @@ def overview(s: Session, who: Who, month: str) -> list[Statement]:
                       locked=locked) for (a, b), lines in sorted(per.items())]
 
 
-def _add(ln: Line, a_is_debtor: bool, cents: int, pts: int) -> None:
+def _add(ln: Line, a_is_debtor: bool, cents: int, pts: int, items: int = 1) -> None:
     if a_is_debtor:
         ln.a_owes_b += cents
         ln.a_points += pts
     else:
         ln.b_owes_a += cents
         ln.b_points += pts
-    ln.items += 1
+    ln.items += items
 
 
 def statement(s: Session, who: Who, month: str, a: str, b: str,

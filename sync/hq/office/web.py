@@ -35,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 COOKIE = "hq_session"
 LANG_COOKIE = "hq_lang"
 LOGIN_CSRF = "hq_login_csrf"
+TOKEN_COOKIE = "hq_new_token"
 TZ = ZoneInfo("Asia/Shanghai")
 MONTH_RE = re.compile(r"^(19|20|21)\d\d-(0[1-9]|1[0-2])$")
 CSP = ("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -311,8 +312,12 @@ def mount(app: FastAPI, engine: Engine) -> None:
     @r.get("/fleet", response_class=HTMLResponse)
     def fleet_page(request: Request) -> Response:
         with signed_in(request, "fleet.view") as (s, who):
-            return render(request, who, "fleet.html", terminals=queue.fleet(s, who),
-                          token=None)
+            key, _, token = request.cookies.get(TOKEN_COOKIE, "").partition(" ")
+            resp = render(request, who, "fleet.html", terminals=queue.fleet(s, who),
+                          token=token or None, token_key=key)
+            if token:  # shown this once; a reload shows it no more
+                resp.delete_cookie(TOKEN_COOKIE, path="/office/fleet")
+            return resp
 
     @r.post("/fleet/register", response_class=HTMLResponse)
     def fleet_register(request: Request, csrf: str = Form(""),
@@ -330,9 +335,13 @@ def mount(app: FastAPI, engine: Engine) -> None:
                                             terminal.strip(), amount)
             except ValueError as e:
                 return back("/office/fleet", error=str(e))
-            # the token is in this answer only (never in a URL, never stored)
-            return render(request, who, "fleet.html", terminals=queue.fleet(s, who),
-                          token=token, token_key=key)
+            # the token goes to the page after the redirect in a cookie for that page
+            # alone, read once (never in a URL; HQ keeps only its hash)
+            resp = RedirectResponse("/office/fleet", status_code=303)
+            resp.set_cookie(TOKEN_COOKIE, f"{key} {token}", max_age=120, httponly=True,
+                            samesite="strict", path="/office/fleet",
+                            secure=request.url.scheme == "https")
+            return resp
 
     @r.post("/fleet/revoke")
     def fleet_revoke(request: Request, csrf: str = Form(""),
