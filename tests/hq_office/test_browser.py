@@ -187,7 +187,7 @@ def test_back_office_in_a_real_browser(served: str) -> None:
         page.click("header nav >> text=方案与商品")
         page.fill("textarea[name=program_text]", PROGRAM.read_text("utf-8"))
         page.click("button[value=publish]")
-        expect(page.locator("p.msg.ok")).to_contain_text("v1")
+        expect(page.locator("p.msg.ok[role=status]")).to_contain_text("v1")
         page.fill("textarea[name=program_text]", PROGRAM.read_text("utf-8").replace(
             'discount = "0.95"', 'discount = "0.80"'))
         page.fill("textarea[name=catalog_text]",
