@@ -143,6 +143,9 @@ def test_bundle_serves_hq(bundle: Path, work: Path) -> None:
                 time.sleep(0.3)
         assert proc.poll() is None, proc.communicate()[1][-3000:]
         assert b"/v1/handshake" in body
+        for page, text in (("/office/login", "总部后台"), ("/office/static/office.css", "--red")):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{page}", timeout=5) as resp:
+                assert text in resp.read().decode()  # the back office and its assets
         r = _run([str(bundle / "pos"), "--json", "hq", "register-terminal", "--config",
                   str(cfg), "--store", "S001", "--terminal", "T01", "--franchisee", "F-EAST"],
                  work)
