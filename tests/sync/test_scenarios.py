@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
 from pos_app.core import members, offline
@@ -122,7 +123,10 @@ def test_two_uploaders(hq: Hq, tmp_path: Path) -> None:
 
     def run() -> None:  # and without the lock, HQ still applies each event once
         try:
-            c = SyncClient(a, transport=hq.transport, batch_size=7)
+            # a client of its own per uploader: one Starlette test client's transport
+            # used from two threads at once sometimes closes its stream under the other
+            own = TestClient(hq.app, base_url="http://hq")
+            c = SyncClient(a, transport=own._transport, batch_size=7)  # type: ignore[attr-defined]
             c.upload()
             c.close()
         except BaseException as e:  # pragma: no cover - reported below

@@ -243,6 +243,8 @@ def sign_in(s: Session, login: str, password: str, ip: str = "") -> tuple[HqUser
     if _hasher.check_needs_rehash(u.password_hash):
         u.password_hash = _hasher.hash(password)
     token = secrets.token_urlsafe(32)
+    # sessions left to expire (no sign-out) are cleared here
+    s.execute(delete(HqWebSession).where(HqWebSession.expires_at < _iso(now)))
     s.add(HqWebSession(token_hash=_hash(token), login=u.login, csrf=secrets.token_urlsafe(24),
                        created_at=_iso(now), last_seen=_iso(now), expires_at=_iso(now + IDLE)))
     audit(s, u.login, "sign_in", ip=ip)
