@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core import catalog
-from pos_app.core.pricing import CartItem, PricedCart, PricingError, price_cart
+from pos_app.core.pricing import CartItem, PricedCart, PricingError, quote
 from pos_app.core.program import Program, ProgramError, parse_program
 from sync.hq.models import HqMaster, HqScheduled
 from sync.hq.office.access import Who, audit
@@ -104,13 +104,12 @@ def parse_cart(text: str, rows: list[catalog.Row]) -> list[CartItem]:
 
 def _price(p: Program, items: list[CartItem], at: datetime, tier: str, coupon: str,
            pay_sv: bool) -> tuple[PricedCart | None, str]:
+    """The terminal's own quote for the cart (the price a sale would ring up)."""
     try:
-        t = p.tier(tier) if tier else None
-    except KeyError as e:
+        return quote(p, items, at, tier_code=tier or None, coupon=coupon or None,
+                     tenders=["stored_value"] if pay_sv else []), ""
+    except KeyError as e:  # a tier the program does not have
         return None, str(e.args[0])
-    try:
-        return price_cart(p, items, at, tier=t, coupon_code=coupon or None,
-                          pay_with_stored_value=pay_sv), ""
     except PricingError as e:
         return None, str(e)
 
