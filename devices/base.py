@@ -10,8 +10,8 @@ An adapter is a plain object driven by a worker thread of the
   (printers keep a journal); ``resume()`` retries what waits.
 * ``close()`` releases the hardware; it never raises.
 
-Adapters never import Qt. One adapter family per module, each registered in
-:data:`devices.registry.DRIVERS` under the ``kind``/``driver`` pair of the config.
+Adapters never import Qt. One adapter family per module, each named by one line of the
+device table, :data:`devices.registry.TABLE`, under the ``kind``/``driver`` pair of the config.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ Config (TOML), one ``[[devices]]`` table per device::
 
     [[devices]]
     name = "front scanner"  # what the status bar shows
-    kind = "scanner"        # scanner, magstripe, ic_card, nfc, printer, drawer, pole_display
-    driver = "serial"       # serial, wedge, pcsc, nfcpy, network, usb, file, printer, simulated
+    kind = "scanner"        # a kind and driver of the device table, devices/registry.py
+    driver = "serial"
     port = "/dev/ttyUSB0"
     baud = 9600
 
@@ -20,7 +20,6 @@ See docs/devices.md for every key.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import queue
 import threading
@@ -31,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from devices import registry
 from devices.base import (
     Adapter,
     ConfigError,
@@ -56,32 +56,6 @@ from devices.events import (
 
 log = logging.getLogger(__name__)
 
-# (kind, driver) → "module:Class"; modules are imported only when configured.
-DRIVERS: dict[tuple[str, str], str] = {
-    ("scanner", "serial"): "devices.serial_scanner:SerialScanner",
-    ("magstripe", "serial"): "devices.serial_magstripe:SerialMagstripeReader",
-    ("ic_card", "pcsc"): "devices.pcsc_reader:PcscCardReader",
-    ("nfc", "nfcpy"): "devices.nfc_reader:NfcReader",
-    ("printer", "network"): "devices.escpos_printer:ReceiptPrinter",
-    ("printer", "serial"): "devices.escpos_printer:ReceiptPrinter",
-    ("printer", "usb"): "devices.escpos_printer:ReceiptPrinter",
-    ("printer", "file"): "devices.escpos_printer:ReceiptPrinter",
-    ("pole_display", "serial"): "devices.pole_display:PoleDisplay",
-    ("scanner", "simulated"): "devices.simulated:SimulatedScanner",
-    ("card_reader", "simulated"): "devices.simulated:SimulatedCardReader",
-    ("printer", "simulated"): "devices.simulated:ScreenPrinter",
-    ("pole_display", "simulated"): "devices.simulated:SimulatedPoleDisplay",
-}
-# Entries the manager does not run in a thread: the UI feeds them (wedge) or they are
-# reached through another device (a drawer on the printer's kick port).
-PASSIVE: set[tuple[str, str]] = {
-    ("scanner", "wedge"),
-    ("magstripe", "wedge"),
-    ("drawer", "printer"),
-    ("drawer", "simulated"),
-}
-
-
 def parse_config(data: Mapping[str, Any]) -> list[DeviceConfig]:
     """``[[devices]]`` tables → configs; raises :class:`ConfigError` naming the bad key."""
     entries = data.get("devices", [])
@@ -101,7 +75,7 @@ def parse_config(data: Mapping[str, Any]) -> list[DeviceConfig]:
         if name in seen:
             raise ConfigError(f"two devices are named {name!r}")
         seen.add(name)
-        if (kind, driver) not in DRIVERS and (kind, driver) not in PASSIVE:
+        if registry.find(kind, driver) is None:
             raise ConfigError(f"device {name!r}: no driver {driver!r} for kind {kind!r}")
         opts = {k: v for k, v in entry.items() if k not in ("name", "kind", "driver", "enabled")}
         out.append(DeviceConfig(name=name, kind=kind, driver=driver, options=opts))
@@ -114,11 +88,12 @@ def load_config(path: str | Path) -> list[DeviceConfig]:
 
 
 def make_adapter(config: DeviceConfig) -> Adapter:
-    target = DRIVERS[(config.kind, config.driver)]
-    module_name, cls_name = target.split(":")
-    cls = getattr(importlib.import_module(module_name), cls_name)
-    adapter: Adapter = cls(config)
-    return adapter
+    return registry.DRIVERS[(config.kind, config.driver)].make(config)
+
+
+def is_passive(config: DeviceConfig) -> bool:
+    """Not run by the manager: the app feeds it (wedge) or it works through another device."""
+    return registry.DRIVERS[(config.kind, config.driver)].passive
 
 
 @dataclass(frozen=True)
@@ -255,11 +230,11 @@ class DeviceManager:
         self._events: queue.Queue[DeviceEvent] = queue.Queue()
         self._stop = threading.Event()
         self._workers: dict[str, _Worker] = {}
-        self._passive = [c for c in self.configs if (c.kind, c.driver) in PASSIVE]
+        self._passive = [c for c in self.configs if is_passive(c)]
         self.adapters: dict[str, Adapter] = {}
         self.simulated_drawer_kicks = 0
         for c in self.configs:
-            if (c.kind, c.driver) in PASSIVE:
+            if is_passive(c):
                 continue
             try:
                 adapter = make_adapter(c)
