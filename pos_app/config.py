@@ -52,6 +52,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from devices import registry
+
 APP = "store-pos"
 CONFIG_FILE = "terminal.toml"
 DEBIAN_CONFIG = Path("/etc/store-pos") / CONFIG_FILE
@@ -62,54 +64,6 @@ TOP_KEYS = {"store", "terminal", "franchisee", "hq_url", "data_dir", "logging", 
             "devices"}
 LOGGING_KEYS = {"dir", "level", "max_bytes", "backup_count", "stderr"}
 BACKUP_KEYS = {"interval_minutes", "keep"}
-
-# Device keys, from docs/devices.md (kind, driver) -> allowed keys besides the common ones.
-COMMON_DEVICE_KEYS = {"name", "kind", "driver", "enabled"}
-_SERIAL = {"port", "baud", "bytesize", "parity", "stopbits", "prefix", "suffix", "gap_ms",
-           "aim_ids"}
-_WEDGE = {"max_gap_ms", "min_length", "prefix", "terminators"}
-_MAG = {"number_track", "number_slice", "own_prefixes", "lrc"}
-_PRINTER = {"encoding", "status", "status_interval", "journal", "profile"}
-DEVICE_KEYS: dict[tuple[str, str], set[str]] = {
-    ("scanner", "serial"): _SERIAL,
-    ("scanner", "wedge"): _WEDGE,
-    ("magstripe", "serial"): _SERIAL | _MAG,
-    ("magstripe", "wedge"): _WEDGE | _MAG,
-    ("ic_card", "pcsc"): {"readers", "card_number", "memory_card_type", "memory_offset",
-                          "memory_length", "aid", "file_id", "file_offset", "file_length",
-                          "number_format", "keep_raw"},
-    ("nfc", "nfcpy"): {"path", "targets", "card_number"},
-    ("printer", "network"): _PRINTER | {"host", "port", "timeout"},
-    ("printer", "serial"): _PRINTER | {"port", "baud", "dsrdtr", "timeout"},
-    ("printer", "usb"): _PRINTER | {"usb_vendor", "usb_product", "in_ep", "out_ep"},
-    ("printer", "file"): _PRINTER | {"path"},
-    ("drawer", "printer"): {"printer", "pin"},
-    ("pole_display", "serial"): {"port", "baud", "encoding", "columns"},
-    ("scanner", "simulated"): {"codes", "interval_ms"},
-    ("card_reader", "simulated"): set(),
-    ("printer", "simulated"): set(),
-    ("pole_display", "simulated"): set(),
-    ("drawer", "simulated"): set(),
-}
-REQUIRED_DEVICE_KEYS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("scanner", "serial"): ("port",),
-    ("magstripe", "serial"): ("port",),
-    ("printer", "network"): ("host",),
-    ("printer", "serial"): ("port",),
-    ("printer", "usb"): ("usb_vendor", "usb_product"),
-    ("printer", "file"): ("path",),
-    ("drawer", "printer"): ("printer",),
-    ("pole_display", "serial"): ("port",),
-}
-_INT_KEYS = {"baud", "bytesize", "stopbits", "gap_ms", "max_gap_ms", "min_length",
-             "number_track", "memory_card_type", "memory_offset", "memory_length",
-             "file_offset", "file_length", "status_interval", "pin", "columns", "interval_ms"}
-_BOOL_KEYS = {"aim_ids", "keep_raw", "status", "dsrdtr", "enabled", "lrc"}
-_STR_KEYS = {"name", "kind", "driver", "prefix", "suffix", "card_number", "number_format",
-             "aid", "file_id", "path", "host", "encoding", "journal", "profile", "printer",
-             "parity"}
-_LIST_KEYS = {"terminators", "own_prefixes", "readers", "targets", "codes", "number_slice"}
-
 
 class ConfigError(Exception):
     pass
@@ -351,35 +305,51 @@ def _check_device(dev: Mapping[str, Any], where: str, names: set[str], bad: Any)
         names.add(name)
     if kind is None or driver is None:
         return
-    allowed = DEVICE_KEYS.get((str(kind), str(driver)))
-    if allowed is None:
-        drivers = sorted(d for k, d in DEVICE_KEYS if k == kind)
+    entry = registry.find(str(kind), str(driver))
+    if entry is None:
+        drivers = registry.drivers_for(str(kind))
         hint = f"drivers for {kind!r}: {', '.join(drivers)}" if drivers else (
-            f"kinds: {', '.join(sorted({k for k, _ in DEVICE_KEYS}))}"
+            f"kinds: {', '.join(registry.kinds())}"
         )
         bad(f"{where}.driver", f"no driver {driver!r} for kind {kind!r} ({hint})")
         return
-    for key in REQUIRED_DEVICE_KEYS.get((str(kind), str(driver)), ()):
+    for key in entry.required:
         if key not in dev:
             bad(where, f"{kind} with driver {driver!r} needs {key!r} (docs/devices.md)")
     for key, value in dev.items():
         k = f"{where}.{key}"
-        if key not in allowed and key not in COMMON_DEVICE_KEYS:
+        holds = entry.keys.get(key) or registry.COMMON.get(key)
+        if holds is None:
             bad(k, f"not a key of a {kind} with driver {driver!r} (docs/devices.md)")
-        elif key in _BOOL_KEYS and not isinstance(value, bool):
-            bad(k, f"must be true or false, got {value!r}")
-        elif key in _INT_KEYS and (isinstance(value, bool) or not isinstance(value, int)):
-            bad(k, f"must be a whole number, got {value!r}")
-        elif key in _LIST_KEYS and not isinstance(value, list):
-            bad(k, f"must be a list, e.g. [\"...\"], got {value!r}")
-        elif key in _STR_KEYS and not isinstance(value, str):
-            bad(k, f"must be a string in quotes, got {value!r}")
-        elif key == "port" and driver == "network" and (
-            isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 65536
-        ):
-            bad(k, f"must be a TCP port number, got {value!r}")
-        elif key == "port" and driver == "serial" and not isinstance(value, str):
-            bad(k, f"must be a serial device path in quotes, e.g. \"/dev/ttyUSB0\", got {value!r}")
+        elif not _holds(holds, value):
+            bad(k, _WRONG_VALUE[holds].replace("%r", repr(value)))
+
+
+_WRONG_VALUE = {
+    registry.Value.YES_NO: "must be true or false, got %r",
+    registry.Value.WHOLE: "must be a whole number, got %r",
+    registry.Value.LIST: "must be a list, e.g. [\"...\"], got %r",
+    registry.Value.TEXT: "must be a string in quotes, got %r",
+    registry.Value.TCP_PORT: "must be a TCP port number, got %r",
+    registry.Value.SERIAL_PORT: "must be a serial device path in quotes, e.g. "
+    "\"/dev/ttyUSB0\", got %r",
+}
+
+
+def _holds(kind: registry.Value, value: Any) -> bool:
+    """Whether a ``[[devices]]`` value is of the type the device table gives its key."""
+    is_int = isinstance(value, int) and not isinstance(value, bool)
+    if kind is registry.Value.YES_NO:
+        return isinstance(value, bool)
+    if kind is registry.Value.WHOLE:
+        return is_int
+    if kind is registry.Value.LIST:
+        return isinstance(value, list)
+    if kind in (registry.Value.TEXT, registry.Value.SERIAL_PORT):
+        return isinstance(value, str)
+    if kind is registry.Value.TCP_PORT:
+        return is_int and 0 < value < 65536
+    return True
 
 
 def _check_files(cfg: TerminalConfig) -> list[Problem]:
