@@ -1,18 +1,17 @@
-"""A thin bridge between the screens and the devices layer.
+"""The screens' side of the devices: a thin bridge to :class:`devices.manager.DeviceManager`.
 
-The devices engineer's :class:`devices.manager.DeviceManager` runs every device in its
-own thread and queues events; this bridge polls that queue from a QTimer on the UI
-thread and turns events into Qt signals. Where ``devices.simulated`` is not there yet,
-the bridge simulates the demo set itself (scanner, card reader, printer, drawer, pole
-display) so the app and its tests run end to end.
+The manager runs every configured device in its own thread and queues its events; the
+bridge polls that queue from a QTimer on the UI thread and turns the events into Qt
+signals, and hands print jobs, drawer kicks and pole-display lines to the manager. Without
+a manager of its own it starts the demo set of :mod:`devices.simulated` (scanner, card
+reader, on-screen printer, pole display, drawer).
 
-Keyboard-wedge scanners are read by :class:`pos_app.ui.wedge_filter.WedgeFilter`
-(the devices engineer's), installed on the application by :mod:`pos_app.ui.app`.
+Keyboard-wedge scanners are read by :class:`pos_app.ui.wedge_filter.WedgeFilter`,
+installed on the application by :mod:`pos_app.ui.app`.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,13 +19,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from devices import registry
 from devices.events import (
     BarcodeScanned,
     CardPresented,
     DeviceError,
     DeviceEvent,
     HealthChanged,
-    Media,
     PrintJob,
     ShowItem,
     ShowLines,
@@ -36,21 +35,6 @@ from devices.manager import DeviceManager
 from devices.pole_display import lines_for
 
 log = logging.getLogger(__name__)
-
-# CardPresented.media → the core's card media names
-CORE_MEDIA = {
-    Media.MAGSTRIPE: "magstripe",
-    Media.IC_CARD: "ic",
-    Media.NFC: "nfc",
-    Media.MIFARE_CLASSIC: "nfc",
-    Media.SIMULATED: "barcode",
-}
-DEVICE_MEDIA = {
-    "magstripe": Media.MAGSTRIPE,
-    "ic": Media.IC_CARD,
-    "nfc": Media.NFC,
-    "barcode": Media.SIMULATED,
-}
 
 
 @dataclass(frozen=True)
@@ -83,14 +67,8 @@ class DeviceBridge(QObject):
 
     def __init__(self, manager: DeviceManager | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        if manager is None and importlib.util.find_spec("devices.simulated") is not None:
-            try:
-                manager = DeviceManager.simulated()
-            except Exception:  # their module may be half written: fall back to ours
-                log.exception("devices.simulated is not usable; using the built-in simulation")
-                manager = None
-        self.manager = manager
-        self.printed: list[bytes] = []  # every receipt as ESC/POS bytes (simulated printer)
+        self.manager = manager if manager is not None else DeviceManager.simulated()
+        self.printed: list[bytes] = []  # every receipt as ESC/POS bytes, as handed over
         self.printed_text: list[str] = []
         self.drawer_kicks = 0
         self.pole: tuple[str, str] = ("", "")
@@ -100,19 +78,15 @@ class DeviceBridge(QObject):
 
     # ------------------------------------------------------------- lifecycle
     def start(self) -> None:
-        if self.manager is not None:
-            self.manager.start()
+        self.manager.start()
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
-        if self.manager is not None:
-            self.manager.stop(timeout=1.0)
+        self.manager.stop(timeout=1.0)
 
     # ------------------------------------------------------------- input
     def poll(self) -> None:
-        if self.manager is None:
-            return
         for ev in self.manager.poll_events(limit=200):
             self.dispatch(ev)
 
@@ -122,61 +96,51 @@ class DeviceBridge(QObject):
         elif isinstance(ev, CardPresented):
             if ev.bank_card:
                 return  # bank cards are the payment terminal's business, never ours
-            media = CORE_MEDIA.get(ev.media, "barcode")
+            media = registry.ledger_media(ev.media)
             self.card_presented.emit(PresentedCard(media, ev.card_number, ev.uid))
         elif isinstance(ev, DeviceError):
             self.device_problem.emit(ev.device, ev.message)
         elif isinstance(ev, HealthChanged):
             self.health_changed.emit()
 
-    def _adapter(self, kind: str) -> Any:
-        if self.manager is None:
-            return None
+    def _simulated(self, kind: str) -> Any:
         for a in self.manager.adapters.values():
             if a.kind == kind and a.driver == "simulated":
                 return a
-        return None
+        raise LookupError(f"no simulated {kind.replace('_', ' ')} is configured "
+                          "(devices.simulated, docs/devices.md \"Demo mode\")")
 
     def simulate_scan(self, code: str) -> None:
-        """A scan on the simulated scanner (demo buttons, tests)."""
-        scanner = self._adapter("scanner")
-        if scanner is not None:
-            scanner.scan(code)
-        else:
-            self.scanned.emit(code)
+        """A scan on the simulated scanner (tests, screenshots, the demo)."""
+        self._simulated("scanner").scan(code)
 
     def simulate_card(self, media: str, card_no: str | None, uid: str | None = None) -> None:
-        """The simulated card reader: swipe (magstripe), insert (ic), tap (nfc)."""
-        reader = self._adapter("card_reader")
-        if reader is not None:
-            reader.tap(card_no, uid=uid, media=DEVICE_MEDIA.get(media, Media.SIMULATED))
-        else:
-            self.card_presented.emit(PresentedCard(media, card_no, uid))
+        """The simulated card reader: swipe (magstripe), insert (ic), tap (nfc), or a
+        barcode card (``media`` as the ledger names it)."""
+        self._simulated("card_reader").tap(card_no, uid=uid,
+                                           media=registry.reader_media(media))
 
     # ------------------------------------------------------------- output
     def print_receipt(self, job_id: str, escpos: bytes, text: str) -> None:
         self.printed.append(escpos)
         self.printed_text.append(text)
-        if self.manager is not None:
-            try:
-                self.manager.print(PrintJob(job_id, (("text", text), ("feed", 3), ("cut",))))
-            except KeyError:
-                log.warning("no printer configured; receipt %s kept on screen only", job_id)
+        try:
+            self.manager.print(PrintJob(job_id, (("text", text), ("feed", 3), ("cut",))))
+        except KeyError:
+            log.warning("no printer configured; receipt %s kept on screen only", job_id)
 
     def kick_drawer(self) -> None:
         self.drawer_kicks += 1
-        if self.manager is not None:
-            try:
-                self.manager.kick_drawer()
-            except KeyError:
-                log.info("no cash drawer configured")
+        try:
+            self.manager.kick_drawer()
+        except KeyError:
+            log.info("no cash drawer configured")
 
     def show(self, job: ShowLines | ShowItem | ShowTotal) -> None:
         """The customer pole display: the last item, the total, the change."""
         l1, l2, _align = lines_for(job, True)
         self.pole = (l1[:20], l2[:20])
-        if self.manager is not None:
-            self.manager.show(job)
+        self.manager.show(job)
 
     def show_item(self, name: str, price: Decimal) -> None:
         self.show(ShowItem(name, price))
@@ -191,14 +155,6 @@ class DeviceBridge(QObject):
 
     # ------------------------------------------------------------- health
     def health(self) -> list[DeviceState]:
-        if self.manager is None:
-            return [
-                DeviceState("scanner", "scanner", "ok", "simulated"),
-                DeviceState("card reader", "card_reader", "ok", "simulated"),
-                DeviceState("printer", "printer", "ok", "simulated"),
-                DeviceState("drawer", "drawer", "ok", "simulated"),
-                DeviceState("pole display", "pole_display", "ok", "simulated"),
-            ]
         return [
             DeviceState(h.name, h.kind, h.health.value, h.detail)
             for h in self.manager.health().values()
