@@ -45,7 +45,6 @@ from pos_app.core.models import (
 from pos_app.core.money import ZERO
 from pos_app.core.program import Tier
 from pos_app.core.sharing import portion
-from pos_app.core.stored_value import receipt_no as next_receipt_no
 from pos_app.core.terminal import Terminal
 
 from .document import (
@@ -609,7 +608,7 @@ def balance_document(t: Terminal, s: Session, member: Member, card: Card | None 
     next gapless receipt number (so call it in the transaction that saves the slip)."""
     store, lang = _store_and_language(t, store, language)
     card = card or main_card(s, member)
-    no = receipt_no or next_receipt_no(t, s)
+    no = receipt_no or t.next_receipt_no(s)
     return _document(
         kind=Kind.BALANCE,
         store=store,
@@ -633,7 +632,7 @@ def enrollment_document(t: Terminal, s: Session, member: Member, *, cashier: str
     the privacy promise and a signature line."""
     store, lang = _store_and_language(t, store, language)
     card = main_card(s, member)
-    no = receipt_no or next_receipt_no(t, s)
+    no = receipt_no or t.next_receipt_no(s)
     return _document(
         kind=Kind.ENROLLMENT,
         store=store,

@@ -40,6 +40,14 @@ from pos_app.core.money import CENT
 CNY = "CNY"
 PTS = "PTS"
 
+# The account each money tender other than stored value is paid into (sales, top-ups)
+# and given back from (refunds).
+TENDER_ACCOUNTS = {
+    "cash": "cash:drawer",
+    "bank_card": "bank_card:clearing",
+    "other": "other:clearing",
+}
+
 
 def cents(amount: Decimal) -> int:
     return int((amount / CENT).to_integral_value())

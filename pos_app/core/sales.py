@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core import catalog, events, ledger, offline, outbox, points, tiers
 from pos_app.core.errors import NotFound, PosError
-from pos_app.core.ledger import CNY, Posting, account, cents
+from pos_app.core.ledger import CNY, TENDER_ACCOUNTS, Posting, account, cents
 from pos_app.core.members import account_card, current_card, find_card, sv_accounts, sv_balance
 from pos_app.core.models import (
     Card,
@@ -30,12 +30,7 @@ from pos_app.core.money import ZERO, format_money, money
 from pos_app.core.pricing import CartItem, PricedCart, PricingError, quote
 from pos_app.core.sharing import portion, portion_points, share_out, share_points
 from pos_app.core.staff import Operator, audit, require
-from pos_app.core.stored_value import (
-    TENDER_ACCOUNTS,
-    check_limits,
-    receipt_no,
-    split_draw,
-)
+from pos_app.core.stored_value import check_limits, split_draw
 from pos_app.core.terminal import Terminal
 
 TENDER_KINDS = ("points", "stored_value", "cash", "bank_card", "other")
@@ -307,7 +302,7 @@ def make_sale(
         )
         line_points = share_points(earned, bases)
 
-    no = receipt_no(t, s)
+    no = t.next_receipt_no(s)
     p = Posting("sale", at, who.code, ref=no)
     plan = points.PointsPlan()
     p.credit(account(s, "sales:revenue", CNY), cents(total))
@@ -545,7 +540,7 @@ def _reverse(
     total = sum((x[2] for x in refund_lines), ZERO)
 
     member = s.get(Member, original.member_id) if original.member_id else None
-    no = receipt_no(t, s)
+    no = t.next_receipt_no(s)
     p = Posting("refund", at, who.code, ref=f"{no} for {original.sale_no}")
     plan = points.PointsPlan()
     p.debit(account(s, "sales:returns", CNY), cents(total))

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core import ledger, outbox
 from pos_app.core.errors import PosError
-from pos_app.core.ledger import CNY, Posting, account, cents
+from pos_app.core.ledger import CNY, TENDER_ACCOUNTS, Posting, account, cents
 from pos_app.core.members import find_card, sv_accounts, sv_balance
 from pos_app.core.models import Card, Member, Sale, SaleTender, Topup
 from pos_app.core.money import ZERO, format_money, money, round_half_up
@@ -21,21 +21,11 @@ from pos_app.core.staff import Operator, audit, require
 from pos_app.core.terminal import Terminal
 
 TOPUP_TENDERS = ("cash", "bank_card", "other")
-TENDER_ACCOUNTS = {
-    "cash": "cash:drawer",
-    "bank_card": "bank_card:clearing",
-    "other": "other:clearing",
-}
 
 
 def cap_for(t: Terminal, m: Member) -> Decimal:
     sv = t.program.stored_value
     return sv.max_balance_anonymous if m.anonymous else sv.max_balance_registered
-
-
-def receipt_no(t: Terminal, s: Session) -> str:
-    n = ledger.next_counter(s, "receipt")
-    return f"{t.identity.store}-{t.identity.terminal}-{n:06d}"
 
 
 @dataclass
@@ -87,7 +77,7 @@ def topup(
     now = t.now()
     business_time = at or now
     p_acc, b_acc = sv_accounts(s, card)
-    no = receipt_no(t, s)
+    no = t.next_receipt_no(s)
     p = Posting("topup", business_time, who.code, ref=no)
     p.debit(account(s, TENDER_ACCOUNTS[tender], CNY), cents(amount))
     p.credit(p_acc, cents(amount))

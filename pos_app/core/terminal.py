@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.db import make_engine, migrate, session_factory
 from pos_app.core.errors import PosError
+from pos_app.core.ledger import next_counter
 from pos_app.core.models import TerminalInfo
 from pos_app.core.pii import PiiVault
 from pos_app.core.program import Program, load_program
@@ -148,6 +149,12 @@ class Terminal:
         """A read-only look (deferred BEGIN): never waits behind a sale being written."""
         with self._read_sessions() as s:
             yield s
+
+    def next_receipt_no(self, s: Session) -> str:
+        """The next receipt number of this terminal (``S001-T01-000042``): one gapless
+        sequence for sales, refunds, top-ups and slips, taken inside their transaction."""
+        n = next_counter(s, "receipt")
+        return f"{self.identity.store}-{self.identity.terminal}-{n:06d}"
 
     def info(self, s: Session) -> TerminalInfo:
         info = s.get(TerminalInfo, 1)
