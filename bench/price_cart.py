@@ -42,6 +42,7 @@ from stdnum import ean  # noqa: E402
 from pos_app.core import catalog, members, sales  # noqa: E402
 from pos_app.core.pricing import CartItem, price_cart  # noqa: E402
 from pos_app.core.staff import CONSOLE  # noqa: E402
+from pos_app.core.tenders import TenderRequest  # noqa: E402
 from pos_app.demo import SILVER_PHONE, set_up  # noqa: E402
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -136,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             assert {"promotion", "tier", "spend_get_off", "coupon", "member_price"} <= sources
             req = sales.SaleRequest(
                 lines=[sales.LineRequest(sku, qty) for sku, qty in spec],
-                tenders=[sales.TenderRequest("points", points=200), sales.TenderRequest("cash")],
+                tenders=[TenderRequest("points", points=200), TenderRequest("cash")],
                 member_card=card,
                 coupon=COUPON,
                 at=AT,

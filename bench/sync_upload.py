@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from pos_app.core import catalog, ledger, outbox, sales, staff
 from pos_app.core.models import OutboxEvent
 from pos_app.core.staff import CONSOLE
+from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import Terminal
 from pos_app.demo import CATALOG, PROGRAM, STAFF
 from sync.client import SyncClient, register, wire
@@ -47,7 +48,7 @@ def queue(t: Terminal, n: int) -> None:
     with t.tx() as s:
         sales.make_sale(t, s, sales.SaleRequest(
             lines=[sales.LineRequest("6901234560084", 1)],
-            tenders=[sales.TenderRequest("cash")]), CONSOLE)
+            tenders=[TenderRequest("cash")]), CONSOLE)
     with t.tx() as s:
         proto = s.scalars(select(OutboxEvent).order_by(OutboxEvent.seq.desc())).first()
         assert proto is not None

@@ -8,7 +8,7 @@ from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.values import parse_at
 from pos_app.cli.views import tender_json
-from pos_app.core import members, sales
+from pos_app.core import members, refunds
 from pos_app.core.errors import PosError
 from pos_app.core.models import Member
 from pos_app.core.money import format_money, to_str
@@ -36,7 +36,7 @@ def cmd_refund(args: argparse.Namespace, t: Terminal) -> int:
     who, approver = operator(args, t)
     lines = [parse_line(x) for x in args.line or []]
     with t.tx() as s:
-        out = sales.refund(t, s, args.sale, lines or None, who, approver, at=parse_at(args.at, t))
+        out = refunds.refund(t, s, args.sale, lines or None, who, approver, at=parse_at(args.at, t))
         r = out.refund
         save_receipt(s, refund_document(t, s, r.sale_no), at=t.now())
         member = None

@@ -11,6 +11,7 @@ from pos_app.cli.views import print_sale, sale_json
 from pos_app.core import members, offline, sales
 from pos_app.core.errors import PosError
 from pos_app.core.money import MoneyError, format_money, parse_money, to_str
+from pos_app.core.tenders import TENDER_KINDS, TenderRequest
 from pos_app.core.terminal import Terminal
 from receipts.from_core import sale_document
 from receipts.records import save_receipt
@@ -37,15 +38,15 @@ def parse_item(text: str) -> sales.LineRequest:
     return sales.LineRequest(code=code, qty=int(qty) if qty else 1)
 
 
-def parse_tender(text: str) -> sales.TenderRequest:
+def parse_tender(text: str) -> TenderRequest:
     """``--tender KIND[:AMOUNT]``: ``points:N``, ``cash:500``, ``bank_card:300@REF``."""
     kind, _, amount = text.partition(":")
-    if kind not in sales.TENDER_KINDS:
-        raise PosError(f"--tender {text!r}: kind must be one of {', '.join(sales.TENDER_KINDS)}")
+    if kind not in TENDER_KINDS:
+        raise PosError(f"--tender {text!r}: kind must be one of {', '.join(TENDER_KINDS)}")
     if kind == "points":
         if not amount.isdigit():
             raise PosError(f"--tender {text!r}: write points:N with a whole number of points")
-        return sales.TenderRequest(kind="points", points=int(amount))
+        return TenderRequest(kind="points", points=int(amount))
     ref = None
     if kind in ("bank_card", "other") and "@" in amount:
         amount, _, ref = amount.partition("@")
@@ -53,7 +54,7 @@ def parse_tender(text: str) -> sales.TenderRequest:
         value = parse_money(amount) if amount else None
     except MoneyError as e:
         raise PosError(f"--tender {text!r}: {e}") from None
-    return sales.TenderRequest(kind=kind, amount=value, reference=ref)
+    return TenderRequest(kind=kind, amount=value, reference=ref)
 
 
 def cmd_sale(args: argparse.Namespace, t: Terminal) -> int:

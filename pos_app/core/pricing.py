@@ -3,7 +3,7 @@
 Pure functions over the program, the cart and the clock: any two terminals (and HQ)
 compute the same receipt from the same inputs. :func:`quote` is how every caller (the
 sale, the checkout and payment screens) asks for a price; :func:`price_cart` runs the
-steps. Tenders (step 7) and points earned (step 8) are in :mod:`pos_app.core.sales`.
+steps. Tenders (step 7) and points earned (step 8) are in :mod:`pos_app.core.tenders`.
 """
 
 from __future__ import annotations

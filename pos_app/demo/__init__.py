@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from pos_app.core import catalog, members, sales, staff, stored_value, tiers
 from pos_app.core.models import CouponUse, Member
 from pos_app.core.staff import CONSOLE
+from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import DB_FILE, Terminal
 from receipts import ReceiptDocument
 from receipts.from_core import sale_document, topup_document
@@ -79,7 +80,7 @@ def set_up(data_dir: Path) -> Terminal:
             s,
             sales.SaleRequest(
                 lines=[sales.LineRequest("6901234560046"), sales.LineRequest("6901234560077", 2)],
-                tenders=[sales.TenderRequest("cash")],
+                tenders=[TenderRequest("cash")],
                 member_card=wang_card,
                 at=datetime(2026, 10, 1, 11, 30, tzinfo=tz),
             ),
@@ -140,8 +141,8 @@ def ring_up_example(t: Terminal, s: Session) -> Example:
                 sales.LineRequest("6901234560039"),
             ],
             tenders=[
-                sales.TenderRequest("points", points=200),
-                sales.TenderRequest("cash"),
+                TenderRequest("points", points=200),
+                TenderRequest("cash"),
             ],
             member_card=card,
             coupon=coupon,

@@ -24,6 +24,7 @@ from pos_app.core import offline, sales
 from pos_app.core.errors import PosError
 from pos_app.core.money import ZERO, MoneyError, parse_money
 from pos_app.core.pricing import PricedCart
+from pos_app.core.tenders import TenderRequest, max_points_value, points_value, points_within_limit
 from pos_app.ui import printing
 from pos_app.ui.checkout import Cart, member_lookup
 from pos_app.ui.context import Context
@@ -74,7 +75,7 @@ class PaymentScreen(Screen):
         self.priced: PricedCart | None = None
         self.priced_sv: PricedCart | None = None
         self.quotes: dict[tuple[str, ...], PricedCart] = {}  # by the tender kinds chosen
-        self.tenders: list[sales.TenderRequest] = []
+        self.tenders: list[TenderRequest] = []
         self.waiting_card = False
         lay = QVBoxLayout(self)
         lay.addWidget(title(_("Payment")))
@@ -172,7 +173,7 @@ class PaymentScreen(Screen):
         self.cart = cart
         self.priced = priced
         self.quotes = {}
-        self.priced_sv = self.quote([sales.TenderRequest("stored_value")]) if cart.member else None
+        self.priced_sv = self.quote([TenderRequest("stored_value")]) if cart.member else None
         self.tenders = []
         self.sv_card: str | None = None
         self.waiting_card = False
@@ -240,7 +241,7 @@ class PaymentScreen(Screen):
         return True
 
     # ------------------------------------------------------------------ figures
-    def quote(self, tenders: list[sales.TenderRequest] | None = None) -> PricedCart:
+    def quote(self, tenders: list[TenderRequest] | None = None) -> PricedCart:
         """The cart's price when paid by ``tenders`` (default: those chosen so far), at
         the business time the checkout priced it; the core's quote decides the pay discount."""
         assert self.priced is not None
@@ -249,7 +250,7 @@ class PaymentScreen(Screen):
             self.quotes[kinds] = self.cart.quote(self.ctx.terminal.program, self.priced.at, kinds)
         return self.quotes[kinds]
 
-    def sale_total(self, tenders: list[sales.TenderRequest] | None = None) -> Decimal:
+    def sale_total(self, tenders: list[TenderRequest] | None = None) -> Decimal:
         return self.quote(tenders).total
 
     def usable_points(self) -> int:
@@ -260,14 +261,14 @@ class PaymentScreen(Screen):
             return 0
         t = self.ctx.terminal
         rules = t.program.points
-        cap = sales.max_points_value(t, self.sale_total())
+        cap = max_points_value(t, self.sale_total())
         taken = [x for x in self.tenders if x.kind == "points"]
-        room = cap - sum((sales.points_value(t, x.points or 0) for x in taken), ZERO)
+        room = cap - sum((points_value(t, x.points or 0) for x in taken), ZERO)
         have = m["points"] - sum(x.points or 0 for x in taken)
         units = min(int(room / rules.redeem_unit_value), have // rules.redeem_unit_points)
         return max(0, units * rules.redeem_unit_points)
 
-    def points_problem(self, tenders: list[sales.TenderRequest]) -> str | None:
+    def points_problem(self, tenders: list[TenderRequest]) -> str | None:
         """Why the sale path would refuse the points of ``tenders`` (the points limit is on
         the total these tenders pay: after the pay discount where stored value pays the
         rest); None where it would take them."""
@@ -277,17 +278,17 @@ class PaymentScreen(Screen):
         for x in tenders:
             if x.kind == "points":
                 try:
-                    paid += sales.points_within_limit(t, total, x.points or 0, paid)
+                    paid += points_within_limit(t, total, x.points or 0, paid)
                 except PosError as e:
                     return str(e)
         return None
 
-    def paid(self, tenders: list[sales.TenderRequest] | None = None) -> Decimal:
+    def paid(self, tenders: list[TenderRequest] | None = None) -> Decimal:
         t = self.ctx.terminal
         out = ZERO
         for x in self.tenders if tenders is None else tenders:
             if x.kind == "points":
-                out += sales.points_value(t, x.points or 0)
+                out += points_value(t, x.points or 0)
             else:
                 out += x.amount or ZERO
         return out
@@ -301,7 +302,7 @@ class PaymentScreen(Screen):
         for x in self.tenders:
             name = _(TENDER_NAMES[x.kind])
             if x.kind == "points":
-                val = sales.points_value(t, x.points or 0)
+                val = points_value(t, x.points or 0)
                 self.tender_list.addItem(f"{name}: {x.points} → {money_text(val)}")
             else:
                 extra = f"  ({x.reference})" if x.reference else ""
@@ -328,7 +329,7 @@ class PaymentScreen(Screen):
                 set_message(self.message, _("Enter the number of points first"))
                 self.points.setFocus()
                 return
-            if not self._take(sales.TenderRequest("points", points=pts)):
+            if not self._take(TenderRequest("points", points=pts)):
                 return
             self.points.setValue(0)
             self.refresh()
@@ -347,20 +348,20 @@ class PaymentScreen(Screen):
                 set_message(self.message, str(e))
                 return
         else:
-            trial = [*self.tenders, sales.TenderRequest(kind, Decimal("0.01"))]
+            trial = [*self.tenders, TenderRequest(kind, Decimal("0.01"))]
             amount = self.sale_total(trial) - self.paid()
         ref = self.reference.text().strip() or None
         if kind == "bank_card" and not ref:
             set_message(self.message, _("Enter the bank-card slip reference"))
             self.reference.setFocus()
             return
-        if not self._take(sales.TenderRequest(kind, amount, reference=ref)):
+        if not self._take(TenderRequest(kind, amount, reference=ref)):
             return
         self.amount.clear()
         self.reference.clear()
         self.refresh()
 
-    def _take(self, tender: sales.TenderRequest) -> bool:
+    def _take(self, tender: TenderRequest) -> bool:
         """Add ``tender`` unless the sale path would refuse the points it leaves."""
         problem = self.points_problem([*self.tenders, tender])
         if problem:

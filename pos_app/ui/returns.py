@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pos_app.core import sales
+from pos_app.core import refunds, sales
 from pos_app.core.errors import PosError
 from pos_app.core.staff import Operator
 from pos_app.ui import printing
@@ -41,7 +41,7 @@ class RefundView:
     coupon_returned: bool
 
 
-def _view(out: sales.RefundOutcome) -> RefundView:
+def _view(out: refunds.RefundOutcome) -> RefundView:
     return RefundView(
         out.refund.sale_no,
         out.refund.total,
@@ -219,7 +219,7 @@ class ReturnsScreen(Screen):
         def work() -> RefundView:
             with t.read() as s:
                 try:
-                    return _view(sales.refund(t, s, sale_no, lines, preview_op))
+                    return _view(refunds.refund(t, s, sale_no, lines, preview_op))
                 finally:
                     s.rollback()
 
@@ -239,7 +239,7 @@ class ReturnsScreen(Screen):
                 from receipts.from_core import refund_document
 
                 with t.tx() as s:
-                    out = sales.refund(t, s, sale_no, lines, who, approver)
+                    out = refunds.refund(t, s, sale_no, lines, who, approver)
                     view = _view(out)
                     doc = printing.keep(t, s, refund_document(t, s, view.refund_no))
                 cash = any(k == "cash" for k, _a, _p in view.tenders)

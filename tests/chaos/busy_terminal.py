@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pos_app.core import members, sales, stored_value
 from pos_app.core.staff import Operator
+from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import DB_FILE, Terminal
 
 GOODS = [
@@ -47,11 +48,11 @@ def main() -> None:
                 p, b = members.sv_balance(s, members.find_card(s, card))
                 if p + b < Decimal("1000"):
                     stored_value.topup(t, s, card, Decimal("500.00"), "cash", who)
-            tenders = [sales.TenderRequest("cash")]
+            tenders = [TenderRequest("cash")]
             if card and rng.random() < 0.5:
                 tenders = [
-                    sales.TenderRequest("stored_value", Decimal("5.00")),
-                    sales.TenderRequest("cash"),
+                    TenderRequest("stored_value", Decimal("5.00")),
+                    TenderRequest("cash"),
                 ]
             out = sales.make_sale(
                 t,

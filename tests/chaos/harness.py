@@ -78,10 +78,11 @@ def _phase(fd: int, p: str) -> None:
 def worker(t: Any, seed: int, idx: int, life: int, phase_file: Path, err_log: Path) -> None:
     from sqlalchemy import select
 
-    from pos_app.core import members, sales, stored_value
+    from pos_app.core import members, refunds, sales, stored_value
     from pos_app.core.errors import PosError
     from pos_app.core.models import Card, Sale
     from pos_app.core.staff import Operator
+    from pos_app.core.tenders import TenderRequest
     from sync.client import SyncClient
 
     cashier, supervisor = Operator("1001", "cashier"), Operator("2001", "supervisor")
@@ -122,11 +123,11 @@ def worker(t: Any, seed: int, idx: int, life: int, phase_file: Path, err_log: Pa
                 elif r < 0.58 and recent:
                     _phase(fd, "R")
                     with t.tx() as s:
-                        sales.refund(t, s, rng.choice(recent), None, cashier, supervisor)
+                        refunds.refund(t, s, rng.choice(recent), None, cashier, supervisor)
                 else:
                     _phase(fd, "S")
                     card = rng.choice(cards) if rng.random() < 0.7 else None
-                    tenders = [sales.TenderRequest("cash")]
+                    tenders = [TenderRequest("cash")]
                     lines = [sales.LineRequest(rng.choice(GOODS), rng.randint(1, 3))
                              for _ in range(rng.randint(1, 4))]
                     if card and rng.random() < 0.6:
@@ -137,7 +138,7 @@ def worker(t: Any, seed: int, idx: int, life: int, phase_file: Path, err_log: Pa
                             amount = min(p + b, Decimal(300))
                             lines = [sales.LineRequest(GOODS[0], 1)]
                         if amount > 0:
-                            tenders.insert(0, sales.TenderRequest("stored_value", amount))
+                            tenders.insert(0, TenderRequest("stored_value", amount))
                     with t.tx() as s:
                         sales.make_sale(t, s, sales.SaleRequest(lines, tenders, member_card=card),
                                         cashier)
@@ -160,8 +161,9 @@ class _Rollback(Exception):
 def _warm_up(t: Any) -> None:
     """Run each action once and roll it back, so forked workers start with SQLAlchemy's
     caches filled (a worker's first action is then as fast as its later ones)."""
-    from pos_app.core import members, sales, stored_value
+    from pos_app.core import members, refunds, sales, stored_value
     from pos_app.core.staff import Operator
+    from pos_app.core.tenders import TenderRequest
 
     cashier, supervisor = Operator("1001", "cashier"), Operator("2001", "supervisor")
     try:
@@ -172,9 +174,9 @@ def _warm_up(t: Any) -> None:
             stored_value.topup(t, s, card, Decimal(100), "cash", cashier)
             sale = sales.make_sale(t, s, sales.SaleRequest(
                 [sales.LineRequest(GOODS[0], 1)],
-                [sales.TenderRequest("stored_value", Decimal(1)), sales.TenderRequest("cash")],
+                [TenderRequest("stored_value", Decimal(1)), TenderRequest("cash")],
                 member_card=card), cashier)
-            sales.refund(t, s, sale.sale.sale_no, None, cashier, supervisor)
+            refunds.refund(t, s, sale.sale.sale_no, None, cashier, supervisor)
             raise _Rollback
     except _Rollback:
         pass

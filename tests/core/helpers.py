@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from pos_app.core import members, sales, stored_value, tiers
 from pos_app.core.staff import CONSOLE, Operator
+from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import Terminal
 
 CASHIER = Operator("1001", "cashier")
@@ -44,7 +45,7 @@ def enroll(
 def sell(
     t: Terminal,
     items: list[tuple[str, int]],
-    tenders: list[sales.TenderRequest],
+    tenders: list[TenderRequest],
     card: str | None = None,
     coupon: str | None = None,
     who: Operator = CASHIER,
@@ -71,13 +72,13 @@ def member_state(t: Terminal, card: str) -> tuple[Decimal, Decimal, int]:
         return p, b, members.points_balance(s, c.member)
 
 
-def cash(amount: str | None = None) -> sales.TenderRequest:
-    return sales.TenderRequest("cash", Decimal(amount) if amount else None)
+def cash(amount: str | None = None) -> TenderRequest:
+    return TenderRequest("cash", Decimal(amount) if amount else None)
 
 
-def points(n: int) -> sales.TenderRequest:
-    return sales.TenderRequest("points", points=n)
+def points(n: int) -> TenderRequest:
+    return TenderRequest("points", points=n)
 
 
-def sv(amount: str | None = None) -> sales.TenderRequest:
-    return sales.TenderRequest("stored_value", Decimal(amount) if amount else None)
+def sv(amount: str | None = None) -> TenderRequest:
+    return TenderRequest("stored_value", Decimal(amount) if amount else None)

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 from sqlalchemy import select
 
-from pos_app.core import members, outbox, sales, tiers
+from pos_app.core import members, outbox, refunds, tiers
 from pos_app.core.errors import PosError
 from pos_app.core.models import Journal, OutboxEvent
 from pos_app.core.staff import CONSOLE
@@ -28,7 +28,7 @@ def test_every_business_event_is_in_the_outbox(terminal: Terminal) -> None:
     card = enroll(terminal, topup="500.00")
     out = sell(terminal, [(KETTLE, 2)], [sv("100.00"), cash()], card=card)
     with terminal.tx() as s:
-        sales.refund(terminal, s, out.sale.sale_no, [(1, 1)], SUPERVISOR)
+        refunds.refund(terminal, s, out.sale.sale_no, [(1, 1)], SUPERVISOR)
         members.bind_card(terminal, s, card, "nfc", "04AABBCCDD", CONSOLE)
         members.block_card(terminal, s, card, CONSOLE)
         members.replace_card(terminal, s, card, CONSOLE)

@@ -11,8 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pos_app.core import catalog, ledger, sales, staff
+from pos_app.core import catalog, ledger, refunds, staff
 from pos_app.core.errors import PosError
+from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import Terminal
 from pos_app.demo import CATALOG, PROGRAM, STAFF
 
@@ -75,8 +76,8 @@ def test_refund_in_pieces_returns_exactly(cart, member, pay, coupon, seed) -> No
         "points+cash": [points(100), cash()],
         "sv": [sv()],
         "sv+cash": [sv("1.00"), cash()],
-        "points+sv+bank": [points(100), sv("0.50"), sales.TenderRequest("bank_card")],
-        "bank": [sales.TenderRequest("bank_card", reference="REF1")],
+        "points+sv+bank": [points(100), sv("0.50"), TenderRequest("bank_card")],
+        "bank": [TenderRequest("bank_card", reference="REF1")],
     }[pay]
     if not member:
         tenders = [x for x in tenders if x.kind not in ("points", "stored_value")] or [cash()]
@@ -98,24 +99,24 @@ def test_refund_in_pieces_returns_exactly(cart, member, pay, coupon, seed) -> No
     sale = out.sale
     # refund in random pieces
     remaining = {ln.no: ln.qty for ln in sale.lines}
-    refunds = []
+    pieces_back = []
     while remaining:
         no = pieces.choice(sorted(remaining))
         q = pieces.randint(1, remaining[no])
         with t.tx() as s:
-            refunds.append(sales.refund(t, s, sale.sale_no, [(no, q)], SUPERVISOR))
+            pieces_back.append(refunds.refund(t, s, sale.sale_no, [(no, q)], SUPERVISOR))
         remaining[no] -= q
         if not remaining[no]:
             del remaining[no]
-    assert sum((r.refund.total for r in refunds), Decimal(0)) == sale.total
+    assert sum((r.refund.total for r in pieces_back), Decimal(0)) == sale.total
     for tender in sale.tenders:
-        back = [x for r in refunds for x in r.tenders if x.kind == tender.kind]
+        back = [x for r in pieces_back for x in r.tenders if x.kind == tender.kind]
         assert sum((x.amount for x in back), Decimal(0)) == tender.amount
         assert sum(x.points for x in back) == tender.points
         assert sum((x.principal for x in back), Decimal(0)) == tender.principal
         assert sum((x.bonus for x in back), Decimal(0)) == tender.bonus
-    assert sum(r.points_taken_back for r in refunds) == out.points_earned
+    assert sum(r.points_taken_back for r in pieces_back) == out.points_earned
     assert member_state(t, card) == before
-    assert refunds[-1].coupon_returned == bool(sale.coupon_code)
+    assert pieces_back[-1].coupon_returned == bool(sale.coupon_code)
     with t.read() as s:
         assert ledger.verify(s).problems == []

@@ -9,10 +9,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from pos_app.core import ledger, members, sales
+from pos_app.core import ledger, members, refunds, sales
 from pos_app.core.errors import NotAllowed, PosError
 from pos_app.core.models import Entry, Journal, Sale
 from pos_app.core.staff import CONSOLE
+from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import Terminal
 
 from .conftest import COAT, KETTLE, LIPSTICK, SCARF, SOCKS, TEA, Clock
@@ -77,7 +78,7 @@ def test_cash_change_and_split_tenders(terminal: Terminal) -> None:
     out = sell(
         terminal,
         [(KETTLE, 1)],
-        [sales.TenderRequest("bank_card", D("59.00"), reference="POS 123456"), cash("500.00")],
+        [TenderRequest("bank_card", D("59.00"), reference="POS 123456"), cash("500.00")],
     )
     assert out.change == D("300.00")
     assert [(t.kind, t.amount) for t in out.sale.tenders] == [
@@ -91,8 +92,8 @@ def test_cash_change_and_split_tenders(terminal: Terminal) -> None:
     "tenders,message",
     [
         ([cash("10.00")], "tenders cover ￥10.00 of ￥259.00"),
-        ([sales.TenderRequest("bank_card", D("300.00"))], "only cash gives change"),
-        ([sales.TenderRequest("bank_card"), cash()], "only the last tender"),
+        ([TenderRequest("bank_card", D("300.00"))], "only cash gives change"),
+        ([TenderRequest("bank_card"), cash()], "only the last tender"),
         ([points(100), cash()], "points can pay only when a member is attached"),
         ([sv()], "stored value pays only when the member's card is presented"),
         ([], "at least one tender"),
@@ -142,9 +143,9 @@ def test_stored_value_principal_first_and_pay_discount(terminal: Terminal) -> No
 def test_refund_needs_a_supervisor(terminal: Terminal) -> None:
     out = sell(terminal, [(TEA, 1)], [cash()])
     with terminal.tx() as s, pytest.raises(NotAllowed, match="needs a supervisor"):
-        sales.refund(terminal, s, out.sale.sale_no, None, CASHIER)
+        refunds.refund(terminal, s, out.sale.sale_no, None, CASHIER)
     with terminal.tx() as s:
-        r = sales.refund(terminal, s, out.sale.sale_no, None, CASHIER, approver=SUPERVISOR)
+        r = refunds.refund(terminal, s, out.sale.sale_no, None, CASHIER, approver=SUPERVISOR)
         assert r.refund.approved_by == "2001"
 
 
@@ -161,11 +162,11 @@ def test_partial_then_full_refund_gives_back_exactly(terminal: Terminal, clock: 
     )
     sale_no = out.sale.sale_no
     with terminal.tx() as s:
-        r1 = sales.refund(terminal, s, sale_no, [(2, 1)], SUPERVISOR)
+        r1 = refunds.refund(terminal, s, sale_no, [(2, 1)], SUPERVISOR)
         assert r1.refund.total == D("90.47")  # half of the scarf line 180.94
         assert not r1.coupon_returned
     with terminal.tx() as s:
-        r2 = sales.refund(terminal, s, sale_no, None, SUPERVISOR)  # the rest
+        r2 = refunds.refund(terminal, s, sale_no, None, SUPERVISOR)  # the rest
         assert r2.coupon_returned
     assert r1.refund.total + r2.refund.total == out.sale.total
     by_kind: dict[str, Decimal] = {}
@@ -179,7 +180,7 @@ def test_partial_then_full_refund_gives_back_exactly(terminal: Terminal, clock: 
     # the coupon can be used again
     sell(terminal, [(COAT, 1)], [cash()], coupon="D11-50-0001")
     with terminal.tx() as s, pytest.raises(PosError, match="already fully refunded"):
-        sales.refund(terminal, s, sale_no, None, SUPERVISOR)
+        refunds.refund(terminal, s, sale_no, None, SUPERVISOR)
     verify_ok(terminal)
 
 
@@ -192,9 +193,9 @@ def test_refund_bad_lines(terminal: Terminal) -> None:
         ([(1, 0)], "at least 1"),
     ]:
         with terminal.tx() as s, pytest.raises(PosError, match=msg):
-            sales.refund(terminal, s, no, lines, SUPERVISOR)
+            refunds.refund(terminal, s, no, lines, SUPERVISOR)
     with terminal.tx() as s, pytest.raises(PosError, match="no sale"):
-        sales.refund(terminal, s, "S001-T01-999999", None, SUPERVISOR)
+        refunds.refund(terminal, s, "S001-T01-999999", None, SUPERVISOR)
 
 
 def test_refund_takes_back_points_already_spent_as_owed(terminal: Terminal) -> None:
@@ -203,7 +204,7 @@ def test_refund_takes_back_points_already_spent_as_owed(terminal: Terminal) -> N
     coat = sell(terminal, [(COAT, 1)], [points(1000), cash()], card=card)
     assert coat.points_earned == 399  # 499.00 less ￥100 paid by points
     with terminal.tx() as s:
-        r = sales.refund(terminal, s, out.sale.sale_no, None, SUPERVISOR)
+        r = refunds.refund(terminal, s, out.sale.sale_no, None, SUPERVISOR)
     assert r.points_taken_back == 1036
     assert member_state(terminal, card)[2] == 36 + 399 - 1036  # owed points show as negative
     verify_ok(terminal)
@@ -263,9 +264,9 @@ def test_void_after_payment_needs_a_supervisor_and_reverses_all(terminal: Termin
     before = member_state(terminal, card)
     out = sell(terminal, [(KETTLE, 1), (TEA, 1)], [sv("100.00"), cash()], card=card)
     with terminal.tx() as s, pytest.raises(NotAllowed, match="void after payment needs"):
-        sales.void_sale(terminal, s, out.sale.sale_no, CASHIER)
+        refunds.void_sale(terminal, s, out.sale.sale_no, CASHIER)
     with terminal.tx() as s:
-        v = sales.void_sale(terminal, s, out.sale.sale_no, CASHIER, approver=SUPERVISOR)
+        v = refunds.void_sale(terminal, s, out.sale.sale_no, CASHIER, approver=SUPERVISOR)
     assert v.refund.total == out.sale.total
     assert member_state(terminal, card) == before
     with terminal.read() as s:

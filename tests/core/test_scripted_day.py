@@ -13,9 +13,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from pos_app import cli
-from pos_app.core import ledger, members, sales, stored_value
+from pos_app.core import ledger, members, refunds, sales, stored_value
 from pos_app.core.errors import PosError
 from pos_app.core.models import Account, Sale, Topup
+from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import Terminal
 
 from .conftest import COAT, CREAM, KETTLE, LIPSTICK, RICE, SCARF, SOCKS, TEA, TOTE, Clock
@@ -47,11 +48,11 @@ def test_scripted_day(terminal: Terminal, clock: Clock) -> None:
                 tenders = []
                 for k in kinds:
                     if k == "points":
-                        tenders.append(sales.TenderRequest("points", points=100))
+                        tenders.append(TenderRequest("points", points=100))
                     elif k == "stored_value" and len(kinds) > 1:
-                        tenders.append(sales.TenderRequest("stored_value", Decimal("10.00")))
+                        tenders.append(TenderRequest("stored_value", Decimal("10.00")))
                     else:
-                        tenders.append(sales.TenderRequest(k))
+                        tenders.append(TenderRequest(k))
                 coupon = f"D11-50-000{rng.randint(1, 3)}" if rng.random() < 0.05 else None
                 if op % 10 == 0:
                     argv = ["--data-dir", str(terminal.data_dir), "sale",
@@ -88,7 +89,7 @@ def test_scripted_day(terminal: Terminal, clock: Clock) -> None:
                     if not open_lines:
                         raise PosError("fully refunded")
                     ln_no, left = rng.choice(open_lines)
-                    sales.refund(terminal, s, no, [(ln_no, rng.randint(1, left))], SUPERVISOR)
+                    refunds.refund(terminal, s, no, [(ln_no, rng.randint(1, left))], SUPERVISOR)
                 counts["refund"] += 1
             else:
                 cards.append(enroll(terminal, phone=f"1390013{op:04d}"))

@@ -7,9 +7,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from pos_app.core import ledger, sales, shifts, staff
+from pos_app.core import ledger, refunds, shifts, staff
 from pos_app.core.errors import NotAllowed, NotFound, PosError
 from pos_app.core.models import Account, AuditEntry
+from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import Terminal
 from tests.core.conftest import KETTLE, SCARF, Clock
 from tests.core.helpers import CASHIER, SUPERVISOR, enroll, sell
@@ -44,7 +45,7 @@ def test_one_open_shift_and_bad_floats(terminal: Terminal) -> None:
 
 def test_x_and_z_reports_from_the_cash_drawer_ledger(terminal: Terminal, clock: Clock) -> None:
     # a cash sale before the shift opened does not count
-    sell(terminal, [(SCARF, 1)], [sales.TenderRequest("cash")])
+    sell(terminal, [(SCARF, 1)], [TenderRequest("cash")])
     clock.advance(minutes=1)
     with terminal.tx() as s:
         shifts.open_shift(terminal, s, D("500.00"), SUPERVISOR)
@@ -52,18 +53,18 @@ def test_x_and_z_reports_from_the_cash_drawer_ledger(terminal: Terminal, clock: 
     card = enroll(terminal, topup="600.00")  # cash top-up: into the drawer
     clock.advance(minutes=1)
     # cash 300 for a 259.00 kettle (no member): 41.00 change, 259.00 stays
-    out = sell(terminal, [(KETTLE, 1)], [sales.TenderRequest("cash", D("300.00"))])
+    out = sell(terminal, [(KETTLE, 1)], [TenderRequest("cash", D("300.00"))])
     assert out.change == D("41.00")
     clock.advance(minutes=1)
     sell(
         terminal,
         [(SCARF, 1)],
-        [sales.TenderRequest("bank_card", reference="REF1")],
+        [TenderRequest("bank_card", reference="REF1")],
         card=card,
     )
     clock.advance(minutes=1)
     with terminal.tx() as s:
-        sales.refund(terminal, s, out.sale.sale_no, None, SUPERVISOR)
+        refunds.refund(terminal, s, out.sale.sale_no, None, SUPERVISOR)
     clock.advance(minutes=1)
     with terminal.read() as s:
         x = shifts.x_report(s)
@@ -115,7 +116,7 @@ def test_the_drawer_account_holds_the_drawer_and_a_clock_set_back_changes_nothin
         shifts.open_shift(terminal, s, D("200.00"), SUPERVISOR)
     assert _balance(terminal, "cash:drawer") == 20000
     clock.advance(hours=-3)  # the clock jumps back: the sale still belongs to this shift
-    sell(terminal, [(KETTLE, 1)], [sales.TenderRequest("cash", D("300.00"))])
+    sell(terminal, [(KETTLE, 1)], [TenderRequest("cash", D("300.00"))])
     with terminal.read() as s:
         x = shifts.x_report(s)
     assert (x.sales_count, x.expected_cash) == (1, D("459.00"))

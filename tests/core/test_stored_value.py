@@ -109,12 +109,12 @@ def test_spend_order(terminal: Terminal, order: str, expect: tuple[Decimal, Deci
 
 def test_stored_value_is_never_cash_out(terminal: Terminal) -> None:
     """A refund of a stored-value sale goes back to the card, never to the cash drawer."""
-    from pos_app.core import sales
+    from pos_app.core import refunds
 
     card = enroll(terminal)
     topup(terminal, card, "500.00")
     out = sell(terminal, [(KETTLE, 1)], [sv()], card=card)
     with terminal.tx() as s:
-        r = sales.refund(terminal, s, out.sale.sale_no, None, SUPERVISOR)
+        r = refunds.refund(terminal, s, out.sale.sale_no, None, SUPERVISOR)
     assert [x.kind for x in r.tenders] == ["stored_value"]
     assert member_state(terminal, card)[:2] == (D("500.00"), D("50.00"))

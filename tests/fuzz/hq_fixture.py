@@ -13,7 +13,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from pos_app.core import catalog, sales, staff
+from pos_app.core import catalog, refunds, staff
 from pos_app.core.models import OutboxEvent
 from pos_app.core.terminal import Terminal
 from pos_app.demo import CATALOG, PROGRAM, STAFF
@@ -76,7 +76,7 @@ def make_hq(root: Path) -> Iterator[FuzzHq]:
         out = sell(t, [("6901234560015", 1)], [sv("100.00"), cash()], card=card)
         sell(t, [("6901234560022", 2)], [cash()], card=card)
         with t.tx() as s:
-            sales.refund(t, s, out.sale.sale_no, None, CASHIER, SUPERVISOR)
+            refunds.refund(t, s, out.sale.sale_no, None, CASHIER, SUPERVISOR)
         with t.read() as s:
             evs = [wire(e) for e in s.scalars(select(OutboxEvent).order_by(OutboxEvent.seq))]
         try:

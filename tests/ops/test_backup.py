@@ -16,6 +16,7 @@ from pos_app.core import backup, ledger, sales, staff
 from pos_app.core.errors import PosError
 from pos_app.core.models import AuditEntry, TerminalInfo
 from pos_app.core.staff import CONSOLE
+from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import DB_FILE, Terminal
 from tests.ops.conftest import Run
 from tests.ops.first_schema import load_fixture
@@ -70,7 +71,7 @@ def test_online_backup_while_sales_are_written(tmp_path: Path, demo_dir: Path) -
                         s,
                         sales.SaleRequest(
                             lines=[sales.LineRequest(code="6901234560022", qty=1)],
-                            tenders=[sales.TenderRequest(kind="cash")],
+                            tenders=[TenderRequest(kind="cash")],
                         ),
                         CONSOLE,
                     )

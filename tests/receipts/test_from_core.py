@@ -24,9 +24,10 @@ from sqlalchemy import func, select
 
 import pos_app.cli.sale
 from pos_app import cli
-from pos_app.core import catalog, sales, staff
+from pos_app.core import catalog, refunds, sales, staff
 from pos_app.core.errors import PosError
 from pos_app.core.models import AuditEntry, ReceiptRecord, Sale
+from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import Terminal
 from pos_app.demo import CATALOG, PROGRAM, STAFF
 from receipts import WIDTHS, Kind, display_width, examples, render_text
@@ -170,7 +171,7 @@ def test_refund_and_topup_documents(term: Terminal) -> None:
     card = silver_member_with_points(term)
     out, _ = worked_example(term, card)
     with term.tx() as s:
-        r = sales.refund(term, s, out.sale.sale_no, [(2, 1)], CASHIER, SUPERVISOR)
+        r = refunds.refund(term, s, out.sale.sale_no, [(2, 1)], CASHIER, SUPERVISOR)
         doc = refund_document(term, s, r.refund.sale_no)
         save_receipt(s, doc)
     assert doc.kind == Kind.REFUND and doc.original_receipt_no == out.sale.sale_no
@@ -201,13 +202,13 @@ def test_refund_slip_lines_add_up_when_tenders_round_apart(term: Terminal) -> No
     with term.tx() as s:
         out = sales.make_sale(term, s, sales.SaleRequest(
             [sales.LineRequest(SCARF, 3)],
-            [sales.TenderRequest("other", Decimal("100.01"), reference="V1"), cash()],
+            [TenderRequest("other", Decimal("100.01"), reference="V1"), cash()],
             member_card=card), CASHIER)
     assert out.sale.total == Decimal("348.30")
     slips = []
     for _ in range(3):
         with term.tx() as s:
-            r = sales.refund(term, s, out.sale.sale_no, [(1, 1)], SUPERVISOR)
+            r = refunds.refund(term, s, out.sale.sale_no, [(1, 1)], SUPERVISOR)
             slips.append(refund_document(term, s, r.refund.sale_no))
     lines = [d.lines[0] for d in slips]
     assert [ln.final_amount for ln in lines] == [Decimal("116.09"), Decimal("116.10"),
@@ -288,9 +289,9 @@ def test_every_amount_printed_is_the_cores_figure(cart, member, pay, coupon, ove
         "points+cash": [points(100), cash("99999.00")],
         "sv": [sv()],
         "sv+cash": [sv("1.00"), cash()],
-        "bank": [sales.TenderRequest("bank_card", reference="6222020200112233")],
-        "split": [sales.TenderRequest("other", Decimal("0.50"), reference="VOUCHER-7"),
-                  sales.TenderRequest("bank_card", reference="REF1")],
+        "bank": [TenderRequest("bank_card", reference="6222020200112233")],
+        "split": [TenderRequest("other", Decimal("0.50"), reference="VOUCHER-7"),
+                  TenderRequest("bank_card", reference="REF1")],
     }[pay]
     if not member and pay in ("points+cash", "sv", "sv+cash"):
         tenders = [cash()]
@@ -336,7 +337,7 @@ def test_every_amount_printed_is_the_cores_figure(cart, member, pay, coupon, ove
         line = rnd.choice(sale.lines)
         q = rnd.randint(1, line.qty)
         with t.tx() as s:
-            r = sales.refund(t, s, sale.sale_no, [(line.no, q)], SUPERVISOR)
+            r = refunds.refund(t, s, sale.sale_no, [(line.no, q)], SUPERVISOR)
             rdoc = refund_document(t, s, r.refund.sale_no, language=lang)
             save_receipt(s, rdoc)
         assert [ln.final_amount for ln in rdoc.lines] == [ln.amount for ln in r.refund.lines]
@@ -525,7 +526,7 @@ def test_balance_slip_through_the_cli_is_masked_and_saved(
     card = silver_member_with_points(term)
     worked_example(term, card)
     with term.tx() as s:
-        sales.refund(term, s, "S001-T01-000003", [(2, 1)], SUPERVISOR)
+        refunds.refund(term, s, "S001-T01-000003", [(2, 1)], SUPERVISOR)
     code, text, err = run(capsys, d, "--staff", "1001", "--pin", "1111", "balance-slip",
                           "--phone", PHONE)
     assert code == 0, err

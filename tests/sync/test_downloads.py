@@ -111,7 +111,7 @@ def test_hq_database_restored_from_backup(hq: Hq, tmp_path: Path) -> None:
 
 
 def test_single_use_coupon_works_once_in_the_brand(hq: Hq, tmp_path: Path) -> None:
-    from pos_app.core import sales
+    from pos_app.core import refunds
     from tests.core.conftest import D11, Clock
     from tests.core.helpers import SUPERVISOR
 
@@ -123,7 +123,7 @@ def test_single_use_coupon_works_once_in_the_brand(hq: Hq, tmp_path: Path) -> No
     with pytest.raises(PosError, match="(?i)coupon"):
         sell(b, [(COAT, 1)], [cash()], coupon="D11-50-0001")
     with a.tx() as s:  # the whole sale comes back: the coupon is unspent again
-        sales.refund(a, s, out.sale.sale_no, None, SUPERVISOR)
+        refunds.refund(a, s, out.sale.sale_no, None, SUPERVISOR)
     hq.sync(a)
     hq.sync(b)
     sell(b, [(COAT, 1)], [cash()], coupon="D11-50-0001")
