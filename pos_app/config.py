@@ -53,6 +53,10 @@ from typing import Any
 from urllib.parse import urlparse
 
 from devices import registry
+from pos_app.core.backup import read_facts
+from pos_app.core.data_folder import DB_FILE, KEY_FILE
+from pos_app.core.errors import PosError
+from pos_app.logging_setup import LogSettings
 
 APP = "store-pos"
 CONFIG_FILE = "terminal.toml"
@@ -353,8 +357,6 @@ def _holds(kind: registry.Value, value: Any) -> bool:
 
 
 def _check_files(cfg: TerminalConfig) -> list[Problem]:
-    from pos_app.core.terminal import DB_FILE, KEY_FILE
-
     problems: list[Problem] = []
     lines = key_lines(cfg.path.read_text(encoding="utf-8"))
     mode = cfg.path.stat().st_mode
@@ -367,9 +369,6 @@ def _check_files(cfg: TerminalConfig) -> list[Problem]:
             problems.append(Problem("data_dir", line, f"{dd} holds no terminal ledger: run "
                                     f"'pos --data-dir {dd} init ...' (docs/operations.md)"))
         else:
-            from pos_app.core.backup import read_facts
-            from pos_app.core.errors import PosError
-
             try:
                 facts = read_facts(dd / DB_FILE)
             except PosError as e:
@@ -428,8 +427,6 @@ def _check_files(cfg: TerminalConfig) -> list[Problem]:
 
 
 def log_settings(cfg: TerminalConfig | None, data_dir: Path) -> Any:
-    from pos_app.logging_setup import LogSettings
-
     if cfg is None:
         return LogSettings(dir=data_dir / "logs", only_in=data_dir)
     return LogSettings(

@@ -11,10 +11,11 @@ committed pages or catch half-written ones).
   live ledger's, the restore audited, and then the scratch file is copied into the live
   ledger through the backup API under an exclusive lock. The live ledger is backed up
   first (``pre-restore-...``). Sync treats the new epoch as a rewind.
-* :func:`pre_upgrade_backup` is taken by :func:`pos_app.core.db.migrate` just before a
-  migration runs.
+* The copy itself (:func:`~pos_app.core.data_folder.online_copy`) and the backup taken
+  just before a migration runs live in :mod:`pos_app.core.data_folder`.
 
-Nothing here imports Qt, devices or network code.
+Nothing here imports Qt, devices or network code; only :func:`restore` loads the
+ledger's models.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from pos_app.core.data_folder import BACKUP_DIR, DB_FILE, KEY_FILE, online_copy
+from pos_app.core.data_folder import stamp as _stamp
 from pos_app.core.errors import PosError
 
 log = logging.getLogger("pos.backup")
 
-BACKUP_DIR = "backups"
 REQUIRED_TABLES = ("terminal_info", "journal", "entries", "accounts", "alembic_version")
 REWIND_WARNING = (
     "WARNING: the ledger was rewound to {taken}. Sync will treat this as a rewind: the "
@@ -65,10 +67,6 @@ class RestoreResult:
     epoch: int
     safety_backup: Path | None
     warning: str
-
-
-def _stamp(now: datetime | None = None) -> str:
-    return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def _ro_connect(path: Path) -> sqlite3.Connection:
@@ -114,53 +112,6 @@ def read_facts(path: Path) -> LedgerFacts:
     )
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def online_copy(src: Path, dest: Path) -> Path:
-    """Copy the ledger ``src`` into the new file ``dest`` with the backup API, in one
-    step (one consistent snapshot), while other connections keep reading and writing.
-    The copy is checked (``PRAGMA integrity_check``), switched to a rollback journal so it
-    is one self-contained file, fsynced and renamed into place."""
-    if dest.exists():
-        raise PosError(f"{dest} already exists; nothing was written")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.partial")
-    tmp.unlink(missing_ok=True)
-    source = sqlite3.connect(src, timeout=30)
-    try:
-        source.execute("PRAGMA busy_timeout=30000")
-        target = sqlite3.connect(tmp)
-        try:
-            source.backup(target)  # pages=-1: the whole database from one read snapshot
-            target.execute("PRAGMA journal_mode=DELETE")
-            ok = target.execute("PRAGMA integrity_check").fetchone()[0]
-            if ok != "ok":
-                raise PosError(f"the copy of {src} failed its integrity check: {ok}")
-            target.commit()
-        finally:
-            target.close()
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    finally:
-        source.close()
-    os.chmod(tmp, 0o600)  # the backup holds the same data as the ledger
-    with tmp.open("rb") as f:
-        os.fsync(f.fileno())
-    os.replace(tmp, dest)
-    _fsync_dir(dest.parent)
-    return dest
-
-
 def backup_dir(data_dir: Path) -> Path:
     return data_dir / BACKUP_DIR
 
@@ -174,8 +125,6 @@ def backup(
 ) -> Path:
     """Back up the data folder's ledger; the default name is
     ``backups/pos-<store>-<terminal>-<UTC time>.sqlite``."""
-    from pos_app.core.terminal import DB_FILE
-
     src = data_dir / DB_FILE
     facts = read_facts(src)
     if dest is None:
@@ -230,22 +179,10 @@ def due(data_dir: Path, interval: timedelta, now: datetime | None = None) -> boo
     return (now or datetime.now(UTC)) - newest >= interval
 
 
-def pre_upgrade_backup(db_path: Path, revision: str | None) -> Path:
-    """Called by ``db.migrate`` just before migrations run on an existing ledger."""
-    dest = db_path.parent / BACKUP_DIR / f"pre-upgrade-{revision or 'base'}-{_stamp()}.sqlite"
-    (db_path.parent / BACKUP_DIR).mkdir(parents=True, exist_ok=True)
-    out = online_copy(db_path, dest)
-    log.info(
-        "backup before upgrade",
-        extra={"event": "pre_upgrade_backup", "file": str(out), "from_revision": revision},
-    )
-    return out
-
-
 def _check_pii_key(path: Path, key_file: Path) -> str | None:
     """None if the data folder's key opens the personal data in ``path`` (or there is
     none to open), else the reason."""
-    from pos_app.core.pii import PiiVault
+    from pos_app.core.pii import PiiVault  # restore only: cryptography for the key check
 
     conn = _ro_connect(path)
     try:
@@ -276,12 +213,18 @@ def restore(
     now: Callable[[], datetime] | None = None,
 ) -> RestoreResult:
     """Put ``source`` back as the data folder's ledger (stop the terminal app first)."""
+    # restore only: the ledger's models and migrations (pos backup from the timer needs none)
     from sqlalchemy import select
 
     from pos_app.core import staff
-    from pos_app.core.db import head_revision, make_engine, migrate, session_factory
+    from pos_app.core.db import (
+        head_revision,
+        known_revisions,
+        make_engine,
+        migrate,
+        session_factory,
+    )
     from pos_app.core.models import TerminalInfo
-    from pos_app.core.terminal import DB_FILE, KEY_FILE
 
     clock = now or (lambda: datetime.now(UTC))
     source = source.resolve()
@@ -289,7 +232,7 @@ def restore(
     facts = read_facts(source)
     if source == live.resolve():
         raise PosError("that is the live ledger itself; give a backup file")
-    known = _known_revisions()
+    known = known_revisions()
     if facts.revision not in known:
         raise PosError(
             f"{source} has schema revision {facts.revision!r}, which this version of the "
@@ -392,14 +335,3 @@ def _copy_into_live(scratch: Path, live: Path) -> None:
         dst.close()
         src.close()
     os.chmod(live, 0o600)
-
-
-def _known_revisions() -> set[str | None]:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
-    from pos_app.core.db import MIGRATIONS
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}

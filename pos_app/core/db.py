@@ -1,19 +1,27 @@
 """The terminal's SQLite ledger file: WAL, synchronous=FULL, foreign keys on, every
-write transaction taken with BEGIN IMMEDIATE, and the schema kept by Alembic."""
+write transaction taken with BEGIN IMMEDIATE, and the schema kept by Alembic.
+
+Opening a ledger already at the newest revision loads no Alembic: the ledger's revision is
+read from its ``alembic_version`` table and compared with the newest of the revision files
+(read as text); Alembic is imported only when a migration runs."""
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos_app.core.data_folder import pre_upgrade_backup
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.M)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -46,21 +54,63 @@ def _begin_deferred(conn: Any) -> None:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config  # only to run migrations (start-up cost)
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["engine"] = engine
     return cfg
 
 
+def _revision_graph() -> dict[str, tuple[str, ...]]:
+    """Each revision file's revision and the revisions it follows, read as text."""
+    graph: dict[str, tuple[str, ...]] = {}
+    for f in sorted((MIGRATIONS / "versions").glob("*.py")):
+        found = {k: ast.literal_eval(v) for k, v in _REVISION_LINE.findall(f.read_text("utf-8"))}
+        if not isinstance(found.get("revision"), str):
+            raise RuntimeError(f"{f}: no revision = '...' line")
+        down = found.get("down_revision")
+        graph[found["revision"]] = (
+            () if down is None else (down,) if isinstance(down, str) else tuple(down)
+        )
+    return graph
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this version of the terminal knows."""
+    return set(_revision_graph())
+
+
 def head_revision() -> str | None:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return ScriptDirectory.from_config(cfg).get_current_head()
+    """The newest revision (None when there are no migrations)."""
+    graph = _revision_graph()
+    heads = set(graph) - {r for downs in graph.values() for r in downs}
+    if len(heads) > 1:
+        raise RuntimeError(f"the migrations have {len(heads)} heads: {sorted(heads)}")
+    return next(iter(heads), None)
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    """The ledger's schema revision (None for an empty file), read without a transaction:
+    the driver connection runs in autocommit, so no write lock is taken."""
+    conn = engine.raw_connection()
+    try:
+        cur = conn.cursor()
+        try:
+            cur.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            )
+            if cur.fetchone() is None:
+                return None
+            cur.execute("SELECT version_num FROM alembic_version")
+            rows = cur.fetchall()
+        finally:
+            cur.close()
+    finally:
+        conn.close()
+    if len(rows) > 1:
+        raise RuntimeError(f"the ledger is at {len(rows)} revisions at once: {rows}")
+    return rows[0][0] if rows else None
 
 
 def migrate(engine: Engine, backup: bool = True) -> bool:
@@ -71,9 +121,9 @@ def migrate(engine: Engine, backup: bool = True) -> bool:
     if current == head_revision():
         return False
     if backup and current is not None and engine.url.database:
-        from pos_app.core.backup import pre_upgrade_backup
-
         pre_upgrade_backup(Path(engine.url.database), current)
+    from alembic import command  # only when a migration runs (start-up cost)
+
     command.upgrade(alembic_config(engine), "head")
     return True
 

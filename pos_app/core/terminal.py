@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from pos_app.core.data_folder import DB_FILE, KEY_FILE, PROGRAM_FILE
 from pos_app.core.db import make_engine, migrate, session_factory
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import next_counter
@@ -25,9 +26,6 @@ from pos_app.core.models import TerminalInfo
 from pos_app.core.pii import PiiVault
 from pos_app.core.program import Program, load_program
 
-DB_FILE = "pos.sqlite"
-PROGRAM_FILE = "program.toml"
-KEY_FILE = Path("secrets") / "pii.key"
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$")
 
 

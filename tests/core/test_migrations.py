@@ -45,3 +45,23 @@ def test_a_read_does_not_wait_for_a_writer(tmp_path: Path) -> None:
         with t.read() as r:
             assert catalog.lookup(r, "6901234560060") is not None
     t.close()
+
+
+def test_revisions_read_from_the_files_are_alembics(tmp_path: Path) -> None:
+    """The revision check that keeps Alembic out of every command agrees with Alembic, and
+    reading a ledger's revision takes no write lock."""
+    from alembic.script import ScriptDirectory
+
+    from pos_app.core.db import known_revisions
+
+    scripts = ScriptDirectory.from_config(alembic_config(make_engine(tmp_path / "x.sqlite")))
+    assert head_revision() == scripts.get_current_head() is not None
+    assert known_revisions() == {s.revision for s in scripts.walk_revisions()}
+    engine = make_engine(tmp_path / "pos.sqlite")
+    assert current_revision(engine) is None
+    migrate(engine)
+    with engine.connect() as writer:
+        writer.execute(text("UPDATE alembic_version SET version_num = version_num"))
+        # the writer holds BEGIN IMMEDIATE; the revision is still read at once
+        assert current_revision(engine) == head_revision()
+    engine.dispose()

@@ -126,7 +126,7 @@ def test_a_failed_migration_leaves_the_backup_to_go_back_to(
     def broken(*a: object, **k: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("pos_app.core.db.command.upgrade", broken)
+    monkeypatch.setattr("alembic.command.upgrade", broken)  # what db.migrate runs
     with pytest.raises(RuntimeError):
         Terminal.open(data)
     pre = list((data / "backups").glob("pre-upgrade-0001-*.sqlite"))
