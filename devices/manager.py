@@ -53,6 +53,7 @@ from devices.events import (
     ShowLines,
     ShowTotal,
 )
+from devices.simulated import demo_configs
 
 log = logging.getLogger(__name__)
 
@@ -252,8 +253,6 @@ class DeviceManager:
     @classmethod
     def simulated(cls, **kw: Any) -> DeviceManager:
         """The demo set: a scanner, a card reader, an on-screen printer and pole display."""
-        from devices.simulated import demo_configs
-
         return cls(demo_configs(), **kw)
 
     # ---------------------------------------------------------------- lifecycle

@@ -41,7 +41,7 @@ from devices.apdu import (
     select_card_type,
     select_file,
 )
-from devices.base import DeviceConfig, DeviceLost, DeviceUnavailable, InputAdapter
+from devices.base import ConfigError, DeviceConfig, DeviceLost, DeviceUnavailable, InputAdapter
 from devices.events import CardPresented, CardRemoved, DeviceError, DeviceEvent, Health, Media
 
 PNP = "\\\\?PnP?\\Notification"
@@ -87,8 +87,6 @@ class PcscCardReader(InputAdapter):
         self.wanted = [str(r) for r in config.get("readers", [])]
         self.source = str(config.get("card_number", "uid"))
         if self.source not in ("uid", "memory", "file"):
-            from devices.base import ConfigError
-
             raise ConfigError(f"device {self.name!r}: card_number must be uid, memory or file")
         self.fmt = str(config.get("number_format", "ascii"))
         self.keep_raw = bool(config.get("keep_raw", False))

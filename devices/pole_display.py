@@ -16,6 +16,7 @@ import serial
 
 from devices.base import DeviceConfig, DeviceLost, DeviceUnavailable, OutputAdapter
 from devices.events import DeviceEvent, OutputJob, ShowItem, ShowLines, ShowTotal
+from pos_app.core.money import format_money
 
 INIT = b"\x1b@"
 CLEAR = b"\x0c"
@@ -39,8 +40,6 @@ def fit(text: str, columns: int, encoding: str, align: str = "left") -> bytes:
 
 
 def amount(value: Decimal) -> str:
-    from pos_app.core.money import format_money
-
     return format_money(value, sign=False)
 
 

@@ -32,6 +32,7 @@ from .document import (
     TopUpInfo,
     Totals,
 )
+from .jobs import reprint
 
 CST = timezone(timedelta(hours=8), "CST")
 T0 = datetime(2026, 11, 9, 14, 0, 0, tzinfo=CST)
@@ -281,8 +282,6 @@ def z_report(lang: str = "zh") -> ReceiptDocument:
 
 
 def reprint_example(lang: str = "zh") -> ReceiptDocument:
-    from .jobs import reprint
-
     return reprint(sale(lang), at=T0 + timedelta(days=2, hours=-4),
                    by=_t(lang, "赵敏 (9001)", "Zhao Min (9001)"))
 

@@ -40,6 +40,7 @@ from pos_app.ui.shift import ShiftScreen
 from pos_app.ui.status import HqLink, hq_link
 from pos_app.ui.wedge_filter import WedgeFilter
 from pos_app.ui.widgets import STYLE, button, money_text, set_message
+from pos_app.ui.worker import Runner
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,7 @@ def load_cjk_font() -> str | None:
     Noto CJK) with Qt, so Chinese renders on a fresh machine whatever fontconfig says."""
     path = next((p for p in CJK_FONTS if p.exists()), None)
     if path is None:
+        # PIL only when the font is not in a known place (start-up cost)
         from receipts.png_render import FontNotFoundError, find_cjk_font
 
         try:
@@ -354,8 +356,6 @@ def open_window(
     """Set up the app on ``terminal`` and return its (not yet shown) main window."""
     make_app()
     i18n_util.install(language)
-    from pos_app.ui.worker import Runner
-
     bridge = devices or DeviceBridge()
     ctx = Context(terminal=terminal, runner=Runner(), devices=bridge, language=language)
     win = MainWindow(ctx)

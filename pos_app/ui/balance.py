@@ -96,6 +96,7 @@ class BalanceScreen(Screen):
 
         def work() -> tuple[dict[str, Any], printing.Printout]:
 
+            # receipts (PIL, qrcode) load on the database thread, not at app start
             from receipts.from_core import balance_document
 
             m = member_lookup(ctx, text, card)
@@ -124,6 +125,7 @@ class BalanceScreen(Screen):
 
         def work() -> printing.Printout:
 
+            # receipts (PIL, qrcode) load on the database thread, not at app start
             from receipts.from_core import balance_document
 
             with t.tx() as s:  # the printed slip takes the next receipt number, saved

@@ -24,14 +24,17 @@ def run(data_dir: Path, language: str = "zh_CN") -> int:
     except display_check.DisplayProblem as e:
         print(f"pos app: {e}", file=sys.stderr)
         return 2
+    # loaded here, not at import: the ledger, Qt and the screens count in "ready in" below
     from pos_app.core.terminal import DB_FILE, Terminal
 
     if not (data_dir / DB_FILE).exists():
-        from pos_app import demo
+        from pos_app import demo  # the demo data only for an empty folder
 
         print(f"pos app: setting up the demo data in {data_dir}", file=sys.stderr)
         demo.set_up(data_dir).close()
     terminal = Terminal.open(data_dir)
+    # Qt, the screens and the device manager (counted in "ready in")
+    from devices.manager import DeviceManager
     from pos_app.ui.app import make_app, open_window
     from pos_app.ui.device_bridge import DeviceBridge
 
@@ -41,8 +44,6 @@ def run(data_dir: Path, language: str = "zh_CN") -> int:
 
     config = find_config() or data_dir / "devices.toml"
     if config.exists():
-        from devices.manager import DeviceManager
-
         bridge = DeviceBridge(DeviceManager.from_toml(config))
     else:
         bridge = DeviceBridge()
@@ -53,7 +54,7 @@ def run(data_dir: Path, language: str = "zh_CN") -> int:
     win.raise_()
     win.activateWindow()
     # a terminal registered with HQ (pos sync register) syncs by itself in the background
-    from sync.client import CREDENTIALS, AutoSync
+    from sync.client import CREDENTIALS, AutoSync  # httpx once the window shows
 
     auto = AutoSync(terminal) if (data_dir / CREDENTIALS).exists() else None
     if auto is not None:

@@ -419,6 +419,7 @@ class MembersScreen(Screen):
 
         def work() -> tuple[dict[str, Any], printing.Printout]:
 
+            # receipts (PIL, qrcode) load on the database thread, not at app start
             from receipts.from_core import enrollment_document
 
             with t.tx() as s:
@@ -490,6 +491,7 @@ class MembersScreen(Screen):
 
         def work() -> tuple[dict[str, Any], printing.Printout]:
 
+            # receipts (PIL, qrcode) load on the database thread, not at app start
             from receipts.from_core import topup_document
 
             with t.tx() as s:

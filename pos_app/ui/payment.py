@@ -414,6 +414,7 @@ class PaymentScreen(Screen):
 
         def work() -> SaleDone:
 
+            # receipts (PIL, qrcode) load on the database thread, not at app start
             from receipts.from_core import sale_document
 
             with t.tx() as s:

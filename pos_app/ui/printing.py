@@ -27,6 +27,7 @@ class Printout:
 
 def keep(t: Terminal, s: Session, doc: ReceiptDocument) -> ReceiptDocument:
     """Save ``doc`` in the caller's transaction (a sale's receipt is never missing)."""
+    # receipts (PIL, qrcode) load on the database thread, not at app start
     from receipts.records import save_receipt
 
     save_receipt(s, doc, t.now())
@@ -34,6 +35,7 @@ def keep(t: Terminal, s: Session, doc: ReceiptDocument) -> ReceiptDocument:
 
 
 def render(t: Terminal, doc: ReceiptDocument, *, open_drawer: bool | None = None) -> Printout:
+    # receipts (PIL, qrcode) load on the database thread, not at app start
     from receipts import render_escpos, render_text
     from receipts.from_core import load_store
 
@@ -47,5 +49,6 @@ def render(t: Terminal, doc: ReceiptDocument, *, open_drawer: bool | None = None
 
 def warm_up() -> None:
     """Import the receipts package ahead of the first receipt (on the database thread)."""
+    # on the database thread, so the app's start never waits for PIL and qrcode
     import receipts.from_core
     import receipts.records  # noqa: F401

@@ -236,6 +236,7 @@ class ReturnsScreen(Screen):
 
         def approved(approver: Operator | None) -> None:
             def work() -> tuple[RefundView, printing.Printout, bool]:
+                # receipts (PIL, qrcode) load on the database thread, not at app start
                 from receipts.from_core import refund_document
 
                 with t.tx() as s:

@@ -19,9 +19,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from pos_app import demo
 from pos_app.core.models import Sale
 from pos_app.core.terminal import Terminal
-from pos_app.ui.app import MainWindow, open_window
+from pos_app.ui.app import MainWindow, make_app, open_window
 from pos_app.ui.device_bridge import DeviceBridge
 
 D11 = datetime(2026, 11, 9, 14, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -55,8 +56,6 @@ def shoot(widget: QWidget, out: Path, name: str, lang: str) -> Path:
 
 
 def run_language(lang: str, out: Path, data: Path) -> list[Path]:
-    from pos_app import demo
-
     demo.set_up(data).close()
     t = Terminal.open(data, clock=_clock())
     win = open_window(t, lang, devices=DeviceBridge())
@@ -176,8 +175,6 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    from pos_app.ui.app import make_app
-
     make_app()
     shots: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:

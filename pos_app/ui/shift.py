@@ -29,6 +29,7 @@ def shift_document(
     t: Terminal, s: Session, f: shifts.ShiftFigures, cashier: str
 ) -> ReceiptDocument:
     """The X or Z report as a receipts document, from the core's shift figures."""
+    # receipts (PIL, qrcode) load on the database thread, not at app start
     from receipts import Kind, ReceiptDocument, ShiftReport, TenderKind, TenderTotal
     from receipts.from_core import load_store, staff_label
 

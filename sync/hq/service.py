@@ -21,9 +21,11 @@ from sync.hq.apply import BatchResult, apply_batch, utcnow
 from sync.hq.db import sessions
 from sync.hq.models import (
     HqAccount,
+    HqAlert,
     HqCard,
     HqChange,
     HqCoupon,
+    HqEvent,
     HqMaster,
     HqMember,
     HqSecret,
@@ -201,8 +203,6 @@ def handshake(engine: Engine, key: str, device_time: str | None, want_key: bool,
         if flagged:
             # one alert per terminal until someone resolves it (a terminal with a wrong
             # clock hands shakes every few seconds); it tells the latest skew
-            from sync.hq.models import HqAlert
-
             detail = f"device clock off by {skew} s"
             a = s.scalars(select(HqAlert).where(
                 HqAlert.terminal_key == key, HqAlert.kind == "clock_skew",
@@ -295,8 +295,6 @@ def changes(engine: Engine, key: str, since: int, limit: int = 5000) -> dict[str
 def own_events(engine: Engine, key: str, start: int, end: int) -> list[dict[str, Any]]:
     """This terminal's own events with sequence in [start, end] as HQ holds them (for a
     terminal restored from an old backup to fill its outbox back in)."""
-    from sync.hq.models import HqEvent
-
     with sessions(engine)() as s:
         rows = s.scalars(
             select(HqEvent)
@@ -325,8 +323,6 @@ def alert_dict(a: Any) -> dict[str, Any]:
 def alerts(s: Session, since: int = 0, status: str | None = None) -> list[dict[str, Any]]:
     """HQ's alerts (overdrafts, quarantines, rewinds, forks, rejections, clock skew,
     coupons used twice), oldest first: one per event, amounts in yuan."""
-    from sync.hq.models import HqAlert
-
     q = select(HqAlert).where(HqAlert.id > since)
     if status:
         q = q.where(HqAlert.status == status)
