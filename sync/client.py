@@ -26,7 +26,8 @@ import httpx
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from pos_app.core import catalog, ledger, outbox, points
+from pos_app import __version__
+from pos_app.core import catalog, ledger, offline, outbox, points
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import CNY, Posting
 from pos_app.core.models import (
@@ -312,9 +313,6 @@ class SyncClient:
     def fleet_report(self) -> dict[str, Any]:
         """What HQ's fleet page shows of this terminal: events waiting, offline budget
         used, software version."""
-        from pos_app import __version__
-        from pos_app.core import offline
-
         with self.t.read() as s:
             pending = s.scalar(select(func.count(OutboxEvent.id)).where(
                 OutboxEvent.status == "pending")) or 0

@@ -21,6 +21,8 @@ from pos_app.core.program import load_program
 from sync.hq import reports, settlement
 from sync.hq.config import HqConfig
 from sync.hq.db import make_engine, migrate, sessions
+from sync.hq.figures import next_month, refresh_stale
+from sync.hq.office import access
 from sync.hq.service import alerts, publish_master, register_terminal
 from sync.hq.verify import verify
 
@@ -178,8 +180,6 @@ def cmd_hq_refresh_figures(args: argparse.Namespace) -> int:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from sync.hq.figures import next_month, refresh_stale
-
     months = args.month
     if not months:
         now = datetime.now(ZoneInfo("Asia/Shanghai"))
@@ -197,8 +197,6 @@ def cmd_hq_refresh_figures(args: argparse.Namespace) -> int:
 
 def cmd_hq_user_add(args: argparse.Namespace) -> int:
     from getpass import getpass
-
-    from sync.hq.office import access
 
     password = os.environ.get("POS_HQ_PASSWORD") or getpass("password: ")
     _cfg, engine = _engine(args)

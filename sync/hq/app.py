@@ -23,6 +23,8 @@ from pydantic import BaseModel, Field
 from sync.hq import reports, service, settlement
 from sync.hq.config import HqConfig
 from sync.hq.db import make_engine, migrate, sessions
+from sync.hq.office import access
+from sync.hq.office.web import mount
 
 BIG = 2**62  # integers beyond what the database's BIGINT holds are refused (422)
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # report/settlement periods
@@ -142,8 +144,6 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
     def add_user(body: UserIn) -> dict[str, Any]:
         """A back-office login (the first HQ admin is made this way, with the admin
         token); the password is kept only as its argon2 hash."""
-        from sync.hq.office import access
-
         with sessions(engine)() as s, s.begin():
             u = access.add_user(s, body.login, body.name, body.role, body.password,
                                 franchisee=body.franchisee, stores=body.stores,
@@ -160,8 +160,6 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
         if format == "csv":
             return PlainTextResponse(reports.to_csv(rep), media_type="text/csv")
         return rep
-
-    from sync.hq.office.web import mount
 
     mount(app, engine)
 

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.outbox import canonical, event_hash
 from sync.hq import figures
+from sync.hq.amounts import to_cents, yuan
 from sync.hq.models import (
     HqAccount,
     HqAlert,
@@ -85,21 +86,6 @@ def chain_hash(t: HqTerminal, ev: dict[str, Any]) -> str:
         "recorded_at": ev["recorded_at"],
     }
     return event_hash(ev["prev_hash"], header, ev["payload"])
-
-
-def yuan(cents: int) -> str:
-    """1234 -> '12.34' (exact)."""
-    sign = "-" if cents < 0 else ""
-    return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
-
-
-def to_cents(value: Any) -> int:
-    """'12.34' (yuan as the outbox writes it) -> 1234, exactly."""
-    whole, _, frac = str(value).partition(".")
-    neg = whole.startswith("-")
-    whole = whole.lstrip("-") or "0"
-    c = int(whole) * 100 + int((frac + "00")[:2])
-    return -c if neg else c
 
 
 class Rejected(Exception):

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, select, text, update
 from sqlalchemy.orm import Session
 
+from sync.hq.amounts import to_cents
 from sync.hq.models import HqMember, HqMemberDay, HqMonth, HqStoreDay, HqStoreMonth
 
 DAY_COLUMNS = ("sales", "orders", "vip_sales", "vip_orders", "new_vips", "points_issued",
@@ -31,12 +32,6 @@ DAY_COLUMNS = ("sales", "orders", "vip_sales", "vip_orders", "new_vips", "points
                "sv_spent_principal", "sv_spent_bonus")
 MONTH_COLUMNS = ("members", "vip_count", "new_quarter", "returning_quarter", "dormant_3m",
                  "dormant_6m", "pyramid_a", "pyramid_b", "pyramid_c", "pyramid_d")
-
-
-def _cents(value: Any) -> int:
-    from sync.hq.apply import to_cents
-
-    return to_cents(value)
 
 
 def _upsert(s: Session, table: Table, rows: list[dict[str, Any]], keys: list[str],
@@ -67,7 +62,7 @@ class DayFigures:
         d = self.days[day]
         if kind in ("sale", "refund"):
             sale = kind == "sale"
-            total = _cents(payload["total"]) * (1 if sale else -1)
+            total = to_cents(payload["total"]) * (1 if sale else -1)
             d["sales"] += total
             d["orders"] += sale
             uid = payload.get("member")

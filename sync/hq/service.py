@@ -28,6 +28,7 @@ from sync.hq.models import (
     HqEvent,
     HqMaster,
     HqMember,
+    HqScheduled,
     HqSecret,
     HqTerminal,
 )
@@ -139,8 +140,6 @@ def publish_master(engine: Engine, name: str, body: str) -> int:
 def publish_due(engine: Engine, now: str | None = None) -> list[int]:
     """Publish the scheduled master data whose time has come (each exactly once, even
     with several HQ processes asking at the same moment)."""
-    from sync.hq.models import HqScheduled
-
     now = now or utcnow()
     with sessions(engine)() as s, s.begin():
         due = s.scalars(select(HqScheduled.id).where(

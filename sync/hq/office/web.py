@@ -30,6 +30,7 @@ from sync.hq.models import HqAudit, HqMonth, HqUser
 from sync.hq.office import access, charts, dashboard, members, program, queue, statements
 from sync.hq.office.access import Denied, NotSignedIn, Who
 from sync.hq.office.i18n import LANGS, translator
+from sync.hq.service import publish_due
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "hq_session"
@@ -434,8 +435,6 @@ def mount(app: FastAPI, engine: Engine) -> None:
 
     @r.get("/program", response_class=HTMLResponse)
     def program_page(request: Request) -> Response:
-        from sync.hq.service import publish_due
-
         publish_due(engine)  # the list shows what is due as published
         with signed_in(request, "program.view") as (s, who):
             return _program_page(request, s, who)
