@@ -3,7 +3,13 @@ columns) and rendered to ESC/POS bytes (GB18030), plain text and PNG previews.
 
 Build a :class:`ReceiptDocument` (see :mod:`receipts.document`), then call
 :func:`render_escpos`, :func:`render_text` or :func:`render_png`.
+
+The renderers that need PIL and qrcode (ESC/POS, PNG, print jobs) are a lazy map: their
+modules load on first use, so saving a sale's receipt (``pos sale``) does not pay for them.
 """
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from .document import (
     CardTransaction,
@@ -25,13 +31,23 @@ from .document import (
     TopUpInfo,
     Totals,
 )
-from .escpos_render import render_escpos
-from .jobs import print_job_bytes, reprint
 from .layout import WIDTHS, display_width
 from .mask import mask_card, mask_phone
-from .png_render import render_png, save_png
 from .templates import layout
 from .text_render import render_text
+
+if TYPE_CHECKING:
+    from .escpos_render import render_escpos
+    from .jobs import print_job_bytes, reprint
+    from .png_render import render_png, save_png
+
+_LAZY = {
+    "render_escpos": "escpos_render",
+    "print_job_bytes": "jobs",
+    "reprint": "jobs",
+    "render_png": "png_render",
+    "save_png": "png_render",
+}
 
 __all__ = [
     "WIDTHS",
@@ -64,3 +80,12 @@ __all__ = [
     "reprint",
     "save_png",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

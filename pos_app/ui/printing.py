@@ -48,7 +48,9 @@ def render(t: Terminal, doc: ReceiptDocument, *, open_drawer: bool | None = None
 
 
 def warm_up() -> None:
-    """Import the receipts package ahead of the first receipt (on the database thread)."""
+    """Import the receipts package and its ESC/POS renderer ahead of the first receipt
+    (on the database thread)."""
     # on the database thread, so the app's start never waits for PIL and qrcode
+    import receipts.escpos_render
     import receipts.from_core
     import receipts.records  # noqa: F401
