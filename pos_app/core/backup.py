@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from pos_app.core.data_folder import BACKUP_DIR, DB_FILE, KEY_FILE, online_copy
 from pos_app.core.data_folder import stamp as _stamp
@@ -213,51 +214,15 @@ def restore(
     now: Callable[[], datetime] | None = None,
 ) -> RestoreResult:
     """Put ``source`` back as the data folder's ledger (stop the terminal app first)."""
-    # restore only: the ledger's models and migrations (pos backup from the timer needs none)
-    from sqlalchemy import select
-
-    from pos_app.core import staff
-    from pos_app.core.db import (
-        head_revision,
-        known_revisions,
-        make_engine,
-        migrate,
-        session_factory,
-    )
-    from pos_app.core.models import TerminalInfo
-
     clock = now or (lambda: datetime.now(UTC))
     source = source.resolve()
     live = data_dir / DB_FILE
     facts = read_facts(source)
     if source == live.resolve():
         raise PosError("that is the live ledger itself; give a backup file")
-    known = known_revisions()
-    if facts.revision not in known:
-        raise PosError(
-            f"{source} has schema revision {facts.revision!r}, which this version of the "
-            "terminal does not know (a backup from a newer version?); upgrade first"
-        )
-    conn = _ro_connect(source)
-    try:
-        ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        conn.close()
-    if ok != "ok":
-        raise PosError(f"{source} is damaged (integrity check: {ok}); nothing was changed")
-
+    _check_restorable(source, facts)
     live_facts = read_facts(live) if live.exists() else None
-    if live_facts is not None and not force:
-        mine = (live_facts.franchisee, live_facts.store, live_facts.terminal)
-        theirs = (facts.franchisee, facts.store, facts.terminal)
-        if mine != theirs:
-            raise PosError(
-                f"{source} belongs to {'/'.join(theirs)}, this data folder to "
-                f"{'/'.join(mine)}; nothing was changed (--force to restore anyway)"
-            )
-    key_problem = _check_pii_key(source, data_dir / KEY_FILE)
-    if key_problem and not force:
-        raise PosError(f"{key_problem}; nothing was changed (--force to restore anyway)")
+    _check_same_terminal(data_dir, source, facts, live_facts, force)
 
     data_dir.mkdir(parents=True, exist_ok=True)
     safety = None
@@ -266,34 +231,19 @@ def restore(
         online_copy(live, safety)
 
     new_epoch = max(facts.epoch, live_facts.epoch if live_facts else 0) + 1
+    audit_detail = {
+        "backup_epoch": facts.epoch,
+        "live_epoch": live_facts.epoch if live_facts else None,
+        "epoch": new_epoch,
+        "backup_last_recorded_at": facts.last_recorded_at,
+        "backup_revision": facts.revision,
+        "forced": force,
+        "safety_backup": safety.name if safety else None,
+    }
     scratch = data_dir / f".restore-{_stamp()}.sqlite"
     try:
         online_copy(source, scratch)
-        engine = make_engine(scratch)
-        try:
-            migrate(engine, backup=False)
-            assert head_revision() is not None
-            with session_factory(engine)() as s, s.begin():
-                info = s.scalars(select(TerminalInfo)).one()
-                info.epoch = new_epoch
-                staff.audit(
-                    s,
-                    clock(),
-                    staff.CONSOLE,
-                    "restore",
-                    source.name,
-                    {
-                        "backup_epoch": facts.epoch,
-                        "live_epoch": live_facts.epoch if live_facts else None,
-                        "epoch": new_epoch,
-                        "backup_last_recorded_at": facts.last_recorded_at,
-                        "backup_revision": facts.revision,
-                        "forced": force,
-                        "safety_backup": safety.name if safety else None,
-                    },
-                )
-        finally:
-            engine.dispose()
+        _prepare_scratch(scratch, source.name, new_epoch, audit_detail, clock())
         _copy_into_live(scratch, live)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -311,6 +261,75 @@ def restore(
         },
     )
     return RestoreResult(source, facts, new_epoch, safety, warning)
+
+
+def _check_restorable(source: Path, facts: LedgerFacts) -> None:
+    """Refuse a backup of a schema this version does not know, or one that is damaged."""
+    # restore only: the ledger's migrations (pos backup from the timer needs none)
+    from pos_app.core.db import known_revisions
+
+    if facts.revision not in known_revisions():
+        raise PosError(
+            f"{source} has schema revision {facts.revision!r}, which this version of the "
+            "terminal does not know (a backup from a newer version?); upgrade first"
+        )
+    conn = _ro_connect(source)
+    try:
+        ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        conn.close()
+    if ok != "ok":
+        raise PosError(f"{source} is damaged (integrity check: {ok}); nothing was changed")
+
+
+def _check_same_terminal(
+    data_dir: Path,
+    source: Path,
+    facts: LedgerFacts,
+    live_facts: LedgerFacts | None,
+    force: bool,
+) -> None:
+    """Refuse (unless forced) a backup of another terminal, or one whose personal data
+    this data folder's key cannot read."""
+    if live_facts is not None and not force:
+        mine = (live_facts.franchisee, live_facts.store, live_facts.terminal)
+        theirs = (facts.franchisee, facts.store, facts.terminal)
+        if mine != theirs:
+            raise PosError(
+                f"{source} belongs to {'/'.join(theirs)}, this data folder to "
+                f"{'/'.join(mine)}; nothing was changed (--force to restore anyway)"
+            )
+    key_problem = _check_pii_key(source, data_dir / KEY_FILE)
+    if key_problem and not force:
+        raise PosError(f"{key_problem}; nothing was changed (--force to restore anyway)")
+
+
+def _prepare_scratch(
+    scratch: Path,
+    source_name: str,
+    new_epoch: int,
+    audit_detail: dict[str, Any],
+    at: datetime,
+) -> None:
+    """Bring the scratch copy to the current schema, set its new epoch and audit the
+    restore in it, before it is copied over the live ledger."""
+    # restore only: the ledger's models and migrations (pos backup from the timer needs none)
+    from sqlalchemy import select
+
+    from pos_app.core import staff
+    from pos_app.core.db import head_revision, make_engine, migrate, session_factory
+    from pos_app.core.models import TerminalInfo
+
+    engine = make_engine(scratch)
+    try:
+        migrate(engine, backup=False)
+        assert head_revision() is not None
+        with session_factory(engine)() as s, s.begin():
+            info = s.scalars(select(TerminalInfo)).one()
+            info.epoch = new_epoch
+            staff.audit(s, at, staff.CONSOLE, "restore", source_name, audit_detail)
+    finally:
+        engine.dispose()
 
 
 def _copy_into_live(scratch: Path, live: Path) -> None:

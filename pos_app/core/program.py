@@ -430,7 +430,10 @@ def _unknown_keys(raw: dict[str, Any], reader: _Reader) -> list[str]:
 
 
 def parse_program(text: str, source: str = "program.toml") -> Program:
-    """Parse and validate program TOML text. Raises ProgramError naming key and line."""
+    """Parse and validate program TOML text. Raises ProgramError naming key and line.
+
+    Each section has its own small parse function below; a new section is one more
+    function and one more line here."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -438,9 +441,38 @@ def parse_program(text: str, source: str = "program.toml") -> Program:
     reader = _Reader(source, _Locator(text))
     root = _Table(reader, raw, "")
 
-    prog = root.sub("program")
-    assert prog is not None
-    prog.table, prog.prefix = "program", ""
+    prog = _section(root, "program")
+    tz, currency, min_age = _parse_program_table(prog)
+    points = _parse_points(_section(root, "points"))
+    tiers = _parse_tiers(root, reader)
+    stored_value = _parse_stored_value(_section(root, "stored_value"))
+    promotions = _parse_promotions(root)
+    coupons = _parse_coupons(root)
+    return Program(
+        name=prog.text("name"),
+        currency=currency,
+        timezone=tz,
+        min_member_age=min_age if min_age is not None else 18,
+        points=points,
+        tiers=tiers,
+        stored_value=stored_value,
+        promotions=promotions,
+        coupons=coupons,
+        source_text=text,
+        warnings=tuple(_unknown_keys(raw, reader)),
+    )
+
+
+def _section(root: _Table, name: str) -> _Table:
+    """The required top-level table ``[name]``, its keys named without a prefix."""
+    table = root.sub(name)
+    assert table is not None
+    table.table, table.prefix = name, ""
+    return table
+
+
+def _parse_program_table(prog: _Table) -> tuple[ZoneInfo, str, int | None]:
+    """``[program]``: the time zone, the currency (CNY only) and the least member age."""
     tz_name = prog.text("timezone")
     try:
         tz = ZoneInfo(tz_name)
@@ -450,13 +482,14 @@ def parse_program(text: str, source: str = "program.toml") -> Program:
     if currency != "CNY":
         raise prog._fail("currency", f'must be "CNY", got {currency!r}')
     min_age = prog.whole("min_member_age", required=False, minimum=0)
+    return tz, currency, min_age
 
-    pts = root.sub("points")
-    assert pts is not None
-    pts.table, pts.prefix = "points", ""
+
+def _parse_points(pts: _Table) -> PointsRules:
+    """``[points]``: earning, redeeming and expiry."""
     redeem_unit_points = pts.whole("redeem_unit_points", minimum=1)
     expire = pts.whole("expire_after_months", required=False, minimum=1)
-    points = PointsRules(
+    return PointsRules(
         earn_per_yuan=pts.multiplier("earn_per_yuan", hi=None) or Decimal(0),
         earn_on_stored_value=pts.flag("earn_on_stored_value"),
         redeem_unit_points=redeem_unit_points or 1,
@@ -466,6 +499,9 @@ def parse_program(text: str, source: str = "program.toml") -> Program:
         transfer_allowed=pts.flag("transfer_allowed", required=False),
     )
 
+
+def _parse_tiers(root: _Table, reader: _Reader) -> tuple[Tier, ...]:
+    """``[[tiers]]``: at least one, codes and ranks unique, lowest rank first."""
     tiers: list[Tier] = []
     seen_codes: set[str] = set()
     seen_ranks: set[int] = set()
@@ -493,11 +529,12 @@ def parse_program(text: str, source: str = "program.toml") -> Program:
                 keep=_tier_rule(t, "keep"),
             )
         )
-    tiers.sort(key=lambda x: x.rank)
+    return tuple(sorted(tiers, key=lambda x: x.rank))
 
-    sv = root.sub("stored_value")
-    assert sv is not None
-    sv.table, sv.prefix = "stored_value", ""
+
+def _parse_stored_value(sv: _Table) -> StoredValueRules:
+    """``[stored_value]``: caps, the real-name threshold, the pay discount, the spend
+    order and the top-up bonus ladder (``[[stored_value.topup_bonus]]``)."""
     order = sv.text("bonus_spend_order")
     if order not in BONUS_SPEND_ORDERS:
         raise sv._fail(
@@ -511,7 +548,7 @@ def parse_program(text: str, source: str = "program.toml") -> Program:
                 bonus=rung.money("bonus") or Decimal(0),
             )
         )
-    stored_value = StoredValueRules(
+    return StoredValueRules(
         max_balance_registered=sv.money("max_balance_registered", positive=True) or Decimal(0),
         max_balance_anonymous=sv.money("max_balance_anonymous", positive=True) or Decimal(0),
         real_name_purchase_at=sv.money("real_name_purchase_at", positive=True) or Decimal(0),
@@ -521,6 +558,9 @@ def parse_program(text: str, source: str = "program.toml") -> Program:
         topup_bonus=tuple(sorted(ladder, key=lambda r: r.min_topup)),
     )
 
+
+def _parse_promotions(root: _Table) -> tuple[Promotion, ...]:
+    """``[[promotions]]``: percent-off and spend-get-off, codes unique."""
     promotions: list[Promotion] = []
     promo_codes: set[str] = set()
     for p in root.array("promotions"):
@@ -557,7 +597,11 @@ def parse_program(text: str, source: str = "program.toml") -> Program:
             )
         else:
             raise p._fail("kind", f'must be "percent_off" or "spend_get_off", got {kind!r}')
+    return tuple(promotions)
 
+
+def _parse_coupons(root: _Table) -> tuple[CouponBatch, ...]:
+    """``[[coupons]]``: amount-off batches, each code in one batch only."""
     coupons: list[CouponBatch] = []
     all_codes: set[str] = set()
     for c in root.array("coupons"):
@@ -584,20 +628,7 @@ def parse_program(text: str, source: str = "program.toml") -> Program:
                 window=c.window(),
             )
         )
-
-    return Program(
-        name=prog.text("name"),
-        currency=currency,
-        timezone=tz,
-        min_member_age=min_age if min_age is not None else 18,
-        points=points,
-        tiers=tuple(tiers),
-        stored_value=stored_value,
-        promotions=tuple(promotions),
-        coupons=tuple(coupons),
-        source_text=text,
-        warnings=tuple(_unknown_keys(raw, reader)),
-    )
+    return tuple(coupons)
 
 
 def load_program(path: str | Path) -> Program:

@@ -14,7 +14,7 @@ from pos_app.core import ledger, outbox
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import CNY, TENDER_ACCOUNTS, Posting, account, cents
 from pos_app.core.members import find_card, sv_accounts, sv_balance
-from pos_app.core.models import Card, Member, Sale, SaleTender, Topup
+from pos_app.core.models import Card, Journal, Member, Sale, SaleTender, Topup
 from pos_app.core.money import ZERO, format_money, money, round_half_up
 from pos_app.core.pii import mask_card
 from pos_app.core.staff import Operator, audit, require
@@ -56,6 +56,31 @@ def topup(
     card = find_card(s, card_no)
     if card.main_card_id is not None:
         raise PosError("top up the main card; a supplementary card spends from it")
+    bonus = _topup_bonus_within_limits(t, s, card, amount)
+    now = t.now()
+    business_time = at or now
+    no = t.next_receipt_no(s)
+    j = _post_topup(t, s, card, no, amount, bonus, tender, who, business_time, now)
+    row = Topup(
+        topup_no=no,
+        journal_id=j.id,
+        card_id=card.id,
+        amount=amount,
+        bonus=bonus,
+        tender=tender,
+        business_time=business_time,
+        staff=who.code,
+    )
+    s.add(row)
+    s.flush()
+    _audit_and_queue_topup(t, s, row, card, reference, who, now, j)
+    p2, b2 = sv_balance(s, card)
+    return TopupResult(row, card, p2, b2)
+
+
+def _topup_bonus_within_limits(t: Terminal, s: Session, card: Card, amount: Decimal) -> Decimal:
+    """The bonus a top-up of ``amount`` earns, after checking the real-name threshold and
+    the card's balance cap (a :class:`PosError` names the limit that is hit)."""
     m = card.member
     rules = t.program.stored_value
     if amount >= rules.real_name_purchase_at and not m.id_no_enc:
@@ -74,29 +99,44 @@ def topup(
             f"{kind} card; at most {format_money(max(ZERO, cap - principal - bonus_bal - bonus))} "
             "more can be added"
         )
-    now = t.now()
-    business_time = at or now
+    return bonus
+
+
+def _post_topup(
+    t: Terminal,
+    s: Session,
+    card: Card,
+    no: str,
+    amount: Decimal,
+    bonus: Decimal,
+    tender: str,
+    who: Operator,
+    business_time: datetime,
+    now: datetime,
+) -> Journal:
+    """The top-up's journal: the tender into the card's principal, the bonus into its bonus."""
     p_acc, b_acc = sv_accounts(s, card)
-    no = t.next_receipt_no(s)
     p = Posting("topup", business_time, who.code, ref=no)
     p.debit(account(s, TENDER_ACCOUNTS[tender], CNY), cents(amount))
     p.credit(p_acc, cents(amount))
     if bonus:
         p.debit(account(s, "sv:bonus_given", CNY), cents(bonus))
         p.credit(b_acc, cents(bonus))
-    j = ledger.post(s, p, now, t.info(s))
-    row = Topup(
-        topup_no=no,
-        journal_id=j.id,
-        card_id=card.id,
-        amount=amount,
-        bonus=bonus,
-        tender=tender,
-        business_time=business_time,
-        staff=who.code,
-    )
-    s.add(row)
-    s.flush()
+    return ledger.post(s, p, now, t.info(s))
+
+
+def _audit_and_queue_topup(
+    t: Terminal,
+    s: Session,
+    row: Topup,
+    card: Card,
+    reference: str | None,
+    who: Operator,
+    now: datetime,
+    j: Journal,
+) -> None:
+    """Audit the top-up and queue it for HQ, tied to its journal."""
+    m = card.member
     audit(
         s,
         now,
@@ -105,9 +145,9 @@ def topup(
         f"member {m.id}",
         {
             "card": mask_card(card.card_no),
-            "amount": str(amount),
-            "bonus": str(bonus),
-            "tender": tender,
+            "amount": str(row.amount),
+            "bonus": str(row.bonus),
+            "tender": row.tender,
             "reference": reference,
         },
     )
@@ -116,21 +156,19 @@ def topup(
         s,
         "topup",
         {
-            "topup_no": no,
+            "topup_no": row.topup_no,
             "card": card.card_no,
             "franchisee": card.franchisee,
             "member": m.uid,
-            "amount": amount,
-            "bonus": bonus,
-            "tender": tender,
+            "amount": row.amount,
+            "bonus": row.bonus,
+            "tender": row.tender,
             "reference": reference,
             "staff": who.code,
         },
-        business_time,
+        row.business_time,
         j,
     )
-    p2, b2 = sv_balance(s, card)
-    return TopupResult(row, card, p2, b2)
 
 
 def split_draw(
