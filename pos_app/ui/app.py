@@ -1,6 +1,11 @@
 """The cashier app: QApplication set-up (CJK font, translator, style), the main window
-with the screens, the F-key shortcuts, and the status bar that always shows the link to
-HQ and each device's health."""
+with the screens, the shortcuts, and the status bar that always shows the link to HQ and
+each device's health.
+
+The screens are the list :data:`SCREENS`: the window builds them, its navigation bar, its
+shortcuts and the F1 help from what each screen declares (``pos_app.ui.screen.Screen``)
+through one keymap (``pos_app.ui.keymap``). Adding a screen is one module and one line
+in :data:`SCREENS`."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import gc
 import logging
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QResizeEvent, QShortcut
@@ -16,13 +22,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from pos_app.core.pricing import PricedCart
-from pos_app.core.staff import Operator
+from pos_app.core.staff import RANK, Operator
 from pos_app.core.terminal import Terminal
 from pos_app.ui import i18n_util, printing
 from pos_app.ui.balance import BalanceScreen
@@ -31,6 +38,7 @@ from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import DeviceBridge, PresentedCard
 from pos_app.ui.help import HelpOverlay
 from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.keymap import BACK_KEY, HELP_KEY, LOGOUT_KEY, build, help_html, screen_of
 from pos_app.ui.login import LoginScreen
 from pos_app.ui.members import MembersScreen
 from pos_app.ui.payment import PaymentScreen, SaleDone
@@ -43,9 +51,19 @@ from pos_app.ui.widgets import STYLE, button, money_text, set_message
 from pos_app.ui.worker import Runner
 
 log = logging.getLogger(__name__)
+S = TypeVar("S", bound=Screen)
 
-KEYS = ("F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12", "Esc",
-        "Ctrl+L")
+# every screen of the app, the navigation bar in this order (a screen with a key)
+SCREENS: tuple[type[Screen], ...] = (
+    LoginScreen,
+    CheckoutScreen,
+    PaymentScreen,
+    MembersScreen,
+    ReturnsScreen,
+    BalanceScreen,
+    ShiftScreen,
+)
+KEYMAP = build(SCREENS)
 CJK_FONTS = (
     Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),  # fonts-wqy-microhei
     Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),  # fonts-noto-cjk
@@ -104,7 +122,7 @@ class MainWindow(QMainWindow):
         ctx.devices.card_presented.connect(self.route_card)
         ctx.devices.device_problem.connect(self.device_problem)
         ctx.devices.health_changed.connect(self.update_devices)
-        for key in KEYS:
+        for key in KEYMAP.keys():
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
             sc.activated.connect(lambda k=key: self.key(k))
@@ -124,45 +142,34 @@ class MainWindow(QMainWindow):
         self.nav = QWidget()
         nav = QHBoxLayout(self.nav)
         nav.setContentsMargins(0, 0, 0, 0)
-        self.nav_buttons = {}
-        for name, text, key in (
-            ("checkout", _("Checkout"), "F2"),
-            ("members", _("Members"), "F8"),
-            ("returns", _("Returns"), "F9"),
-            ("balance", _("Balance"), "F10"),
-            ("shift", _("Shift"), "F11"),
-        ):
-            b = button(text, key)
-            b.setObjectName(f"nav_{name}")
-            b.clicked.connect(lambda _c=False, n=name: self.show_screen(n))
+        self.nav_buttons: dict[str, QPushButton] = {}
+        for cls in SCREENS:
+            if cls.key is None:
+                continue
+            b = button(_(cls.label), cls.key)
+            b.setObjectName(f"nav_{cls.name}")
+            b.clicked.connect(lambda _c=False, n=cls.name: self.show_screen(n))
             nav.addWidget(b)
-            self.nav_buttons[name] = b
+            self.nav_buttons[cls.name] = b
         nav.addStretch(1)
         self.who_label = QLabel()
         self.who_label.setObjectName("who")
         nav.addWidget(self.who_label)
-        help_b = button(_("Help"), "F1")
-        help_b.clicked.connect(lambda: self.key("F1"))
+        help_b = button(_("Help"), HELP_KEY)
+        help_b.clicked.connect(lambda: self.key(HELP_KEY))
         nav.addWidget(help_b)
-        logout = button(_("Log out"), "Ctrl+L")
+        logout = button(_("Log out"), LOGOUT_KEY)
         logout.setObjectName("logout")
         logout.clicked.connect(self.logout)
         nav.addWidget(logout)
         outer.addWidget(self.nav)
         self.stack = QStackedWidget()
         outer.addWidget(self.stack, 1)
-        self.login = LoginScreen(ctx, self.logged_in, self.set_language)
-        self.checkout = CheckoutScreen(ctx, self.start_payment)
-        self.payment = PaymentScreen(ctx, self.payment_done)
-        self.members = MembersScreen(ctx)
-        self.balance = BalanceScreen(ctx)
-        self.returns = ReturnsScreen(ctx)
-        self.shift = ShiftScreen(ctx)
         self.screens: dict[str, Screen] = {}
-        for s in (self.login, self.checkout, self.payment, self.members, self.balance,
-                  self.returns, self.shift):
-            self.screens[s.name] = s
-            self.stack.addWidget(s)
+        for cls in SCREENS:
+            screen = cls.make(ctx, self)
+            self.screens[cls.name] = screen
+            self.stack.addWidget(screen)
         old = self.centralWidget()
         self.setCentralWidget(central)
         if old is not None:
@@ -232,6 +239,39 @@ class MainWindow(QMainWindow):
         self.update_devices()
 
     # ------------------------------------------------------------------ navigation
+    @property
+    def login(self) -> LoginScreen:
+        return self.screen_as("login", LoginScreen)
+
+    @property
+    def checkout(self) -> CheckoutScreen:
+        return self.screen_as("checkout", CheckoutScreen)
+
+    @property
+    def payment(self) -> PaymentScreen:
+        return self.screen_as("payment", PaymentScreen)
+
+    def __getattr__(self, name: str) -> Screen:
+        # the other screens by name too (window.members is window.screens["members"])
+        screens = self.__dict__.get("screens", {})
+        if name in screens:
+            return screens[name]
+        raise AttributeError(name)
+
+    def screen_as(self, name: str, kind: type[S]) -> S:
+        """Screen ``name``, as the class it is."""
+        screen = self.screens[name]
+        assert isinstance(screen, kind)
+        return screen
+
+    def may_open(self, name: str) -> bool:
+        """Whether the operator logged in may open screen ``name`` (its declared role)."""
+        role = type(self.screens[name]).role
+        if role is None:
+            return True
+        op = self.ctx.operator
+        return op is not None and RANK[op.role] >= RANK[role]
+
     def current(self) -> Screen:
         w = self.stack.currentWidget()
         assert isinstance(w, Screen)
@@ -240,6 +280,11 @@ class MainWindow(QMainWindow):
     def show_screen(self, name: str) -> None:
         if name != "login" and self.ctx.operator is None:
             name = "login"
+        if not self.may_open(name):
+            label = _(type(self.screens[name]).label)
+            text = _("%1 is not open to your role").replace("%1", label)
+            self.statusBar().showMessage(text, 8000)
+            return
         screen = self.screens[name]
         self.stack.setCurrentWidget(screen)
         self.nav.setVisible(name != "login")
@@ -250,25 +295,29 @@ class MainWindow(QMainWindow):
         screen.on_show()
 
     def key(self, key: str) -> None:
+        """One key of the keymap: the app's own keys mean the same on every screen; a
+        screen's own keys go to the screen shown; Esc goes back (the screen's own back,
+        else to checkout)."""
         if self.help.isVisible():
-            if key in ("F1", "Esc"):
+            if key in (HELP_KEY, BACK_KEY):
                 self.help.hide()
             return
-        if key == "F1":
-            screen = self.current()
-            self.help.show_for(_(screen.title_text), screen.keys)
+        if key == HELP_KEY:
+            self.help.show_for(help_html(KEYMAP, self.current().name))
             return
         if self.ctx.operator is None:
             return
-        if key == "Ctrl+L":
+        if key == LOGOUT_KEY:
             self.logout()
             return
-        if self.current().on_key(key):
-            return
-        target = {"F2": "checkout", "F8": "members", "F9": "returns", "F10": "balance",
-                  "F11": "shift", "Esc": "checkout"}.get(key)
-        if target:
+        target = screen_of(SCREENS, key)
+        if target is not None:
             self.show_screen(target)
+        elif key == BACK_KEY:
+            if not self.current().on_key(key):
+                self.show_screen("checkout")
+        else:
+            self.current().on_key(key)
 
     def route_scan(self, code: str) -> bool:
         """Every scan (wedge or device): to the screen shown, if it takes scans."""
@@ -289,6 +338,8 @@ class MainWindow(QMainWindow):
 
     def _set_who(self) -> None:
         op = self.ctx.operator
+        for name, b in self.nav_buttons.items():
+            b.setVisible(self.may_open(name))
         if op is not None:
             self.who_label.setText(f"{self.ctx.operator_name} ({op.code}) · "
                                    f"{_(ROLE_NAMES.get(op.role, op.role))}")

@@ -21,11 +21,12 @@ from pos_app.ui.widgets import button, role_label, set_message, title
 
 class BalanceScreen(Screen):
     name = "balance"
+    key = "F10"
+    label = N_("Balance")
     title_text = N_("Balance slip")
     keys = (
         ("F6", N_("Find a member by card or phone")),
         ("F12", N_("Print the balance slip")),
-        ("Esc", N_("Back to checkout")),
     )
 
     def __init__(self, ctx: Context) -> None:

@@ -33,7 +33,7 @@ from pos_app.ui.approval import ask_approval
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
 from pos_app.ui.i18n_util import N_, _
-from pos_app.ui.screen import Screen
+from pos_app.ui.screen import Screen, Shell
 from pos_app.ui.widgets import button, money_text, role_label, set_message, title
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -202,6 +202,8 @@ class CartModel(QAbstractTableModel):
 
 class CheckoutScreen(Screen):
     name = "checkout"
+    key = "F2"
+    label = N_("Checkout")
     title_text = N_("Checkout")
     keys = (
         ("F3", N_("Quantity of the selected line")),
@@ -211,6 +213,10 @@ class CheckoutScreen(Screen):
         ("F7", N_("Coupon")),
         ("F12", N_("Pay")),
     )
+
+    @classmethod
+    def make(cls, ctx: Context, shell: Shell) -> CheckoutScreen:
+        return cls(ctx, shell.start_payment)
 
     def __init__(self, ctx: Context, on_pay: Callable[[Cart, PricedCart], None]) -> None:
         super().__init__(ctx)

@@ -12,13 +12,19 @@ from pos_app.core.models import Staff
 from pos_app.core.staff import Operator
 from pos_app.ui.context import Context
 from pos_app.ui.i18n_util import N_, _
-from pos_app.ui.screen import Screen
+from pos_app.ui.screen import Screen, Shell
 from pos_app.ui.widgets import button, role_label, set_message, title
 
 
 class LoginScreen(Screen):
     name = "login"
+    label = N_("Log in")
+    role = None
     title_text = N_("Log in")
+
+    @classmethod
+    def make(cls, ctx: Context, shell: Shell) -> LoginScreen:
+        return cls(ctx, shell.logged_in, shell.set_language)
 
     def __init__(
         self,

@@ -101,11 +101,12 @@ def _money_or_none(text: str) -> Decimal | None:
 
 class MembersScreen(Screen):
     name = "members"
+    key = "F8"
+    label = N_("Members")
     title_text = N_("Member counter")
     keys = (
         ("F6", N_("Find a member by card or phone")),
         ("F12", N_("Do the action of the open tab")),
-        ("Esc", N_("Back to checkout")),
     )
 
     def __init__(self, ctx: Context) -> None:

@@ -30,7 +30,7 @@ from pos_app.ui.checkout import Cart, member_lookup
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
 from pos_app.ui.i18n_util import N_, _
-from pos_app.ui.screen import Screen
+from pos_app.ui.screen import Screen, Shell
 from pos_app.ui.widgets import button, money_text, role_label, set_message, title
 
 TENDER_NAMES = {
@@ -56,6 +56,7 @@ class SaleDone:
 
 class PaymentScreen(Screen):
     name = "payment"
+    label = N_("Payment")
     title_text = N_("Payment")
     keys = (
         ("F3", N_("Pay with points")),
@@ -63,10 +64,13 @@ class PaymentScreen(Screen):
         ("F5", N_("Cash")),
         ("F6", N_("Bank card (reference)")),
         ("F7", N_("Other tender")),
-        ("F8", N_("Remove the last tender")),
+        ("Ctrl+R", N_("Remove the last tender")),
         ("F12", N_("Complete the sale")),
-        ("Esc", N_("Back to the cart")),
     )
+
+    @classmethod
+    def make(cls, ctx: Context, shell: Shell) -> PaymentScreen:
+        return cls(ctx, shell.payment_done)
 
     def __init__(self, ctx: Context, on_done: Callable[[SaleDone | None], None]) -> None:
         super().__init__(ctx)
@@ -147,7 +151,7 @@ class PaymentScreen(Screen):
             b.clicked.connect(lambda _c=False, k=kind: self.add_tender(k))
             buttons.addWidget(b, i // 3, i % 3)
             self.buttons[kind] = b
-        self.remove_button = button(_("Remove last"), "F8")
+        self.remove_button = button(_("Remove last"), "Ctrl+R")
         self.remove_button.clicked.connect(self.remove_last)
         buttons.addWidget(self.remove_button, 1, 2)
         right.addLayout(buttons)
@@ -217,7 +221,7 @@ class PaymentScreen(Screen):
                  "F7": "other"}
         if key in kinds:
             self.add_tender(kinds[key])
-        elif key == "F8":
+        elif key == "Ctrl+R":
             self.remove_last()
         elif key == "F12":
             self.complete()

@@ -53,12 +53,13 @@ def _view(out: refunds.RefundOutcome) -> RefundView:
 
 class ReturnsScreen(Screen):
     name = "returns"
+    key = "F9"
+    label = N_("Returns")
     title_text = N_("Returns")
     keys = (
         ("F6", N_("Receipt number (or scan the receipt's QR code)")),
-        ("F11", N_("Preview what goes back")),
+        ("F5", N_("Preview what goes back")),
         ("F12", N_("Refund (supervisor)")),
-        ("Esc", N_("Back to checkout")),
     )
 
     def __init__(self, ctx: Context) -> None:
@@ -97,7 +98,7 @@ class ReturnsScreen(Screen):
         self.message.setObjectName("returns_message")
         lay.addWidget(self.message)
         btns = QHBoxLayout()
-        self.preview_button = button(_("Preview"), "F11")
+        self.preview_button = button(_("Preview"), "F5")
         self.preview_button.setObjectName("refund_preview_button")
         self.preview_button.clicked.connect(self.show_preview)
         self.refund_button = button(_("Refund"), "F12", accent=True)
@@ -113,7 +114,7 @@ class ReturnsScreen(Screen):
     def on_key(self, key: str) -> bool:
         if key == "F6":
             self.receipt_field.setFocus()
-        elif key == "F11":
+        elif key == "F5":
             self.show_preview()
         elif key == "F12":
             self.refund()

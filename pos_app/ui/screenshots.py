@@ -23,7 +23,11 @@ from pos_app import demo
 from pos_app.core.models import Sale
 from pos_app.core.terminal import Terminal
 from pos_app.ui.app import MainWindow, make_app, open_window
+from pos_app.ui.balance import BalanceScreen
 from pos_app.ui.device_bridge import DeviceBridge
+from pos_app.ui.members import MembersScreen
+from pos_app.ui.returns import ReturnsScreen
+from pos_app.ui.shift import ShiftScreen
 
 D11 = datetime(2026, 11, 9, 14, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 COAT, SCARF, LIPSTICK = "6901234560015", "6901234560022", "6901234560039"
@@ -109,7 +113,7 @@ def run_language(lang: str, out: Path, data: Path) -> list[Path]:
             co.approval.reject()
         co.clear()
         win.key("F8")
-        m = win.members
+        m = win.screen_as("members", MembersScreen)
         m.find_field.setText("13800138000")
         m.find_member()
         settle(win)
@@ -133,12 +137,13 @@ def run_language(lang: str, out: Path, data: Path) -> list[Path]:
         settle(win)
         shots.append(shoot(win, out, "members-cards", lang))
         win.key("F10")
-        win.balance.find_field.setText("13800138000")
-        win.balance.find_field.returnPressed.emit()
+        bal = win.screen_as("balance", BalanceScreen)
+        bal.find_field.setText("13800138000")
+        bal.find_field.returnPressed.emit()
         settle(win)
         shots.append(shoot(win, out, "balance", lang))
         win.key("F9")
-        ret = win.returns
+        ret = win.screen_as("returns", ReturnsScreen)
         with t.read() as s:
             last = s.query(Sale).filter(Sale.kind == "sale").order_by(Sale.id.desc()).first()
             no = last.sale_no if last else ""
@@ -158,10 +163,11 @@ def run_language(lang: str, out: Path, data: Path) -> list[Path]:
         settle(win)
         win.key("F11")
         settle(win)
-        win.shift.float_field.setText("500")
-        win.shift.open_shift()
+        sh = win.screen_as("shift", ShiftScreen)
+        sh.float_field.setText("500")
+        sh.open_shift()
         settle(win)
-        win.shift.x_report()
+        sh.x_report()
         settle(win)
         shots.append(shoot(win, out, "shift", lang))
     finally:

@@ -76,12 +76,13 @@ def shift_document(
 
 class ShiftScreen(Screen):
     name = "shift"
+    key = "F11"
+    label = N_("Shift")
     title_text = N_("Shift")
     keys = (
         ("F3", N_("Open the shift with the cash float (supervisor)")),
         ("F4", N_("X report")),
         ("F5", N_("Close with the cash count and Z report (supervisor)")),
-        ("Esc", N_("Back to checkout")),
     )
 
     def __init__(self, ctx: Context) -> None:

@@ -210,7 +210,7 @@ def test_enroll_topup_sale_slip_refund(qtbot: QtBot, window: MainWindow) -> None
     box = ret.table.cellWidget(1, 0)  # the scarves: return one of two
     box.setChecked(True)
     ret.table.cellWidget(1, 4).setValue(1)
-    win.key("F11")
+    win.key("F5")  # preview
     idle(qtbot, win)
     assert "→" in ret.preview.text()
     before = sv_balance(win, card_no)

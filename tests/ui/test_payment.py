@@ -52,7 +52,7 @@ def test_points_limit_follows_the_stored_value_pay_discount(
     assert "140.00" in pay.message.text() and "295.52" in pay.message.text()
     assert not pay.complete_button.isEnabled()
 
-    win.key("F8")
+    win.key("Ctrl+R")  # remove the last tender
     assert pay.points.maximum() == 1500
     pay.points.setValue(1400)
     win.key("F3")
