@@ -41,6 +41,7 @@ from pos_app.ui.i18n_util import N_, _
 from pos_app.ui.keymap import BACK_KEY, HELP_KEY, LOGOUT_KEY, build, help_html, screen_of
 from pos_app.ui.login import LoginScreen
 from pos_app.ui.members import MembersScreen
+from pos_app.ui.operations import Op
 from pos_app.ui.payment import PaymentScreen, SaleDone
 from pos_app.ui.returns import ReturnsScreen
 from pos_app.ui.screen import Screen
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
         if self._ticks % 2 == 1 and not getattr(self, "_hq_pending", False):
             self._hq_pending = True  # the link state is read on the database thread
             terminal = self.ctx.terminal
-            self.ctx.run(lambda: hq_link(terminal), self.show_hq, self._hq_failed)
+            Op(self.ctx, hq_link, terminal).success(self.show_hq).failure(self._hq_failed).run()
         self.update_devices()
 
     def _hq_failed(self, e: Exception) -> None:
@@ -411,7 +412,7 @@ def open_window(
     ctx = Context(terminal=terminal, runner=Runner(), devices=bridge, language=language)
     win = MainWindow(ctx)
     bridge.start()
-    ctx.run(lambda: warm_up(terminal))
+    Op(ctx, warm_up, terminal).run()
     # what start-up made lives as long as the app: keep it out of the collector's
     # full passes (fewer, shorter pauses while scanning)
     gc.freeze()

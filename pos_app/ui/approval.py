@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.core import staff
-from pos_app.core.errors import NotAllowed
 from pos_app.core.staff import Operator
 from pos_app.ui.context import Context
 from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.operations import Op
+from pos_app.ui.operations import staff as staff_ops
 from pos_app.ui.widgets import role_label, set_message
 
 ACTION_NAMES = {
@@ -72,15 +72,6 @@ class ApprovalDialog(QDialog):
         t = self.ctx.terminal
         action = self.action
 
-        def work() -> Operator:
-            with t.tx() as s:  # a wrong PIN is counted (lock-out), so this writes
-                op = staff.check_pin(s, code, pin, t.now())
-            if not op.may(action):
-                raise NotAllowed(
-                    f"staff {op.code} ({op.role}) may not approve {action.replace('_', ' ')}"
-                )
-            return op
-
         def done(op: Operator) -> None:
             self.approver = op
             self.accept()
@@ -89,7 +80,7 @@ class ApprovalDialog(QDialog):
             self.pin.clear()
             set_message(self.message, str(e))
 
-        self.ctx.run(work, done, failed)
+        Op(self.ctx, staff_ops.approve, t, code, pin, action).success(done).failure(failed).run()
 
 
 def ask_approval(

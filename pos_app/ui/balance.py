@@ -8,13 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
 
-from pos_app.core import members
 from pos_app.core.errors import PosError
 from pos_app.ui import printing
-from pos_app.ui.checkout import member_html, member_lookup
+from pos_app.ui.checkout import member_html
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
 from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.operations import Op
+from pos_app.ui.operations import balance as balance_ops
 from pos_app.ui.screen import Screen
 from pos_app.ui.widgets import button, role_label, set_message, title
 
@@ -92,52 +93,31 @@ class BalanceScreen(Screen):
         if not text.strip():
             return
         ctx = self.ctx
-        t = ctx.terminal
-        who = ctx.who
+        Op(ctx, balance_ops.preview_slip, ctx.terminal, ctx.who, text, card, _("preview")).success(
+            self._show
+        ).failure(self.fail).run()
 
-        def work() -> tuple[dict[str, Any], printing.Printout]:
+    def _show(self, res: tuple[dict[str, Any], printing.Printout]) -> None:
+        self.member, self.slip = res
+        self.find_field.clear()
+        self.info.setText(member_html(self.member))
+        self.preview.setPlainText(self.slip.text)
+        self.message.clear()
 
-            # receipts (PIL, qrcode) load on the database thread, not at app start
-            from receipts.from_core import balance_document
-
-            m = member_lookup(ctx, text, card)
-            with t.read() as s:  # a preview: no receipt number is taken
-                c = members.find_card(s, m["card"], active_only=False)
-                doc = balance_document(t, s, c.member, c, cashier=who.code,
-                                       receipt_no=_("preview"))
-            return m, printing.render(t, doc)
-
-        def done(res: tuple[dict[str, Any], printing.Printout]) -> None:
-            self.member, self.slip = res
-            self.find_field.clear()
-            self.info.setText(member_html(self.member))
-            self.preview.setPlainText(self.slip.text)
-            self.message.clear()
-
-        self.ctx.run(work, done, lambda e: set_message(self.message, str(e)))
+    def fail(self, e: Exception) -> None:
+        set_message(self.message, str(e))
 
     def print_slip(self) -> None:
         if self.member is None:
-            set_message(self.message, str(PosError(_("Find a member first"))))
+            self.fail(PosError(_("Find a member first")))
             return
         ctx = self.ctx
-        t, who = ctx.terminal, ctx.who
-        card_no = self.member["card"]
+        Op(ctx, balance_ops.print_slip, ctx.terminal, ctx.who, self.member["card"]).success(
+            self._printed
+        ).failure(self.fail).run()
 
-        def work() -> printing.Printout:
-
-            # receipts (PIL, qrcode) load on the database thread, not at app start
-            from receipts.from_core import balance_document
-
-            with t.tx() as s:  # the printed slip takes the next receipt number, saved
-                c = members.find_card(s, card_no, active_only=False)
-                doc = printing.keep(t, s, balance_document(t, s, c.member, c, cashier=who.code))
-            return printing.render(t, doc)
-
-        def done(p: printing.Printout) -> None:
-            self.slip = p
-            self.preview.setPlainText(p.text)
-            ctx.devices.print_receipt(p.receipt_no, p.escpos, p.text)
-            set_message(self.message, _("Slip %1 printed").replace("%1", p.receipt_no), ok=True)
-
-        ctx.run(work, done, lambda e: set_message(self.message, str(e)))
+    def _printed(self, p: printing.Printout) -> None:
+        self.slip = p
+        self.preview.setPlainText(p.text)
+        self.ctx.devices.print_receipt(p.receipt_no, p.escpos, p.text)
+        set_message(self.message, _("Slip %1 printed").replace("%1", p.receipt_no), ok=True)

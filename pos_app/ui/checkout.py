@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pos_app.core import catalog, members, sales
+from pos_app.core import catalog, sales
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.money import MoneyError, parse_money
 from pos_app.core.pricing import CartItem, PricedCart, PricingError, quote
@@ -33,6 +33,7 @@ from pos_app.ui.approval import ask_approval
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
 from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.operations import members as member_ops
 from pos_app.ui.screen import Screen, Shell
 from pos_app.ui.widgets import button, money_text, role_label, set_message, title
 
@@ -74,23 +75,8 @@ class Cart:
 
 
 def member_lookup(ctx: Context, text: str, card: bool = False) -> dict[str, Any]:
-    """Find a member by card (any media: number, chip or tag UID) or by phone (11 digits
-    typed); the summary the screens show."""
-    t = ctx.terminal
-    text = text.strip()
-    with t.read() as s:
-        if not card and text.isdigit() and len(text) == 11 and text.startswith("1"):
-            m = members.find_by_phone(t, s, text)
-            out = members.summary(t, s, m)
-            out["how"] = "phone"
-        else:
-            found = members.find_card(s, text)
-            out = members.summary(t, s, found.member, found)
-            out["how"] = "card"
-        out["expiring_text"] = "; ".join(
-            f"{x['points']} @ {x['expires']}" for x in out["points_expiring"]
-        )
-        return out
+    """Find a member by card or phone (:func:`pos_app.ui.operations.members.look_up`)."""
+    return member_ops.look_up(ctx.terminal, text, card)
 
 
 def member_html(m: dict[str, Any]) -> str:

@@ -23,7 +23,7 @@ UI_DIR = Path(__file__).resolve().parent
 def collect() -> dict[str, str]:
     """source string → 'file:line' of its first use."""
     out: dict[str, str] = {}
-    for path in sorted(UI_DIR.glob("*.py")):
+    for path in sorted(UI_DIR.rglob("*.py")):  # screens split in packages too
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (
@@ -34,7 +34,8 @@ def collect() -> dict[str, str]:
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
-                out.setdefault(node.args[0].value, f"{path.name}:{node.lineno}")
+                where = path.relative_to(UI_DIR).as_posix()
+                out.setdefault(node.args[0].value, f"{where}:{node.lineno}")
     return out
 
 

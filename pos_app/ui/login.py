@@ -7,11 +7,11 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from pos_app.core import staff
-from pos_app.core.models import Staff
 from pos_app.core.staff import Operator
 from pos_app.ui.context import Context
 from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.operations import Op
+from pos_app.ui.operations import staff as staff_ops
 from pos_app.ui.screen import Screen, Shell
 from pos_app.ui.widgets import button, role_label, set_message, title
 
@@ -84,12 +84,6 @@ class LoginScreen(Screen):
         t = self.ctx.terminal
         self.login_button.setEnabled(False)
 
-        def work() -> tuple[Operator, str]:
-            with t.tx() as s:  # wrong PINs are counted towards the lock-out
-                op = staff.check_pin(s, code, pin, t.now())
-                row = s.query(Staff).filter(Staff.code == code).one()
-                return op, row.name
-
         def done(res: tuple[Operator, str]) -> None:
             self.login_button.setEnabled(True)
             self.message.clear()
@@ -101,4 +95,4 @@ class LoginScreen(Screen):
             self.pin.clear()
             set_message(self.message, str(e))
 
-        self.ctx.run(work, done, failed)
+        Op(self.ctx, staff_ops.log_in, t, code, pin).success(done).failure(failed).run()

@@ -43,18 +43,18 @@ def test_enroll_topup_sale_slip_refund(qtbot: QtBot, window: MainWindow) -> None
     win.key("F8")
     m = win.members
     assert win.current() is m
-    m.e_name.setText("赵敏")
-    m.e_phone.setText(PHONE)
-    m.e_birthday.setText("1990-11-09")  # the sale day: a birthday greeting
-    m.e_marketing.setChecked(True)
-    m.e_card.present_radio.setChecked(True)
+    m.enroll_tab.name.setText("赵敏")
+    m.enroll_tab.phone.setText(PHONE)
+    m.enroll_tab.birthday.setText("1990-11-09")  # the sale day: a birthday greeting
+    m.enroll_tab.marketing.setChecked(True)
+    m.enroll_tab.card.present_radio.setChecked(True)
     dev.simulate_card("nfc", None, UID)
-    qtbot.waitUntil(lambda: m.e_card.card is not None, timeout=5000)
-    m.enroll_button.click()  # no privacy consent yet: refused, nothing written
+    qtbot.waitUntil(lambda: m.enroll_tab.card.card is not None, timeout=5000)
+    m.enroll_tab.button.click()  # no privacy consent yet: refused, nothing written
     assert "privacy" in m.message.text() or "隐私" in m.message.text()
-    m.e_privacy.setChecked(True)
+    m.enroll_tab.privacy.setChecked(True)
     printed = len(dev.printed)
-    m.enroll_button.click()
+    m.enroll_tab.button.click()
     idle(qtbot, win)
     assert m.member is not None, m.message.text()
     assert MASKED in m.info.text() and PHONE not in m.info.text()
@@ -68,24 +68,24 @@ def test_enroll_topup_sale_slip_refund(qtbot: QtBot, window: MainWindow) -> None
 
     # --- tier by hand: a manager approves (a supervisor may not) ----------------------
     m.tabs.setCurrentIndex(3)
-    m.tier_combo.setCurrentIndex(m.tier_combo.findData("silver"))
-    m.tier_reason.setText("竞品VIP卡")
-    m.tier_button.click()
-    approve(qtbot, win, m, "2001", "2222")
-    assert m.approval is not None and m.approval.isVisible()
-    assert "may not approve" in m.approval.message.text()
-    approve(qtbot, win, m, "3001", "3333")
+    m.history_tab.tier_combo.setCurrentIndex(m.history_tab.tier_combo.findData("silver"))
+    m.history_tab.tier_reason.setText("竞品VIP卡")
+    m.history_tab.tier_button.click()
+    approve(qtbot, win, m.history_tab, "2001", "2222")
+    assert m.history_tab.approval is not None and m.history_tab.approval.isVisible()
+    assert "may not approve" in m.history_tab.approval.message.text()
+    approve(qtbot, win, m.history_tab, "3001", "3333")
     idle(qtbot, win)
     assert m.member["tier"] == "silver"
     assert "银卡" in m.info.text()
 
     # --- top-up with the bonus preview ---------------------------------------------------
     m.tabs.setCurrentIndex(1)
-    m.t_amount.setText("1000")
-    assert "120.00" in m.t_preview.text()  # the 1000 rung of the bonus ladder
-    assert "5,000.00" in m.t_preview.text() or "5000.00" in m.t_preview.text()
+    m.topup_tab.amount.setText("1000")
+    assert "120.00" in m.topup_tab.preview.text()  # the 1000 rung of the bonus ladder
+    assert "5,000.00" in m.topup_tab.preview.text() or "5000.00" in m.topup_tab.preview.text()
     kicks = dev.drawer_kicks
-    m.topup_button.click()
+    m.topup_tab.button.click()
     idle(qtbot, win)
     assert sv_balance(win, card_no) == (D("1000.00"), D("120.00"))
     assert m.member["stored_value"]["total"] == "1120.00"

@@ -34,12 +34,12 @@ def test_block_replace_and_supplementary(qtbot: QtBot, window: MainWindow) -> No
     m.tabs.setCurrentIndex(2)
 
     # a supplementary card, bound by a magnetic-stripe swipe, with a daily limit
-    m.c_card.present_radio.setChecked(True)
+    m.cards_tab.card.present_radio.setChecked(True)
     win.ctx.devices.simulate_card("magstripe", "SUPP-0001")
-    qtbot.waitUntil(lambda: m.c_card.card is not None, timeout=5000)
-    m.s_holder.setText("王小芳")
-    m.s_per_day.setText("200")
-    m.supp_button.click()
+    qtbot.waitUntil(lambda: m.cards_tab.card.card is not None, timeout=5000)
+    m.cards_tab.holder.setText("王小芳")
+    m.cards_tab.per_day.setText("200")
+    m.cards_tab.supp_button.click()
     idle(qtbot, win)
     idle(qtbot, win)
     assert "SUPP" in m.message.text() or "****" in m.message.text(), m.message.text()
@@ -50,13 +50,13 @@ def test_block_replace_and_supplementary(qtbot: QtBot, window: MainWindow) -> No
         assert members.sv_balance(s, supp) == (Decimal("1000.00"), Decimal("120.00"))
 
     # lost: block at once (a cashier may), replace with a supervisor's approval
-    m.block_button.click()
+    m.cards_tab.block_button.click()
     idle(qtbot, win)
     with t.read() as s:
         assert members.find_card(s, old_card, active_only=False).status == "blocked"
-    m.c_card.reset()
-    m.replace_button.click()
-    approve(qtbot, win, m, "2001", "2222")
+    m.cards_tab.card.reset()
+    m.cards_tab.replace_button.click()
+    approve(qtbot, win, m.cards_tab, "2001", "2222")
     idle(qtbot, win)
     assert m.member["card"] != old_card
     assert m.member["stored_value"]["total"] == "1120.00"  # the balance moved
@@ -73,24 +73,24 @@ def test_enrollment_validation_and_topup_cap(qtbot: QtBot, window: MainWindow) -
     login(qtbot, win)
     win.key("F8")
     m = win.members
-    m.e_name.setText("未成年")
-    m.e_phone.setText("13600136000")
-    m.e_birthday.setText("2015-01-01")
-    m.e_privacy.setChecked(True)
-    m.enroll_button.click()
+    m.enroll_tab.name.setText("未成年")
+    m.enroll_tab.phone.setText("13600136000")
+    m.enroll_tab.birthday.setText("2015-01-01")
+    m.enroll_tab.privacy.setChecked(True)
+    m.enroll_tab.button.click()
     idle(qtbot, win)
     assert "18" in m.message.text()  # members must be 18 or older
-    m.e_birthday.setText("1990-01-01")
-    m.e_phone.setText(SILVER_PHONE)  # already a member's phone
-    m.enroll_button.click()
+    m.enroll_tab.birthday.setText("1990-01-01")
+    m.enroll_tab.phone.setText(SILVER_PHONE)  # already a member's phone
+    m.enroll_tab.button.click()
     idle(qtbot, win)
     assert "138****8000" in m.message.text() and SILVER_PHONE not in m.message.text()
     find(qtbot, win, SILVER_PHONE)
     m.tabs.setCurrentIndex(1)
-    m.t_amount.setText("4000")  # 1120 + 4000 + 450 bonus > the 5000 cap
-    preview = m.t_preview.text()
+    m.topup_tab.amount.setText("4000")  # 1120 + 4000 + 450 bonus > the 5000 cap
+    preview = m.topup_tab.preview.text()
     assert "450.00" in preview and "3,430.00" in preview
-    m.topup_button.click()
+    m.topup_tab.button.click()
     idle(qtbot, win)
     assert "5,000.00" in m.message.text() or "5000" in m.message.text()
     assert m.member["stored_value"]["total"] == "1120.00"

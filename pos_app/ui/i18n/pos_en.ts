@@ -4,72 +4,72 @@
   <context>
     <name>pos</name>
     <message>
-      <location filename="../app.py" line="158" />
+      <location filename="../app.py" line="159" />
       <source>Help</source>
       <translation>Help</translation>
     </message>
     <message>
-      <location filename="../app.py" line="161" />
+      <location filename="../app.py" line="162" />
       <source>Log out</source>
       <translation>Log out</translation>
     </message>
     <message>
-      <location filename="../app.py" line="199" />
+      <location filename="../app.py" line="200" />
       <source>HQ: %1 · %2 events waiting</source>
       <translation>HQ: %1 · %2 events waiting</translation>
     </message>
     <message>
-      <location filename="../app.py" line="218" />
+      <location filename="../app.py" line="219" />
       <source>online</source>
       <translation>online</translation>
     </message>
     <message>
-      <location filename="../app.py" line="285" />
+      <location filename="../app.py" line="286" />
       <source>%1 is not open to your role</source>
       <translation>%1 is not open to your role</translation>
     </message>
     <message>
-      <location filename="../app.py" line="365" />
+      <location filename="../app.py" line="366" />
       <source>Sale %1: %2, change %3</source>
       <translation>Sale %1: %2, change %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="368" />
+      <location filename="../app.py" line="369" />
       <source>%1 points earned</source>
       <translation>%1 points earned</translation>
     </message>
     <message>
-      <location filename="../app.py" line="370" />
+      <location filename="../app.py" line="371" />
       <source>offline stored value used: %1</source>
       <translation>offline stored value used: %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="72" />
+      <location filename="../app.py" line="73" />
       <source>Cashier</source>
       <translation>Cashier</translation>
     </message>
     <message>
-      <location filename="../app.py" line="72" />
+      <location filename="../app.py" line="73" />
       <source>Supervisor</source>
       <translation>Supervisor</translation>
     </message>
     <message>
-      <location filename="../app.py" line="72" />
+      <location filename="../app.py" line="73" />
       <source>Manager</source>
       <translation>Manager</translation>
     </message>
     <message>
-      <location filename="../app.py" line="73" />
+      <location filename="../app.py" line="74" />
       <source>ok</source>
       <translation>ok</translation>
     </message>
     <message>
-      <location filename="../app.py" line="73" />
+      <location filename="../app.py" line="74" />
       <source>degraded</source>
       <translation>degraded</translation>
     </message>
     <message>
-      <location filename="../app.py" line="73" />
+      <location filename="../app.py" line="74" />
       <source>offline</source>
       <translation>offline</translation>
     </message>
@@ -144,274 +144,274 @@
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="107" />
-      <source>preview</source>
-      <translation>preview</translation>
-    </message>
-    <message>
-      <location filename="../balance.py" line="121" />
+      <location filename="../balance.py" line="112" />
       <source>Find a member first</source>
       <translation>Find a member first</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="141" />
+      <location filename="../balance.py" line="123" />
       <source>Slip %1 printed</source>
       <translation>Slip %1 printed</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="25" />
+      <location filename="../balance.py" line="26" />
       <source>Balance</source>
       <translation>Balance</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="26" />
+      <location filename="../balance.py" line="27" />
       <source>Balance slip</source>
       <translation>Balance slip</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="28" />
+      <location filename="../balance.py" line="29" />
       <source>Find a member by card or phone</source>
       <translation>Find a member by card or phone</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="29" />
+      <location filename="../balance.py" line="30" />
       <source>Print the balance slip</source>
       <translation>Print the balance slip</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="41" />
+      <location filename="../balance.py" line="42" />
       <source>Card number or phone; or present the card</source>
       <translation>Card number or phone; or present the card</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="44" />
+      <location filename="../balance.py" line="45" />
       <source>Find</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="49" />
+      <location filename="../balance.py" line="50" />
       <source>No member selected</source>
       <translation>No member selected</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="66" />
+      <location filename="../balance.py" line="67" />
       <source>Print slip</source>
       <translation>Print slip</translation>
     </message>
     <message>
+      <location filename="../balance.py" line="96" />
+      <source>preview</source>
+      <translation>preview</translation>
+    </message>
+    <message>
       <location filename="../checkout.py" line="100" />
-      <source>Anonymous card</source>
-      <translation>Anonymous card</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="101" />
-      <source>Tier</source>
-      <translation>Tier</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="102" />
-      <source>Points</source>
-      <translation>Points</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="103" />
-      <source>Stored value</source>
-      <translation>Stored value</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="104" />
-      <source>principal</source>
-      <translation>principal</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="105" />
-      <source>bonus</source>
-      <translation>bonus</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="109" />
-      <source>%1 points expire on %2</source>
-      <translation>%1 points expire on %2</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="114" />
       <source>Supplementary card</source>
       <translation>Supplementary card</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="119" />
+      <location filename="../checkout.py" line="105" />
       <source>member price</source>
       <translation>member price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="120" />
+      <location filename="../checkout.py" line="106" />
       <source>promotion</source>
       <translation>promotion</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="121" />
+      <location filename="../checkout.py" line="107" />
       <source>tier</source>
       <translation>tier</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="122" />
+      <location filename="../checkout.py" line="108" />
       <source>spend &amp; get off</source>
       <translation>spend &amp; get off</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="123" />
+      <location filename="../checkout.py" line="109" />
       <source>coupon</source>
       <translation>coupon</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="124" />
+      <location filename="../checkout.py" line="110" />
       <source>stored-value pay discount</source>
       <translation>stored-value pay discount</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="141" />
+      <location filename="../checkout.py" line="127" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="141" />
+      <location filename="../checkout.py" line="127" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="141" />
+      <location filename="../checkout.py" line="127" />
       <source>Qty</source>
       <translation>Qty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="141" />
+      <location filename="../checkout.py" line="127" />
       <source>Price</source>
       <translation>Price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="141" />
+      <location filename="../checkout.py" line="127" />
       <source>Discounts</source>
       <translation>Discounts</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="141" />
+      <location filename="../checkout.py" line="127" />
       <source>Amount</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="206" />
+      <location filename="../checkout.py" line="192" />
       <source>Checkout</source>
       <translation>Checkout</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="209" />
+      <location filename="../checkout.py" line="195" />
       <source>Quantity of the selected line</source>
       <translation>Quantity of the selected line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="210" />
+      <location filename="../checkout.py" line="196" />
       <source>Void the selected line</source>
       <translation>Void the selected line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="211" />
+      <location filename="../checkout.py" line="197" />
       <source>Price override (supervisor)</source>
       <translation>Price override (supervisor)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="212" />
+      <location filename="../checkout.py" line="198" />
       <source>Member: card or phone</source>
       <translation>Member: card or phone</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="213" />
+      <location filename="../checkout.py" line="199" />
       <source>Coupon</source>
       <translation>Coupon</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="214" />
+      <location filename="../checkout.py" line="200" />
       <source>Pay</source>
       <translation>Pay</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="241" />
+      <location filename="../checkout.py" line="227" />
       <source>Scan or type a barcode / SKU, Enter</source>
       <translation>Scan or type a barcode / SKU, Enter</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="266" />
+      <location filename="../checkout.py" line="252" />
       <source>List price</source>
       <translation>List price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="270" />
+      <location filename="../checkout.py" line="256" />
       <source>To pay</source>
       <translation>To pay</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="276" />
+      <location filename="../checkout.py" line="262" />
       <source>Member (card or phone)</source>
       <translation>Member (card or phone)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="279" />
+      <location filename="../checkout.py" line="265" />
       <source>Swipe / tap / insert, or type card or phone</source>
       <translation>Swipe / tap / insert, or type card or phone</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="282" />
+      <location filename="../checkout.py" line="268" />
       <source>No member</source>
       <translation>No member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="292" />
+      <location filename="../checkout.py" line="278" />
       <source>Type or scan the coupon code</source>
       <translation>Type or scan the coupon code</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="301" />
+      <location filename="../checkout.py" line="287" />
       <source>Set qty</source>
       <translation>Set qty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="308" />
+      <location filename="../checkout.py" line="294" />
       <source>New unit price</source>
       <translation>New unit price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="310" />
+      <location filename="../checkout.py" line="296" />
       <source>Override</source>
       <translation>Override</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="314" />
+      <location filename="../checkout.py" line="300" />
       <source>Void line</source>
       <translation>Void line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="391" />
+      <location filename="../checkout.py" line="377" />
       <source>Nothing found for %1</source>
       <translation>Nothing found for %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="420" />
+      <location filename="../checkout.py" line="406" />
       <source>Happy birthday, %1!</source>
       <translation>Happy birthday, %1!</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="446" />
+      <location filename="../checkout.py" line="432" />
       <source>Coupon %1 applied</source>
       <translation>Coupon %1 applied</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="493" />
+      <location filename="../checkout.py" line="479" />
       <source>The cart is empty</source>
       <translation>The cart is empty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="539" />
+      <location filename="../checkout.py" line="525" />
       <source>Welcome</source>
       <translation>Welcome</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="86" />
+      <source>Anonymous card</source>
+      <translation>Anonymous card</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="87" />
+      <source>Tier</source>
+      <translation>Tier</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="88" />
+      <source>Points</source>
+      <translation>Points</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="89" />
+      <source>Stored value</source>
+      <translation>Stored value</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="90" />
+      <source>principal</source>
+      <translation>principal</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="91" />
+      <source>bonus</source>
+      <translation>bonus</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="95" />
+      <source>%1 points expire on %2</source>
+      <translation>%1 points expire on %2</translation>
     </message>
     <message>
       <location filename="../keymap.py" line="129" />
@@ -469,344 +469,344 @@
       <translation>Enter your staff code and PIN</translation>
     </message>
     <message>
-      <location filename="../members.py" line="105" />
-      <source>Members</source>
-      <translation>Members</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="106" />
-      <source>Member counter</source>
-      <translation>Member counter</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="109" />
-      <source>Do the action of the open tab</source>
-      <translation>Do the action of the open tab</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="136" />
-      <source>Enroll</source>
-      <translation>Enroll</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="137" />
-      <source>Top up</source>
-      <translation>Top up</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="138" />
-      <source>Cards</source>
-      <translation>Cards</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="139" />
-      <source>Tier and history</source>
-      <translation>Tier and history</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="157" />
-      <source>YYYY-MM-DD (optional)</source>
-      <translation>YYYY-MM-DD (optional)</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="159" />
-      <source>not given</source>
-      <translation>not given</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="160" />
-      <source>female</source>
-      <translation>female</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="161" />
-      <source>male</source>
-      <translation>male</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="166" />
-      <source>Resident ID (optional; needed for large top-ups)</source>
-      <translation>Resident ID (optional; needed for large top-ups)</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="167" />
-      <source>The customer agrees to the privacy notice (required)</source>
-      <translation>The customer agrees to the privacy notice (required)</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="169" />
-      <source>Accepts promotion messages</source>
-      <translation>Accepts promotion messages</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="173" />
-      <source>Name</source>
-      <translation>Name</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="173" />
-      <source>Phone</source>
-      <translation>Phone</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="174" />
-      <source>Birthday</source>
-      <translation>Birthday</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="174" />
-      <source>Gender</source>
-      <translation>Gender</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="175" />
-      <source>Email</source>
-      <translation>Email</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="175" />
-      <source>ID number</source>
-      <translation>ID number</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="184" />
-      <source>Card</source>
-      <translation>Card</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="202" />
-      <source>Cash</source>
-      <translation>Cash</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="202" />
-      <source>Bank card</source>
-      <translation>Bank card</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="203" />
-      <source>Other</source>
-      <translation>Other</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="206" />
-      <source>Slip / voucher reference</source>
-      <translation>Slip / voucher reference</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="210" />
-      <source>from %1 +%2</source>
-      <translation>from %1 +%2</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="215" />
-      <source>Paid by</source>
-      <translation>Paid by</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="216" />
-      <source>Reference</source>
-      <translation>Reference</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="217" />
-      <source>Bonus ladder</source>
-      <translation>Bonus ladder</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="218" />
-      <source>Preview</source>
-      <translation>Preview</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="229" />
-      <source>Block lost card</source>
-      <translation>Block lost card</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="233" />
-      <source>Replace blocked card (supervisor)</source>
-      <translation>Replace blocked card (supervisor)</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="239" />
-      <source>New or supplementary card</source>
-      <translation>New or supplementary card</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="246" />
-      <source>no limit</source>
-      <translation>no limit</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="250" />
-      <source>Holder name</source>
-      <translation>Holder name</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="251" />
-      <source>Limit per sale</source>
-      <translation>Limit per sale</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="252" />
-      <source>Limit per day</source>
-      <translation>Limit per day</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="254" />
-      <source>Issue supplementary card</source>
-      <translation>Issue supplementary card</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="278" />
-      <source>Reason (e.g. competitor's VIP card honoured)</source>
-      <translation>Reason (e.g. competitor's VIP card honoured)</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="279" />
-      <source>Set tier (manager)</source>
-      <translation>Set tier (manager)</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="363" />
-      <source>sale</source>
-      <translation>sale</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="378" />
-      <source>Tier changes</source>
-      <translation>Tier changes</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="378" />
-      <source>Recent sales</source>
-      <translation>Recent sales</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="379" />
-      <source>Top-ups</source>
-      <translation>Top-ups</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="385" />
-      <source>card</source>
-      <translation>card</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="395" />
-      <source>The customer must agree to the privacy notice</source>
-      <translation>The customer must agree to the privacy notice</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="404" />
-      <source>Birthday: YYYY-MM-DD</source>
-      <translation>Birthday: YYYY-MM-DD</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="44" />
+      <location filename="../members/card_source.py" line="14" />
       <source>barcode card</source>
       <translation>barcode card</translation>
     </message>
     <message>
-      <location filename="../members.py" line="443" />
-      <source>Enrolled: card %1</source>
-      <translation>Enrolled: card %1</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="45" />
+      <location filename="../members/card_source.py" line="15" />
       <source>magnetic stripe (swipe)</source>
       <translation>magnetic stripe (swipe)</translation>
     </message>
     <message>
-      <location filename="../members.py" line="450" />
-      <source>Find a member, then enter an amount</source>
-      <translation>Find a member, then enter an amount</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="46" />
+      <location filename="../members/card_source.py" line="16" />
       <source>chip card (insert)</source>
       <translation>chip card (insert)</translation>
     </message>
     <message>
-      <location filename="../members.py" line="467" />
-      <source>Bonus: %1</source>
-      <translation>Bonus: %1</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="468" />
-      <source>Balance after: %1</source>
-      <translation>Balance after: %1</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="469" />
-      <source>Card cap %1; at most %2 more can be added</source>
-      <translation>Card cap %1; at most %2 more can be added</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="47" />
+      <location filename="../members/card_source.py" line="17" />
       <source>contactless (tap)</source>
       <translation>contactless (tap)</translation>
     </message>
     <message>
-      <location filename="../members.py" line="473" />
-      <source>Over the cap: this top-up will be refused</source>
-      <translation>Over the cap: this top-up will be refused</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="475" />
-      <source>Real-name purchase: the holder's ID number must be on file</source>
-      <translation>Real-name purchase: the holder's ID number must be on file</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="48" />
+      <location filename="../members/card_source.py" line="18" />
       <source>virtual card</source>
       <translation>virtual card</translation>
     </message>
     <message>
-      <location filename="../members.py" line="513" />
-      <source>Topped up: balance %1</source>
-      <translation>Topped up: balance %1</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="535" />
-      <source>Card %1 is blocked</source>
-      <translation>Card %1 is blocked</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="567" />
-      <source>New card %1 carries the balance</source>
-      <translation>New card %1 carries the balance</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="579" />
-      <source>Give the reason for the tier change</source>
-      <translation>Give the reason for the tier change</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="59" />
+      <location filename="../members/card_source.py" line="29" />
       <source>Next number in sequence</source>
       <translation>Next number in sequence</translation>
     </message>
     <message>
-      <location filename="../members.py" line="60" />
+      <location filename="../members/card_source.py" line="30" />
       <source>Present a card (swipe / tap / insert)</source>
       <translation>Present a card (swipe / tap / insert)</translation>
     </message>
     <message>
-      <location filename="../members.py" line="600" />
-      <source>Tier is now %1</source>
-      <translation>Tier is now %1</translation>
+      <location filename="../members/card_source.py" line="56" />
+      <source>Present the card first</source>
+      <translation>Present the card first</translation>
     </message>
     <message>
-      <location filename="../members.py" line="635" />
+      <location filename="../members/cards.py" line="103" />
+      <source>New card %1 carries the balance</source>
+      <translation>New card %1 carries the balance</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="133" />
       <source>Supplementary card %1 issued</source>
       <translation>Supplementary card %1 issued</translation>
     </message>
     <message>
-      <location filename="../members.py" line="86" />
-      <source>Present the card first</source>
-      <translation>Present the card first</translation>
+      <location filename="../members/cards.py" line="30" />
+      <source>Cards</source>
+      <translation>Cards</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="37" />
+      <source>Block lost card</source>
+      <translation>Block lost card</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="41" />
+      <source>Replace blocked card (supervisor)</source>
+      <translation>Replace blocked card (supervisor)</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="47" />
+      <source>New or supplementary card</source>
+      <translation>New or supplementary card</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="54" />
+      <source>no limit</source>
+      <translation>no limit</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="58" />
+      <source>Holder name</source>
+      <translation>Holder name</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="59" />
+      <source>Limit per sale</source>
+      <translation>Limit per sale</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="60" />
+      <source>Limit per day</source>
+      <translation>Limit per day</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="62" />
+      <source>Issue supplementary card</source>
+      <translation>Issue supplementary card</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="80" />
+      <source>Card %1 is blocked</source>
+      <translation>Card %1 is blocked</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="117" />
+      <source>Enrolled: card %1</source>
+      <translation>Enrolled: card %1</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="25" />
+      <source>Enroll</source>
+      <translation>Enroll</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="37" />
+      <source>YYYY-MM-DD (optional)</source>
+      <translation>YYYY-MM-DD (optional)</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="39" />
+      <source>not given</source>
+      <translation>not given</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="40" />
+      <source>female</source>
+      <translation>female</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="41" />
+      <source>male</source>
+      <translation>male</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="46" />
+      <source>Resident ID (optional; needed for large top-ups)</source>
+      <translation>Resident ID (optional; needed for large top-ups)</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="47" />
+      <source>The customer agrees to the privacy notice (required)</source>
+      <translation>The customer agrees to the privacy notice (required)</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="49" />
+      <source>Accepts promotion messages</source>
+      <translation>Accepts promotion messages</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="53" />
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="53" />
+      <source>Phone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="54" />
+      <source>Birthday</source>
+      <translation>Birthday</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="54" />
+      <source>Gender</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="55" />
+      <source>Email</source>
+      <translation>Email</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="55" />
+      <source>ID number</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="64" />
+      <source>Card</source>
+      <translation>Card</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="80" />
+      <source>The customer must agree to the privacy notice</source>
+      <translation>The customer must agree to the privacy notice</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="88" />
+      <source>Birthday: YYYY-MM-DD</source>
+      <translation>Birthday: YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="26" />
+      <source>sale</source>
+      <translation>sale</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="34" />
+      <source>Tier changes</source>
+      <translation>Tier changes</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="36" />
+      <source>Recent sales</source>
+      <translation>Recent sales</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="38" />
+      <source>Top-ups</source>
+      <translation>Top-ups</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="45" />
+      <source>Tier and history</source>
+      <translation>Tier and history</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="65" />
+      <source>Reason (e.g. competitor's VIP card honoured)</source>
+      <translation>Reason (e.g. competitor's VIP card honoured)</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="66" />
+      <source>Set tier (manager)</source>
+      <translation>Set tier (manager)</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="84" />
+      <source>Give the reason for the tier change</source>
+      <translation>Give the reason for the tier change</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="94" />
+      <source>Tier is now %1</source>
+      <translation>Tier is now %1</translation>
+    </message>
+    <message>
+      <location filename="../members/screen.py" line="145" />
+      <source>card</source>
+      <translation>card</translation>
+    </message>
+    <message>
+      <location filename="../members/screen.py" line="30" />
+      <source>Members</source>
+      <translation>Members</translation>
+    </message>
+    <message>
+      <location filename="../members/screen.py" line="31" />
+      <source>Member counter</source>
+      <translation>Member counter</translation>
+    </message>
+    <message>
+      <location filename="../members/screen.py" line="34" />
+      <source>Do the action of the open tab</source>
+      <translation>Do the action of the open tab</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="115" />
+      <source>Topped up: balance %1</source>
+      <translation>Topped up: balance %1</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="21" />
+      <source>Cash</source>
+      <translation>Cash</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="21" />
+      <source>Bank card</source>
+      <translation>Bank card</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="21" />
+      <source>Other</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="25" />
+      <source>Top up</source>
+      <translation>Top up</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="37" />
+      <source>Slip / voucher reference</source>
+      <translation>Slip / voucher reference</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="41" />
+      <source>from %1 +%2</source>
+      <translation>from %1 +%2</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="47" />
+      <source>Paid by</source>
+      <translation>Paid by</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="48" />
+      <source>Reference</source>
+      <translation>Reference</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="49" />
+      <source>Bonus ladder</source>
+      <translation>Bonus ladder</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="50" />
+      <source>Preview</source>
+      <translation>Preview</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="63" />
+      <source>Find a member, then enter an amount</source>
+      <translation>Find a member, then enter an amount</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="78" />
+      <source>Bonus: %1</source>
+      <translation>Bonus: %1</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="79" />
+      <source>Balance after: %1</source>
+      <translation>Balance after: %1</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="80" />
+      <source>Card cap %1; at most %2 more can be added</source>
+      <translation>Card cap %1; at most %2 more can be added</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="85" />
+      <source>Over the cap: this top-up will be refused</source>
+      <translation>Over the cap: this top-up will be refused</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="87" />
+      <source>Real-name purchase: the holder's ID number must be on file</source>
+      <translation>Real-name purchase: the holder's ID number must be on file</translation>
     </message>
     <message>
       <location filename="../payment.py" line="100" />

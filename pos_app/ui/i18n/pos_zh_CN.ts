@@ -4,72 +4,72 @@
   <context>
     <name>pos</name>
     <message>
-      <location filename="../app.py" line="158" />
+      <location filename="../app.py" line="159" />
       <source>Help</source>
       <translation>帮助</translation>
     </message>
     <message>
-      <location filename="../app.py" line="161" />
+      <location filename="../app.py" line="162" />
       <source>Log out</source>
       <translation>退出登录</translation>
     </message>
     <message>
-      <location filename="../app.py" line="199" />
+      <location filename="../app.py" line="200" />
       <source>HQ: %1 · %2 events waiting</source>
       <translation>总部：%1 · 待上传 %2 条</translation>
     </message>
     <message>
-      <location filename="../app.py" line="218" />
+      <location filename="../app.py" line="219" />
       <source>online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../app.py" line="285" />
+      <location filename="../app.py" line="286" />
       <source>%1 is not open to your role</source>
       <translation>您的角色不能打开%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="365" />
+      <location filename="../app.py" line="366" />
       <source>Sale %1: %2, change %3</source>
       <translation>小票 %1：%2，找零 %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="368" />
+      <location filename="../app.py" line="369" />
       <source>%1 points earned</source>
       <translation>获得积分 %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="370" />
+      <location filename="../app.py" line="371" />
       <source>offline stored value used: %1</source>
       <translation>使用离线储值：%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="72" />
+      <location filename="../app.py" line="73" />
       <source>Cashier</source>
       <translation>收银员</translation>
     </message>
     <message>
-      <location filename="../app.py" line="72" />
+      <location filename="../app.py" line="73" />
       <source>Supervisor</source>
       <translation>领班</translation>
     </message>
     <message>
-      <location filename="../app.py" line="72" />
+      <location filename="../app.py" line="73" />
       <source>Manager</source>
       <translation>店长</translation>
     </message>
     <message>
-      <location filename="../app.py" line="73" />
+      <location filename="../app.py" line="74" />
       <source>ok</source>
       <translation>正常</translation>
     </message>
     <message>
-      <location filename="../app.py" line="73" />
+      <location filename="../app.py" line="74" />
       <source>degraded</source>
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../app.py" line="73" />
+      <location filename="../app.py" line="74" />
       <source>offline</source>
       <translation>离线</translation>
     </message>
@@ -144,274 +144,274 @@
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="107" />
-      <source>preview</source>
-      <translation>预览</translation>
-    </message>
-    <message>
-      <location filename="../balance.py" line="121" />
+      <location filename="../balance.py" line="112" />
       <source>Find a member first</source>
       <translation>请先查询会员</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="141" />
+      <location filename="../balance.py" line="123" />
       <source>Slip %1 printed</source>
       <translation>余额单 %1 已打印</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="25" />
+      <location filename="../balance.py" line="26" />
       <source>Balance</source>
       <translation>余额单</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="26" />
+      <location filename="../balance.py" line="27" />
       <source>Balance slip</source>
       <translation>余额单</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="28" />
+      <location filename="../balance.py" line="29" />
       <source>Find a member by card or phone</source>
       <translation>按卡号或手机号查会员</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="29" />
+      <location filename="../balance.py" line="30" />
       <source>Print the balance slip</source>
       <translation>打印余额单</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="41" />
+      <location filename="../balance.py" line="42" />
       <source>Card number or phone; or present the card</source>
       <translation>卡号或手机号；或刷卡</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="44" />
+      <location filename="../balance.py" line="45" />
       <source>Find</source>
       <translation>查询</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="49" />
+      <location filename="../balance.py" line="50" />
       <source>No member selected</source>
       <translation>未选择会员</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="66" />
+      <location filename="../balance.py" line="67" />
       <source>Print slip</source>
       <translation>打印余额单</translation>
     </message>
     <message>
+      <location filename="../balance.py" line="96" />
+      <source>preview</source>
+      <translation>预览</translation>
+    </message>
+    <message>
       <location filename="../checkout.py" line="100" />
-      <source>Anonymous card</source>
-      <translation>不记名卡</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="101" />
-      <source>Tier</source>
-      <translation>等级</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="102" />
-      <source>Points</source>
-      <translation>积分</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="103" />
-      <source>Stored value</source>
-      <translation>储值</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="104" />
-      <source>principal</source>
-      <translation>本金</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="105" />
-      <source>bonus</source>
-      <translation>赠送</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="109" />
-      <source>%1 points expire on %2</source>
-      <translation>%1 积分将于 %2 到期</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="114" />
       <source>Supplementary card</source>
       <translation>附属卡</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="119" />
+      <location filename="../checkout.py" line="105" />
       <source>member price</source>
       <translation>会员价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="120" />
+      <location filename="../checkout.py" line="106" />
       <source>promotion</source>
       <translation>促销</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="121" />
+      <location filename="../checkout.py" line="107" />
       <source>tier</source>
       <translation>会员折扣</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="122" />
+      <location filename="../checkout.py" line="108" />
       <source>spend &amp; get off</source>
       <translation>满减</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="123" />
+      <location filename="../checkout.py" line="109" />
       <source>coupon</source>
       <translation>优惠券</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="124" />
+      <location filename="../checkout.py" line="110" />
       <source>stored-value pay discount</source>
       <translation>储值支付折扣</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="141" />
+      <location filename="../checkout.py" line="127" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="141" />
+      <location filename="../checkout.py" line="127" />
       <source>Item</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="141" />
+      <location filename="../checkout.py" line="127" />
       <source>Qty</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="141" />
+      <location filename="../checkout.py" line="127" />
       <source>Price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="141" />
+      <location filename="../checkout.py" line="127" />
       <source>Discounts</source>
       <translation>优惠</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="141" />
+      <location filename="../checkout.py" line="127" />
       <source>Amount</source>
       <translation>金额</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="206" />
+      <location filename="../checkout.py" line="192" />
       <source>Checkout</source>
       <translation>收银</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="209" />
+      <location filename="../checkout.py" line="195" />
       <source>Quantity of the selected line</source>
       <translation>修改所选行数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="210" />
+      <location filename="../checkout.py" line="196" />
       <source>Void the selected line</source>
       <translation>删除所选商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="211" />
+      <location filename="../checkout.py" line="197" />
       <source>Price override (supervisor)</source>
       <translation>改价（领班授权）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="212" />
+      <location filename="../checkout.py" line="198" />
       <source>Member: card or phone</source>
       <translation>会员：刷卡或手机号</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="213" />
+      <location filename="../checkout.py" line="199" />
       <source>Coupon</source>
       <translation>优惠券</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="214" />
+      <location filename="../checkout.py" line="200" />
       <source>Pay</source>
       <translation>结账</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="241" />
+      <location filename="../checkout.py" line="227" />
       <source>Scan or type a barcode / SKU, Enter</source>
       <translation>扫码或输入条码 / 货号，回车</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="266" />
+      <location filename="../checkout.py" line="252" />
       <source>List price</source>
       <translation>原价合计</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="270" />
+      <location filename="../checkout.py" line="256" />
       <source>To pay</source>
       <translation>应付</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="276" />
+      <location filename="../checkout.py" line="262" />
       <source>Member (card or phone)</source>
       <translation>会员（卡或手机号）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="279" />
+      <location filename="../checkout.py" line="265" />
       <source>Swipe / tap / insert, or type card or phone</source>
       <translation>刷卡 / 感应 / 插卡，或输入卡号、手机号</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="282" />
+      <location filename="../checkout.py" line="268" />
       <source>No member</source>
       <translation>未关联会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="292" />
+      <location filename="../checkout.py" line="278" />
       <source>Type or scan the coupon code</source>
       <translation>输入或扫描券码</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="301" />
+      <location filename="../checkout.py" line="287" />
       <source>Set qty</source>
       <translation>改数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="308" />
+      <location filename="../checkout.py" line="294" />
       <source>New unit price</source>
       <translation>新单价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="310" />
+      <location filename="../checkout.py" line="296" />
       <source>Override</source>
       <translation>改价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="314" />
+      <location filename="../checkout.py" line="300" />
       <source>Void line</source>
       <translation>删除商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="391" />
+      <location filename="../checkout.py" line="377" />
       <source>Nothing found for %1</source>
       <translation>未找到：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="420" />
+      <location filename="../checkout.py" line="406" />
       <source>Happy birthday, %1!</source>
       <translation>%1，生日快乐！</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="446" />
+      <location filename="../checkout.py" line="432" />
       <source>Coupon %1 applied</source>
       <translation>已使用优惠券 %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="493" />
+      <location filename="../checkout.py" line="479" />
       <source>The cart is empty</source>
       <translation>购物车是空的</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="539" />
+      <location filename="../checkout.py" line="525" />
       <source>Welcome</source>
       <translation>欢迎光临</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="86" />
+      <source>Anonymous card</source>
+      <translation>不记名卡</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="87" />
+      <source>Tier</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="88" />
+      <source>Points</source>
+      <translation>积分</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="89" />
+      <source>Stored value</source>
+      <translation>储值</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="90" />
+      <source>principal</source>
+      <translation>本金</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="91" />
+      <source>bonus</source>
+      <translation>赠送</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="95" />
+      <source>%1 points expire on %2</source>
+      <translation>%1 积分将于 %2 到期</translation>
     </message>
     <message>
       <location filename="../keymap.py" line="129" />
@@ -469,344 +469,344 @@
       <translation>请输入工号和密码</translation>
     </message>
     <message>
-      <location filename="../members.py" line="105" />
-      <source>Members</source>
-      <translation>会员</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="106" />
-      <source>Member counter</source>
-      <translation>会员服务台</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="109" />
-      <source>Do the action of the open tab</source>
-      <translation>执行当前页的操作</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="136" />
-      <source>Enroll</source>
-      <translation>办卡</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="137" />
-      <source>Top up</source>
-      <translation>充值</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="138" />
-      <source>Cards</source>
-      <translation>卡务</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="139" />
-      <source>Tier and history</source>
-      <translation>等级与记录</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="157" />
-      <source>YYYY-MM-DD (optional)</source>
-      <translation>YYYY-MM-DD（可选）</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="159" />
-      <source>not given</source>
-      <translation>未填</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="160" />
-      <source>female</source>
-      <translation>女</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="161" />
-      <source>male</source>
-      <translation>男</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="166" />
-      <source>Resident ID (optional; needed for large top-ups)</source>
-      <translation>身份证号（可选；大额充值需要）</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="167" />
-      <source>The customer agrees to the privacy notice (required)</source>
-      <translation>顾客同意隐私声明（必选）</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="169" />
-      <source>Accepts promotion messages</source>
-      <translation>接受促销信息</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="173" />
-      <source>Name</source>
-      <translation>姓名</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="173" />
-      <source>Phone</source>
-      <translation>手机号</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="174" />
-      <source>Birthday</source>
-      <translation>生日</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="174" />
-      <source>Gender</source>
-      <translation>性别</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="175" />
-      <source>Email</source>
-      <translation>电子邮箱</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="175" />
-      <source>ID number</source>
-      <translation>身份证号</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="184" />
-      <source>Card</source>
-      <translation>卡</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="202" />
-      <source>Cash</source>
-      <translation>现金</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="202" />
-      <source>Bank card</source>
-      <translation>银行卡</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="203" />
-      <source>Other</source>
-      <translation>其他</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="206" />
-      <source>Slip / voucher reference</source>
-      <translation>签购单 / 凭证号</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="210" />
-      <source>from %1 +%2</source>
-      <translation>满 %1 送 %2</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="215" />
-      <source>Paid by</source>
-      <translation>支付方式</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="216" />
-      <source>Reference</source>
-      <translation>凭证号</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="217" />
-      <source>Bonus ladder</source>
-      <translation>充值赠送</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="218" />
-      <source>Preview</source>
-      <translation>预览</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="229" />
-      <source>Block lost card</source>
-      <translation>挂失冻结</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="233" />
-      <source>Replace blocked card (supervisor)</source>
-      <translation>补办新卡（领班授权）</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="239" />
-      <source>New or supplementary card</source>
-      <translation>新卡或附属卡</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="246" />
-      <source>no limit</source>
-      <translation>不限</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="250" />
-      <source>Holder name</source>
-      <translation>持卡人姓名</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="251" />
-      <source>Limit per sale</source>
-      <translation>单笔限额</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="252" />
-      <source>Limit per day</source>
-      <translation>每日限额</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="254" />
-      <source>Issue supplementary card</source>
-      <translation>办理附属卡</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="278" />
-      <source>Reason (e.g. competitor's VIP card honoured)</source>
-      <translation>原因（如：认可竞品VIP卡）</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="279" />
-      <source>Set tier (manager)</source>
-      <translation>调整等级（店长）</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="363" />
-      <source>sale</source>
-      <translation>销售</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="378" />
-      <source>Tier changes</source>
-      <translation>等级变更</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="378" />
-      <source>Recent sales</source>
-      <translation>最近消费</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="379" />
-      <source>Top-ups</source>
-      <translation>充值记录</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="385" />
-      <source>card</source>
-      <translation>卡</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="395" />
-      <source>The customer must agree to the privacy notice</source>
-      <translation>顾客须同意隐私声明</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="404" />
-      <source>Birthday: YYYY-MM-DD</source>
-      <translation>生日格式：YYYY-MM-DD</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="44" />
+      <location filename="../members/card_source.py" line="14" />
       <source>barcode card</source>
       <translation>条码卡</translation>
     </message>
     <message>
-      <location filename="../members.py" line="443" />
-      <source>Enrolled: card %1</source>
-      <translation>办卡成功：卡号 %1</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="45" />
+      <location filename="../members/card_source.py" line="15" />
       <source>magnetic stripe (swipe)</source>
       <translation>磁条卡（刷卡）</translation>
     </message>
     <message>
-      <location filename="../members.py" line="450" />
-      <source>Find a member, then enter an amount</source>
-      <translation>先查询会员，再输入金额</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="46" />
+      <location filename="../members/card_source.py" line="16" />
       <source>chip card (insert)</source>
       <translation>IC卡（插卡）</translation>
     </message>
     <message>
-      <location filename="../members.py" line="467" />
-      <source>Bonus: %1</source>
-      <translation>赠送：%1</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="468" />
-      <source>Balance after: %1</source>
-      <translation>充值后余额：%1</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="469" />
-      <source>Card cap %1; at most %2 more can be added</source>
-      <translation>卡余额上限 %1；最多还可充值 %2</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="47" />
+      <location filename="../members/card_source.py" line="17" />
       <source>contactless (tap)</source>
       <translation>感应卡（非接触）</translation>
     </message>
     <message>
-      <location filename="../members.py" line="473" />
-      <source>Over the cap: this top-up will be refused</source>
-      <translation>超过上限：本次充值将被拒绝</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="475" />
-      <source>Real-name purchase: the holder's ID number must be on file</source>
-      <translation>实名购卡：须登记持卡人身份证号</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="48" />
+      <location filename="../members/card_source.py" line="18" />
       <source>virtual card</source>
       <translation>虚拟卡</translation>
     </message>
     <message>
-      <location filename="../members.py" line="513" />
-      <source>Topped up: balance %1</source>
-      <translation>充值成功：余额 %1</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="535" />
-      <source>Card %1 is blocked</source>
-      <translation>卡 %1 已冻结</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="567" />
-      <source>New card %1 carries the balance</source>
-      <translation>新卡 %1 已转入余额</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="579" />
-      <source>Give the reason for the tier change</source>
-      <translation>请填写调级原因</translation>
-    </message>
-    <message>
-      <location filename="../members.py" line="59" />
+      <location filename="../members/card_source.py" line="29" />
       <source>Next number in sequence</source>
       <translation>按顺序发新卡号</translation>
     </message>
     <message>
-      <location filename="../members.py" line="60" />
+      <location filename="../members/card_source.py" line="30" />
       <source>Present a card (swipe / tap / insert)</source>
       <translation>出示卡（刷卡 / 感应 / 插卡）</translation>
     </message>
     <message>
-      <location filename="../members.py" line="600" />
-      <source>Tier is now %1</source>
-      <translation>等级已调整为 %1</translation>
+      <location filename="../members/card_source.py" line="56" />
+      <source>Present the card first</source>
+      <translation>请先出示卡</translation>
     </message>
     <message>
-      <location filename="../members.py" line="635" />
+      <location filename="../members/cards.py" line="103" />
+      <source>New card %1 carries the balance</source>
+      <translation>新卡 %1 已转入余额</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="133" />
       <source>Supplementary card %1 issued</source>
       <translation>附属卡 %1 已办理</translation>
     </message>
     <message>
-      <location filename="../members.py" line="86" />
-      <source>Present the card first</source>
-      <translation>请先出示卡</translation>
+      <location filename="../members/cards.py" line="30" />
+      <source>Cards</source>
+      <translation>卡务</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="37" />
+      <source>Block lost card</source>
+      <translation>挂失冻结</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="41" />
+      <source>Replace blocked card (supervisor)</source>
+      <translation>补办新卡（领班授权）</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="47" />
+      <source>New or supplementary card</source>
+      <translation>新卡或附属卡</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="54" />
+      <source>no limit</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="58" />
+      <source>Holder name</source>
+      <translation>持卡人姓名</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="59" />
+      <source>Limit per sale</source>
+      <translation>单笔限额</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="60" />
+      <source>Limit per day</source>
+      <translation>每日限额</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="62" />
+      <source>Issue supplementary card</source>
+      <translation>办理附属卡</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="80" />
+      <source>Card %1 is blocked</source>
+      <translation>卡 %1 已冻结</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="117" />
+      <source>Enrolled: card %1</source>
+      <translation>办卡成功：卡号 %1</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="25" />
+      <source>Enroll</source>
+      <translation>办卡</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="37" />
+      <source>YYYY-MM-DD (optional)</source>
+      <translation>YYYY-MM-DD（可选）</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="39" />
+      <source>not given</source>
+      <translation>未填</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="40" />
+      <source>female</source>
+      <translation>女</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="41" />
+      <source>male</source>
+      <translation>男</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="46" />
+      <source>Resident ID (optional; needed for large top-ups)</source>
+      <translation>身份证号（可选；大额充值需要）</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="47" />
+      <source>The customer agrees to the privacy notice (required)</source>
+      <translation>顾客同意隐私声明（必选）</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="49" />
+      <source>Accepts promotion messages</source>
+      <translation>接受促销信息</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="53" />
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="53" />
+      <source>Phone</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="54" />
+      <source>Birthday</source>
+      <translation>生日</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="54" />
+      <source>Gender</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="55" />
+      <source>Email</source>
+      <translation>电子邮箱</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="55" />
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="64" />
+      <source>Card</source>
+      <translation>卡</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="80" />
+      <source>The customer must agree to the privacy notice</source>
+      <translation>顾客须同意隐私声明</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="88" />
+      <source>Birthday: YYYY-MM-DD</source>
+      <translation>生日格式：YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="26" />
+      <source>sale</source>
+      <translation>销售</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="34" />
+      <source>Tier changes</source>
+      <translation>等级变更</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="36" />
+      <source>Recent sales</source>
+      <translation>最近消费</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="38" />
+      <source>Top-ups</source>
+      <translation>充值记录</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="45" />
+      <source>Tier and history</source>
+      <translation>等级与记录</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="65" />
+      <source>Reason (e.g. competitor's VIP card honoured)</source>
+      <translation>原因（如：认可竞品VIP卡）</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="66" />
+      <source>Set tier (manager)</source>
+      <translation>调整等级（店长）</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="84" />
+      <source>Give the reason for the tier change</source>
+      <translation>请填写调级原因</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="94" />
+      <source>Tier is now %1</source>
+      <translation>等级已调整为 %1</translation>
+    </message>
+    <message>
+      <location filename="../members/screen.py" line="145" />
+      <source>card</source>
+      <translation>卡</translation>
+    </message>
+    <message>
+      <location filename="../members/screen.py" line="30" />
+      <source>Members</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <location filename="../members/screen.py" line="31" />
+      <source>Member counter</source>
+      <translation>会员服务台</translation>
+    </message>
+    <message>
+      <location filename="../members/screen.py" line="34" />
+      <source>Do the action of the open tab</source>
+      <translation>执行当前页的操作</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="115" />
+      <source>Topped up: balance %1</source>
+      <translation>充值成功：余额 %1</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="21" />
+      <source>Cash</source>
+      <translation>现金</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="21" />
+      <source>Bank card</source>
+      <translation>银行卡</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="21" />
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="25" />
+      <source>Top up</source>
+      <translation>充值</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="37" />
+      <source>Slip / voucher reference</source>
+      <translation>签购单 / 凭证号</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="41" />
+      <source>from %1 +%2</source>
+      <translation>满 %1 送 %2</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="47" />
+      <source>Paid by</source>
+      <translation>支付方式</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="48" />
+      <source>Reference</source>
+      <translation>凭证号</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="49" />
+      <source>Bonus ladder</source>
+      <translation>充值赠送</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="50" />
+      <source>Preview</source>
+      <translation>预览</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="63" />
+      <source>Find a member, then enter an amount</source>
+      <translation>先查询会员，再输入金额</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="78" />
+      <source>Bonus: %1</source>
+      <translation>赠送：%1</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="79" />
+      <source>Balance after: %1</source>
+      <translation>充值后余额：%1</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="80" />
+      <source>Card cap %1; at most %2 more can be added</source>
+      <translation>卡余额上限 %1；最多还可充值 %2</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="85" />
+      <source>Over the cap: this top-up will be refused</source>
+      <translation>超过上限：本次充值将被拒绝</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="87" />
+      <source>Real-name purchase: the holder's ID number must be on file</source>
+      <translation>实名购卡：须登记持卡人身份证号</translation>
     </message>
     <message>
       <location filename="../payment.py" line="100" />

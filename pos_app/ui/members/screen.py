@@ -1,0 +1,150 @@
+"""The member counter screen: the find bar (card number, phone, or a card presented),
+the member shown, the tabs and the message line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QTabWidget, QVBoxLayout
+
+from pos_app.core.pii import mask_card
+from pos_app.ui.checkout import member_html
+from pos_app.ui.context import Context
+from pos_app.ui.device_bridge import PresentedCard
+from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.members.cards import CardsTab
+from pos_app.ui.members.enroll import EnrollTab
+from pos_app.ui.members.history import HistoryTab
+from pos_app.ui.members.tab import MemberTab
+from pos_app.ui.members.topup import TopupTab
+from pos_app.ui.operations import Op
+from pos_app.ui.operations import members as member_ops
+from pos_app.ui.screen import Screen
+from pos_app.ui.widgets import button, role_label, set_message, title
+
+
+class MembersScreen(Screen):
+    name = "members"
+    key = "F8"
+    label = N_("Members")
+    title_text = N_("Member counter")
+    keys = (
+        ("F6", N_("Find a member by card or phone")),
+        ("F12", N_("Do the action of the open tab")),
+    )
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.member: dict[str, Any] | None = None
+        lay = QVBoxLayout(self)
+        lay.addWidget(title(_("Member counter")))
+        find = QHBoxLayout()
+        self.find_field = QLineEdit()
+        self.find_field.setObjectName("find_member")
+        self.find_field.setPlaceholderText(_("Card number or phone; or present the card"))
+        self.find_field.returnPressed.connect(self.find_member)
+        find.addWidget(self.find_field, 1)
+        b = button(_("Find"), "F6")
+        b.clicked.connect(self.find_member)
+        find.addWidget(b)
+        lay.addLayout(find)
+        self.info = role_label("card", _("No member selected"))
+        self.info.setObjectName("member_info")
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.info.setFixedWidth(400)
+        body = QHBoxLayout()
+        body.addWidget(self.info)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("member_tabs")
+        self.enroll_tab = EnrollTab(self)
+        self.topup_tab = TopupTab(self)
+        self.cards_tab = CardsTab(self)
+        self.history_tab = HistoryTab(self)
+        self.all_tabs: tuple[MemberTab, ...] = (
+            self.enroll_tab,
+            self.topup_tab,
+            self.cards_tab,
+            self.history_tab,
+        )
+        for tab in self.all_tabs:
+            self.tabs.addTab(tab, _(tab.label))
+        body.addWidget(self.tabs, 1)
+        lay.addLayout(body, 1)
+        self.message = role_label("error")
+        self.message.setObjectName("members_message")
+        lay.addWidget(self.message)
+
+    # ------------------------------------------------------------------ events
+    def on_show(self) -> None:
+        self.find_field.setFocus()
+
+    def on_key(self, key: str) -> bool:
+        if key == "F6":
+            self.find_field.setFocus()
+            return True
+        if key == "F12":
+            tab = self.tabs.currentWidget()
+            if isinstance(tab, MemberTab):
+                tab.finish()
+            return True
+        return False
+
+    def on_card(self, card: PresentedCard) -> bool:
+        source = self._waiting_source()
+        if source is not None:
+            source.present(card)
+        else:
+            self.load(card.identifier, card=True)
+        return True
+
+    def on_scan(self, code: str) -> bool:
+        """A scanned card barcode binds a new card where one is awaited, else finds its
+        member."""
+        source = self._waiting_source()
+        if source is not None:
+            source.present(PresentedCard("barcode", code, None))
+        else:
+            self.load(code, card=True)
+        return True
+
+    def _waiting_source(self) -> Any:
+        for tab in self.all_tabs:
+            src = tab.card_source()
+            if src is not None and src.isVisible() and src.waiting():
+                return src
+        return None
+
+    # ------------------------------------------------------------------ the member
+    def fail(self, e: Exception) -> None:
+        set_message(self.message, str(e))
+
+    def ok(self, text: str) -> None:
+        set_message(self.message, text, ok=True)
+
+    def find_member(self) -> None:
+        self.load(self.find_field.text())
+
+    def load(self, text: str, card: bool = False, note: str = "") -> None:
+        if not text.strip():
+            return
+
+        def found(m: dict[str, Any]) -> None:
+            self.show_member(m)
+            if note:
+                self.ok(note)
+
+        Op(self.ctx, member_ops.find, self.ctx.terminal, text, card).success(found).failure(
+            self.fail
+        ).run()
+
+    def show_member(self, m: dict[str, Any]) -> None:
+        self.member = m
+        self.find_field.clear()
+        status = "" if m["card_status"] == "active" else f" — {_('card')} {m['card_status']}"
+        card = _("Card") + f": {mask_card(m['card'])}{status}"
+        self.info.setText(member_html(m) + "<br>" + card)
+        self.message.clear()
+        for tab in self.all_tabs:
+            tab.member_shown(m)
