@@ -1,6 +1,7 @@
-"""The business rules read as named steps: no function or method in pos_app/core is
-longer than 80 lines (a migration may be; none lives in the core). A long rule is split
-into named steps, and a new program section gets its own small parse function."""
+"""The code keeps its shape: the business rules read as named steps (no function or
+method in pos_app/core longer than 80 lines; a migration may be, none lives in the core;
+a new program section gets its own small parse function), and the app's tests mirror its
+modules (tests/ui/.../test_<module>.py)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,15 @@ def test_the_check_sees_a_long_function(tmp_path: Path) -> None:
     )
     found = long_functions(tmp_path / "core", MAX_LINES)
     assert found == ["core/rules.py:83 too_long (81 lines)"]
+
+
+def test_app_tests_mirror_the_app_modules() -> None:
+    """tests/ui/<path>/test_<name>.py tests pos_app/ui/<path>/<name>.py."""
+    ui = CORE.parent / "ui"
+    tests = Path(__file__).resolve().parent / "ui"
+    orphans = [
+        str(p.relative_to(tests))
+        for p in sorted(tests.rglob("test_*.py"))
+        if not (ui / p.parent.relative_to(tests) / f"{p.stem[len('test_'):]}.py").exists()
+    ]
+    assert orphans == []

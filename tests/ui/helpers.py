@@ -26,3 +26,10 @@ def approve(qtbot: QtBot, win: MainWindow, screen: object, code: str, pin: str) 
     dlg.pin.setText(pin)
     dlg.check()
     idle(qtbot, win)
+
+
+def find_member(qtbot: QtBot, win: MainWindow, text: str) -> None:
+    """Find a member on the member counter by card number or phone."""
+    win.members.find_field.setText(text)
+    win.members.find_member()
+    idle(qtbot, win)

@@ -1,24 +1,38 @@
-"""Whole flows through the real widgets, offscreen, with the simulated devices: what the
-screen shows, what the core's ledger holds, and the bytes sent to the printer."""
+"""The main window: a whole day's flow through the real widgets (enroll, top up, sale,
+slip, refund), offscreen with the simulated devices, checking what the screens show, what
+the ledger holds and the bytes sent to the printer; the status bar (HQ link, devices);
+the language switch."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pos_app.core import catalog, members, points, pricing, sales
-from pos_app.core.models import Account, CardMedia
+from pos_app.core.models import Account, CardMedia, OutboxEvent
 from pos_app.ui.app import MainWindow
 from tests.ui.helpers import approve, idle, login
 
 D = Decimal
+
+
 COAT, SCARF, LIPSTICK, KETTLE, RICE = (
-    "6901234560015", "6901234560022", "6901234560039", "6901234560060", "6901234560107",
+    "6901234560015",
+    "6901234560022",
+    "6901234560039",
+    "6901234560060",
+    "6901234560107",
 )
+
+
 UID = "04AABBCCDD11"
+
+
 PHONE = "13700137000"
+
+
 MASKED = "137****7000"
 
 
@@ -30,6 +44,9 @@ def sv_balance(win: MainWindow, identifier: str) -> tuple[Decimal, Decimal]:
     t = win.ctx.terminal
     with t.read() as s:
         return members.sv_balance(s, members.find_card(s, identifier))
+
+
+COAT = "6901234560015"
 
 
 def test_enroll_topup_sale_slip_refund(qtbot: QtBot, window: MainWindow) -> None:
@@ -156,8 +173,12 @@ def test_enroll_topup_sale_slip_refund(qtbot: QtBot, window: MainWindow) -> None
     with t.read() as s:  # the core's quote, from the catalog, for points and stored value
         items = [catalog.cart_item(s, r.code, r.qty) for r in co.cart.requests()]
     expected = pricing.quote(
-        t.program, [it for it in items if it is not None], co.priced.at, tier_code="silver",
-        coupon="D11-50-0001", tenders=["points", "stored_value"],
+        t.program,
+        [it for it in items if it is not None],
+        co.priced.at,
+        tier_code="silver",
+        coupon="D11-50-0001",
+        tenders=["points", "stored_value"],
     ).total
     assert len(items) == 3
     assert expected < D("883.15")
@@ -228,3 +249,34 @@ def test_enroll_topup_sale_slip_refund(qtbot: QtBot, window: MainWindow) -> None
     assert refund.sale_no in ret.message.text()
     assert refund.sale_no in ret.preview.text()  # what went back to each tender, shown
     assert gb(refund.sale_no) in dev.printed[-1]
+
+
+def test_status_bar_and_help_overlay(qtbot: QtBot, window: MainWindow) -> None:
+    login(qtbot, window)
+    # the demo terminal is not registered with an HQ: offline; the demo's events wait
+    qtbot.waitUntil(lambda: "离线" in window.hq_label.text(), timeout=5000)
+    with window.ctx.terminal.read() as s:
+        waiting = s.scalar(
+            select(func.count(OutboxEvent.id)).where(OutboxEvent.status == "pending")
+        )
+    assert f"待上传 {waiting} 条" in window.hq_label.text()
+    qtbot.waitUntil(lambda: "demo printer" in window.devices_label.text(), timeout=3000)
+    for name in ("demo scanner", "demo card reader", "demo pole display", "demo cash drawer"):
+        assert name in window.devices_label.text()
+    window.key("F1")
+    assert window.help.isVisible()
+    text = window.help.panel.text()
+    for key in ("F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12"):
+        assert f"<b>{key}</b>" in text
+    window.key("Esc")
+    assert not window.help.isVisible()
+
+
+def test_english_and_chinese(qtbot: QtBot, window_en: MainWindow) -> None:
+    login(qtbot, window_en)
+    assert window_en.nav_buttons["checkout"].text().startswith("Checkout")
+    window_en.set_language("zh_CN")
+    assert window_en.nav_buttons["checkout"].text().startswith("收银")
+    assert window_en.current() is window_en.checkout  # still logged in
+    window_en.set_language("en")
+    assert window_en.nav_buttons["members"].text().startswith("Members")

@@ -1,5 +1,5 @@
-"""The member counter: a lost card blocked and replaced (balance moves), a supplementary
-card by swipe, validation messages, the caps in the top-up preview."""
+"""The member counter's cards tab: a lost card blocked and replaced (the balance moves),
+a supplementary card by swipe."""
 
 from __future__ import annotations
 
@@ -7,19 +7,12 @@ from decimal import Decimal
 
 from pytestqt.qtbot import QtBot
 
-from pos_app.cli.app import cmd_app
-from pos_app.cli.parser import build_parser
 from pos_app.core import members
 from pos_app.ui.app import MainWindow
-from tests.ui.helpers import approve, idle, login
+from tests.ui.helpers import approve, find_member, idle, login
 
 SILVER_PHONE = "13800138000"
 
-
-def find(qtbot: QtBot, win: MainWindow, text: str) -> None:
-    win.members.find_field.setText(text)
-    win.members.find_member()
-    idle(qtbot, win)
 
 
 def test_block_replace_and_supplementary(qtbot: QtBot, window: MainWindow) -> None:
@@ -27,7 +20,7 @@ def test_block_replace_and_supplementary(qtbot: QtBot, window: MainWindow) -> No
     login(qtbot, win)
     win.key("F8")
     m = win.members
-    find(qtbot, win, SILVER_PHONE)
+    find_member(qtbot, win, SILVER_PHONE)
     assert m.member is not None
     old_card = m.member["card"]
     assert m.member["stored_value"]["total"] == "1120.00"
@@ -66,36 +59,3 @@ def test_block_replace_and_supplementary(qtbot: QtBot, window: MainWindow) -> No
         assert members.find_card(s, old_card, active_only=False).status == "replaced"
         # the supplementary card now hangs under the new card
         assert members.find_card(s, "SUPP-0001", "magstripe").main_card_id == new.id
-
-
-def test_enrollment_validation_and_topup_cap(qtbot: QtBot, window: MainWindow) -> None:
-    win = window
-    login(qtbot, win)
-    win.key("F8")
-    m = win.members
-    m.enroll_tab.name.setText("未成年")
-    m.enroll_tab.phone.setText("13600136000")
-    m.enroll_tab.birthday.setText("2015-01-01")
-    m.enroll_tab.privacy.setChecked(True)
-    m.enroll_tab.button.click()
-    idle(qtbot, win)
-    assert "18" in m.message.text()  # members must be 18 or older
-    m.enroll_tab.birthday.setText("1990-01-01")
-    m.enroll_tab.phone.setText(SILVER_PHONE)  # already a member's phone
-    m.enroll_tab.button.click()
-    idle(qtbot, win)
-    assert "138****8000" in m.message.text() and SILVER_PHONE not in m.message.text()
-    find(qtbot, win, SILVER_PHONE)
-    m.tabs.setCurrentIndex(1)
-    m.topup_tab.amount.setText("4000")  # 1120 + 4000 + 450 bonus > the 5000 cap
-    preview = m.topup_tab.preview.text()
-    assert "450.00" in preview and "3,430.00" in preview
-    m.topup_tab.button.click()
-    idle(qtbot, win)
-    assert "5,000.00" in m.message.text() or "5000" in m.message.text()
-    assert m.member["stored_value"]["total"] == "1120.00"
-
-
-def test_pos_app_command_is_registered() -> None:
-    args = build_parser().parse_args(["--data-dir", "/tmp/x", "app"])
-    assert args.func is cmd_app and args.needs_terminal is False

@@ -1,0 +1,91 @@
+"""The checkout screen: scans reach the cart whatever field has focus, a member by typed
+phone, a price override needs a supervisor, a coupon scanned by the wedge."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from pos_app.ui.app import MainWindow
+from tests.ui.helpers import approve, idle, login
+
+COAT = "6901234560015"
+
+
+SILVER_PHONE = "13800138000"
+
+
+def test_scan_burst_in_the_member_phone_field_lands_in_the_cart(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    login(qtbot, window)
+    co = window.checkout
+    co.member_field.setFocus()
+    qtbot.waitUntil(co.member_field.hasFocus, timeout=2000)
+    qtbot.keyClicks(co.member_field, COAT)  # a wedge scanner: keys 0 ms apart, then Enter
+    qtbot.keyClick(co.member_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: co.model.rowCount() == 1, timeout=5000)
+    idle(qtbot, window)
+    assert co.member_field.text() == ""
+    assert co.cart.member is None
+    assert co.model.index(0, 1).data().startswith("羊毛大衣")
+    # a person typing (slower than a scanner) still types into the field
+    for ch in "138":
+        qtbot.keyClick(co.member_field, ch)
+        qtbot.wait(80)
+    qtbot.waitUntil(lambda: co.member_field.text() == "138", timeout=2000)
+    assert co.model.rowCount() == 1
+
+
+def test_typed_phone_attaches_the_member_and_enter_on_empty_field(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    login(qtbot, window)
+    co = window.checkout
+    co.member_field.setText(SILVER_PHONE)
+    co.member_field.returnPressed.emit()
+    idle(qtbot, window)
+    assert co.cart.member is not None
+    assert "138****8000" in co.member_info.text() and SILVER_PHONE not in co.member_info.text()
+    assert "王芳" in co.member_info.text() and "银卡" in co.member_info.text()
+
+
+def test_price_override_needs_a_supervisor(qtbot: QtBot, window: MainWindow) -> None:
+    login(qtbot, window)
+    co = window.checkout
+    window.ctx.devices.simulate_scan(COAT)
+    qtbot.waitUntil(lambda: co.model.rowCount() == 1, timeout=5000)
+    idle(qtbot, window)
+    co.price_field.setText("600")
+    window.key("F5")
+    approve(qtbot, window, co, "1001", "1111")  # a cashier cannot approve
+    assert co.approval is not None and co.approval.isVisible()
+    assert co.cart.lines[0].item.override_price is None
+    approve(qtbot, window, co, "2001", "2222")
+    assert not co.approval.isVisible()
+    assert co.cart.lines[0].item.override_price == Decimal("600.00")
+    assert co.cart.approver is not None and co.cart.approver.code == "2001"
+    assert "price override" in co.model.index(0, 4).data() or "改价" in co.model.index(0, 4).data()
+
+
+def test_coupon_scanned_and_a_device_unplugged(qtbot: QtBot, window: MainWindow) -> None:
+    login(qtbot, window)
+    co = window.checkout
+    window.ctx.devices.simulate_scan(COAT)
+    qtbot.waitUntil(lambda: co.model.rowCount() == 1, timeout=5000)
+    co.code_field.setFocus()
+    qtbot.keyClicks(co.code_field, "D11-50-0002")  # the coupon's barcode, by the wedge
+    qtbot.keyClick(co.code_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: co.cart.coupon == "D11-50-0002", timeout=5000)
+    idle(qtbot, window)
+    assert co.code_field.text() == ""
+    assert co.priced is not None and co.priced.coupon_code == "D11-50-0002"
+    assert "满300立减50" in co.model.index(0, 4).data()
+    # the printer goes away: the status bar says so
+    manager = window.ctx.devices.manager
+    manager.adapters["demo printer"].unplug()
+    qtbot.waitUntil(lambda: "○</span> demo printer" in window.devices_label.text(), timeout=5000)
+    manager.adapters["demo printer"].plug()
+    qtbot.waitUntil(lambda: "●</span> demo printer" in window.devices_label.text(), timeout=10000)
