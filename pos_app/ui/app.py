@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TypeVar
@@ -19,10 +20,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,7 +34,7 @@ from PySide6.QtWidgets import (
 from pos_app.core.pricing import PricedCart
 from pos_app.core.staff import RANK, Operator
 from pos_app.core.terminal import Terminal
-from pos_app.ui import i18n_util, printing
+from pos_app.ui import customer_display, i18n_util, printing
 from pos_app.ui.balance import BalanceScreen
 from pos_app.ui.checkout import Cart, CheckoutScreen
 from pos_app.ui.context import Context
@@ -41,6 +44,7 @@ from pos_app.ui.i18n_util import N_, _
 from pos_app.ui.keymap import BACK_KEY, HELP_KEY, LOGOUT_KEY, build, help_html, screen_of
 from pos_app.ui.login import LoginScreen
 from pos_app.ui.members import MembersScreen
+from pos_app.ui.numpad import Numpad
 from pos_app.ui.operations import Op
 from pos_app.ui.payment import PaymentScreen, SaleDone
 from pos_app.ui.returns import ReturnsScreen
@@ -70,6 +74,29 @@ CJK_FONTS = (
     Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),  # fonts-noto-cjk
     Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
 )
+# the sizes the window is made for (docs/ui.md); below NARROW wide the layouts reflow
+SIZES = ((800, 600), (1024, 768), (1366, 768), (1920, 1080))
+SMALLEST = SIZES[0]
+NARROW = 1200
+
+
+def fitting_size(available: tuple[int, int]) -> tuple[int, int]:
+    """The window's first size: 1280×800, or the whole screen where it is smaller."""
+    return min(1280, max(SMALLEST[0], available[0])), min(800, max(SMALLEST[1], available[1]))
+
+
+def scrolling(screen: QWidget) -> QScrollArea:
+    """A screen in a page that scrolls up and down where the window is too low for it
+    (never sideways: the screens reflow to the width)."""
+    page = QScrollArea()
+    page.setObjectName(f"page_{screen.objectName()}")
+    page.setWidgetResizable(True)
+    page.setFrameShape(QFrame.Shape.NoFrame)
+    page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    page.setWidget(screen)
+    return page
+
+
 ROLE_NAMES = {"cashier": N_("Cashier"), "supervisor": N_("Supervisor"), "manager": N_("Manager")}
 HEALTH_NAMES = {"ok": N_("ok"), "degraded": N_("degraded"), "offline": N_("offline")}
 
@@ -114,7 +141,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle("Store POS")
-        self.resize(1280, 800)
+        self.resize(*fitting_size(self.screen().availableGeometry().size().toTuple()))
+        self.setMinimumSize(*SMALLEST)
         self.wedge = WedgeFilter(self.route_scan, parent=self)
         app = QApplication.instance()
         if app is not None:
@@ -131,7 +159,16 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(1000)
         self._status_timer.timeout.connect(self.update_status)
         self._status_timer.start()
+        # a touch screen (POS_TOUCH=1): the numpad shows from the start
+        self.touch = os.environ.get("POS_TOUCH", "") not in ("", "0")
+        self._numpad_on = self.touch
+        self._shown = "login"
+        self._compact: bool | None = None
         self.build()
+        self.numpad_button.setChecked(self._numpad_on)
+        self.customer = customer_display.open_for(self, lambda: self.checkout.priced)
+        if self.customer is not None:
+            ctx.devices.customer_shown.connect(self.customer.follow)
 
     # ------------------------------------------------------------------ building
     def build(self) -> None:
@@ -143,40 +180,55 @@ class MainWindow(QMainWindow):
         self.nav = QWidget()
         nav = QHBoxLayout(self.nav)
         nav.setContentsMargins(0, 0, 0, 0)
+        nav.setSpacing(6)
+        # (button, label, key): the label and key on one line, or on two on a narrow screen
+        self._nav_texts: list[tuple[QPushButton, str, str]] = []
         self.nav_buttons: dict[str, QPushButton] = {}
         for cls in SCREENS:
             if cls.key is None:
                 continue
-            b = button(_(cls.label), cls.key)
+            b = self._nav_button(_(cls.label), cls.key)
             b.setObjectName(f"nav_{cls.name}")
             b.clicked.connect(lambda _c=False, n=cls.name: self.show_screen(n))
             nav.addWidget(b)
             self.nav_buttons[cls.name] = b
         nav.addStretch(1)
-        self.who_label = QLabel()
-        self.who_label.setObjectName("who")
-        nav.addWidget(self.who_label)
-        help_b = button(_("Help"), HELP_KEY)
+        self.numpad_button = self._nav_button(_("Numpad"), "")
+        self.numpad_button.setObjectName("numpad_toggle")
+        self.numpad_button.setCheckable(True)
+        self.numpad_button.toggled.connect(self._numpad_toggled)
+        nav.addWidget(self.numpad_button)
+        help_b = self._nav_button(_("Help"), HELP_KEY)
         help_b.clicked.connect(lambda: self.key(HELP_KEY))
         nav.addWidget(help_b)
-        logout = button(_("Log out"), LOGOUT_KEY)
+        logout = self._nav_button(_("Log out"), LOGOUT_KEY)
         logout.setObjectName("logout")
         logout.clicked.connect(self.logout)
         nav.addWidget(logout)
         outer.addWidget(self.nav)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget()
-        outer.addWidget(self.stack, 1)
+        body.addWidget(self.stack, 1)
+        self.numpad = Numpad()
+        self.numpad.setVisible(self._numpad_on)
+        body.addWidget(self.numpad, 0, Qt.AlignmentFlag.AlignBottom)
+        outer.addLayout(body, 1)
         self.screens: dict[str, Screen] = {}
+        self.pages: dict[str, QScrollArea] = {}
         for cls in SCREENS:
             screen = cls.make(ctx, self)
             self.screens[cls.name] = screen
-            self.stack.addWidget(screen)
+            self.pages[cls.name] = page = scrolling(screen)
+            self.stack.addWidget(page)
         old = self.centralWidget()
         self.setCentralWidget(central)
         if old is not None:
             old.deleteLater()
         self.help = HelpOverlay(central)
         self._build_status()
+        self._compact = None
+        self._fit_width(self.width())
         if ctx.operator is None:
             self.show_screen("login")
         else:
@@ -188,13 +240,16 @@ class MainWindow(QMainWindow):
         for w in getattr(self, "_status_widgets", []):
             bar.removeWidget(w)
             w.deleteLater()
+        self.who_label = QLabel()
+        self.who_label.setObjectName("who")
         self.hq_label = QLabel()
         self.hq_label.setObjectName("hq_status")
         self.devices_label = QLabel()
         self.devices_label.setObjectName("device_status")
         self.busy_label = QLabel()
         self.last_label = self.checkout.last_sale
-        self._status_widgets = [self.hq_label, self.devices_label]
+        self._status_widgets = [self.who_label, self.hq_label, self.devices_label]
+        bar.addWidget(self.who_label)
         bar.addWidget(self.hq_label)
         bar.addWidget(self.devices_label, 1)
         self.hq_label.setText(_("HQ: %1 · %2 events waiting").replace("%1", "…").replace("%2", "…"))
@@ -229,15 +284,50 @@ class MainWindow(QMainWindow):
         for d in self.ctx.devices.health():
             tip = f"{d.name}: {_(HEALTH_NAMES.get(d.health, d.health))}"
             tip += f" ({d.detail})" if d.detail else ""
+            # on a narrow screen the marks alone; the names in their tooltips
+            name = "" if self._compact else f" {d.name}"
             parts.append(
                 f"<span style='color:{colors.get(d.health, '#555')}' title='{tip}'>"
-                f"{marks.get(d.health, '?')}</span> {d.name}"
+                f"{marks.get(d.health, '?')}</span>{name}"
             )
         self.devices_label.setText("&nbsp;&nbsp;".join(parts))
 
     def device_problem(self, device: str, message: str) -> None:
         self.statusBar().showMessage(f"{device}: {message}", 8000)
         self.update_devices()
+
+    # ------------------------------------------------------------------ sizes
+    def _nav_button(self, label: str, key: str) -> QPushButton:
+        b = button(label, key)
+        b.setMinimumWidth(0)
+        b.setStyleSheet("min-width: 44px; padding: 2px 10px;")
+        self._nav_texts.append((b, label, key))
+        return b
+
+    def _fit_width(self, width: int) -> None:
+        """Reflow for the window's width: on a narrow screen the navigation buttons put
+        their key under their label, and the status bar shows the devices' marks alone."""
+        compact = width < NARROW
+        if compact == self._compact:
+            return
+        self._compact = compact
+        for b, label, key in self._nav_texts:
+            if not key:
+                b.setText(label)
+            else:
+                b.setText(f"{label}\n{key}" if compact else f"{label}  [{key}]")
+        for screen in self.screens.values():
+            fit = getattr(screen, "fit_width", None)
+            if fit is not None:
+                fit(compact)
+            for b in screen.findChildren(QPushButton):  # "Pay  [F12]": the key below
+                text = b.text()
+                b.setText(text.replace("  [", "\n[") if compact else text.replace("\n[", "  ["))
+        self.update_devices()
+
+    def _numpad_toggled(self, on: bool) -> None:
+        self._numpad_on = on
+        self.numpad.setVisible(on or (self._shown == "login" and self.touch))
 
     # ------------------------------------------------------------------ navigation
     @property
@@ -274,9 +364,7 @@ class MainWindow(QMainWindow):
         return op is not None and RANK[op.role] >= RANK[role]
 
     def current(self) -> Screen:
-        w = self.stack.currentWidget()
-        assert isinstance(w, Screen)
-        return w
+        return self.screens[self._shown]
 
     def show_screen(self, name: str) -> None:
         if name != "login" and self.ctx.operator is None:
@@ -287,8 +375,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 8000)
             return
         screen = self.screens[name]
-        self.stack.setCurrentWidget(screen)
+        self._shown = name
+        self.stack.setCurrentWidget(self.pages[name])
         self.nav.setVisible(name != "login")
+        # the PIN on a touch screen: the numpad shows at the login whatever the toggle
+        self.numpad.setVisible(self._numpad_on or (name == "login" and self.touch))
         for n, b in self.nav_buttons.items():
             b.setProperty("accent", n == name)
             b.style().unpolish(b)
@@ -376,6 +467,8 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop the devices, finish the database work and remove the key filter."""
         self._status_timer.stop()
+        if self.customer is not None:
+            self.customer.close()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.wedge)
@@ -384,6 +477,7 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_width(event.size().width())
         parent = self.help.parentWidget()
         if self.help.isVisible() and parent is not None:
             self.help.setGeometry(parent.rect())

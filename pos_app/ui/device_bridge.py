@@ -62,6 +62,7 @@ class DeviceBridge(QObject):
     card_presented = Signal(object)  # PresentedCard
     device_problem = Signal(str, str)  # device name, message
     health_changed = Signal()
+    customer_shown = Signal(object)  # each pole display job, for the customer display
 
     POLL_MS = 10
 
@@ -141,6 +142,7 @@ class DeviceBridge(QObject):
         l1, l2, _align = lines_for(job, True)
         self.pole = (l1[:20], l2[:20])
         self.manager.show(job)
+        self.customer_shown.emit(job)
 
     def show_item(self, name: str, price: Decimal) -> None:
         self.show(ShowItem(name, price))

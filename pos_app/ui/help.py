@@ -1,11 +1,14 @@
 """The help overlay (F1): every shortcut of the app and of the screen shown, as the
-keymap (:mod:`pos_app.ui.keymap`) lists them."""
+keymap (:mod:`pos_app.ui.keymap`) lists them, over the window whatever its size (the two
+lists side by side; the panel scrolls where the window is too low)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+WIDE = 1000  # px: below this the panel keeps a narrow margin
 
 
 class HelpOverlay(QWidget):
@@ -13,16 +16,21 @@ class HelpOverlay(QWidget):
         super().__init__(parent)
         self.setObjectName("help_overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(80, 40, 80, 40)
+        self.lay = QVBoxLayout(self)
         self.panel = QLabel()
         self.panel.setObjectName("help_text")
         self.panel.setTextFormat(Qt.TextFormat.RichText)
+        self.panel.setWordWrap(True)
         self.panel.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.panel.setStyleSheet(
-            "background: white; border-radius: 10px; padding: 24px; font-size: 19px;"
-        )
-        lay.addWidget(self.panel)
+        self.panel.setStyleSheet("background: white; padding: 20px; font-size: 19px;")
+        self.scroller = QScrollArea()
+        self.scroller.setObjectName("help_scroll")
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setStyleSheet("QScrollArea { background: white; border-radius: 10px; }")
+        self.scroller.setWidget(self.panel)
+        self.lay.addWidget(self.scroller)
         self.hide()
 
     def show_for(self, html: str) -> None:
@@ -33,6 +41,11 @@ class HelpOverlay(QWidget):
             self.setGeometry(parent.rect())
         self.raise_()
         self.show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= WIDE
+        self.lay.setContentsMargins(*((80, 40, 80, 40) if wide else (12, 12, 12, 12)))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)

@@ -126,11 +126,14 @@ def help_html(km: Keymap, screen: str) -> str:
             + "</table>"
         )
 
-    html = f"<h2>{_('Keyboard shortcuts')}</h2>"
-    html += f"<h3>{_('Everywhere')}</h3>" + table(km.everywhere)
+    everywhere = f"<h3>{_('Everywhere')}</h3>" + table(km.everywhere)
     own = km.of(screen)
+    mine = ""
     if own is not None and own.bindings:
-        html += f"<h3>{_(own.title)}</h3>" + table(own.bindings)
+        mine = f"<h3>{_(own.title)}</h3>" + table(own.bindings)
+    html = f"<h2>{_('Keyboard shortcuts')}</h2>"
+    cell = "<td valign='top'>{}</td>"
+    html += f"<table><tr>{cell.format(everywhere)}{cell.format(mine)}</tr></table>"
     html += "<p>" + _("Scanning works whatever field has focus.") + "</p>"
     return html
 

@@ -1,4 +1,8 @@
-"""``scripts/screenshots``: every screen in both languages, into docs/screenshots/.
+"""``scripts/screenshots``: every screen, into docs/screenshots/.
+
+* ``<screen>-<lang>.png``: both languages at 1280×800, with the customer display;
+* ``sizes/<W>x<H>/<screen>.png``: Chinese at each size the app is made for (800×600,
+  1024×768, 1366×768, 1920×1080), the numpad open on the payment screen.
 
 Runs offscreen on a fresh copy of the demo data, on a clock set to the worked example's
 moment (Double 11 promotions on), and drives the screens as a cashier would.
@@ -22,7 +26,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pos_app import demo
 from pos_app.core.models import Sale
 from pos_app.core.terminal import Terminal
-from pos_app.ui.app import MainWindow, make_app, open_window
+from pos_app.ui import customer_display
+from pos_app.ui.app import SIZES, MainWindow, make_app, open_window
 from pos_app.ui.balance import BalanceScreen
 from pos_app.ui.device_bridge import DeviceBridge
 from pos_app.ui.members import MembersScreen
@@ -53,22 +58,31 @@ def settle(win: MainWindow, ms: int = 150) -> None:
         time.sleep(0.005)
 
 
-def shoot(widget: QWidget, out: Path, name: str, lang: str) -> Path:
-    path = out / f"{name}-{lang}.png"
+def shoot(widget: QWidget, out: Path, name: str, lang: str | None) -> Path:
+    path = out / (f"{name}-{lang}.png" if lang else f"{name}.png")
     widget.grab().save(str(path))
     return path
 
 
-def run_language(lang: str, out: Path, data: Path) -> list[Path]:
+def run_language(
+    lang: str, out: Path, data: Path, size: tuple[int, int] = (1280, 800), named: bool = True
+) -> list[Path]:
+    """Every screen in ``lang`` at ``size``; files named with the language, or not."""
     demo.set_up(data).close()
     t = Terminal.open(data, clock=_clock())
     win = open_window(t, lang, devices=DeviceBridge())
-    win.resize(1280, 800)
+    win.resize(*size)
     win.show()
     shots = []
+    tag = lang if named else None
+    customer = None
+    if named:  # the customer display as a window beside the cashier's
+        customer = customer_display.open_for(win, lambda: win.checkout.priced, mode="window")
+        assert customer is not None
+        win.ctx.devices.customer_shown.connect(customer.follow)
     try:
         settle(win)
-        shots.append(shoot(win, out, "login", lang))
+        shots.append(shoot(win, out, "login", tag))
         win.login.code.setText("1001")
         win.login.pin.setText("1111")
         win.login.submit()
@@ -87,10 +101,10 @@ def run_language(lang: str, out: Path, data: Path) -> list[Path]:
         co.coupon_field.setText("D11-50-0001")
         co.coupon_field.returnPressed.emit()
         settle(win)
-        shots.append(shoot(win, out, "checkout", lang))
+        shots.append(shoot(win, out, "checkout", tag))
         win.key("F1")
         settle(win)
-        shots.append(shoot(win, out, "help", lang))
+        shots.append(shoot(win, out, "help", tag))
         win.key("F1")
         win.key("F12")
         settle(win)
@@ -100,16 +114,27 @@ def run_language(lang: str, out: Path, data: Path) -> list[Path]:
         pay.amount.setText("900")
         pay.add_tender("cash")
         settle(win)
-        shots.append(shoot(win, out, "payment", lang))
+        shots.append(shoot(win, out, "payment", tag))
+        if not named:
+            win.numpad_button.setChecked(True)
+            pay.amount.setFocus()
+            settle(win)
+            shots.append(shoot(win, out, "payment-numpad", tag))
+            win.numpad_button.setChecked(False)
+        if customer is not None:
+            settle(win)
+            shots.append(shoot(customer, out, "customer-display-lines", tag))
         pay.complete()
         settle(win)
+        if customer is not None:
+            shots.append(shoot(customer, out, "customer-display-change", tag))
         co.price_field.setText("600")
         dev.simulate_scan(COAT)
         settle(win)
         co.override_price()
         settle(win)
         if co.approval is not None:
-            shots.append(shoot(co.approval, out, "approval", lang))
+            shots.append(shoot(co.approval, out, "approval", tag))
             co.approval.reject()
         co.clear()
         win.key("F8")
@@ -120,7 +145,7 @@ def run_language(lang: str, out: Path, data: Path) -> list[Path]:
         m.tabs.setCurrentIndex(1)
         m.topup_tab.amount.setText("1000")
         settle(win)
-        shots.append(shoot(win, out, "members-topup", lang))
+        shots.append(shoot(win, out, "members-topup", tag))
         m.tabs.setCurrentIndex(0)
         m.enroll_tab.name.setText("赵敏")
         m.enroll_tab.phone.setText("13700137000")
@@ -129,19 +154,19 @@ def run_language(lang: str, out: Path, data: Path) -> list[Path]:
         m.enroll_tab.card.present_radio.setChecked(True)
         dev.simulate_card("nfc", None, "04AABBCCDD11")
         settle(win, 400)
-        shots.append(shoot(win, out, "members-enroll", lang))
+        shots.append(shoot(win, out, "members-enroll", tag))
         m.tabs.setCurrentIndex(3)
         settle(win)
-        shots.append(shoot(win, out, "members-history", lang))
+        shots.append(shoot(win, out, "members-history", tag))
         m.tabs.setCurrentIndex(2)
         settle(win)
-        shots.append(shoot(win, out, "members-cards", lang))
+        shots.append(shoot(win, out, "members-cards", tag))
         win.key("F10")
         bal = win.screen_as("balance", BalanceScreen)
         bal.find_field.setText("13800138000")
         bal.find_field.returnPressed.emit()
         settle(win)
-        shots.append(shoot(win, out, "balance", lang))
+        shots.append(shoot(win, out, "balance", tag))
         win.key("F9")
         ret = win.screen_as("returns", ReturnsScreen)
         with t.read() as s:
@@ -155,7 +180,7 @@ def run_language(lang: str, out: Path, data: Path) -> list[Path]:
             box.setProperty("checked", True)
         ret.show_preview()
         settle(win)
-        shots.append(shoot(win, out, "returns", lang))
+        shots.append(shoot(win, out, "returns", tag))
         win.logout()
         win.login.code.setText("2001")
         win.login.pin.setText("2222")
@@ -169,8 +194,10 @@ def run_language(lang: str, out: Path, data: Path) -> list[Path]:
         settle(win)
         sh.x_report()
         settle(win)
-        shots.append(shoot(win, out, "shift", lang))
+        shots.append(shoot(win, out, "shift", tag))
     finally:
+        if customer is not None:
+            customer.close()
         win.shutdown()
         win.close()
         t.close()
@@ -186,6 +213,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for lang in ("zh_CN", "en"):
             shots += run_language(lang, out, Path(tmp) / lang)
+        for w, h in SIZES:
+            folder = out / "sizes" / f"{w}x{h}"
+            folder.mkdir(parents=True, exist_ok=True)
+            shots += run_language("zh_CN", folder, Path(tmp) / f"{w}x{h}", (w, h), named=False)
     for p in shots:
         print(p)
     return 0

@@ -1,4 +1,5 @@
-"""Small shared widgets and the style: big touch targets, readable type."""
+"""Small shared widgets and the style: touch targets of at least 44 px (buttons 52),
+readable type."""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ QPushButton[accent="true"] { background: #1f6feb; color: white; border-color: #1
 QPushButton[danger="true"] { background: #d9534f; color: white; border-color: #b52b27; }
 QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox, QDateEdit {
     min-height: 44px; padding: 2px 8px; font-size: 19px; }
-QCheckBox, QRadioButton { min-height: 40px; }
+QCheckBox, QRadioButton { min-height: 44px; }
 QCheckBox::indicator, QRadioButton::indicator { width: 26px; height: 26px; }
-QSpinBox::up-button, QSpinBox::down-button { width: 40px; }
+QSpinBox::up-button, QSpinBox::down-button { width: 44px; }
+QScrollBar:vertical { width: 24px; }
+QScrollBar:horizontal { height: 24px; }
 QTabBar::tab { min-height: 44px; min-width: 110px; padding: 4px 16px; font-size: 18px; }
 QListWidget { font-size: 19px; }
 QTableView, QTableWidget { font-size: 17px; }

@@ -5,8 +5,25 @@ the language switch."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QScrollBar,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -45,8 +62,6 @@ def sv_balance(win: MainWindow, identifier: str) -> tuple[Decimal, Decimal]:
     with t.read() as s:
         return members.sv_balance(s, members.find_card(s, identifier))
 
-
-COAT = "6901234560015"
 
 
 def test_enroll_topup_sale_slip_refund(qtbot: QtBot, window: MainWindow) -> None:
@@ -280,3 +295,153 @@ def test_english_and_chinese(qtbot: QtBot, window_en: MainWindow) -> None:
     assert window_en.current() is window_en.checkout  # still logged in
     window_en.set_language("en")
     assert window_en.nav_buttons["members"].text().startswith("Members")
+
+
+# ---------------------------------------------------------------------- any counter's screen
+SIZES = ((800, 600), (1024, 768), (1366, 768), (1920, 1080))
+TOUCH = (
+    QPushButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QCheckBox,
+    QRadioButton,
+)
+
+
+def _inside(outer: QRect, inner: QRect) -> bool:
+    return (
+        inner.left() >= outer.left()
+        and inner.top() >= outer.top()
+        and inner.right() <= outer.right()
+        and inner.bottom() <= outer.bottom()
+    )
+
+
+def _internal(w: QWidget) -> bool:
+    """Qt's own parts of a widget (a spin box's field, a scroll area's viewport...)."""
+    if w.objectName().startswith("qt_") or isinstance(w.parentWidget(), QAbstractSpinBox):
+        return True
+    p: QWidget | None = w
+    while p is not None:
+        if isinstance(p, QScrollBar | QTabBar | QToolButton):
+            return True
+        p = p.parentWidget()
+    return False
+
+
+def cut_off(win: MainWindow) -> list[str]:
+    """Each visible widget that is not wholly on the window, or not wholly reachable in
+    the page that scrolls up and down; each touch target under 44 px."""
+    problems = []
+    whole = win.rect()
+    for w in win.findChildren(QWidget):
+        if not w.isVisible() or w.isWindow() or w.width() == 0:
+            continue
+        where = QRect(w.mapTo(win, QPoint(0, 0)), w.size())
+        page = next(
+            (
+                p
+                for p in win.findChildren(QScrollArea)
+                if p.isVisible() and (p.widget() is w or p.widget().isAncestorOf(w))
+            ),
+            None,
+        )
+        if page is not None:
+            view = QRect(page.viewport().mapTo(win, QPoint(0, 0)), page.viewport().size())
+            content = page.widget()
+            reach = QRect(view.left(), where.top(), view.width(), where.height())
+            if where.left() < view.left() or where.right() > view.right():
+                problems.append(f"{w.objectName() or type(w).__name__} sideways out of {view}")
+            elif not _inside(QRect(content.mapTo(win, QPoint(0, 0)), content.size()), reach):
+                problems.append(f"{w.objectName() or type(w).__name__} below its page")
+        elif not _inside(whole, where):
+            problems.append(f"{w.objectName() or type(w).__name__} at {where} off {whole}")
+        name = w.objectName() or type(w).__name__
+        if isinstance(w, TOUCH) and not _internal(w) and (w.height() < 44 or w.width() < 44):
+            problems.append(f"{name} {w.width()}×{w.height()}")
+        if isinstance(w, QPushButton) and not _internal(w):
+            widest = max(w.fontMetrics().horizontalAdvance(x) for x in w.text().split("\n"))
+            if widest > w.contentsRect().width() - 8:
+                problems.append(f"{name}: {w.text()!r} wider than the button")
+        if isinstance(w, QLabel) and w.text() and not _internal(w):
+            need = w.heightForWidth(w.width()) if w.wordWrap() else w.sizeHint().height()
+            if need > w.height() + 2:
+                problems.append(f"{name}: its text needs {need} px, has {w.height()}")
+    return problems
+
+
+def every_screen(qtbot: QtBot, win: MainWindow) -> Iterator[str]:
+    """Each screen and tab, filled as a cashier leaves it."""
+    yield "login"
+    login(qtbot, win, "3001", "3333")
+    for code in (COAT, SCARF, LIPSTICK):
+        win.ctx.devices.simulate_scan(code)
+    qtbot.waitUntil(lambda: win.checkout.model.rowCount() == 3, timeout=5000)
+    win.checkout.member_field.setText("13800138000")
+    win.checkout.member_field.returnPressed.emit()
+    idle(qtbot, win)
+    yield "checkout"
+    win.key("F1")
+    yield "help"
+    win.key("F1")
+    win.key("F12")
+    idle(qtbot, win)
+    yield "payment"
+    win.key("Esc")
+    win.key("F8")
+    m = win.members
+    m.find_field.setText("13800138000")
+    m.find_member()
+    idle(qtbot, win)
+    for i in range(m.tabs.count()):
+        m.tabs.setCurrentIndex(i)
+        yield f"members tab {i}"
+    win.key("F9")
+    yield "returns"
+    win.key("F10")
+    win.balance.find_field.setText("13800138000")
+    win.balance.find_field.returnPressed.emit()
+    idle(qtbot, win)
+    yield "balance"
+    win.key("F11")
+    idle(qtbot, win)
+    yield "shift"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_screen_fits_each_size_with_touch_targets(
+    qtbot: QtBot, window: MainWindow, size: tuple[int, int]
+) -> None:
+    """At 800×600 up to 1920×1080 the window is the screen's size, every widget is on it
+    (or in a page that scrolls up and down, never sideways), and every button, field and
+    box is at least 44 px each way (a fingertip)."""
+    window.resize(*size)
+    for state in every_screen(qtbot, window):
+        assert window.size() == QSize(*size), state
+        try:  # the layouts settle in an event or two after a screen changes
+            qtbot.waitUntil(lambda: not cut_off(window), timeout=3000)
+        except AssertionError:
+            assert cut_off(window) == [], (size, state)
+
+
+def test_the_numpad_types_into_the_field_with_focus(qtbot: QtBot, window: MainWindow) -> None:
+    window.numpad_button.click()  # a touch screen: the numpad stays beside every screen
+    assert window.numpad.isVisible()
+    window.login.code.setFocus()
+    qtbot.waitUntil(window.login.code.hasFocus, timeout=2000)
+    for key in ("1", "0", "0", "2", "⌫", "1"):
+        window.numpad.keys[key].click()
+    assert window.login.code.text() == "1001" and window.login.code.hasFocus()
+    window.login.pin.setFocus()
+    for key in "1111":
+        window.numpad.keys[key].click()
+    window.numpad.keys["↵"].click()  # Enter: log in
+    qtbot.waitUntil(lambda: window.current() is window.checkout, timeout=10000)
+    co = window.checkout
+    window.ctx.devices.simulate_scan(COAT)
+    qtbot.waitUntil(lambda: co.model.rowCount() == 1, timeout=5000)
+    co.qty.setFocus()
+    window.numpad.keys["C"].click()
+    window.numpad.keys["3"].click()
+    assert co.qty.text().endswith("3")

@@ -4,74 +4,79 @@
   <context>
     <name>pos</name>
     <message>
-      <location filename="../app.py" line="159" />
-      <source>Help</source>
-      <translation>Help</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="162" />
-      <source>Log out</source>
-      <translation>Log out</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="200" />
-      <source>HQ: %1 · %2 events waiting</source>
-      <translation>HQ: %1 · %2 events waiting</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="219" />
-      <source>online</source>
-      <translation>online</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="286" />
-      <source>%1 is not open to your role</source>
-      <translation>%1 is not open to your role</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="366" />
-      <source>Sale %1: %2, change %3</source>
-      <translation>Sale %1: %2, change %3</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="369" />
-      <source>%1 points earned</source>
-      <translation>%1 points earned</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="371" />
-      <source>offline stored value used: %1</source>
-      <translation>offline stored value used: %1</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="73" />
+      <location filename="../app.py" line="100" />
       <source>Cashier</source>
       <translation>Cashier</translation>
     </message>
     <message>
-      <location filename="../app.py" line="73" />
+      <location filename="../app.py" line="100" />
       <source>Supervisor</source>
       <translation>Supervisor</translation>
     </message>
     <message>
-      <location filename="../app.py" line="73" />
+      <location filename="../app.py" line="100" />
       <source>Manager</source>
       <translation>Manager</translation>
     </message>
     <message>
-      <location filename="../app.py" line="74" />
+      <location filename="../app.py" line="101" />
       <source>ok</source>
       <translation>ok</translation>
     </message>
     <message>
-      <location filename="../app.py" line="74" />
+      <location filename="../app.py" line="101" />
       <source>degraded</source>
       <translation>degraded</translation>
     </message>
     <message>
-      <location filename="../app.py" line="74" />
+      <location filename="../app.py" line="101" />
       <source>offline</source>
       <translation>offline</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="196" />
+      <source>Numpad</source>
+      <translation>Numpad</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="201" />
+      <source>Help</source>
+      <translation>Help</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="204" />
+      <source>Log out</source>
+      <translation>Log out</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="255" />
+      <source>HQ: %1 · %2 events waiting</source>
+      <translation>HQ: %1 · %2 events waiting</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="274" />
+      <source>online</source>
+      <translation>online</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="374" />
+      <source>%1 is not open to your role</source>
+      <translation>%1 is not open to your role</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="457" />
+      <source>Sale %1: %2, change %3</source>
+      <translation>Sale %1: %2, change %3</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="460" />
+      <source>%1 points earned</source>
+      <translation>%1 points earned</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="462" />
+      <source>offline stored value used: %1</source>
+      <translation>offline stored value used: %1</translation>
     </message>
     <message>
       <location filename="../approval.py" line="28" />
@@ -414,17 +419,42 @@
       <translation>%1 points expire on %2</translation>
     </message>
     <message>
-      <location filename="../keymap.py" line="129" />
-      <source>Keyboard shortcuts</source>
-      <translation>Keyboard shortcuts</translation>
+      <location filename="../customer_display.py" line="110" />
+      <source>Total %1</source>
+      <translation>Total %1</translation>
     </message>
     <message>
-      <location filename="../keymap.py" line="130" />
+      <location filename="../customer_display.py" line="113" />
+      <source>You save %1</source>
+      <translation>You save %1</translation>
+    </message>
+    <message>
+      <location filename="../customer_display.py" line="117" />
+      <source>Paid %1</source>
+      <translation>Paid %1</translation>
+    </message>
+    <message>
+      <location filename="../customer_display.py" line="118" />
+      <source>Change %1</source>
+      <translation>Change %1</translation>
+    </message>
+    <message>
+      <location filename="../customer_display.py" line="42" />
+      <source>Customer display</source>
+      <translation>Customer display</translation>
+    </message>
+    <message>
+      <location filename="../keymap.py" line="129" />
       <source>Everywhere</source>
       <translation>Everywhere</translation>
     </message>
     <message>
       <location filename="../keymap.py" line="134" />
+      <source>Keyboard shortcuts</source>
+      <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+      <location filename="../keymap.py" line="137" />
       <source>Scanning works whatever field has focus.</source>
       <translation>Scanning works whatever field has focus.</translation>
     </message>
@@ -569,7 +599,17 @@
       <translation>Card %1 is blocked</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="117" />
+      <location filename="../members/enroll.py" line="104" />
+      <source>The customer must agree to the privacy notice</source>
+      <translation>The customer must agree to the privacy notice</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="112" />
+      <source>Birthday: YYYY-MM-DD</source>
+      <translation>Birthday: YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="141" />
       <source>Enrolled: card %1</source>
       <translation>Enrolled: card %1</translation>
     </message>
@@ -614,32 +654,32 @@
       <translation>Accepts promotion messages</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="53" />
+      <location filename="../members/enroll.py" line="56" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="53" />
+      <location filename="../members/enroll.py" line="57" />
       <source>Phone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="54" />
+      <location filename="../members/enroll.py" line="58" />
       <source>Birthday</source>
       <translation>Birthday</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="54" />
+      <location filename="../members/enroll.py" line="59" />
       <source>Gender</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="55" />
+      <location filename="../members/enroll.py" line="60" />
       <source>Email</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="55" />
+      <location filename="../members/enroll.py" line="61" />
       <source>ID number</source>
       <translation>ID number</translation>
     </message>
@@ -647,16 +687,6 @@
       <location filename="../members/enroll.py" line="64" />
       <source>Card</source>
       <translation>Card</translation>
-    </message>
-    <message>
-      <location filename="../members/enroll.py" line="80" />
-      <source>The customer must agree to the privacy notice</source>
-      <translation>The customer must agree to the privacy notice</translation>
-    </message>
-    <message>
-      <location filename="../members/enroll.py" line="88" />
-      <source>Birthday: YYYY-MM-DD</source>
-      <translation>Birthday: YYYY-MM-DD</translation>
     </message>
     <message>
       <location filename="../members/history.py" line="26" />
@@ -704,22 +734,22 @@
       <translation>Tier is now %1</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="145" />
+      <location filename="../members/screen.py" line="166" />
       <source>card</source>
       <translation>card</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="30" />
+      <location filename="../members/screen.py" line="39" />
       <source>Members</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="31" />
+      <location filename="../members/screen.py" line="40" />
       <source>Member counter</source>
       <translation>Member counter</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="34" />
+      <location filename="../members/screen.py" line="43" />
       <source>Do the action of the open tab</source>
       <translation>Do the action of the open tab</translation>
     </message>
@@ -807,6 +837,21 @@
       <location filename="../members/topup.py" line="87" />
       <source>Real-name purchase: the holder's ID number must be on file</source>
       <translation>Real-name purchase: the holder's ID number must be on file</translation>
+    </message>
+    <message>
+      <location filename="../numpad.py" line="32" />
+      <source>Enter</source>
+      <translation>Enter</translation>
+    </message>
+    <message>
+      <location filename="../numpad.py" line="32" />
+      <source>Delete the last digit</source>
+      <translation>Delete the last digit</translation>
+    </message>
+    <message>
+      <location filename="../numpad.py" line="32" />
+      <source>Clear</source>
+      <translation>Clear</translation>
     </message>
     <message>
       <location filename="../payment.py" line="100" />

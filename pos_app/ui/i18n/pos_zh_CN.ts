@@ -4,74 +4,79 @@
   <context>
     <name>pos</name>
     <message>
-      <location filename="../app.py" line="159" />
-      <source>Help</source>
-      <translation>帮助</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="162" />
-      <source>Log out</source>
-      <translation>退出登录</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="200" />
-      <source>HQ: %1 · %2 events waiting</source>
-      <translation>总部：%1 · 待上传 %2 条</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="219" />
-      <source>online</source>
-      <translation>在线</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="286" />
-      <source>%1 is not open to your role</source>
-      <translation>您的角色不能打开%1</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="366" />
-      <source>Sale %1: %2, change %3</source>
-      <translation>小票 %1：%2，找零 %3</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="369" />
-      <source>%1 points earned</source>
-      <translation>获得积分 %1</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="371" />
-      <source>offline stored value used: %1</source>
-      <translation>使用离线储值：%1</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="73" />
+      <location filename="../app.py" line="100" />
       <source>Cashier</source>
       <translation>收银员</translation>
     </message>
     <message>
-      <location filename="../app.py" line="73" />
+      <location filename="../app.py" line="100" />
       <source>Supervisor</source>
       <translation>领班</translation>
     </message>
     <message>
-      <location filename="../app.py" line="73" />
+      <location filename="../app.py" line="100" />
       <source>Manager</source>
       <translation>店长</translation>
     </message>
     <message>
-      <location filename="../app.py" line="74" />
+      <location filename="../app.py" line="101" />
       <source>ok</source>
       <translation>正常</translation>
     </message>
     <message>
-      <location filename="../app.py" line="74" />
+      <location filename="../app.py" line="101" />
       <source>degraded</source>
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../app.py" line="74" />
+      <location filename="../app.py" line="101" />
       <source>offline</source>
       <translation>离线</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="196" />
+      <source>Numpad</source>
+      <translation>数字键盘</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="201" />
+      <source>Help</source>
+      <translation>帮助</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="204" />
+      <source>Log out</source>
+      <translation>退出登录</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="255" />
+      <source>HQ: %1 · %2 events waiting</source>
+      <translation>总部：%1 · 待上传 %2 条</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="274" />
+      <source>online</source>
+      <translation>在线</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="374" />
+      <source>%1 is not open to your role</source>
+      <translation>您的角色不能打开%1</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="457" />
+      <source>Sale %1: %2, change %3</source>
+      <translation>小票 %1：%2，找零 %3</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="460" />
+      <source>%1 points earned</source>
+      <translation>获得积分 %1</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="462" />
+      <source>offline stored value used: %1</source>
+      <translation>使用离线储值：%1</translation>
     </message>
     <message>
       <location filename="../approval.py" line="28" />
@@ -414,17 +419,42 @@
       <translation>%1 积分将于 %2 到期</translation>
     </message>
     <message>
-      <location filename="../keymap.py" line="129" />
-      <source>Keyboard shortcuts</source>
-      <translation>快捷键</translation>
+      <location filename="../customer_display.py" line="110" />
+      <source>Total %1</source>
+      <translation>合计 %1</translation>
     </message>
     <message>
-      <location filename="../keymap.py" line="130" />
+      <location filename="../customer_display.py" line="113" />
+      <source>You save %1</source>
+      <translation>已优惠 %1</translation>
+    </message>
+    <message>
+      <location filename="../customer_display.py" line="117" />
+      <source>Paid %1</source>
+      <translation>实收 %1</translation>
+    </message>
+    <message>
+      <location filename="../customer_display.py" line="118" />
+      <source>Change %1</source>
+      <translation>找零 %1</translation>
+    </message>
+    <message>
+      <location filename="../customer_display.py" line="42" />
+      <source>Customer display</source>
+      <translation>顾客显示屏</translation>
+    </message>
+    <message>
+      <location filename="../keymap.py" line="129" />
       <source>Everywhere</source>
       <translation>全局</translation>
     </message>
     <message>
       <location filename="../keymap.py" line="134" />
+      <source>Keyboard shortcuts</source>
+      <translation>快捷键</translation>
+    </message>
+    <message>
+      <location filename="../keymap.py" line="137" />
       <source>Scanning works whatever field has focus.</source>
       <translation>无论光标在哪个输入框，扫码都会加入购物车。</translation>
     </message>
@@ -569,7 +599,17 @@
       <translation>卡 %1 已冻结</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="117" />
+      <location filename="../members/enroll.py" line="104" />
+      <source>The customer must agree to the privacy notice</source>
+      <translation>顾客须同意隐私声明</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="112" />
+      <source>Birthday: YYYY-MM-DD</source>
+      <translation>生日格式：YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="141" />
       <source>Enrolled: card %1</source>
       <translation>办卡成功：卡号 %1</translation>
     </message>
@@ -614,32 +654,32 @@
       <translation>接受促销信息</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="53" />
+      <location filename="../members/enroll.py" line="56" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="53" />
+      <location filename="../members/enroll.py" line="57" />
       <source>Phone</source>
       <translation>手机号</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="54" />
+      <location filename="../members/enroll.py" line="58" />
       <source>Birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="54" />
+      <location filename="../members/enroll.py" line="59" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="55" />
+      <location filename="../members/enroll.py" line="60" />
       <source>Email</source>
       <translation>电子邮箱</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="55" />
+      <location filename="../members/enroll.py" line="61" />
       <source>ID number</source>
       <translation>身份证号</translation>
     </message>
@@ -647,16 +687,6 @@
       <location filename="../members/enroll.py" line="64" />
       <source>Card</source>
       <translation>卡</translation>
-    </message>
-    <message>
-      <location filename="../members/enroll.py" line="80" />
-      <source>The customer must agree to the privacy notice</source>
-      <translation>顾客须同意隐私声明</translation>
-    </message>
-    <message>
-      <location filename="../members/enroll.py" line="88" />
-      <source>Birthday: YYYY-MM-DD</source>
-      <translation>生日格式：YYYY-MM-DD</translation>
     </message>
     <message>
       <location filename="../members/history.py" line="26" />
@@ -704,22 +734,22 @@
       <translation>等级已调整为 %1</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="145" />
+      <location filename="../members/screen.py" line="166" />
       <source>card</source>
       <translation>卡</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="30" />
+      <location filename="../members/screen.py" line="39" />
       <source>Members</source>
       <translation>会员</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="31" />
+      <location filename="../members/screen.py" line="40" />
       <source>Member counter</source>
       <translation>会员服务台</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="34" />
+      <location filename="../members/screen.py" line="43" />
       <source>Do the action of the open tab</source>
       <translation>执行当前页的操作</translation>
     </message>
@@ -807,6 +837,21 @@
       <location filename="../members/topup.py" line="87" />
       <source>Real-name purchase: the holder's ID number must be on file</source>
       <translation>实名购卡：须登记持卡人身份证号</translation>
+    </message>
+    <message>
+      <location filename="../numpad.py" line="32" />
+      <source>Enter</source>
+      <translation>确认</translation>
+    </message>
+    <message>
+      <location filename="../numpad.py" line="32" />
+      <source>Delete the last digit</source>
+      <translation>删除最后一位</translation>
+    </message>
+    <message>
+      <location filename="../numpad.py" line="32" />
+      <source>Clear</source>
+      <translation>清空</translation>
     </message>
     <message>
       <location filename="../payment.py" line="100" />

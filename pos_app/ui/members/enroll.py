@@ -26,7 +26,7 @@ class EnrollTab(MemberTab):
 
     def __init__(self, counter: Counter) -> None:
         super().__init__(counter)
-        grid = QGridLayout(self)
+        self.grid = QGridLayout(self)
         self.name = QLineEdit()
         self.name.setObjectName("enroll_name")
         self.phone = QLineEdit()
@@ -49,27 +49,51 @@ class EnrollTab(MemberTab):
         self.marketing = QCheckBox(_("Accepts promotion messages"))
         self.marketing.setObjectName("enroll_marketing")
         self.card = CardSource()
-        pairs = (
-            (_("Name"), self.name, _("Phone"), self.phone),
-            (_("Birthday"), self.birthday, _("Gender"), self.gender),
-            (_("Email"), self.email, _("ID number"), self.id_no),
-        )
-        for r, (l1, f1, l2, f2) in enumerate(pairs):
-            grid.addWidget(QLabel(l1), r, 0)
-            grid.addWidget(f1, r, 1)
-            grid.addWidget(QLabel(l2), r, 2)
-            grid.addWidget(f2, r, 3)
-        grid.addWidget(self.privacy, 3, 1, 1, 3)
-        grid.addWidget(self.marketing, 4, 1, 1, 3)
-        grid.addWidget(QLabel(_("Card")), 5, 0)
-        grid.addWidget(self.card, 5, 1, 1, 3)
         self.button = button(_("Enroll"), "F12", accent=True)
         self.button.setObjectName("enroll_button")
         self.button.clicked.connect(self.finish)
-        grid.addWidget(self.button, 6, 1, 1, 3)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        grid.setRowStretch(7, 1)
+        self.fields = (
+            (_("Name"), self.name),
+            (_("Phone"), self.phone),
+            (_("Birthday"), self.birthday),
+            (_("Gender"), self.gender),
+            (_("Email"), self.email),
+            (_("ID number"), self.id_no),
+        )
+        self.labels = [QLabel(text) for text, _field in self.fields]
+        self.card_label = QLabel(_("Card"))
+        self.fit_width(False)
+
+    def fit_width(self, narrow: bool) -> None:
+        """Two fields a row on a wide screen, one on a narrow one."""
+        grid = self.grid
+        for w in (
+            *self.labels,
+            *(f for _t, f in self.fields),
+            self.privacy,
+            self.marketing,
+            self.card_label,
+            self.card,
+            self.button,
+        ):
+            grid.removeWidget(w)
+        per_row = 1 if narrow else 2
+        for i, (label, (_text, field)) in enumerate(zip(self.labels, self.fields, strict=True)):
+            r, c = divmod(i, per_row)
+            grid.addWidget(label, r, 2 * c)
+            grid.addWidget(field, r, 2 * c + 1)
+        r = len(self.fields) // per_row
+        span = 2 * per_row - 1
+        grid.addWidget(self.privacy, r, 1, 1, span)
+        grid.addWidget(self.marketing, r + 1, 1, 1, span)
+        grid.addWidget(self.card_label, r + 2, 0)
+        grid.addWidget(self.card, r + 2, 1, 1, span)
+        grid.addWidget(self.button, r + 3, 1, 1, span)
+        for col in range(4):  # the fields' columns share the width
+            grid.setColumnStretch(col, 1 if col < 2 * per_row and col % 2 else 0)
+        for row in range(grid.rowCount()):
+            grid.setRowStretch(row, 0)
+        grid.setRowStretch(r + 4, 1)
 
     def card_source(self) -> CardSource:
         return self.card

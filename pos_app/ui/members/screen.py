@@ -6,7 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
+)
 
 from pos_app.core.pii import mask_card
 from pos_app.ui.checkout import member_html
@@ -22,6 +28,9 @@ from pos_app.ui.operations import Op
 from pos_app.ui.operations import members as member_ops
 from pos_app.ui.screen import Screen
 from pos_app.ui.widgets import button, role_label, set_message, title
+
+INFO_WIDTH = 400  # px: the member shown, beside the tabs on a wide screen
+ANY_WIDTH = 16777215  # Qt's QWIDGETSIZE_MAX
 
 
 class MembersScreen(Screen):
@@ -53,8 +62,8 @@ class MembersScreen(Screen):
         self.info.setObjectName("member_info")
         self.info.setTextFormat(Qt.TextFormat.RichText)
         self.info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.info.setFixedWidth(400)
-        body = QHBoxLayout()
+        self.info.setFixedWidth(INFO_WIDTH)
+        self.body = body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.addWidget(self.info)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("member_tabs")
@@ -75,6 +84,18 @@ class MembersScreen(Screen):
         self.message = role_label("error")
         self.message.setObjectName("members_message")
         lay.addWidget(self.message)
+
+    def fit_width(self, narrow: bool) -> None:
+        """On a narrow screen the member shown goes above the tabs, full width."""
+        if narrow:
+            self.body.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.info.setMinimumWidth(0)
+            self.info.setMaximumWidth(ANY_WIDTH)
+        else:
+            self.body.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.info.setFixedWidth(INFO_WIDTH)
+        for tab in self.all_tabs:
+            tab.fit_width(narrow)
 
     # ------------------------------------------------------------------ events
     def on_show(self) -> None:

@@ -39,6 +39,9 @@ class MemberTab(QWidget):
     def finish(self) -> None:
         """F12 on this tab (the screen's finishing key); most tabs have nothing to finish."""
 
+    def fit_width(self, narrow: bool) -> None:
+        """Reflow for a narrow screen (most tabs reflow by themselves)."""
+
     def member_shown(self, m: dict[str, Any]) -> None:
         """The counter shows member ``m`` (after a find or a change)."""
 
