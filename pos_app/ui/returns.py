@@ -4,8 +4,6 @@ before it is done (a supervisor approves)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -20,35 +18,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pos_app.core import refunds, sales
 from pos_app.core.errors import PosError
 from pos_app.core.staff import Operator
 from pos_app.ui import printing
 from pos_app.ui.approval import ask_approval
 from pos_app.ui.context import Context
 from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.operations import Op
+from pos_app.ui.operations import returns as returns_ops
+from pos_app.ui.operations.returns import RefundView
 from pos_app.ui.payment import TENDER_NAMES
 from pos_app.ui.screen import Screen
 from pos_app.ui.widgets import button, money_text, role_label, set_message, title
-
-
-@dataclass
-class RefundView:
-    refund_no: str
-    total: Decimal
-    tenders: list[tuple[str, Decimal, int]]  # kind, amount, points given back
-    points_taken_back: int
-    coupon_returned: bool
-
-
-def _view(out: refunds.RefundOutcome) -> RefundView:
-    return RefundView(
-        out.refund.sale_no,
-        out.refund.total,
-        [(x.kind, x.amount, x.points) for x in out.tenders],
-        out.points_taken_back,
-        out.coupon_returned,
-    )
 
 
 class ReturnsScreen(Screen):
@@ -132,27 +113,9 @@ class ReturnsScreen(Screen):
         sale_no = sale_no.strip()
         if not sale_no:
             return
-        t = self.ctx.terminal
-
-        def work() -> dict[str, Any]:
-            with t.read() as s:
-                sale = sales.find_sale(s, sale_no)
-                if sale.kind != "sale":
-                    raise PosError(_("%1 is a refund; give the original sale")
-                                   .replace("%1", sale_no))
-                tz = t.program.timezone
-                return {
-                    "sale_no": sale.sale_no,
-                    "time": f"{sale.business_time.astimezone(tz):%Y-%m-%d %H:%M}",
-                    "total": sale.total,
-                    "member": sale.member_id is not None,
-                    "tenders": [(x.kind, x.amount, x.points) for x in sale.tenders],
-                    "lines": [
-                        (ln.no, ln.name, ln.qty, ln.refunded_qty, ln.amount) for ln in sale.lines
-                    ],
-                }
-
-        self.ctx.run(work, self.show_sale, self.fail)
+        Op(self.ctx, returns_ops.find_sale, self.ctx.terminal, sale_no).success(
+            self.show_sale
+        ).failure(self.fail).run()
 
     def show_sale(self, sale: dict[str, Any]) -> None:
         self.sale = sale
@@ -212,19 +175,10 @@ class ReturnsScreen(Screen):
         if self.sale is None or not lines:
             self.fail(PosError(_("Choose the lines to return")))
             return
-        t = self.ctx.terminal
-        sale_no = self.sale["sale_no"]
-        # the preview runs the core's refund and rolls it back: the same figures, unwritten
-        preview_op = Operator(self.ctx.who.code, "manager")
-
-        def work() -> RefundView:
-            with t.read() as s:
-                try:
-                    return _view(refunds.refund(t, s, sale_no, lines, preview_op))
-                finally:
-                    s.rollback()
-
-        self.ctx.run(work, lambda v: self.preview.setText(self.describe(v, False)), self.fail)
+        ctx, sale_no = self.ctx, self.sale["sale_no"]
+        Op(ctx, returns_ops.preview_refund, ctx.terminal, ctx.who, sale_no, lines).success(
+            lambda v: self.preview.setText(self.describe(v, False))
+        ).failure(self.fail).run()
 
     def refund(self) -> None:
         lines = self.chosen()
@@ -236,17 +190,6 @@ class ReturnsScreen(Screen):
         sale_no = self.sale["sale_no"]
 
         def approved(approver: Operator | None) -> None:
-            def work() -> tuple[RefundView, printing.Printout, bool]:
-                # receipts (PIL, qrcode) load on the database thread, not at app start
-                from receipts.from_core import refund_document
-
-                with t.tx() as s:
-                    out = refunds.refund(t, s, sale_no, lines, who, approver)
-                    view = _view(out)
-                    doc = printing.keep(t, s, refund_document(t, s, view.refund_no))
-                cash = any(k == "cash" for k, _a, _p in view.tenders)
-                return view, printing.render(t, doc), cash
-
             def done(res: tuple[RefundView, printing.Printout, bool]) -> None:
                 view, p, cash = res
                 ctx.devices.print_receipt(p.receipt_no, p.escpos, p.text)
@@ -257,6 +200,8 @@ class ReturnsScreen(Screen):
                 set_message(self.message, _("Refund %1 done").replace("%1", view.refund_no),
                             ok=True)
 
-            ctx.run(work, done, self.fail)
+            Op(ctx, returns_ops.refund, t, who, sale_no, lines, approver).success(done).failure(
+                self.fail
+            ).run()
 
         self.approval = ask_approval(ctx, self, "refund", approved)
