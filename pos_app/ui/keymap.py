@@ -3,9 +3,11 @@
 * The app's own keys (:func:`app_keys`): F1 help, each navigable screen's key (from its
   declaration), Esc back, Ctrl+L log out. They work on every screen, and no screen
   takes them for anything else.
-* A screen's own keys come from :data:`SCREEN_KEYS` (F3–F7 for the screen's actions,
-  F12 to finish what the screen is for: pay, complete, enroll, print, refund), each
-  shown on the screen's buttons and in its F1 help.
+* A screen's own keys (:func:`screen_key`): F3–F7 for the screen's actions, F12 to
+  finish what the screen is for (pay, complete, enroll, print, refund), and Ctrl with a
+  letter a text field does not use itself (:data:`CTRL_LETTERS`) for more actions; a
+  Ctrl key that several screens take means the same on each. Each is shown on the
+  screen's buttons and in its F1 help.
 
 The main window's shortcuts, the F1 help and the table in docs/ui.md are all made from
 :func:`build` over the screen list (``scripts/ui-keymap`` writes the table;
@@ -24,8 +26,11 @@ HELP_KEY = "F1"
 BACK_KEY = "Esc"
 LOGOUT_KEY = "Ctrl+L"
 # the keys a screen may take for its own actions; F12 always finishes the screen's work
-SCREEN_KEYS = ("F3", "F4", "F5", "F6", "F7", "F12", "Ctrl+R")
+SCREEN_KEYS = ("F3", "F4", "F5", "F6", "F7", "F12")
 FINISH_KEY = "F12"
+# Ctrl+letter keys a screen may take too: not those a text field uses (select all, copy,
+# paste, cut, undo, redo, and the line-editing keys of X11: A B D E F H K U W), nor Ctrl+L
+CTRL_LETTERS = "GIJMNOPQRST"
 DOC_START = "<!-- keymap: written by scripts/ui-keymap from the screens; do not edit by hand -->"
 DOC_END = "<!-- end of keymap -->"
 
@@ -93,6 +98,7 @@ def build(screens: Sequence[type[_Declared]]) -> Keymap:
             raise KeymapError(f"{b.key} opens both {taken[b.key]} and {b.action}")
         taken[b.key] = b.action
     per_screen = []
+    ctrl_meanings: dict[str, tuple[str, str]] = {}
     for s in screens:
         seen: set[str] = set()
         for key, _action in s.keys:
@@ -100,15 +106,31 @@ def build(screens: Sequence[type[_Declared]]) -> Keymap:
                 raise KeymapError(
                     f"{s.name} takes {key}, which means {taken[key]!r} on every screen"
                 )
-            if key not in SCREEN_KEYS:
-                raise KeymapError(f"{s.name} takes {key}; a screen's keys are {SCREEN_KEYS}")
+            if not screen_key(key):
+                raise KeymapError(
+                    f"{s.name} takes {key}; a screen's keys are {', '.join(SCREEN_KEYS)} "
+                    f"and Ctrl+ one of {CTRL_LETTERS}"
+                )
             if key in seen:
                 raise KeymapError(f"{s.name} takes {key} twice")
             seen.add(key)
+            if key.startswith("Ctrl+"):
+                meaning = ctrl_meanings.setdefault(key, (s.name, _action))
+                if meaning[1] != _action:
+                    raise KeymapError(
+                        f"{key} means {meaning[1]!r} on {meaning[0]} and {_action!r} on {s.name}"
+                    )
         per_screen.append(
             ScreenKeys(s.name, s.title_text, tuple(Binding(k, a) for k, a in s.keys))
         )
     return Keymap(everywhere, tuple(per_screen))
+
+
+def screen_key(key: str) -> bool:
+    """Whether a screen may take ``key`` for one of its own actions."""
+    if key in SCREEN_KEYS:
+        return True
+    return len(key) == 6 and key.startswith("Ctrl+") and key[5] in CTRL_LETTERS
 
 
 def screen_of(screens: Sequence[type[_Declared]], key: str) -> str | None:

@@ -8,7 +8,7 @@ Each screen declares:
 * ``label``: its name on the navigation bar and in the F1 help (``N_()`` marked);
 * ``role``: the least role that may open it (``None``: before anyone logs in);
 * ``title_text``: its heading in the F1 help (``N_()`` marked);
-* ``keys``: its own keys and what they do, from :data:`pos_app.ui.keymap.SCREEN_KEYS`
+* ``keys``: its own keys and what they do (:func:`pos_app.ui.keymap.screen_key`)
   (never a key the whole app uses: :mod:`pos_app.ui.keymap` checks it).
 
 The main window builds its screens, navigation bar, shortcuts and help from the list

@@ -94,3 +94,25 @@ def test_the_app_keys_mean_the_same_on_every_screen(qtbot: QtBot, window: MainWi
         idle(qtbot, window)
         expected = "checkout"
         assert window.current().name == expected, start
+
+
+def test_ctrl_keys_a_screen_may_take() -> None:
+    class Parking(Screen):
+        name = "parking"
+        keys = (("Ctrl+P", "Park the cart"),)
+
+    assert build([*SCREENS, Parking]).of("parking") is not None
+
+    class Copying(Screen):
+        name = "copying"
+        keys = (("Ctrl+C", "Something"),)  # a text field's copy
+
+    with pytest.raises(KeymapError, match="Ctrl\\+C"):
+        build([*SCREENS, Copying])
+
+    class Other(Screen):
+        name = "other"
+        keys = (("Ctrl+P", "Print"),)  # Ctrl+P parks the cart elsewhere
+
+    with pytest.raises(KeymapError, match="Ctrl\\+P"):
+        build([*SCREENS, Parking, Other])
