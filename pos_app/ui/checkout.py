@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core import catalog, sales
-from pos_app.core.errors import NotFound, PosError
+from pos_app.core.errors import PosError
 from pos_app.core.money import MoneyError, parse_money
 from pos_app.core.pricing import CartItem, PricedCart, PricingError, quote
 from pos_app.core.program import Program
@@ -33,6 +33,8 @@ from pos_app.ui.approval import ask_approval
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
 from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.operations import Op
+from pos_app.ui.operations import checkout as checkout_ops
 from pos_app.ui.operations import members as member_ops
 from pos_app.ui.screen import Screen, Shell
 from pos_app.ui.widgets import button, money_text, role_label, set_message, title
@@ -72,11 +74,6 @@ class Cart:
             used_coupons=self.used_coupons,
             tenders=tenders,
         )
-
-
-def member_lookup(ctx: Context, text: str, card: bool = False) -> dict[str, Any]:
-    """Find a member by card or phone (:func:`pos_app.ui.operations.members.look_up`)."""
-    return member_ops.look_up(ctx.terminal, text, card)
 
 
 def member_html(m: dict[str, Any]) -> str:
@@ -364,18 +361,6 @@ class CheckoutScreen(Screen):
             self.refresh(select_last=True)
             return
 
-        def work() -> tuple[str, Any]:
-            with t.read() as s:
-                it = catalog.cart_item(s, code)
-                if it is not None:
-                    return "item", it
-                if t.program.coupon_batch_for(code) is not None:
-                    return "coupon", code
-            try:
-                return "member", member_lookup(self.ctx, code)
-            except NotFound:
-                raise NotFound(_("Nothing found for %1").replace("%1", code)) from None
-
         def done(res: tuple[str, Any]) -> None:
             kind, value = res
             if kind == "item":
@@ -386,13 +371,15 @@ class CheckoutScreen(Screen):
             else:
                 self._show_member(value)
 
-        self.ctx.run(work, done, self.fail)
+        Op(self.ctx, checkout_ops.look_up_code, t, code).success(done).failure(self.fail).run()
 
     def attach_member(self, text: str, card: bool = False) -> None:
         if not text.strip():
             return
         ctx = self.ctx
-        self.ctx.run(lambda: member_lookup(ctx, text, card), self._show_member, self.fail)
+        Op(ctx, member_ops.look_up, ctx.terminal, text, card).success(self._show_member).failure(
+            self.fail
+        ).run()
 
     def _member_typed(self) -> None:
         self.attach_member(self.member_field.text())
@@ -415,12 +402,6 @@ class CheckoutScreen(Screen):
             self.cart.coupon = None
             self.refresh()
             return
-        t = self.ctx.terminal
-
-        def work() -> set[str]:
-            with t.read() as s:
-                return sales.used_coupons(s)
-
         def done(used: set[str]) -> None:
             old = (self.cart.coupon, self.cart.used_coupons)
             self.cart.coupon, self.cart.used_coupons = code, used
@@ -431,7 +412,9 @@ class CheckoutScreen(Screen):
             self.coupon_field.setText(code)
             set_message(self.message, _("Coupon %1 applied").replace("%1", code), ok=True)
 
-        self.ctx.run(work, done, self.fail)
+        Op(self.ctx, checkout_ops.used_coupons, self.ctx.terminal).success(done).failure(
+            self.fail
+        ).run()
 
     def selected_row(self) -> int:
         rows = self.table.selectionModel().selectedRows()

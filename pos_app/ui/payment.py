@@ -5,7 +5,6 @@ before it is chosen; receipt printed and the drawer opened for cash."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -20,16 +19,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pos_app.core import offline, sales
+from pos_app.core import sales
 from pos_app.core.errors import PosError
 from pos_app.core.money import ZERO, MoneyError, parse_money
 from pos_app.core.pricing import PricedCart
 from pos_app.core.tenders import TenderRequest, max_points_value, points_value, points_within_limit
-from pos_app.ui import printing
-from pos_app.ui.checkout import Cart, member_lookup
+from pos_app.ui.checkout import Cart
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
 from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.operations import Op
+from pos_app.ui.operations import members as member_ops
+from pos_app.ui.operations import payment as payment_ops
+from pos_app.ui.operations.payment import SaleDone
 from pos_app.ui.screen import Screen, Shell
 from pos_app.ui.widgets import button, money_text, role_label, set_message, title
 
@@ -40,18 +42,6 @@ TENDER_NAMES = {
     "bank_card": N_("Bank card"),
     "other": N_("Other"),
 }
-
-
-@dataclass
-class SaleDone:
-    sale_no: str
-    total: Decimal
-    change: Decimal
-    points_earned: int
-    tier_upgrade: str | None
-    cash: bool
-    printout: printing.Printout
-    offline_credit: Decimal | None = None  # stored value spent while HQ was unreachable
 
 
 class PaymentScreen(Screen):
@@ -391,8 +381,9 @@ class PaymentScreen(Screen):
                 self.waiting_card = False
                 self.add_tender("stored_value")
 
-        self.ctx.run(lambda: member_lookup(ctx, identifier, card=True), done,
-                     lambda e: set_message(self.message, str(e)))
+        Op(ctx, member_ops.look_up, ctx.terminal, identifier, True).success(done).failure(
+            lambda e: set_message(self.message, str(e))
+        ).run()
 
     def remove_last(self) -> None:
         if self.tenders:
@@ -416,21 +407,6 @@ class PaymentScreen(Screen):
         approver = cart.approver
         self.complete_button.setEnabled(False)
 
-        def work() -> SaleDone:
-
-            # receipts (PIL, qrcode) load on the database thread, not at app start
-            from receipts.from_core import sale_document
-
-            with t.tx() as s:
-                out = sales.make_sale(t, s, req, who, approver)
-                doc = printing.keep(t, s, sale_document(t, s, out.sale.sale_no))
-                cash = any(x.kind == "cash" for x in out.sale.tenders)
-                res = SaleDone(out.sale.sale_no, out.sale.total, out.change, out.points_earned,
-                               out.tier_upgrade, cash, printing.Printout("", b"", ""),
-                               offline.credit_of(s, out.sale.sale_no))
-            res.printout = printing.render(t, doc)
-            return res
-
         def done(res: SaleDone) -> None:
             ctx.devices.print_receipt(res.sale_no, res.printout.escpos, res.printout.text)
             if res.cash:
@@ -442,4 +418,6 @@ class PaymentScreen(Screen):
             self.complete_button.setEnabled(True)
             set_message(self.message, str(e))
 
-        self.ctx.run(work, done, failed)
+        Op(ctx, payment_ops.complete_sale, t, who, req, approver).success(done).failure(
+            failed
+        ).run()
