@@ -30,6 +30,7 @@ from sqlalchemy import func, select
 from pos_app.core import catalog, members, points, pricing, sales
 from pos_app.core.models import Account, CardMedia, OutboxEvent
 from pos_app.ui.app import MainWindow
+from pos_app.ui.shift import ShiftScreen
 from tests.ui.helpers import approve, idle, login
 
 D = Decimal
@@ -445,3 +446,19 @@ def test_the_numpad_types_into_the_field_with_focus(qtbot: QtBot, window: MainWi
     window.numpad.keys["C"].click()
     window.numpad.keys["3"].click()
     assert co.qty.text().endswith("3")
+
+
+def test_a_screen_opens_only_to_its_declared_role(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ShiftScreen, "role", "supervisor")
+    login(qtbot, window)  # a cashier
+    assert not window.nav_buttons["shift"].isVisible()
+    window.key("F11")
+    assert window.current() is window.checkout
+    assert "班次" in window.statusBar().currentMessage()
+    window.logout()
+    login(qtbot, window, "2001", "2222")
+    assert window.nav_buttons["shift"].isVisible()
+    window.key("F11")
+    assert window.current().name == "shift"
