@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             t.close()
     except (PosError, ProgramError, MoneyError) as e:
-        return refuse(str(e))
+        return refuse(e, args)
 
 
 def prepare(args: argparse.Namespace) -> None:

@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="the terminal's data folder (default: $POS_DATA_DIR or the user data dir)",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--language", choices=("zh_CN", "en"), default=None,
+                   help="language of messages (default: $POS_LANG, else en)")
     p.add_argument("--staff", help="staff code running the command (PIN: --pin or $POS_STAFF_PIN)")
     p.add_argument("--pin", help=argparse.SUPPRESS)
     p.add_argument("--approver", help="supervisor approving (PIN: $POS_APPROVER_PIN)")

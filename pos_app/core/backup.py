@@ -78,27 +78,27 @@ def read_facts(path: Path) -> LedgerFacts:
     """Read identity, epoch and schema revision; raise PosError if ``path`` is not a
     terminal ledger."""
     if not path.is_file():
-        raise PosError(f"{path}: no such file")
+        raise PosError("backup.no_file", path=path)
     with path.open("rb") as f:
         if f.read(16) != b"SQLite format 3\x00":
-            raise PosError(f"{path} is not a terminal ledger (not an SQLite database)")
+            raise PosError("backup.not_sqlite", path=path)
     conn = _ro_connect(path)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if missing:
-            raise PosError(f"{path} is not a terminal ledger (no {', '.join(missing)} table)")
+            raise PosError("backup.missing_tables", path=path, tables=", ".join(missing))
         cols = {r[1] for r in conn.execute("PRAGMA table_info(terminal_info)")}
         epoch_sql = "epoch" if "epoch" in cols else "1"
         row = conn.execute(
             f"SELECT franchisee, store, terminal, {epoch_sql} FROM terminal_info WHERE id = 1"
         ).fetchone()
         if row is None:
-            raise PosError(f"{path} is not a set-up terminal ledger (no terminal_info row)")
+            raise PosError("backup.not_set_up", path=path)
         rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         journals, last = conn.execute("SELECT count(*), max(recorded_at) FROM journal").fetchone()
     except sqlite3.DatabaseError as e:
-        raise PosError(f"{path} is not a readable terminal ledger: {e}") from None
+        raise PosError("backup.unreadable", path=path, detail=e) from None
     finally:
         conn.close()
     return LedgerFacts(
@@ -162,7 +162,7 @@ def list_backups(data_dir: Path) -> list[Path]:
 def prune(data_dir: Path, keep: int) -> list[Path]:
     """Delete the oldest regular backups beyond the newest ``keep``; returns the deleted."""
     if keep < 1:
-        raise PosError("keep at least one backup")
+        raise PosError("backup.keep_one")
     files = list_backups(data_dir)
     gone = files[:-keep] if len(files) > keep else []
     for p in gone:
@@ -219,7 +219,7 @@ def restore(
     live = data_dir / DB_FILE
     facts = read_facts(source)
     if source == live.resolve():
-        raise PosError("that is the live ledger itself; give a backup file")
+        raise PosError("backup.live_ledger")
     _check_restorable(source, facts)
     live_facts = read_facts(live) if live.exists() else None
     _check_same_terminal(data_dir, source, facts, live_facts, force)
@@ -269,17 +269,14 @@ def _check_restorable(source: Path, facts: LedgerFacts) -> None:
     from pos_app.core.db import known_revisions
 
     if facts.revision not in known_revisions():
-        raise PosError(
-            f"{source} has schema revision {facts.revision!r}, which this version of the "
-            "terminal does not know (a backup from a newer version?); upgrade first"
-        )
+        raise PosError("backup.unknown_revision", path=source, revision=facts.revision)
     conn = _ro_connect(source)
     try:
         ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
         conn.close()
     if ok != "ok":
-        raise PosError(f"{source} is damaged (integrity check: {ok}); nothing was changed")
+        raise PosError("backup.damaged", path=source, detail=ok)
 
 
 def _check_same_terminal(
@@ -295,13 +292,11 @@ def _check_same_terminal(
         mine = (live_facts.franchisee, live_facts.store, live_facts.terminal)
         theirs = (facts.franchisee, facts.store, facts.terminal)
         if mine != theirs:
-            raise PosError(
-                f"{source} belongs to {'/'.join(theirs)}, this data folder to "
-                f"{'/'.join(mine)}; nothing was changed (--force to restore anyway)"
-            )
+            raise PosError("backup.other_terminal", path=source, theirs="/".join(theirs),
+                           mine="/".join(mine))
     key_problem = _check_pii_key(source, data_dir / KEY_FILE)
     if key_problem and not force:
-        raise PosError(f"{key_problem}; nothing was changed (--force to restore anyway)")
+        raise PosError("backup.key_problem", detail=key_problem)
 
 
 def _prepare_scratch(
@@ -345,11 +340,9 @@ def _copy_into_live(scratch: Path, live: Path) -> None:
         dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
         if ok != "ok":
-            raise PosError(f"the restored ledger failed its integrity check: {ok}")
+            raise PosError("backup.restored_damaged", detail=ok)
     except sqlite3.OperationalError as e:
-        raise PosError(
-            f"could not restore into {live}: {e} (stop the terminal app and services first)"
-        ) from None
+        raise PosError("backup.restore_failed", path=live, detail=e) from None
     finally:
         dst.close()
         src.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from stdnum import ean
 
 from pos_app.core.errors import PosError
+from pos_app.core.messages import Items, Msg
 from pos_app.core.models import Item
 from pos_app.core.money import MoneyError, parse_money
 from pos_app.core.pricing import CartItem
@@ -29,13 +30,13 @@ Progress = Callable[[int, int], None]
 
 
 class CatalogError(PosError):
-    def __init__(self, problems: list[str], rows: int) -> None:
+    def __init__(self, problems: Sequence[str], rows: int) -> None:
         self.problems = problems
         shown = problems[:MAX_REPORTED]
-        more = f" (and {len(problems) - MAX_REPORTED} more)" if len(problems) > MAX_REPORTED else ""
-        super().__init__(
-            f"catalog not imported, {len(problems)} bad row(s) of {rows}{more}: " + "; ".join(shown)
-        )
+        extra = len(problems) - MAX_REPORTED
+        more = Msg("catalog.more", count=extra) if extra > 0 else ""
+        super().__init__("catalog.bad_rows", count=len(problems), rows=rows, more=more,
+                         problems=shown)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def _read_text(path: Path) -> str:
             return raw.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise PosError(f"{path.name}: not UTF-8 or GB18030 text")
+    raise PosError("catalog.bad_encoding", file=path.name)
 
 
 def _records(text: str) -> Iterator[list[str]]:
@@ -85,7 +86,7 @@ def _records(text: str) -> Iterator[list[str]]:
     try:
         yield from reader
     except csv.Error as e:  # e.g. a bare carriage return inside an unquoted field
-        raise PosError(f"catalog file is not valid CSV at line {reader.line_num}: {e}") from None
+        raise PosError("catalog.bad_csv", line=reader.line_num, detail=e) from None
 
 
 def parse_rows(text: str, progress: Progress | None = None) -> list[Row]:
@@ -95,12 +96,11 @@ def parse_rows(text: str, progress: Progress | None = None) -> list[Row]:
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        raise PosError("catalog file is empty") from None
+        raise PosError("catalog.empty") from None
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise PosError(
-            f"catalog header lacks column(s): {', '.join(missing)} (found: {', '.join(header)})"
-        )
+        raise PosError("catalog.missing_columns", missing=", ".join(missing),
+                       found=", ".join(header))
     idx = {c: header.index(c) for c in (*REQUIRED, *OPTIONAL) if c in header}
     total_lines = text.count("\n")
     rows: list[Row] = []
@@ -114,7 +114,7 @@ def parse_rows(text: str, progress: Progress | None = None) -> list[Row]:
         if not any(x.strip() for x in rec):
             continue
         if len(rec) < len(header):
-            problems.append(f"row {n}: {len(rec)} fields, expected {len(header)}")
+            problems.append(Msg("catalog.row_fields", row=n, fields=len(rec), expected=len(header)))
             continue
 
         def get(col: str, rec: list[str] = rec) -> str:
@@ -123,36 +123,36 @@ def parse_rows(text: str, progress: Progress | None = None) -> list[Row]:
         sku, barcode, name, category = get("sku"), get("barcode"), get("name"), get("category")
         bad = []
         if not sku or len(sku) > 40:
-            bad.append("sku must be 1-40 characters")
+            bad.append(Msg("catalog.sku_length"))
         if not name or len(name) > 120:
-            bad.append("name must be 1-120 characters")
+            bad.append(Msg("catalog.name_length"))
         if not category or len(category) > 40:
-            bad.append("category must be 1-40 characters")
+            bad.append(Msg("catalog.category_length"))
         if barcode and not valid_barcode(barcode):
-            bad.append(f"barcode {barcode!r} is not a valid EAN-13, EAN-8 or UPC-A")
+            bad.append(Msg("catalog.bad_barcode", barcode=barcode))
         price = member_price = None
         try:
             price = parse_money(get("price"))
             if price < 0:
-                bad.append("price is negative")
+                bad.append(Msg("catalog.price_negative"))
         except MoneyError:
-            bad.append(f"price {get('price')!r} is not an amount in yuan")
+            bad.append(Msg("catalog.bad_price", price=get("price")))
         if get("member_price"):
             try:
                 member_price = parse_money(get("member_price"))
                 if member_price < 0 or (price is not None and member_price > price):
-                    bad.append("member_price must be between 0 and the price")
+                    bad.append(Msg("catalog.member_price_range"))
             except MoneyError:
-                bad.append(f"member_price {get('member_price')!r} is not an amount in yuan")
+                bad.append(Msg("catalog.bad_member_price", price=get("member_price")))
         md_text = get("member_discount").lower()
         if md_text and md_text not in YES | NO:
-            bad.append(f"member_discount must be yes or no, got {get('member_discount')!r}")
+            bad.append(Msg("catalog.bad_member_discount", value=get("member_discount")))
         if sku in skus:
-            bad.append(f"sku {sku} repeats row {skus[sku]}")
+            bad.append(Msg("catalog.sku_repeats", sku=sku, row=skus[sku]))
         if barcode and barcode in barcodes:
-            bad.append(f"barcode {barcode} repeats row {barcodes[barcode]}")
+            bad.append(Msg("catalog.barcode_repeats", barcode=barcode, row=barcodes[barcode]))
         if bad:
-            problems.append(f"row {n}: " + ", ".join(bad))
+            problems.append(Msg("catalog.row", row=n, problems=Items(bad)))
             continue
         skus[sku] = n
         if barcode:
@@ -164,7 +164,7 @@ def parse_rows(text: str, progress: Progress | None = None) -> list[Row]:
     if problems:
         raise CatalogError(problems, n - 1)
     if not rows:
-        raise PosError("catalog file has no items")
+        raise PosError("catalog.no_items")
     return rows
 
 
@@ -192,10 +192,12 @@ def import_rows(s: Session, rows: list[Row], now: datetime) -> ImportReport:
         else:
             final.pop(r.sku, None)
     owner: dict[str, str] = {}
-    problems = []
+    problems: list[str] = []
     for sku, bc in final.items():
         if bc in owner:
-            problems.append(f"barcode {bc} would belong to both {owner[bc]} and {sku}")
+            problems.append(
+                Msg("catalog.barcode_two_skus", barcode=bc, first=owner[bc], second=sku)
+            )
         owner[bc] = sku
     if problems:
         raise CatalogError(problems, len(rows))
@@ -247,7 +249,7 @@ def read_file(path: Path, progress: Progress | None = None) -> list[Row]:
     try:
         text = _read_text(path)
     except FileNotFoundError:
-        raise PosError(f"catalog file not found: {path}") from None
+        raise PosError("catalog.not_found", path=path) from None
     return parse_rows(text, progress)
 
 

@@ -47,7 +47,7 @@ def online_copy(src: Path, dest: Path) -> Path:
     The copy is checked (``PRAGMA integrity_check``), switched to a rollback journal so it
     is one self-contained file, fsynced and renamed into place."""
     if dest.exists():
-        raise PosError(f"{dest} already exists; nothing was written")
+        raise PosError("folder.exists", path=dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.partial")
     tmp.unlink(missing_ok=True)
@@ -60,7 +60,7 @@ def online_copy(src: Path, dest: Path) -> Path:
             target.execute("PRAGMA journal_mode=DELETE")
             ok = target.execute("PRAGMA integrity_check").fetchone()[0]
             if ok != "ok":
-                raise PosError(f"the copy of {src} failed its integrity check: {ok}")
+                raise PosError("folder.copy_damaged", path=src, detail=ok)
             target.commit()
         finally:
             target.close()

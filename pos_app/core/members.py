@@ -19,6 +19,7 @@ from stdnum.exceptions import ValidationError
 from pos_app.core import events, ledger, outbox, points
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.ledger import CNY, Posting, account
+from pos_app.core.messages import status
 from pos_app.core.models import Account, Card, CardMedia, Member, PointLot, TierChange
 from pos_app.core.money import to_str
 from pos_app.core.pii import mask_card, mask_phone
@@ -51,15 +52,15 @@ def normalize_phone(raw: str) -> str:
     try:
         num = phonenumbers.parse(raw, "CN")
     except phonenumbers.NumberParseException as e:
-        raise PosError(f"phone {raw!r} is not a phone number") from e
+        raise PosError("member.phone_not_a_number", phone=raw) from e
     if num.country_code != 86 or not phonenumbers.is_valid_number(num):
-        raise PosError(f"phone {raw!r} is not a valid mainland China number")
+        raise PosError("member.phone_not_mainland", phone=raw)
     kind = phonenumbers.number_type(num)
     if kind not in (
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
     ):
-        raise PosError(f"phone {raw!r} is not a mainland mobile number")
+        raise PosError("member.phone_not_mobile", phone=raw)
     return str(num.national_number)
 
 
@@ -76,30 +77,30 @@ def next_card_no(t: Terminal, s: Session) -> str:
     Luhn check digit (14 digits), issued in sequence without gaps."""
     seq = ledger.next_counter(s, "card")
     if seq > 9_999_999:
-        raise PosError("this terminal's block of card numbers is used up; ask HQ for another")
+        raise PosError("member.card_block_used_up")
     body = f"{CARD_PREFIX}{t.identity.card_block:04d}{seq:07d}"
     return body + luhn.calc_check_digit(body)
 
 
 def _check_card_no(card_no: str) -> None:
     if not _CARD_RE.match(card_no):
-        raise PosError(f"card number {card_no!r} must be 4-32 letters or digits")
+        raise PosError("member.card_no_format", card=card_no)
     if (
         card_no.isdigit()
         and len(card_no) == 14
         and card_no.startswith(CARD_PREFIX)
         and not card_check_digit_ok(card_no)
     ):
-        raise PosError(f"card number {card_no} has a wrong check digit")
+        raise PosError("member.card_check_digit", card=card_no)
 
 
 def _media_identifier(card_no: str, media: str, media_id: str | None) -> str:
     if media not in MEDIA:
-        raise PosError(f"card media must be one of {', '.join(MEDIA)}, got {media!r}")
+        raise PosError("member.bad_media", allowed=", ".join(MEDIA), media=media)
     if media in ("ic", "nfc") and media_id:
         ident = media_id.strip().upper().replace(":", "")
         if not re.fullmatch(r"[0-9A-F]{8,20}", ident):
-            raise PosError(f"{media} UID {media_id!r} must be 4-10 bytes in hex")
+            raise PosError("member.bad_uid", media=media, uid=media_id)
         return ident
     return card_no
 
@@ -109,43 +110,41 @@ def validate(t: Terminal, e: Enrollment, today: date) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if e.anonymous:
         if e.id_number:
-            raise PosError("an anonymous card takes no ID number")
+            raise PosError("member.anonymous_id_number")
         out["phone"] = normalize_phone(e.phone) if e.phone else None
     else:
         if not e.name.strip():
-            raise PosError("name is required (or enroll an anonymous card)")
+            raise PosError("member.name_required")
         if not e.phone:
-            raise PosError("phone is required (or enroll an anonymous card)")
+            raise PosError("member.phone_required")
         out["phone"] = normalize_phone(e.phone)
     if len(e.name) > 60:
-        raise PosError("name is longer than 60 characters")
+        raise PosError("member.name_too_long")
     birthday = e.birthday
     if e.id_number:
         idn = e.id_number.strip().upper()
         try:
             ric.validate(idn)
         except ValidationError as err:
-            raise PosError(f"ID number is not a valid resident ID (GB 11643): {err}") from err
+            raise PosError("member.bad_id_number", detail=err) from err
         id_birth = ric.get_birth_date(idn)
         if birthday is not None and birthday != id_birth:
-            raise PosError(f"birthday {birthday} does not match the ID number's {id_birth}")
+            raise PosError("member.birthday_mismatch", birthday=birthday, id_birthday=id_birth)
         birthday = id_birth
         out["id_number"] = idn
     if birthday is not None:
         if birthday > today:
-            raise PosError(f"birthday {birthday} is in the future")
+            raise PosError("member.birthday_future", birthday=birthday)
         age = age_on(birthday, today)
         if age < t.program.min_member_age:
-            raise PosError(
-                f"applicant is {age}; members must be {t.program.min_member_age} or older"
-            )
+            raise PosError("member.too_young", age=age, min_age=t.program.min_member_age)
     out["birthday"] = birthday
     if e.email:
         if not _EMAIL_RE.match(e.email):
-            raise PosError(f"email {e.email!r} is not an email address")
+            raise PosError("member.bad_email", email=e.email)
         out["email"] = e.email.strip()
     if e.gender not in (None, "", "F", "M"):
-        raise PosError(f"gender must be F or M, got {e.gender!r}")
+        raise PosError("member.bad_gender", gender=e.gender)
     return out
 
 
@@ -155,7 +154,7 @@ def enroll(t: Terminal, s: Session, e: Enrollment, who: Operator) -> Member:
     phone: str | None = clean["phone"]
     phone_hash = t.vault.lookup_hash("phone", phone) if phone else None
     if phone_hash and s.scalars(select(Member.id).where(Member.phone_hash == phone_hash)).first():
-        raise PosError(f"phone {mask_phone(phone or '')} already belongs to a member")
+        raise PosError("member.phone_taken", phone=mask_phone(phone or ""))
     ident = t.identity
     m = Member(
         uid=str(uuid.uuid4()),
@@ -221,7 +220,7 @@ def issue_card(
 ) -> Card:
     _check_card_no(card_no)
     if s.scalars(select(Card.id).where(Card.card_no == card_no)).first():
-        raise PosError(f"card {card_no} is already issued")
+        raise PosError("member.card_issued", card=card_no)
     card = Card(
         card_no=card_no,
         member_id=m.id,
@@ -255,7 +254,7 @@ def bind_media(s: Session, card: Card, media: str, media_id: str | None) -> Card
     if clash:
         if clash.card_id == card.id:
             return clash
-        raise PosError(f"this {media} ({ident}) is already bound to another card")
+        raise PosError("member.media_bound", media=media, uid=ident)
     cm = CardMedia(card_id=card.id, media=media, identifier=ident)
     s.add(cm)
     s.flush()
@@ -273,9 +272,10 @@ def find_card(
     cm = s.scalars(q).first()
     card = cm.card if cm else s.scalars(select(Card).where(Card.card_no == ident)).first()
     if card is None:
-        raise NotFound(f"no card {mask_card(ident)}")
+        raise NotFound("member.no_card", card=mask_card(ident))
     if active_only and card.status != "active":
-        raise PosError(f"card {mask_card(card.card_no)} is {card.status}: it cannot be used")
+        raise PosError("member.card_unusable", card=mask_card(card.card_no),
+                       status=status(card.status))
     return card
 
 
@@ -285,7 +285,7 @@ def find_by_phone(t: Terminal, s: Session, phone: str) -> Member:
         select(Member).where(Member.phone_hash == t.vault.lookup_hash("phone", p))
     ).first()
     if m is None:
-        raise NotFound(f"no member with phone {mask_phone(p)}")
+        raise NotFound("member.no_member_with_phone", phone=mask_phone(p))
     return m
 
 
@@ -302,7 +302,7 @@ def main_card(s: Session, m: Member) -> Card:
             .order_by(Card.id.desc())
         ).first()
     if card is None:
-        raise NotFound(f"member {m.id} has no card")
+        raise NotFound("member.has_no_card", member=m.id)
     return card
 
 
@@ -340,10 +340,10 @@ def supplementary(
 ) -> Card:
     main = find_card(s, main_no)
     if main.main_card_id is not None:
-        raise PosError("a supplementary card hangs under a main card, not another supplementary")
+        raise PosError("member.supplementary_of_supplementary")
     for lim in (limit_per_sale, limit_per_day):
         if lim is not None and lim <= 0:
-            raise PosError("a spend limit must be above zero")
+            raise PosError("member.limit_not_positive")
     now = t.now()
     card = issue_card(
         t,
@@ -393,7 +393,8 @@ def supplementary(
 def block_card(t: Terminal, s: Session, card_no: str, who: Operator, reason: str = "lost") -> Card:
     card = find_card(s, card_no, active_only=False)
     if card.status != "active":
-        raise PosError(f"card {mask_card(card.card_no)} is already {card.status}")
+        raise PosError("member.card_already", card=mask_card(card.card_no),
+                       status=status(card.status))
     now = t.now()
     card.status = "blocked"
     card.blocked_at = now
@@ -461,9 +462,9 @@ def replace_card(
     member. Supplementary cards under it follow the new card."""
     old = find_card(s, old_no, active_only=False)
     if old.status == "active":
-        raise PosError(f"card {mask_card(old.card_no)} is not blocked; block it first")
+        raise PosError("member.not_blocked", card=mask_card(old.card_no))
     if old.status == "replaced":
-        raise PosError(f"card {mask_card(old.card_no)} was already replaced")
+        raise PosError("member.already_replaced", card=mask_card(old.card_no))
     now = t.now()
     new = issue_card(
         t,

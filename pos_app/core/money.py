@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
+from pos_app.core.errors import CodedError
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 YUAN_SIGN = "￥"  # full-width: prints on GB18030 thermal printers as two bytes
@@ -17,7 +19,7 @@ YUAN_SIGN = "￥"  # full-width: prints on GB18030 thermal printers as two bytes
 _MONEY_RE = re.compile(r"^(-)?[￥¥]?(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$")
 
 
-class MoneyError(ValueError):
+class MoneyError(CodedError):
     """A money amount that cannot be read or is not allowed here."""
 
 
@@ -28,16 +30,16 @@ def money(value: Decimal | int | str) -> Decimal:
     enter a money path.
     """
     if isinstance(value, bool) or isinstance(value, float):
-        raise MoneyError(f"money must not be a float or bool: {value!r}")
+        raise MoneyError("money.float", value=repr(value))
     if isinstance(value, str):
         return parse_money(value)
     if isinstance(value, int):
         return Decimal(value).quantize(CENT)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise MoneyError(f"money must be a finite amount: {value!r}")
+            raise MoneyError("money.not_finite", value=repr(value))
         return value.quantize(CENT, rounding=ROUND_HALF_UP)
-    raise MoneyError(f"not a money amount: {value!r}")
+    raise MoneyError("money.not_amount", value=repr(value))
 
 
 def round_half_up(value: Decimal) -> Decimal:
@@ -58,14 +60,14 @@ def parse_money(text: str) -> Decimal:
     s = text.strip().replace(" ", "")
     m = _MONEY_RE.match(s)
     if not m:
-        raise MoneyError(f"not a money amount in yuan: {text!r} (write e.g. 1234.50)")
+        raise MoneyError("money.not_yuan", text=text)
     neg = bool(m.group(1) or m.group(2))
     whole = m.group(3).replace(",", "")
     frac = m.group(4) or "0"
     try:
         d = Decimal(f"{whole}.{frac}")
     except InvalidOperation as e:  # pragma: no cover - regex already checked
-        raise MoneyError(f"not a money amount in yuan: {text!r}") from e
+        raise MoneyError("money.not_yuan_short", text=text) from e
     d = d.quantize(CENT)
     return -d if neg else d
 
@@ -86,11 +88,11 @@ def to_str(amount: Decimal) -> str:
 def parse_multiplier(text: str, *, what: str = "multiplier") -> Decimal:
     """Parse an exact decimal multiplier like '0.95' (never a float)."""
     if isinstance(text, float | bool):
-        raise MoneyError(f'{what} must be written as a string, e.g. "0.95": {text!r}')
+        raise MoneyError("money.decimal_as_string", what=what, value=repr(text))
     try:
         d = Decimal(str(text).strip())
     except InvalidOperation as e:
-        raise MoneyError(f"{what} is not a decimal number: {text!r}") from e
+        raise MoneyError("money.not_decimal", what=what, text=text) from e
     if not d.is_finite():
-        raise MoneyError(f"{what} is not a finite number: {text!r}")
+        raise MoneyError("money.decimal_not_finite", what=what, text=text)
     return d

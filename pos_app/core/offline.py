@@ -67,8 +67,8 @@ def authorize(t: Terminal, s: Session, card: Card, amount: Decimal, at: datetime
     for c in (card, main):
         hot = s.get(Hotlist, c.card_no) if c is not None else None
         if c is not None and hot is not None and (hot.scope == "all" or offline):
-            why = "blocked by HQ" if hot.scope == "all" else "blocked for offline use by HQ"
-            raise PosError(f"card {mask_card(c.card_no)} is {why}: {hot.reason}")
+            why = "sv.blocked_by_hq" if hot.scope == "all" else "sv.blocked_offline"
+            raise PosError(why, card=mask_card(c.card_no), reason=hot.reason)
     if not offline:
         return
     card = main or card  # the cap counts what the stored-value account spends
@@ -77,16 +77,11 @@ def authorize(t: Terminal, s: Session, card: Card, amount: Decimal, at: datetime
     cap = t.program.stored_value.offline_spend_cap_per_card
     used = offline_spent(s, card.card_no) + this_sale
     if used + amount > cap:
-        raise PosError(
-            f"HQ is unreachable: card {mask_card(card.card_no)} may spend at most "
-            f"{format_money(cap)} offline on this terminal; {format_money(used)} already spent"
-        )
+        raise PosError("sv.offline_card_cap", card=mask_card(card.card_no),
+                       cap=format_money(cap), used=format_money(used))
     left = lease_left(s, st) - sum((a for _, a in pending), ZERO)
     if amount > left:
-        raise PosError(
-            f"HQ is unreachable and this terminal's offline stored-value budget has "
-            f"{format_money(max(left, ZERO))} left"
-        )
+        raise PosError("sv.offline_budget", left=format_money(max(left, ZERO)))
     pending.append((card.card_no, amount))
 
 

@@ -26,7 +26,7 @@ def member_account(s: Session, member_id: int) -> Account:
     """The member's points account, named by the member's chain-wide id."""
     m = s.get(Member, member_id)
     if m is None:
-        raise PosError(f"no member {member_id}")
+        raise PosError("member.no_member", member=member_id)
     return account(s, f"points:member:{m.uid}", PTS, member_id=member_id)
 
 
@@ -71,7 +71,7 @@ def redeem(
 ) -> None:
     have = available(s, member_id, now)
     if pts > have:
-        raise PosError(f"member has {have} points; {pts} asked")
+        raise PosError("points.not_enough", have=have, asked=pts)
     left = pts
     for lot in _spendable_lots(s, member_id, now):
         take = min(left, lot.remaining)
@@ -240,11 +240,11 @@ def expire_due(t: Terminal, s: Session, member_id: int, who: Operator) -> int:
 def transfer(t: Terminal, s: Session, src: Member, dst: Member, pts: int, who: Operator) -> int:
     """Move points between members where the program allows it (积分借转)."""
     if not t.program.points.transfer_allowed:
-        raise PosError("this program does not allow points transfers (points.transfer_allowed)")
+        raise PosError("points.transfer_off")
     if pts <= 0:
-        raise PosError("points to transfer must be above zero")
+        raise PosError("points.transfer_not_positive")
     if src.id == dst.id:
-        raise PosError("cannot transfer points to the same member")
+        raise PosError("points.transfer_same")
     now = t.now()
     expire_due(t, s, src.id, who)
     p = Posting("points_transfer", now, who.code, ref=f"member {src.id} -> {dst.id}")

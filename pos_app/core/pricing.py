@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from pos_app.core.errors import CodedError
+from pos_app.core.messages import Msg
 from pos_app.core.money import ZERO, money, round_half_up
 from pos_app.core.program import CouponBatch, Program, Promotion, Tier
 from pos_app.core.sharing import share_out
@@ -28,7 +30,7 @@ PAY_DISCOUNT = "pay_discount"
 PRICE_OVERRIDE = "price_override"
 
 
-class PricingError(ValueError):
+class PricingError(CodedError):
     """A cart that cannot be priced as asked (bad quantity, coupon not valid, ...)."""
 
 
@@ -111,18 +113,16 @@ def active_promotions(program: Program, at: datetime, member: bool) -> list[Prom
 
 def coupon_problem(
     program: Program, code: str, at: datetime, used_codes: AbstractSet[str]
-) -> tuple[CouponBatch | None, str | None]:
+) -> tuple[CouponBatch | None, Msg | None]:
     """Find a coupon's batch, or say why the code cannot be used now."""
     batch = program.coupon_batch_for(code)
     if batch is None:
-        return None, f"coupon {code!r} is not a code of this program"
+        return None, Msg("coupon.unknown", coupon=code)
     if not batch.window.contains(at, program.timezone):
-        return batch, (
-            f"coupon {code!r} is valid {batch.window.start} to {batch.window.end}, "
-            f"not on {program.business_day(at)}"
-        )
+        return batch, Msg("coupon.out_of_window", coupon=code, start=batch.window.start,
+                          end=batch.window.end, day=program.business_day(at))
     if batch.single_use and code in used_codes:
-        return batch, f"coupon {code!r} has already been used"
+        return batch, Msg("coupon.used", coupon=code)
     return batch, None
 
 
@@ -179,7 +179,7 @@ def price_cart(
     stored value). Raises PricingError for a coupon that cannot be used, naming why.
     """
     if at.tzinfo is None:
-        raise PricingError("the sale time must carry a time zone")
+        raise PricingError("pricing.naive_time")
     promos = active_promotions(program, at, member=tier is not None)
     item_promos = [p for p in promos if p.kind == "percent_off"]
     lines = [price_line(no, it, tier, item_promos) for no, it in enumerate(items, start=1)]
@@ -201,9 +201,9 @@ def price_line(
 ) -> PricedLine:
     """Steps 1–3 for one line; steps 4–6 start from its step-3 amount."""
     if it.qty <= 0:
-        raise PricingError(f"line {no} ({it.sku}): quantity must be at least 1, got {it.qty}")
+        raise PricingError("pricing.bad_qty", line=no, item=it.sku, qty=it.qty)
     if it.unit_price < 0:
-        raise PricingError(f"line {no} ({it.sku}): price must not be negative")
+        raise PricingError("pricing.negative_price", line=no, item=it.sku)
     unit, discounts = base_price(it, member=tier is not None)
     base = money(unit * it.qty)
     best, promoted = best_item_promotion(it, base, item_promos)
@@ -327,10 +327,8 @@ def apply_coupon(
     assert batch is not None
     step4_total = sum((ln.after_spend_get_off for ln in lines), ZERO)
     if step4_total < batch.min_spend:
-        raise PricingError(
-            f"coupon {code!r} needs a spend of {batch.min_spend} after discounts; "
-            f"this sale is {step4_total}"
-        )
+        raise PricingError("coupon.min_spend", coupon=code, min_spend=batch.min_spend,
+                           total=step4_total)
     value = min(batch.value, step4_total)
     if value > 0:
         shares = share_out(value, [ln.after_spend_get_off for ln in lines])

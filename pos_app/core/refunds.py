@@ -104,7 +104,7 @@ def _reverse(
     approved_by = require(who, action, approver)
     original = find_sale(s, sale_no)
     if original.kind != "sale":
-        raise PosError(f"{sale_no} is a refund; refund the original sale")
+        raise PosError("refund.of_refund", sale=sale_no)
     now = t.now()
     at = at or now
     wanted = _quantities(original, lines)
@@ -149,18 +149,18 @@ def _quantities(original: Sale, lines: list[tuple[int, int | None]] | None) -> d
             ln.no: ln.qty - ln.refunded_qty for ln in original.lines if ln.qty > ln.refunded_qty
         }
         if not wanted:
-            raise PosError(f"sale {sale_no} is already fully refunded")
+            raise PosError("refund.all_refunded", sale=sale_no)
         return wanted
     for line_no, qty in lines:
         ln = by_no.get(line_no)
         if ln is None:
-            raise PosError(f"sale {sale_no} has no line {line_no} (lines 1-{len(by_no)})")
+            raise PosError("refund.no_line", sale=sale_no, line=line_no, lines=len(by_no))
         left = ln.qty - ln.refunded_qty - wanted.get(line_no, 0)
         q = left if qty is None else qty
         if q < 1:
-            raise PosError(f"line {line_no}: quantity to refund must be at least 1")
+            raise PosError("refund.qty_low", line=line_no)
         if q > left:
-            raise PosError(f"line {line_no}: only {left} of {ln.qty} can still be refunded")
+            raise PosError("refund.qty_high", line=line_no, left=left, qty=ln.qty)
         wanted[line_no] = wanted.get(line_no, 0) + q
     return wanted
 

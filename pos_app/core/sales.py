@@ -68,16 +68,16 @@ class SaleOutcome:
 def cart_items(s: Session, reqs: list[LineRequest]) -> list[CartItem]:
     """The lines asked for, from the catalog; PosError naming a line that cannot be sold."""
     if not reqs:
-        raise PosError("a sale needs at least one item")
+        raise PosError("sale.no_items")
     items = []
     for no, r in enumerate(reqs, start=1):
         if r.qty < 1 or r.qty > MAX_QTY:
-            raise PosError(f"item {r.code}: quantity must be 1 to {MAX_QTY}, got {r.qty}")
+            raise PosError("sale.bad_qty", item=r.code, max=MAX_QTY, qty=r.qty)
         item = catalog.cart_item(s, r.code, r.qty, r.override_price)
         if item is None:
-            raise NotFound(f"item {r.code!r} (line {no}) is not in the catalog")
+            raise NotFound("sale.unknown_item", item=r.code, line=no)
         if r.override_price is not None and money(r.override_price) < 0:
-            raise PosError(f"item {r.code}: a price cannot be negative")
+            raise PosError("sale.negative_price", item=r.code)
         items.append(item)
     return items
 
@@ -98,7 +98,7 @@ def make_sale(
     now = t.now()
     at = req.at or now
     if at.tzinfo is None:
-        raise PosError("the sale time must carry a time zone (e.g. 2026-11-09T14:00:00+08:00)")
+        raise PosError("sale.naive_time")
     items = cart_items(s, req.lines)
     approved_by = None
     if any(r.override_price is not None for r in req.lines):
@@ -107,7 +107,7 @@ def make_sale(
     if member is not None:
         points.expire_due(t, s, member.id, who)
     if not req.tenders:
-        raise PosError("a sale needs at least one tender (e.g. --tender cash)")
+        raise PosError("sale.no_tender")
     priced = _quote(t, s, req, items, member, at)
     settled = tenders.settle(t, s, req.tenders, priced.total, member, card, at)
     line_amounts = [ln.amount for ln in priced.lines]
@@ -189,7 +189,7 @@ def _quote(
             tenders=[x.kind for x in req.tenders],
         )
     except PricingError as e:
-        raise PosError(str(e)) from e
+        raise PosError(e.msg) from e
 
 
 def _post(
@@ -258,7 +258,7 @@ def _write(
 def find_sale(s: Session, sale_no: str) -> Sale:
     sale = s.scalars(select(Sale).where(Sale.sale_no == sale_no.strip())).first()
     if sale is None:
-        raise NotFound(f"no sale {sale_no!r} on this terminal")
+        raise NotFound("sale.not_found", sale=sale_no)
     return sale
 
 

@@ -93,7 +93,7 @@ def current(s: Session) -> Shift | None:
 def _require_open(s: Session) -> Shift:
     sh = current(s)
     if sh is None:
-        raise NotFound("no shift is open: open one with a cash float first")
+        raise NotFound("shift.none_open")
     return sh
 
 
@@ -103,11 +103,11 @@ def open_shift(
     approved_by = require(who, "open_shift", approver)
     amount = money(cash_float)
     if amount < 0:
-        raise PosError("the cash float cannot be negative")
+        raise PosError("shift.float_negative")
     if amount > MAX_FLOAT:
-        raise PosError(f"a cash float above {format_money(MAX_FLOAT)} is not plausible")
+        raise PosError("shift.float_high", max=format_money(MAX_FLOAT))
     if current(s) is not None:
-        raise PosError("a shift is already open on this terminal: close it first")
+        raise PosError("shift.already_open")
     now = t.now()
     last = s.scalar(select(func.max(Shift.shift_no))) or 0
     sh = Shift(
@@ -149,7 +149,7 @@ def _bounds(s: Session, sh: Shift) -> tuple[int, int | None]:
         )
     }
     if "shift_open" not in rows:
-        raise PosError(f"shift {sh.shift_no} has no opening row in the ledger")
+        raise PosError("shift.no_opening", shift=sh.shift_no)
     return rows["shift_open"], rows.get("shift_close")
 
 
@@ -252,7 +252,7 @@ def close_shift(
     approved_by = require(who, "close_shift", approver)
     counted = money(counted_cash)
     if counted < 0:
-        raise PosError("counted cash cannot be negative")
+        raise PosError("shift.counted_negative")
     sh = _require_open(s)
     now = t.now()
     f = figures(s, sh)

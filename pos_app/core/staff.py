@@ -14,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core.errors import NotAllowed, NotFound, PosError
+from pos_app.core.messages import action as action_name
+from pos_app.core.messages import role as role_msg
 from pos_app.core.models import AuditEntry, Staff
 
 ROLES = ("cashier", "supervisor", "manager")
@@ -66,15 +68,15 @@ CONSOLE = Operator("console", "manager")
 
 def hash_pin(pin: str) -> str:
     if not (pin.isdigit() and 4 <= len(pin) <= 8):
-        raise PosError("a PIN is 4 to 8 digits")
+        raise PosError("staff.pin_format")
     return _hasher.hash(pin)
 
 
 def add_staff(session: Session, code: str, name: str, role: str, pin: str) -> Staff:
     if role not in ROLES:
-        raise PosError(f"role must be one of {', '.join(ROLES)}, got {role!r}")
+        raise PosError("staff.bad_role", allowed=", ".join(ROLES), role=role)
     if session.scalars(select(Staff).where(Staff.code == code)).first():
-        raise PosError(f"staff code {code!r} already exists")
+        raise PosError("staff.code_taken", staff=code)
     s = Staff(code=code, name=name, role=role, pin_hash=hash_pin(pin), failed_attempts=0)
     session.add(s)
     session.flush()
@@ -85,12 +87,10 @@ def check_pin(session: Session, code: str, pin: str, now: datetime) -> Operator:
     """Verify a staff PIN. Five wrong PINs lock the code for 15 minutes."""
     staff = session.scalars(select(Staff).where(Staff.code == code, Staff.active)).first()
     if staff is None:
-        raise NotFound(f"no active staff member {code!r}")
+        raise NotFound("staff.unknown", staff=code)
     if staff.locked_until is not None and staff.locked_until > now:
-        raise NotAllowed(
-            f"staff {code} is locked after {MAX_PIN_FAILURES} wrong PINs until "
-            f"{staff.locked_until.astimezone(now.tzinfo):%H:%M}"
-        )
+        raise NotAllowed("staff.locked", staff=code, failures=MAX_PIN_FAILURES,
+                         until=f"{staff.locked_until.astimezone(now.tzinfo):%H:%M}")
     try:
         _hasher.verify(staff.pin_hash, pin)
     except (VerificationError, InvalidHashError):
@@ -98,7 +98,7 @@ def check_pin(session: Session, code: str, pin: str, now: datetime) -> Operator:
         if staff.failed_attempts >= MAX_PIN_FAILURES:
             staff.locked_until = now + LOCKOUT
             staff.failed_attempts = 0
-        raise NotAllowed(f"wrong PIN for staff {code}") from None
+        raise NotAllowed("staff.wrong_pin", staff=code) from None
     staff.failed_attempts = 0
     staff.locked_until = None
     return Operator(staff.code, staff.role)
@@ -172,7 +172,8 @@ def require(who: Operator, action: str, approver: Operator | None) -> str | None
         return None
     if approver is None:
         need = PERMISSIONS.get(action, "manager")
-        raise NotAllowed(f"{action.replace('_', ' ')} needs a {need}'s approval")
+        raise NotAllowed("staff.needs_approval", action=action_name(action), role=role_msg(need))
     if not approver.may(action):
-        raise NotAllowed(f"staff {approver.code} ({approver.role}) may not approve {action}")
+        raise NotAllowed("staff.may_not_approve", staff=approver.code,
+                         role=role_msg(approver.role), action=action_name(action))
     return approver.code

@@ -14,6 +14,7 @@ from pos_app.core import ledger, outbox
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import CNY, TENDER_ACCOUNTS, Posting, account, cents
 from pos_app.core.members import find_card, sv_accounts, sv_balance
+from pos_app.core.messages import Msg
 from pos_app.core.models import Card, Journal, Member, Sale, SaleTender, Topup
 from pos_app.core.money import ZERO, format_money, money, round_half_up
 from pos_app.core.pii import mask_card
@@ -50,12 +51,12 @@ def topup(
     require(who, "topup", None)
     amount = money(amount)
     if amount <= 0:
-        raise PosError(f"top-up amount must be above zero, got {amount}")
+        raise PosError("sv.topup_not_positive", amount=amount)
     if tender not in TOPUP_TENDERS:
-        raise PosError(f"a top-up is paid by {', '.join(TOPUP_TENDERS)}, not {tender!r}")
+        raise PosError("sv.topup_tender", allowed=", ".join(TOPUP_TENDERS), tender=tender)
     card = find_card(s, card_no)
     if card.main_card_id is not None:
-        raise PosError("top up the main card; a supplementary card spends from it")
+        raise PosError("sv.topup_supplementary")
     bonus = _topup_bonus_within_limits(t, s, card, amount)
     now = t.now()
     business_time = at or now
@@ -84,21 +85,17 @@ def _topup_bonus_within_limits(t: Terminal, s: Session, card: Card, amount: Deci
     m = card.member
     rules = t.program.stored_value
     if amount >= rules.real_name_purchase_at and not m.id_no_enc:
-        raise PosError(
-            f"a purchase of {format_money(amount)} or more needs the holder's ID number on file "
-            f"(real-name threshold {format_money(rules.real_name_purchase_at)})"
-        )
+        raise PosError("sv.real_name", amount=format_money(amount),
+                       threshold=format_money(rules.real_name_purchase_at))
     bonus = rules.bonus_for(amount)
     principal, bonus_bal = sv_balance(s, card)
     cap = cap_for(t, m)
     after = principal + bonus_bal + amount + bonus
     if after > cap:
-        kind = "an anonymous" if m.anonymous else "a registered"
-        raise PosError(
-            f"balance would be {format_money(after)}, over the {format_money(cap)} cap of "
-            f"{kind} card; at most {format_money(max(ZERO, cap - principal - bonus_bal - bonus))} "
-            "more can be added"
-        )
+        kind = Msg("sv.kind_anonymous" if m.anonymous else "sv.kind_named")
+        room = max(ZERO, cap - principal - bonus_bal - bonus)
+        raise PosError("sv.over_cap", balance=format_money(after), cap=format_money(cap),
+                       kind=kind, room=format_money(room))
     return bonus
 
 
@@ -176,9 +173,8 @@ def split_draw(
 ) -> tuple[Decimal, Decimal]:
     """How much of ``amount`` comes from principal and from bonus, in the program's order."""
     if amount > principal + bonus:
-        raise PosError(
-            f"stored value {format_money(principal + bonus)} is less than {format_money(amount)}"
-        )
+        raise PosError("sv.short", balance=format_money(principal + bonus),
+                       amount=format_money(amount))
     order = t.program.stored_value.bonus_spend_order
     if order == "principal_first":
         from_p = min(principal, amount)
@@ -215,14 +211,10 @@ def spent_today(t: Terminal, s: Session, card: Card, at: datetime) -> Decimal:
 
 def check_limits(t: Terminal, s: Session, card: Card, amount: Decimal, at: datetime) -> None:
     if card.limit_per_sale is not None and amount > card.limit_per_sale:
-        raise PosError(
-            f"card {mask_card(card.card_no)} may spend at most "
-            f"{format_money(card.limit_per_sale)} per sale"
-        )
+        raise PosError("sv.limit_per_sale", card=mask_card(card.card_no),
+                       limit=format_money(card.limit_per_sale))
     if card.limit_per_day is not None:
         used = spent_today(t, s, card, at)
         if used + amount > card.limit_per_day:
-            raise PosError(
-                f"card {mask_card(card.card_no)} may spend {format_money(card.limit_per_day)} a "
-                f"day; {format_money(used)} already spent today"
-            )
+            raise PosError("sv.limit_per_day", card=mask_card(card.card_no),
+                           limit=format_money(card.limit_per_day), used=format_money(used))

@@ -73,11 +73,9 @@ def points_within_limit(t: Terminal, total: Decimal, pts: int, paid_by_points: D
     value = points_value(t, pts)
     cap = max_points_value(t, total)
     if paid_by_points + value > cap:
-        raise PosError(
-            f"points may pay at most {format_money(cap)} of this sale "
-            f"({t.program.points.max_redeem_share} of {format_money(total)}); "
-            f"{pts} points are {format_money(value)}"
-        )
+        raise PosError("tender.points_share", cap=format_money(cap),
+                       share=t.program.points.max_redeem_share, total=format_money(total),
+                       points=pts, value=format_money(value))
     return value
 
 
@@ -95,9 +93,9 @@ def settle(
     due = total
     for i, r in enumerate(reqs):
         if r.kind not in TENDER_KINDS:
-            raise PosError(f"tender {r.kind!r} is not one of {', '.join(TENDER_KINDS)}")
+            raise PosError("tender.unknown_kind", kind=r.kind, allowed=", ".join(TENDER_KINDS))
         if due <= 0:
-            raise PosError(f"tender {i + 1} ({r.kind}): nothing is left to pay")
+            raise PosError("tender.nothing_due", no=i + 1, kind=r.kind)
         if r.kind == "points":
             done = _points_tender(t, s, r, total, due, member, card, out, at)
         else:
@@ -107,10 +105,8 @@ def settle(
         due -= done.amount
     if due > 0:
         paid = total - due
-        raise PosError(
-            f"tenders cover {format_money(paid)} of {format_money(total)}; "
-            f"{format_money(due)} still due"
-        )
+        raise PosError("tender.short", paid=format_money(paid), total=format_money(total),
+                       due=format_money(due))
     return out
 
 
@@ -127,25 +123,21 @@ def _points_tender(
 ) -> Settled:
     rules = t.program.points
     if member is None:
-        raise PosError("points can pay only when a member is attached")
+        raise PosError("tender.points_need_member")
     if card is not None and card.main_card_id is not None:
-        raise PosError("a supplementary card cannot pay with the main member's points")
+        raise PosError("tender.points_supplementary")
     if r.points is None:
-        raise PosError("a points tender needs a number of points, e.g. points:200")
+        raise PosError("tender.points_count")
     if r.points <= 0 or r.points % rules.redeem_unit_points:
-        raise PosError(
-            f"points are paid in whole units of {rules.redeem_unit_points}, got {r.points}"
-        )
+        raise PosError("tender.points_unit", unit=rules.redeem_unit_points, points=r.points)
     used_before = sum((x.amount for x in before if x.kind == "points"), ZERO)
     value = points_within_limit(t, total, r.points, used_before)
     if value > due:
-        raise PosError(
-            f"{r.points} points ({format_money(value)}) are more than the "
-            f"{format_money(due)} left to pay"
-        )
+        raise PosError("tender.points_over_due", points=r.points, value=format_money(value),
+                       due=format_money(due))
     have = points.available(s, member.id, at)
     if r.points > have:
-        raise PosError(f"member has {have} points; {r.points} asked")
+        raise PosError("points.not_enough", have=have, asked=r.points)
     return Settled("points", value, value, points=r.points)
 
 
@@ -153,11 +145,11 @@ def _amount(r: TenderRequest, no: int, last: bool, due: Decimal) -> Decimal:
     """What a money tender hands over: its amount, or the rest for a last tender without."""
     if r.amount is None:
         if not last:
-            raise PosError("only the last tender may leave out its amount")
+            raise PosError("tender.amount_missing")
         return due
     amount = money(r.amount)
     if amount <= 0:
-        raise PosError(f"tender {no} ({r.kind}): amount must be above zero")
+        raise PosError("tender.amount_not_positive", no=no, kind=r.kind)
     return amount
 
 
@@ -175,16 +167,12 @@ def _money_tender(
     if r.kind == "cash":
         return Settled("cash", min(amount, due), amount)
     if amount > due:
-        raise PosError(
-            f"tender {no} ({r.kind}) of {format_money(amount)} is more than the "
-            f"{format_money(due)} left to pay; only cash gives change"
-        )
+        raise PosError("tender.over_due", no=no, kind=r.kind, amount=format_money(amount),
+                       due=format_money(due))
     if r.kind == "stored_value":
         return _stored_value_tender(t, s, amount, card, before, at)
     if r.kind == "bank_card" and r.reference and len(r.reference) > MAX_REFERENCE:
-        raise PosError(
-            f"a bank-card reference is at most {MAX_REFERENCE} characters (never track data)"
-        )
+        raise PosError("tender.reference_long", max=MAX_REFERENCE)
     return Settled(r.kind, amount, amount, reference=r.reference)
 
 
@@ -199,7 +187,7 @@ def _stored_value_tender(
     """Stored value from the presented card, within its limits and HQ's offline rules,
     drawn from principal and bonus in the program's order (after earlier such tenders)."""
     if card is None:
-        raise PosError("stored value pays only when the member's card is presented")
+        raise PosError("sv.needs_card")
     principal, bonus = sv_balance(s, card)
     already = [x for x in before if x.kind == "stored_value"]
     principal -= sum((x.principal for x in already), ZERO)

@@ -57,7 +57,7 @@ class Terminal:
         with self._sessions() as s:
             info = s.scalars(select(TerminalInfo)).first()
             if info is None:
-                raise PosError(f"{data_dir} is not set up: run 'pos init' first")
+                raise PosError("terminal.not_set_up", folder=data_dir)
             self.identity = Identity(info.franchisee, info.store, info.terminal, info.card_block)
 
     # --- opening -------------------------------------------------------------------------
@@ -77,12 +77,12 @@ class Terminal:
         """Make a new data folder. Everything is checked before anything is written."""
         for name, value in (("store", store), ("terminal", terminal), ("franchisee", franchisee)):
             if not _ID_RE.match(value):
-                raise PosError(f"{name} must be 1-40 letters, digits, '-' or '_', got {value!r}")
+                raise PosError("terminal.bad_identifier", name=name, value=value)
         if not 0 < card_block < 10000:
-            raise PosError(f"card block must be 1..9999, got {card_block}")
+            raise PosError("terminal.bad_card_block", block=card_block)
         program = load_program(program_file)
         if (data_dir / DB_FILE).exists():
-            raise PosError(f"{data_dir} already holds a terminal ledger; nothing was changed")
+            raise PosError("terminal.already_set_up", folder=data_dir)
         created_dir = not data_dir.exists()
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
@@ -121,7 +121,7 @@ class Terminal:
     @classmethod
     def open(cls, data_dir: Path, clock: Callable[[], datetime] | None = None) -> Terminal:
         if not (data_dir / DB_FILE).exists():
-            raise PosError(f"{data_dir} has no terminal ledger: run 'pos init' first")
+            raise PosError("terminal.no_ledger", folder=data_dir)
         program = load_program(data_dir / PROGRAM_FILE)
         engine = make_engine(data_dir / DB_FILE)
         migrate(engine)
@@ -164,6 +164,6 @@ def program_now(program: Program, clock: Callable[[], datetime] | None = None) -
     if clock is not None:
         now = clock()
         if now.tzinfo is None:
-            raise PosError("the clock must give time-zone aware times")
+            raise PosError("terminal.naive_clock")
         return now.astimezone(program.timezone)
     return datetime.now(program.timezone)

@@ -42,6 +42,7 @@ from pos_app.ui.device_bridge import DeviceBridge, PresentedCard
 from pos_app.ui.help import HelpOverlay
 from pos_app.ui.i18n_util import N_, _
 from pos_app.ui.keymap import BACK_KEY, HELP_KEY, LOGOUT_KEY, build, help_html, screen_of
+from pos_app.ui.labels import HEALTH_NAMES, device_kind
 from pos_app.ui.login import LoginScreen
 from pos_app.ui.members import MembersScreen
 from pos_app.ui.numpad import Numpad
@@ -98,7 +99,6 @@ def scrolling(screen: QWidget) -> QScrollArea:
 
 
 ROLE_NAMES = {"cashier": N_("Cashier"), "supervisor": N_("Supervisor"), "manager": N_("Manager")}
-HEALTH_NAMES = {"ok": N_("ok"), "degraded": N_("degraded"), "offline": N_("offline")}
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: Context) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setWindowTitle("Store POS")
+        self.setWindowTitle(_("Store POS"))
         self.resize(*fitting_size(self.screen().availableGeometry().size().toTuple()))
         self.setMinimumSize(*SMALLEST)
         self.wedge = WedgeFilter(self.route_scan, parent=self)
@@ -275,17 +275,18 @@ class MainWindow(QMainWindow):
         self.hq_label.setText(
             _("HQ: %1 · %2 events waiting").replace("%1", state).replace("%2", str(link.waiting))
         )
-        self.hq_label.setToolTip(link.detail)
+        self.hq_label.setToolTip(_(link.detail))
 
     def update_devices(self) -> None:
         marks = {"ok": "●", "degraded": "◐", "offline": "○"}
         colors = {"ok": "#1b7f3b", "degraded": "#b26a00", "offline": "#b00020"}
         parts = []
         for d in self.ctx.devices.health():
-            tip = f"{d.name}: {_(HEALTH_NAMES.get(d.health, d.health))}"
+            kind = device_kind(d.kind)
+            tip = f"{kind}: {_(HEALTH_NAMES.get(d.health, d.health))}"
             tip += f" ({d.detail})" if d.detail else ""
             # on a narrow screen the marks alone; the names in their tooltips
-            name = "" if self._compact else f" {d.name}"
+            name = "" if self._compact else f" {kind}"
             parts.append(
                 f"<span style='color:{colors.get(d.health, '#555')}' title='{tip}'>"
                 f"{marks.get(d.health, '?')}</span>{name}"
@@ -293,7 +294,8 @@ class MainWindow(QMainWindow):
         self.devices_label.setText("&nbsp;&nbsp;".join(parts))
 
     def device_problem(self, device: str, message: str) -> None:
-        self.statusBar().showMessage(f"{device}: {message}", 8000)
+        kinds = {d.name: d.kind for d in self.ctx.devices.health()}
+        self.statusBar().showMessage(f"{device_kind(kinds.get(device, device))}: {message}", 8000)
         self.update_devices()
 
     # ------------------------------------------------------------------ sizes

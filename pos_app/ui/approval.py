@@ -78,7 +78,7 @@ class ApprovalDialog(QDialog):
 
         def failed(e: Exception) -> None:
             self.pin.clear()
-            set_message(self.message, str(e))
+            set_message(self.message, e)
 
         Op(self.ctx, staff_ops.approve, t, code, pin, action).success(done).failure(failed).run()
 

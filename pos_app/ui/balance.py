@@ -105,7 +105,7 @@ class BalanceScreen(Screen):
         self.message.clear()
 
     def fail(self, e: Exception) -> None:
-        set_message(self.message, str(e))
+        set_message(self.message, e)
 
     def print_slip(self) -> None:
         if self.member is None:

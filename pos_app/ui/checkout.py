@@ -33,6 +33,7 @@ from pos_app.ui.approval import ask_approval
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
 from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.labels import discount_label, discount_source, tier_label
 from pos_app.ui.operations import Op
 from pos_app.ui.operations import checkout as checkout_ops
 from pos_app.ui.operations import members as member_ops
@@ -81,7 +82,7 @@ def member_html(m: dict[str, Any]) -> str:
     sv = m["stored_value"]
     rows = [
         f"<b>{m['name'] or _('Anonymous card')}</b> &nbsp; {m['phone'] or ''}",
-        _("Tier") + f": <b>{m['tier_name']}</b>",
+        _("Tier") + f": <b>{tier_label(m['tier'], m['tier_name'])}</b>",
         _("Points") + f": <b>{m['points']}</b>",
         _("Stored value") + f": <b>{money_text(sv['total'])}</b> "
         + f"({_('principal')} {money_text(sv['principal'])}, "
@@ -96,17 +97,6 @@ def member_html(m: dict[str, Any]) -> str:
     if m["supplementary"]:
         rows.append(_("Supplementary card"))
     return "<br>".join(rows)
-
-
-DISCOUNT_SOURCES = {
-    "member_price": N_("member price"),
-    "promotion": N_("promotion"),
-    "tier": N_("tier"),
-    "spend_get_off": N_("spend & get off"),
-    "coupon": N_("coupon"),
-    "pay_discount": N_("stored-value pay discount"),
-    "price_override": N_("price override"),
-}
 
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -137,7 +127,7 @@ class CartModel(QAbstractTableModel):
                 ln.name,
                 str(ln.qty),
                 f"{ln.unit_price:.2f}",
-                "\n".join(f"{d.name} −{d.amount:.2f}" for d in ln.discounts),
+                "\n".join(f"{discount_label(d)} −{d.amount:.2f}" for d in ln.discounts),
                 f"{ln.amount:.2f}",
             )
             for ln in (priced.lines if priced else [])
@@ -177,7 +167,7 @@ class CartModel(QAbstractTableModel):
         if role == _TIP and index.column() == 4 and self.priced is not None:
             ln = self.priced.lines[index.row()]
             return "\n".join(
-                f"{d.name} ({_(DISCOUNT_SOURCES.get(d.source, d.source))}) −{d.amount:.2f}"
+                f"{discount_label(d)} ({discount_source(d.source)}) −{d.amount:.2f}"
                 for d in ln.discounts
             )
         return None
@@ -444,7 +434,7 @@ class CheckoutScreen(Screen):
         try:
             price = parse_money(self.price_field.text())
         except MoneyError as e:
-            set_message(self.message, str(e))
+            set_message(self.message, e)
             return
 
         def approved(approver: Operator | None) -> None:
@@ -471,7 +461,7 @@ class CheckoutScreen(Screen):
         self.refresh()
 
     def fail(self, e: Exception) -> None:
-        set_message(self.message, str(e))
+        set_message(self.message, e)
 
     # ------------------------------------------------------------------ pricing
     def price(self) -> PricedCart | None:
@@ -487,7 +477,7 @@ class CheckoutScreen(Screen):
         try:
             priced = self.price()
         except (PricingError, PosError) as e:
-            set_message(self.message, str(e))
+            set_message(self.message, e)
             return False
         self.priced = priced
         self.model.set_priced(priced)

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from pos_app.core.errors import message_of
+from pos_app.core.messages import CONTEXT as ERRORS
+
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
@@ -25,12 +28,28 @@ def N_(text: str) -> str:
     return text
 
 
+def current_language() -> str:
+    """The language the app shows (the last one installed)."""
+    return _language
+
+
+def error_text(e: BaseException) -> str:
+    """A core error's message in the language shown (its code's template translated in
+    context ``errors``, then filled in with its parameters, themselves translated)."""
+    return message_of(e).translated(_error_template, _language)
+
+
+def _error_template(template: str) -> str:
+    return QCoreApplication.translate(ERRORS, template)
+
+
 _installed: QTranslator | None = None
+_language = DEFAULT_LANGUAGE
 
 
 def install(language: str) -> bool:
     """Load ``language``'s .qm into the running application (replacing the last one)."""
-    global _installed
+    global _installed, _language
     app = QCoreApplication.instance()
     if app is None:
         return False
@@ -42,4 +61,5 @@ def install(language: str) -> bool:
         return False
     app.installTranslator(tr)
     _installed = tr
+    _language = language
     return True

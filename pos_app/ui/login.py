@@ -93,6 +93,6 @@ class LoginScreen(Screen):
         def failed(e: Exception) -> None:
             self.login_button.setEnabled(True)
             self.pin.clear()
-            set_message(self.message, str(e))
+            set_message(self.message, e)
 
         Op(self.ctx, staff_ops.log_in, t, code, pin).success(done).failure(failed).run()

@@ -27,7 +27,7 @@ from pos_app.core.tenders import TenderRequest, max_points_value, points_value, 
 from pos_app.ui.checkout import Cart
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
-from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.i18n_util import N_, _, error_text
 from pos_app.ui.operations import Op
 from pos_app.ui.operations import members as member_ops
 from pos_app.ui.operations import payment as payment_ops
@@ -274,7 +274,7 @@ class PaymentScreen(Screen):
                 try:
                     paid += points_within_limit(t, total, x.points or 0, paid)
                 except PosError as e:
-                    return str(e)
+                    return error_text(e)
         return None
 
     def paid(self, tenders: list[TenderRequest] | None = None) -> Decimal:
@@ -339,7 +339,7 @@ class PaymentScreen(Screen):
             try:
                 amount = parse_money(text)
             except MoneyError as e:
-                set_message(self.message, str(e))
+                set_message(self.message, e)
                 return
         else:
             trial = [*self.tenders, TenderRequest(kind, Decimal("0.01"))]
@@ -382,7 +382,7 @@ class PaymentScreen(Screen):
                 self.add_tender("stored_value")
 
         Op(ctx, member_ops.look_up, ctx.terminal, identifier, True).success(done).failure(
-            lambda e: set_message(self.message, str(e))
+            lambda e: set_message(self.message, e)
         ).run()
 
     def remove_last(self) -> None:
@@ -416,7 +416,7 @@ class PaymentScreen(Screen):
 
         def failed(e: Exception) -> None:
             self.complete_button.setEnabled(True)
-            set_message(self.message, str(e))
+            set_message(self.message, e)
 
         Op(ctx, payment_ops.complete_sale, t, who, req, approver).success(done).failure(
             failed

@@ -168,7 +168,7 @@ class ReturnsScreen(Screen):
         return "<br>".join(rows)
 
     def fail(self, e: Exception) -> None:
-        set_message(self.message, str(e))
+        set_message(self.message, e)
 
     def show_preview(self) -> None:
         lines = self.chosen()

@@ -87,7 +87,7 @@ class ShiftScreen(Screen):
         return True
 
     def fail(self, e: Exception) -> None:
-        set_message(self.message, str(e))
+        set_message(self.message, e)
 
     def refresh_state(self) -> None:
         Op(self.ctx, shift_ops.open_shift_now, self.ctx.terminal).success(self._show_state).failure(

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from pos_app.core import offline
 from pos_app.core.models import OutboxEvent
 from pos_app.core.terminal import Terminal
+from pos_app.ui.i18n_util import N_
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,6 @@ def hq_link(terminal: Terminal) -> HqLink:
         )
         st = offline.state(s)
         if st is None:
-            return HqLink(False, waiting, "not registered with an HQ")
+            return HqLink(False, waiting, N_("not registered with an HQ"))
         online = not offline.is_offline(st, terminal.now())
         return HqLink(online, waiting, st.last_error or "")

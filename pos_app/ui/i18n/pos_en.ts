@@ -4,34 +4,24 @@
   <context>
     <name>pos</name>
     <message>
-      <location filename="../app.py" line="100" />
+      <location filename="../app.py" line="101" />
       <source>Cashier</source>
       <translation>Cashier</translation>
     </message>
     <message>
-      <location filename="../app.py" line="100" />
+      <location filename="../app.py" line="101" />
       <source>Supervisor</source>
       <translation>Supervisor</translation>
     </message>
     <message>
-      <location filename="../app.py" line="100" />
+      <location filename="../app.py" line="101" />
       <source>Manager</source>
       <translation>Manager</translation>
     </message>
     <message>
-      <location filename="../app.py" line="101" />
-      <source>ok</source>
-      <translation>ok</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="101" />
-      <source>degraded</source>
-      <translation>degraded</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="101" />
-      <source>offline</source>
-      <translation>offline</translation>
+      <location filename="../app.py" line="143" />
+      <source>Store POS</source>
+      <translation>Store POS</translation>
     </message>
     <message>
       <location filename="../app.py" line="196" />
@@ -59,22 +49,27 @@
       <translation>online</translation>
     </message>
     <message>
-      <location filename="../app.py" line="374" />
+      <location filename="../app.py" line="274" />
+      <source>offline</source>
+      <translation>offline</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="376" />
       <source>%1 is not open to your role</source>
       <translation>%1 is not open to your role</translation>
     </message>
     <message>
-      <location filename="../app.py" line="457" />
+      <location filename="../app.py" line="459" />
       <source>Sale %1: %2, change %3</source>
       <translation>Sale %1: %2, change %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="460" />
+      <location filename="../app.py" line="462" />
       <source>%1 points earned</source>
       <translation>%1 points earned</translation>
     </message>
     <message>
-      <location filename="../app.py" line="462" />
+      <location filename="../app.py" line="464" />
       <source>offline stored value used: %1</source>
       <translation>offline stored value used: %1</translation>
     </message>
@@ -204,219 +199,184 @@
       <translation>preview</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="100" />
-      <source>Supplementary card</source>
-      <translation>Supplementary card</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="105" />
-      <source>member price</source>
-      <translation>member price</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="106" />
-      <source>promotion</source>
-      <translation>promotion</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="107" />
-      <source>tier</source>
-      <translation>tier</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="108" />
-      <source>spend &amp; get off</source>
-      <translation>spend &amp; get off</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="109" />
-      <source>coupon</source>
-      <translation>coupon</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="110" />
-      <source>stored-value pay discount</source>
-      <translation>stored-value pay discount</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="114" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="114" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="114" />
       <source>Qty</source>
       <translation>Qty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="114" />
       <source>Price</source>
       <translation>Price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="114" />
       <source>Discounts</source>
       <translation>Discounts</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="114" />
       <source>Amount</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="192" />
+      <location filename="../checkout.py" line="179" />
       <source>Checkout</source>
       <translation>Checkout</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="195" />
+      <location filename="../checkout.py" line="182" />
       <source>Quantity of the selected line</source>
       <translation>Quantity of the selected line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="196" />
+      <location filename="../checkout.py" line="183" />
       <source>Void the selected line</source>
       <translation>Void the selected line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="197" />
+      <location filename="../checkout.py" line="184" />
       <source>Price override (supervisor)</source>
       <translation>Price override (supervisor)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="198" />
+      <location filename="../checkout.py" line="185" />
       <source>Member: card or phone</source>
       <translation>Member: card or phone</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="199" />
+      <location filename="../checkout.py" line="186" />
       <source>Coupon</source>
       <translation>Coupon</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="200" />
+      <location filename="../checkout.py" line="187" />
       <source>Pay</source>
       <translation>Pay</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="227" />
+      <location filename="../checkout.py" line="214" />
       <source>Scan or type a barcode / SKU, Enter</source>
       <translation>Scan or type a barcode / SKU, Enter</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="252" />
+      <location filename="../checkout.py" line="239" />
       <source>List price</source>
       <translation>List price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="256" />
+      <location filename="../checkout.py" line="243" />
       <source>To pay</source>
       <translation>To pay</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="262" />
+      <location filename="../checkout.py" line="249" />
       <source>Member (card or phone)</source>
       <translation>Member (card or phone)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="265" />
+      <location filename="../checkout.py" line="252" />
       <source>Swipe / tap / insert, or type card or phone</source>
       <translation>Swipe / tap / insert, or type card or phone</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="268" />
+      <location filename="../checkout.py" line="255" />
       <source>No member</source>
       <translation>No member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="278" />
+      <location filename="../checkout.py" line="265" />
       <source>Type or scan the coupon code</source>
       <translation>Type or scan the coupon code</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="287" />
+      <location filename="../checkout.py" line="274" />
       <source>Set qty</source>
       <translation>Set qty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="294" />
+      <location filename="../checkout.py" line="281" />
       <source>New unit price</source>
       <translation>New unit price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="296" />
+      <location filename="../checkout.py" line="283" />
       <source>Override</source>
       <translation>Override</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="300" />
+      <location filename="../checkout.py" line="287" />
       <source>Void line</source>
       <translation>Void line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="377" />
-      <source>Nothing found for %1</source>
-      <translation>Nothing found for %1</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="406" />
+      <location filename="../checkout.py" line="383" />
       <source>Happy birthday, %1!</source>
       <translation>Happy birthday, %1!</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="432" />
+      <location filename="../checkout.py" line="403" />
       <source>Coupon %1 applied</source>
       <translation>Coupon %1 applied</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="479" />
+      <location filename="../checkout.py" line="452" />
       <source>The cart is empty</source>
       <translation>The cart is empty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="525" />
+      <location filename="../checkout.py" line="498" />
       <source>Welcome</source>
       <translation>Welcome</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="86" />
+      <location filename="../checkout.py" line="84" />
       <source>Anonymous card</source>
       <translation>Anonymous card</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="87" />
+      <location filename="../checkout.py" line="85" />
       <source>Tier</source>
       <translation>Tier</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="88" />
+      <location filename="../checkout.py" line="86" />
       <source>Points</source>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="89" />
+      <location filename="../checkout.py" line="87" />
       <source>Stored value</source>
       <translation>Stored value</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="90" />
+      <location filename="../checkout.py" line="88" />
       <source>principal</source>
       <translation>principal</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="91" />
+      <location filename="../checkout.py" line="89" />
       <source>bonus</source>
       <translation>bonus</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="95" />
+      <location filename="../checkout.py" line="93" />
       <source>%1 points expire on %2</source>
       <translation>%1 points expire on %2</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="98" />
+      <source>Supplementary card</source>
+      <translation>Supplementary card</translation>
     </message>
     <message>
       <location filename="../customer_display.py" line="110" />
@@ -444,29 +404,94 @@
       <translation>Customer display</translation>
     </message>
     <message>
-      <location filename="../keymap.py" line="129" />
+      <location filename="../keymap.py" line="151" />
       <source>Everywhere</source>
       <translation>Everywhere</translation>
     </message>
     <message>
-      <location filename="../keymap.py" line="134" />
+      <location filename="../keymap.py" line="156" />
       <source>Keyboard shortcuts</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../keymap.py" line="137" />
+      <location filename="../keymap.py" line="159" />
       <source>Scanning works whatever field has focus.</source>
       <translation>Scanning works whatever field has focus.</translation>
     </message>
     <message>
-      <location filename="../keymap.py" line="81" />
+      <location filename="../keymap.py" line="86" />
       <source>Help (this overlay)</source>
       <translation>Help (this overlay)</translation>
     </message>
     <message>
-      <location filename="../keymap.py" line="83" />
+      <location filename="../keymap.py" line="88" />
       <source>Back / close</source>
       <translation>Back / close</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="12" />
+      <source>Scanner</source>
+      <translation>Scanner</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="13" />
+      <source>Card reader</source>
+      <translation>Card reader</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="14" />
+      <source>Receipt printer</source>
+      <translation>Receipt printer</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="15" />
+      <source>Pole display</source>
+      <translation>Pole display</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="16" />
+      <source>Cash drawer</source>
+      <translation>Cash drawer</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="19" />
+      <source>ok</source>
+      <translation>ok</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="19" />
+      <source>degraded</source>
+      <translation>degraded</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="21" />
+      <source>member price</source>
+      <translation>member price</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="22" />
+      <source>promotion</source>
+      <translation>promotion</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="23" />
+      <source>tier</source>
+      <translation>tier</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="24" />
+      <source>spend &amp; get off</source>
+      <translation>spend &amp; get off</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="25" />
+      <source>coupon</source>
+      <translation>coupon</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="26" />
+      <source>stored-value pay discount</source>
+      <translation>stored-value pay discount</translation>
     </message>
     <message>
       <location filename="../login.py" line="21" />
@@ -689,47 +714,47 @@
       <translation>Card</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="26" />
+      <location filename="../members/history.py" line="27" />
       <source>sale</source>
       <translation>sale</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="34" />
+      <location filename="../members/history.py" line="35" />
       <source>Tier changes</source>
       <translation>Tier changes</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="36" />
+      <location filename="../members/history.py" line="37" />
       <source>Recent sales</source>
       <translation>Recent sales</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="38" />
+      <location filename="../members/history.py" line="39" />
       <source>Top-ups</source>
       <translation>Top-ups</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="45" />
+      <location filename="../members/history.py" line="46" />
       <source>Tier and history</source>
       <translation>Tier and history</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="65" />
+      <location filename="../members/history.py" line="66" />
       <source>Reason (e.g. competitor's VIP card honoured)</source>
       <translation>Reason (e.g. competitor's VIP card honoured)</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="66" />
+      <location filename="../members/history.py" line="67" />
       <source>Set tier (manager)</source>
       <translation>Set tier (manager)</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="84" />
+      <location filename="../members/history.py" line="85" />
       <source>Give the reason for the tier change</source>
       <translation>Give the reason for the tier change</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="94" />
+      <location filename="../members/history.py" line="96" />
       <source>Tier is now %1</source>
       <translation>Tier is now %1</translation>
     </message>
@@ -854,299 +879,1197 @@
       <translation>Clear</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="100" />
-      <source>Staff code of the assistant (optional)</source>
-      <translation>Staff code of the assistant (optional)</translation>
+      <location filename="../operations/checkout.py" line="29" />
+      <source>Nothing found for %1</source>
+      <translation>Nothing found for %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="103" />
-      <source>Tenders</source>
-      <translation>Tenders</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="112" />
-      <source>Credited to</source>
-      <translation>Credited to</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="120" />
-      <source>Amount (empty: the rest)</source>
-      <translation>Amount (empty: the rest)</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="130" />
-      <source>Present the member card, or type its number</source>
-      <translation>Present the member card, or type its number</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="140" />
-      <source>Member card</source>
-      <translation>Member card</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="154" />
-      <source>Remove last</source>
-      <translation>Remove last</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="163" />
-      <source>Back</source>
-      <translation>Back</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="165" />
-      <source>Complete</source>
-      <translation>Complete</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="196" />
-      <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
-      <translation>Member %1: %2 points (up to %3 usable here), stored value %4</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="203" />
-      <source>No member: points and stored value need a member</source>
-      <translation>No member: points and stored value need a member</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="207" />
-      <source>Paid wholly from stored value: %1 (saves %2)</source>
-      <translation>Paid wholly from stored value: %1 (saves %2)</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="243" />
-      <source>Scanned %1: go back to the cart (Esc) to add goods</source>
-      <translation>Scanned %1: go back to the cart (Esc) to add goods</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="317" />
-      <source>Still due: %1</source>
-      <translation>Still due: %1</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="319" />
-      <source>Change: %1</source>
-      <translation>Change: %1</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="328" />
-      <source>Nothing is left to pay</source>
-      <translation>Nothing is left to pay</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="333" />
-      <source>Enter the number of points first</source>
-      <translation>Enter the number of points first</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="343" />
-      <source>Present the member card (swipe, tap or insert)</source>
-      <translation>Present the member card (swipe, tap or insert)</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="359" />
-      <source>Enter the bank-card slip reference</source>
-      <translation>Enter the bank-card slip reference</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="385" />
-      <source>This card belongs to another member</source>
-      <translation>This card belongs to another member</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="59" />
-      <source>Payment</source>
-      <translation>Payment</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="62" />
-      <source>Pay with points</source>
-      <translation>Pay with points</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="63" />
-      <source>Pay with stored value (card presented)</source>
-      <translation>Pay with stored value (card presented)</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="65" />
-      <source>Bank card (reference)</source>
-      <translation>Bank card (reference)</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="66" />
-      <source>Other tender</source>
-      <translation>Other tender</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="67" />
-      <source>Remove the last tender</source>
-      <translation>Remove the last tender</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="68" />
-      <source>Complete the sale</source>
-      <translation>Complete the sale</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="89" />
-      <source>Total</source>
-      <translation>Total</translation>
-    </message>
-    <message>
-      <location filename="../returns.py" line="104" />
-      <source>Refund</source>
-      <translation>Refund</translation>
-    </message>
-    <message>
-      <location filename="../returns.py" line="141" />
+      <location filename="../operations/returns.py" line="43" />
       <source>%1 is a refund; give the original sale</source>
       <translation>%1 is a refund; give the original sale</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="195" />
+      <location filename="../payment.py" line="102" />
+      <source>Credited to</source>
+      <translation>Credited to</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="110" />
+      <source>Amount (empty: the rest)</source>
+      <translation>Amount (empty: the rest)</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="120" />
+      <source>Present the member card, or type its number</source>
+      <translation>Present the member card, or type its number</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="130" />
+      <source>Member card</source>
+      <translation>Member card</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="144" />
+      <source>Remove last</source>
+      <translation>Remove last</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="153" />
+      <source>Back</source>
+      <translation>Back</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="155" />
+      <source>Complete</source>
+      <translation>Complete</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="186" />
+      <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
+      <translation>Member %1: %2 points (up to %3 usable here), stored value %4</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="193" />
+      <source>No member: points and stored value need a member</source>
+      <translation>No member: points and stored value need a member</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="197" />
+      <source>Paid wholly from stored value: %1 (saves %2)</source>
+      <translation>Paid wholly from stored value: %1 (saves %2)</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="233" />
+      <source>Scanned %1: go back to the cart (Esc) to add goods</source>
+      <translation>Scanned %1: go back to the cart (Esc) to add goods</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="307" />
+      <source>Still due: %1</source>
+      <translation>Still due: %1</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="309" />
+      <source>Change: %1</source>
+      <translation>Change: %1</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="318" />
+      <source>Nothing is left to pay</source>
+      <translation>Nothing is left to pay</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="323" />
+      <source>Enter the number of points first</source>
+      <translation>Enter the number of points first</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="333" />
+      <source>Present the member card (swipe, tap or insert)</source>
+      <translation>Present the member card (swipe, tap or insert)</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="349" />
+      <source>Enter the bank-card slip reference</source>
+      <translation>Enter the bank-card slip reference</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="375" />
+      <source>This card belongs to another member</source>
+      <translation>This card belongs to another member</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="49" />
+      <source>Payment</source>
+      <translation>Payment</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="52" />
+      <source>Pay with points</source>
+      <translation>Pay with points</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="53" />
+      <source>Pay with stored value (card presented)</source>
+      <translation>Pay with stored value (card presented)</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="55" />
+      <source>Bank card (reference)</source>
+      <translation>Bank card (reference)</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="56" />
+      <source>Other tender</source>
+      <translation>Other tender</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="57" />
+      <source>Remove the last tender</source>
+      <translation>Remove the last tender</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="58" />
+      <source>Complete the sale</source>
+      <translation>Complete the sale</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="79" />
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="90" />
+      <source>Staff code of the assistant (optional)</source>
+      <translation>Staff code of the assistant (optional)</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="93" />
+      <source>Tenders</source>
+      <translation>Tenders</translation>
+    </message>
+    <message>
+      <location filename="../returns.py" line="158" />
       <source>Refunded %1 as %2</source>
       <translation>Refunded %1 as %2</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="195" />
+      <location filename="../returns.py" line="158" />
       <source>Will refund %1</source>
       <translation>Will refund %1</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="199" />
+      <location filename="../returns.py" line="162" />
       <source>(%1 points back)</source>
       <translation>(%1 points back)</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="202" />
+      <location filename="../returns.py" line="165" />
       <source>Points taken back: %1</source>
       <translation>Points taken back: %1</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="204" />
+      <location filename="../returns.py" line="167" />
       <source>The coupon can be used again</source>
       <translation>The coupon can be used again</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="213" />
+      <location filename="../returns.py" line="176" />
       <source>Choose the lines to return</source>
       <translation>Choose the lines to return</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="257" />
+      <location filename="../returns.py" line="200" />
       <source>Refund %1 done</source>
       <translation>Refund %1 done</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="57" />
+      <location filename="../returns.py" line="38" />
       <source>Returns</source>
       <translation>Returns</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="60" />
+      <location filename="../returns.py" line="41" />
       <source>Receipt number (or scan the receipt's QR code)</source>
       <translation>Receipt number (or scan the receipt's QR code)</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="61" />
+      <location filename="../returns.py" line="42" />
       <source>Preview what goes back</source>
       <translation>Preview what goes back</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="62" />
+      <location filename="../returns.py" line="43" />
       <source>Refund (supervisor)</source>
       <translation>Refund (supervisor)</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="74" />
+      <location filename="../returns.py" line="55" />
       <source>Receipt number, or scan the receipt's QR code</source>
       <translation>Receipt number, or scan the receipt's QR code</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="87" />
+      <location filename="../returns.py" line="68" />
       <source>Return</source>
       <translation>Return</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="87" />
+      <location filename="../returns.py" line="68" />
       <source>Sold</source>
       <translation>Sold</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="87" />
+      <location filename="../returns.py" line="68" />
       <source>Returned</source>
       <translation>Returned</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="87" />
+      <location filename="../returns.py" line="68" />
       <source>Qty to return</source>
       <translation>Qty to return</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="87" />
+      <location filename="../returns.py" line="68" />
       <source>Paid</source>
       <translation>Paid</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="100" />
-      <source>Cash float</source>
-      <translation>Cash float</translation>
+      <location filename="../returns.py" line="85" />
+      <source>Refund</source>
+      <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="101" />
-      <source>Cash counted</source>
-      <translation>Cash counted</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="104" />
-      <source>Open shift</source>
-      <translation>Open shift</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="110" />
-      <source>Close shift, Z report</source>
-      <translation>Close shift, Z report</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="148" />
-      <source>No shift is open</source>
-      <translation>No shift is open</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="150" />
+      <location filename="../shift.py" line="102" />
       <source>Shift %1 open since %2 by %3, float %4</source>
       <translation>Shift %1 open since %2 by %3, float %4</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="180" />
+      <location filename="../shift.py" line="127" />
       <source>Shift %1 opened</source>
       <translation>Shift %1 opened</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="226" />
+      <location filename="../shift.py" line="164" />
       <source>Shift %1 closed; expected %2, counted %3, difference %4</source>
       <translation>Shift %1 closed; expected %2, counted %3, difference %4</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="80" />
+      <location filename="../shift.py" line="31" />
       <source>Shift</source>
       <translation>Shift</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="83" />
+      <location filename="../shift.py" line="34" />
       <source>Open the shift with the cash float (supervisor)</source>
       <translation>Open the shift with the cash float (supervisor)</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="84" />
+      <location filename="../shift.py" line="35" />
       <source>X report</source>
       <translation>X report</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="85" />
+      <location filename="../shift.py" line="36" />
       <source>Close with the cash count and Z report (supervisor)</source>
       <translation>Close with the cash count and Z report (supervisor)</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="51" />
+      <source>Cash float</source>
+      <translation>Cash float</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="52" />
+      <source>Cash counted</source>
+      <translation>Cash counted</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="55" />
+      <source>Open shift</source>
+      <translation>Open shift</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="61" />
+      <source>Close shift, Z report</source>
+      <translation>Close shift, Z report</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="99" />
+      <source>No shift is open</source>
+      <translation>No shift is open</translation>
+    </message>
+    <message>
+      <location filename="../status.py" line="36" />
+      <source>not registered with an HQ</source>
+      <translation>not registered with an HQ</translation>
+    </message>
+  </context>
+  <context>
+    <name>errors</name>
+    <message>
+      <source>balance slip</source>
+      <extracomment>action.balance_slip</extracomment>
+      <translation>balance slip</translation>
+    </message>
+    <message>
+      <source>bind card</source>
+      <extracomment>action.bind_card</extracomment>
+      <translation>bind card</translation>
+    </message>
+    <message>
+      <source>block card</source>
+      <extracomment>action.block_card</extracomment>
+      <translation>block card</translation>
+    </message>
+    <message>
+      <source>catalog import</source>
+      <extracomment>action.catalog_import</extracomment>
+      <translation>catalog import</translation>
+    </message>
+    <message>
+      <source>close shift</source>
+      <extracomment>action.close_shift</extracomment>
+      <translation>close shift</translation>
+    </message>
+    <message>
+      <source>enroll</source>
+      <extracomment>action.enroll</extracomment>
+      <translation>enroll</translation>
+    </message>
+    <message>
+      <source>manage staff</source>
+      <extracomment>action.manage_staff</extracomment>
+      <translation>manage staff</translation>
+    </message>
+    <message>
+      <source>manual discount</source>
+      <extracomment>action.manual_discount</extracomment>
+      <translation>manual discount</translation>
+    </message>
+    <message>
+      <source>open shift</source>
+      <extracomment>action.open_shift</extracomment>
+      <translation>open shift</translation>
+    </message>
+    <message>
+      <source>points transfer</source>
+      <extracomment>action.points_transfer</extracomment>
+      <translation>points transfer</translation>
+    </message>
+    <message>
+      <source>price override</source>
+      <extracomment>action.price_override</extracomment>
+      <translation>price override</translation>
+    </message>
+    <message>
+      <source>refund</source>
+      <extracomment>action.refund</extracomment>
+      <translation>refund</translation>
+    </message>
+    <message>
+      <source>replace card</source>
+      <extracomment>action.replace_card</extracomment>
+      <translation>replace card</translation>
+    </message>
+    <message>
+      <source>reprint</source>
+      <extracomment>action.reprint</extracomment>
+      <translation>reprint</translation>
+    </message>
+    <message>
+      <source>sale</source>
+      <extracomment>action.sale</extracomment>
+      <translation>sale</translation>
+    </message>
+    <message>
+      <source>tier review</source>
+      <extracomment>action.tier_review</extracomment>
+      <translation>tier review</translation>
+    </message>
+    <message>
+      <source>top-up</source>
+      <extracomment>action.topup</extracomment>
+      <translation>top-up</translation>
+    </message>
+    <message>
+      <source>void after payment</source>
+      <extracomment>action.void_after_payment</extracomment>
+      <translation>void after payment</translation>
+    </message>
+    <message>
+      <source>void line</source>
+      <extracomment>action.void_line</extracomment>
+      <translation>void line</translation>
+    </message>
+    <message>
+      <source>{path} is damaged (integrity check: {detail}); nothing was changed</source>
+      <extracomment>backup.damaged</extracomment>
+      <translation>{path} is damaged (integrity check: {detail}); nothing was changed</translation>
+    </message>
+    <message>
+      <source>keep at least one backup</source>
+      <extracomment>backup.keep_one</extracomment>
+      <translation>keep at least one backup</translation>
+    </message>
+    <message>
+      <source>{detail}; nothing was changed (--force to restore anyway)</source>
+      <extracomment>backup.key_problem</extracomment>
+      <translation>{detail}; nothing was changed (--force to restore anyway)</translation>
+    </message>
+    <message>
+      <source>that is the live ledger itself; give a backup file</source>
+      <extracomment>backup.live_ledger</extracomment>
+      <translation>that is the live ledger itself; give a backup file</translation>
+    </message>
+    <message>
+      <source>{path} is not a terminal ledger (no {tables} table)</source>
+      <extracomment>backup.missing_tables</extracomment>
+      <translation>{path} is not a terminal ledger (no {tables} table)</translation>
+    </message>
+    <message>
+      <source>{path}: no such file</source>
+      <extracomment>backup.no_file</extracomment>
+      <translation>{path}: no such file</translation>
+    </message>
+    <message>
+      <source>{path} is not a set-up terminal ledger (no terminal_info row)</source>
+      <extracomment>backup.not_set_up</extracomment>
+      <translation>{path} is not a set-up terminal ledger (no terminal_info row)</translation>
+    </message>
+    <message>
+      <source>{path} is not a terminal ledger (not an SQLite database)</source>
+      <extracomment>backup.not_sqlite</extracomment>
+      <translation>{path} is not a terminal ledger (not an SQLite database)</translation>
+    </message>
+    <message>
+      <source>{path} belongs to {theirs}, this data folder to {mine}; nothing was changed (--force to restore anyway)</source>
+      <extracomment>backup.other_terminal</extracomment>
+      <translation>{path} belongs to {theirs}, this data folder to {mine}; nothing was changed (--force to restore anyway)</translation>
+    </message>
+    <message>
+      <source>could not restore into {path}: {detail} (stop the terminal app and services first)</source>
+      <extracomment>backup.restore_failed</extracomment>
+      <translation>could not restore into {path}: {detail} (stop the terminal app and services first)</translation>
+    </message>
+    <message>
+      <source>the restored ledger failed its integrity check: {detail}</source>
+      <extracomment>backup.restored_damaged</extracomment>
+      <translation>the restored ledger failed its integrity check: {detail}</translation>
+    </message>
+    <message>
+      <source>{path} has schema revision '{revision}', which this version of the terminal does not know (a backup from a newer version?); upgrade first</source>
+      <extracomment>backup.unknown_revision</extracomment>
+      <translation>{path} has schema revision '{revision}', which this version of the terminal does not know (a backup from a newer version?); upgrade first</translation>
+    </message>
+    <message>
+      <source>{path} is not a readable terminal ledger: {detail}</source>
+      <extracomment>backup.unreadable</extracomment>
+      <translation>{path} is not a readable terminal ledger: {detail}</translation>
+    </message>
+    <message>
+      <source>barcode '{barcode}' is not a valid EAN-13, EAN-8 or UPC-A</source>
+      <extracomment>catalog.bad_barcode</extracomment>
+      <translation>barcode '{barcode}' is not a valid EAN-13, EAN-8 or UPC-A</translation>
+    </message>
+    <message>
+      <source>catalog file is not valid CSV at line {line}: {detail}</source>
+      <extracomment>catalog.bad_csv</extracomment>
+      <translation>catalog file is not valid CSV at line {line}: {detail}</translation>
+    </message>
+    <message>
+      <source>{file}: not UTF-8 or GB18030 text</source>
+      <extracomment>catalog.bad_encoding</extracomment>
+      <translation>{file}: not UTF-8 or GB18030 text</translation>
+    </message>
+    <message>
+      <source>member_discount must be yes or no, got '{value}'</source>
+      <extracomment>catalog.bad_member_discount</extracomment>
+      <translation>member_discount must be yes or no, got '{value}'</translation>
+    </message>
+    <message>
+      <source>member_price '{price}' is not an amount in yuan</source>
+      <extracomment>catalog.bad_member_price</extracomment>
+      <translation>member_price '{price}' is not an amount in yuan</translation>
+    </message>
+    <message>
+      <source>price '{price}' is not an amount in yuan</source>
+      <extracomment>catalog.bad_price</extracomment>
+      <translation>price '{price}' is not an amount in yuan</translation>
+    </message>
+    <message>
+      <source>catalog not imported, {count} bad row(s) of {rows}{more}: {problems}</source>
+      <extracomment>catalog.bad_rows</extracomment>
+      <translation>catalog not imported, {count} bad row(s) of {rows}{more}: {problems}</translation>
+    </message>
+    <message>
+      <source>barcode {barcode} repeats row {row}</source>
+      <extracomment>catalog.barcode_repeats</extracomment>
+      <translation>barcode {barcode} repeats row {row}</translation>
+    </message>
+    <message>
+      <source>barcode {barcode} would belong to both {first} and {second}</source>
+      <extracomment>catalog.barcode_two_skus</extracomment>
+      <translation>barcode {barcode} would belong to both {first} and {second}</translation>
+    </message>
+    <message>
+      <source>category must be 1-40 characters</source>
+      <extracomment>catalog.category_length</extracomment>
+      <translation>category must be 1-40 characters</translation>
+    </message>
+    <message>
+      <source>catalog file is empty</source>
+      <extracomment>catalog.empty</extracomment>
+      <translation>catalog file is empty</translation>
+    </message>
+    <message>
+      <source>member_price must be between 0 and the price</source>
+      <extracomment>catalog.member_price_range</extracomment>
+      <translation>member_price must be between 0 and the price</translation>
+    </message>
+    <message>
+      <source>catalog header lacks column(s): {missing} (found: {found})</source>
+      <extracomment>catalog.missing_columns</extracomment>
+      <translation>catalog header lacks column(s): {missing} (found: {found})</translation>
+    </message>
+    <message>
+      <source> (and {count} more)</source>
+      <extracomment>catalog.more</extracomment>
+      <translation> (and {count} more)</translation>
+    </message>
+    <message>
+      <source>name must be 1-120 characters</source>
+      <extracomment>catalog.name_length</extracomment>
+      <translation>name must be 1-120 characters</translation>
+    </message>
+    <message>
+      <source>catalog file has no items</source>
+      <extracomment>catalog.no_items</extracomment>
+      <translation>catalog file has no items</translation>
+    </message>
+    <message>
+      <source>catalog file not found: {path}</source>
+      <extracomment>catalog.not_found</extracomment>
+      <translation>catalog file not found: {path}</translation>
+    </message>
+    <message>
+      <source>price is negative</source>
+      <extracomment>catalog.price_negative</extracomment>
+      <translation>price is negative</translation>
+    </message>
+    <message>
+      <source>row {row}: {problems}</source>
+      <extracomment>catalog.row</extracomment>
+      <translation>row {row}: {problems}</translation>
+    </message>
+    <message>
+      <source>row {row}: {fields} fields, expected {expected}</source>
+      <extracomment>catalog.row_fields</extracomment>
+      <translation>row {row}: {fields} fields, expected {expected}</translation>
+    </message>
+    <message>
+      <source>sku must be 1-40 characters</source>
+      <extracomment>catalog.sku_length</extracomment>
+      <translation>sku must be 1-40 characters</translation>
+    </message>
+    <message>
+      <source>sku {sku} repeats row {row}</source>
+      <extracomment>catalog.sku_repeats</extracomment>
+      <translation>sku {sku} repeats row {row}</translation>
+    </message>
+    <message>
+      <source>coupon '{coupon}' needs a spend of {min_spend} after discounts; this sale is {total}</source>
+      <extracomment>coupon.min_spend</extracomment>
+      <translation>coupon '{coupon}' needs a spend of {min_spend} after discounts; this sale is {total}</translation>
+    </message>
+    <message>
+      <source>coupon '{coupon}' is valid {start} to {end}, not on {day}</source>
+      <extracomment>coupon.out_of_window</extracomment>
+      <translation>coupon '{coupon}' is valid {start} to {end}, not on {day}</translation>
+    </message>
+    <message>
+      <source>coupon '{coupon}' is not a code of this program</source>
+      <extracomment>coupon.unknown</extracomment>
+      <translation>coupon '{coupon}' is not a code of this program</translation>
+    </message>
+    <message>
+      <source>coupon '{coupon}' has already been used</source>
+      <extracomment>coupon.used</extracomment>
+      <translation>coupon '{coupon}' has already been used</translation>
+    </message>
+    <message>
+      <source>the copy of {path} failed its integrity check: {detail}</source>
+      <extracomment>folder.copy_damaged</extracomment>
+      <translation>the copy of {path} failed its integrity check: {detail}</translation>
+    </message>
+    <message>
+      <source>{path} already exists; nothing was written</source>
+      <extracomment>folder.exists</extracomment>
+      <translation>{path} already exists; nothing was written</translation>
+    </message>
+    <message>
+      <source>card {card} was already replaced</source>
+      <extracomment>member.already_replaced</extracomment>
+      <translation>card {card} was already replaced</translation>
+    </message>
+    <message>
+      <source>an anonymous card takes no ID number</source>
+      <extracomment>member.anonymous_id_number</extracomment>
+      <translation>an anonymous card takes no ID number</translation>
+    </message>
+    <message>
+      <source>email '{email}' is not an email address</source>
+      <extracomment>member.bad_email</extracomment>
+      <translation>email '{email}' is not an email address</translation>
+    </message>
+    <message>
+      <source>gender must be F or M, got '{gender}'</source>
+      <extracomment>member.bad_gender</extracomment>
+      <translation>gender must be F or M, got '{gender}'</translation>
+    </message>
+    <message>
+      <source>ID number is not a valid resident ID (GB 11643): {detail}</source>
+      <extracomment>member.bad_id_number</extracomment>
+      <translation>ID number is not a valid resident ID (GB 11643): {detail}</translation>
+    </message>
+    <message>
+      <source>card media must be one of {allowed}, got '{media}'</source>
+      <extracomment>member.bad_media</extracomment>
+      <translation>card media must be one of {allowed}, got '{media}'</translation>
+    </message>
+    <message>
+      <source>{media} UID '{uid}' must be 4-10 bytes in hex</source>
+      <extracomment>member.bad_uid</extracomment>
+      <translation>{media} UID '{uid}' must be 4-10 bytes in hex</translation>
+    </message>
+    <message>
+      <source>birthday {birthday} is in the future</source>
+      <extracomment>member.birthday_future</extracomment>
+      <translation>birthday {birthday} is in the future</translation>
+    </message>
+    <message>
+      <source>birthday {birthday} does not match the ID number's {id_birthday}</source>
+      <extracomment>member.birthday_mismatch</extracomment>
+      <translation>birthday {birthday} does not match the ID number's {id_birthday}</translation>
+    </message>
+    <message>
+      <source>card {card} is already {status}</source>
+      <extracomment>member.card_already</extracomment>
+      <translation>card {card} is already {status}</translation>
+    </message>
+    <message>
+      <source>this terminal's block of card numbers is used up; ask HQ for another</source>
+      <extracomment>member.card_block_used_up</extracomment>
+      <translation>this terminal's block of card numbers is used up; ask HQ for another</translation>
+    </message>
+    <message>
+      <source>card number {card} has a wrong check digit</source>
+      <extracomment>member.card_check_digit</extracomment>
+      <translation>card number {card} has a wrong check digit</translation>
+    </message>
+    <message>
+      <source>card {card} is already issued</source>
+      <extracomment>member.card_issued</extracomment>
+      <translation>card {card} is already issued</translation>
+    </message>
+    <message>
+      <source>card number '{card}' must be 4-32 letters or digits</source>
+      <extracomment>member.card_no_format</extracomment>
+      <translation>card number '{card}' must be 4-32 letters or digits</translation>
+    </message>
+    <message>
+      <source>card {card} is {status}: it cannot be used</source>
+      <extracomment>member.card_unusable</extracomment>
+      <translation>card {card} is {status}: it cannot be used</translation>
+    </message>
+    <message>
+      <source>member {member} has no card</source>
+      <extracomment>member.has_no_card</extracomment>
+      <translation>member {member} has no card</translation>
+    </message>
+    <message>
+      <source>a spend limit must be above zero</source>
+      <extracomment>member.limit_not_positive</extracomment>
+      <translation>a spend limit must be above zero</translation>
+    </message>
+    <message>
+      <source>this {media} ({uid}) is already bound to another card</source>
+      <extracomment>member.media_bound</extracomment>
+      <translation>this {media} ({uid}) is already bound to another card</translation>
+    </message>
+    <message>
+      <source>name is required (or enroll an anonymous card)</source>
+      <extracomment>member.name_required</extracomment>
+      <translation>name is required (or enroll an anonymous card)</translation>
+    </message>
+    <message>
+      <source>name is longer than 60 characters</source>
+      <extracomment>member.name_too_long</extracomment>
+      <translation>name is longer than 60 characters</translation>
+    </message>
+    <message>
+      <source>no card {card}</source>
+      <extracomment>member.no_card</extracomment>
+      <translation>no card {card}</translation>
+    </message>
+    <message>
+      <source>no member {member}</source>
+      <extracomment>member.no_member</extracomment>
+      <translation>no member {member}</translation>
+    </message>
+    <message>
+      <source>no member with phone {phone}</source>
+      <extracomment>member.no_member_with_phone</extracomment>
+      <translation>no member with phone {phone}</translation>
+    </message>
+    <message>
+      <source>card {card} is not blocked; block it first</source>
+      <extracomment>member.not_blocked</extracomment>
+      <translation>card {card} is not blocked; block it first</translation>
+    </message>
+    <message>
+      <source>phone '{phone}' is not a phone number</source>
+      <extracomment>member.phone_not_a_number</extracomment>
+      <translation>phone '{phone}' is not a phone number</translation>
+    </message>
+    <message>
+      <source>phone '{phone}' is not a valid mainland China number</source>
+      <extracomment>member.phone_not_mainland</extracomment>
+      <translation>phone '{phone}' is not a valid mainland China number</translation>
+    </message>
+    <message>
+      <source>phone '{phone}' is not a mainland mobile number</source>
+      <extracomment>member.phone_not_mobile</extracomment>
+      <translation>phone '{phone}' is not a mainland mobile number</translation>
+    </message>
+    <message>
+      <source>phone is required (or enroll an anonymous card)</source>
+      <extracomment>member.phone_required</extracomment>
+      <translation>phone is required (or enroll an anonymous card)</translation>
+    </message>
+    <message>
+      <source>phone {phone} already belongs to a member</source>
+      <extracomment>member.phone_taken</extracomment>
+      <translation>phone {phone} already belongs to a member</translation>
+    </message>
+    <message>
+      <source>a supplementary card hangs under a main card, not another supplementary</source>
+      <extracomment>member.supplementary_of_supplementary</extracomment>
+      <translation>a supplementary card hangs under a main card, not another supplementary</translation>
+    </message>
+    <message>
+      <source>applicant is {age}; members must be {min_age} or older</source>
+      <extracomment>member.too_young</extracomment>
+      <translation>applicant is {age}; members must be {min_age} or older</translation>
+    </message>
+    <message>
+      <source>{what} must be written as a string, e.g. "0.95": {value}</source>
+      <extracomment>money.decimal_as_string</extracomment>
+      <translation>{what} must be written as a string, e.g. "0.95": {value}</translation>
+    </message>
+    <message>
+      <source>{what} is not a finite number: '{text}'</source>
+      <extracomment>money.decimal_not_finite</extracomment>
+      <translation>{what} is not a finite number: '{text}'</translation>
+    </message>
+    <message>
+      <source>money must not be a float or bool: {value}</source>
+      <extracomment>money.float</extracomment>
+      <translation>money must not be a float or bool: {value}</translation>
+    </message>
+    <message>
+      <source>not a money amount: {value}</source>
+      <extracomment>money.not_amount</extracomment>
+      <translation>not a money amount: {value}</translation>
+    </message>
+    <message>
+      <source>{what} is not a decimal number: '{text}'</source>
+      <extracomment>money.not_decimal</extracomment>
+      <translation>{what} is not a decimal number: '{text}'</translation>
+    </message>
+    <message>
+      <source>money must be a finite amount: {value}</source>
+      <extracomment>money.not_finite</extracomment>
+      <translation>money must be a finite amount: {value}</translation>
+    </message>
+    <message>
+      <source>not a money amount in yuan: '{text}' (write e.g. 1234.50)</source>
+      <extracomment>money.not_yuan</extracomment>
+      <translation>not a money amount in yuan: '{text}' (write e.g. 1234.50)</translation>
+    </message>
+    <message>
+      <source>not a money amount in yuan: '{text}'</source>
+      <extracomment>money.not_yuan_short</extracomment>
+      <translation>not a money amount in yuan: '{text}'</translation>
+    </message>
+    <message>
+      <source>member has {have} points; {asked} asked</source>
+      <extracomment>points.not_enough</extracomment>
+      <translation>member has {have} points; {asked} asked</translation>
+    </message>
+    <message>
+      <source>points to transfer must be above zero</source>
+      <extracomment>points.transfer_not_positive</extracomment>
+      <translation>points to transfer must be above zero</translation>
+    </message>
+    <message>
+      <source>this program does not allow points transfers (points.transfer_allowed)</source>
+      <extracomment>points.transfer_off</extracomment>
+      <translation>this program does not allow points transfers (points.transfer_allowed)</translation>
+    </message>
+    <message>
+      <source>cannot transfer points to the same member</source>
+      <extracomment>points.transfer_same</extracomment>
+      <translation>cannot transfer points to the same member</translation>
+    </message>
+    <message>
+      <source>line {line} ({item}): quantity must be at least 1, got {qty}</source>
+      <extracomment>pricing.bad_qty</extracomment>
+      <translation>line {line} ({item}): quantity must be at least 1, got {qty}</translation>
+    </message>
+    <message>
+      <source>the sale time must carry a time zone</source>
+      <extracomment>pricing.naive_time</extracomment>
+      <translation>the sale time must carry a time zone</translation>
+    </message>
+    <message>
+      <source>line {line} ({item}): price must not be negative</source>
+      <extracomment>pricing.negative_price</extracomment>
+      <translation>line {line} ({item}): price must not be negative</translation>
+    </message>
+    <message>
+      <source>sale {sale} is already fully refunded</source>
+      <extracomment>refund.all_refunded</extracomment>
+      <translation>sale {sale} is already fully refunded</translation>
+    </message>
+    <message>
+      <source>sale {sale} has no line {line} (lines 1-{lines})</source>
+      <extracomment>refund.no_line</extracomment>
+      <translation>sale {sale} has no line {line} (lines 1-{lines})</translation>
+    </message>
+    <message>
+      <source>{sale} is a refund; refund the original sale</source>
+      <extracomment>refund.of_refund</extracomment>
+      <translation>{sale} is a refund; refund the original sale</translation>
+    </message>
+    <message>
+      <source>line {line}: only {left} of {qty} can still be refunded</source>
+      <extracomment>refund.qty_high</extracomment>
+      <translation>line {line}: only {left} of {qty} can still be refunded</translation>
+    </message>
+    <message>
+      <source>line {line}: quantity to refund must be at least 1</source>
+      <extracomment>refund.qty_low</extracomment>
+      <translation>line {line}: quantity to refund must be at least 1</translation>
+    </message>
+    <message>
+      <source>cashier</source>
+      <extracomment>role.cashier</extracomment>
+      <translation>cashier</translation>
+    </message>
+    <message>
+      <source>manager</source>
+      <extracomment>role.manager</extracomment>
+      <translation>manager</translation>
+    </message>
+    <message>
+      <source>supervisor</source>
+      <extracomment>role.supervisor</extracomment>
+      <translation>supervisor</translation>
+    </message>
+    <message>
+      <source>item {item}: quantity must be 1 to {max}, got {qty}</source>
+      <extracomment>sale.bad_qty</extracomment>
+      <translation>item {item}: quantity must be 1 to {max}, got {qty}</translation>
+    </message>
+    <message>
+      <source>the sale time must carry a time zone (e.g. 2026-11-09T14:00:00+08:00)</source>
+      <extracomment>sale.naive_time</extracomment>
+      <translation>the sale time must carry a time zone (e.g. 2026-11-09T14:00:00+08:00)</translation>
+    </message>
+    <message>
+      <source>item {item}: a price cannot be negative</source>
+      <extracomment>sale.negative_price</extracomment>
+      <translation>item {item}: a price cannot be negative</translation>
+    </message>
+    <message>
+      <source>a sale needs at least one item</source>
+      <extracomment>sale.no_items</extracomment>
+      <translation>a sale needs at least one item</translation>
+    </message>
+    <message>
+      <source>a sale needs at least one tender (e.g. --tender cash)</source>
+      <extracomment>sale.no_tender</extracomment>
+      <translation>a sale needs at least one tender (e.g. --tender cash)</translation>
+    </message>
+    <message>
+      <source>no sale '{sale}' on this terminal</source>
+      <extracomment>sale.not_found</extracomment>
+      <translation>no sale '{sale}' on this terminal</translation>
+    </message>
+    <message>
+      <source>Nothing found for {code}</source>
+      <extracomment>sale.nothing_found</extracomment>
+      <translation>Nothing found for {code}</translation>
+    </message>
+    <message>
+      <source>item '{item}' (line {line}) is not in the catalog</source>
+      <extracomment>sale.unknown_item</extracomment>
+      <translation>item '{item}' (line {line}) is not in the catalog</translation>
+    </message>
+    <message>
+      <source>a shift is already open on this terminal: close it first</source>
+      <extracomment>shift.already_open</extracomment>
+      <translation>a shift is already open on this terminal: close it first</translation>
+    </message>
+    <message>
+      <source>counted cash cannot be negative</source>
+      <extracomment>shift.counted_negative</extracomment>
+      <translation>counted cash cannot be negative</translation>
+    </message>
+    <message>
+      <source>a cash float above {max} is not plausible</source>
+      <extracomment>shift.float_high</extracomment>
+      <translation>a cash float above {max} is not plausible</translation>
+    </message>
+    <message>
+      <source>the cash float cannot be negative</source>
+      <extracomment>shift.float_negative</extracomment>
+      <translation>the cash float cannot be negative</translation>
+    </message>
+    <message>
+      <source>shift {shift} has no opening row in the ledger</source>
+      <extracomment>shift.no_opening</extracomment>
+      <translation>shift {shift} has no opening row in the ledger</translation>
+    </message>
+    <message>
+      <source>no shift is open: open one with a cash float first</source>
+      <extracomment>shift.none_open</extracomment>
+      <translation>no shift is open: open one with a cash float first</translation>
+    </message>
+    <message>
+      <source>role must be one of {allowed}, got '{role}'</source>
+      <extracomment>staff.bad_role</extracomment>
+      <translation>role must be one of {allowed}, got '{role}'</translation>
+    </message>
+    <message>
+      <source>staff code '{staff}' already exists</source>
+      <extracomment>staff.code_taken</extracomment>
+      <translation>staff code '{staff}' already exists</translation>
+    </message>
+    <message>
+      <source>staff {staff} is locked after {failures} wrong PINs until {until}</source>
+      <extracomment>staff.locked</extracomment>
+      <translation>staff {staff} is locked after {failures} wrong PINs until {until}</translation>
+    </message>
+    <message>
+      <source>staff {staff} ({role}) may not approve {action}</source>
+      <extracomment>staff.may_not_approve</extracomment>
+      <translation>staff {staff} ({role}) may not approve {action}</translation>
+    </message>
+    <message>
+      <source>{action} needs a {role}'s approval</source>
+      <extracomment>staff.needs_approval</extracomment>
+      <translation>{action} needs a {role}'s approval</translation>
+    </message>
+    <message>
+      <source>a PIN is 4 to 8 digits</source>
+      <extracomment>staff.pin_format</extracomment>
+      <translation>a PIN is 4 to 8 digits</translation>
+    </message>
+    <message>
+      <source>no active staff member '{staff}'</source>
+      <extracomment>staff.unknown</extracomment>
+      <translation>no active staff member '{staff}'</translation>
+    </message>
+    <message>
+      <source>wrong PIN for staff {staff}</source>
+      <extracomment>staff.wrong_pin</extracomment>
+      <translation>wrong PIN for staff {staff}</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <extracomment>status.active</extracomment>
+      <translation>active</translation>
+    </message>
+    <message>
+      <source>blocked</source>
+      <extracomment>status.blocked</extracomment>
+      <translation>blocked</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <extracomment>status.closed</extracomment>
+      <translation>closed</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <extracomment>status.open</extracomment>
+      <translation>open</translation>
+    </message>
+    <message>
+      <source>pending</source>
+      <extracomment>status.pending</extracomment>
+      <translation>pending</translation>
+    </message>
+    <message>
+      <source>replaced</source>
+      <extracomment>status.replaced</extracomment>
+      <translation>replaced</translation>
+    </message>
+    <message>
+      <source>card {card} is blocked by HQ: {reason}</source>
+      <extracomment>sv.blocked_by_hq</extracomment>
+      <translation>card {card} is blocked by HQ: {reason}</translation>
+    </message>
+    <message>
+      <source>card {card} is blocked for offline use by HQ: {reason}</source>
+      <extracomment>sv.blocked_offline</extracomment>
+      <translation>card {card} is blocked for offline use by HQ: {reason}</translation>
+    </message>
+    <message>
+      <source>an anonymous</source>
+      <extracomment>sv.kind_anonymous</extracomment>
+      <translation>an anonymous</translation>
+    </message>
+    <message>
+      <source>a registered</source>
+      <extracomment>sv.kind_named</extracomment>
+      <translation>a registered</translation>
+    </message>
+    <message>
+      <source>card {card} may spend {limit} a day; {used} already spent today</source>
+      <extracomment>sv.limit_per_day</extracomment>
+      <translation>card {card} may spend {limit} a day; {used} already spent today</translation>
+    </message>
+    <message>
+      <source>card {card} may spend at most {limit} per sale</source>
+      <extracomment>sv.limit_per_sale</extracomment>
+      <translation>card {card} may spend at most {limit} per sale</translation>
+    </message>
+    <message>
+      <source>stored value pays only when the member's card is presented</source>
+      <extracomment>sv.needs_card</extracomment>
+      <translation>stored value pays only when the member's card is presented</translation>
+    </message>
+    <message>
+      <source>HQ is unreachable and this terminal's offline stored-value budget has {left} left</source>
+      <extracomment>sv.offline_budget</extracomment>
+      <translation>HQ is unreachable and this terminal's offline stored-value budget has {left} left</translation>
+    </message>
+    <message>
+      <source>HQ is unreachable: card {card} may spend at most {cap} offline on this terminal; {used} already spent</source>
+      <extracomment>sv.offline_card_cap</extracomment>
+      <translation>HQ is unreachable: card {card} may spend at most {cap} offline on this terminal; {used} already spent</translation>
+    </message>
+    <message>
+      <source>balance would be {balance}, over the {cap} cap of {kind} card; at most {room} more can be added</source>
+      <extracomment>sv.over_cap</extracomment>
+      <translation>balance would be {balance}, over the {cap} cap of {kind} card; at most {room} more can be added</translation>
+    </message>
+    <message>
+      <source>a purchase of {amount} or more needs the holder's ID number on file (real-name threshold {threshold})</source>
+      <extracomment>sv.real_name</extracomment>
+      <translation>a purchase of {amount} or more needs the holder's ID number on file (real-name threshold {threshold})</translation>
+    </message>
+    <message>
+      <source>stored value {balance} is less than {amount}</source>
+      <extracomment>sv.short</extracomment>
+      <translation>stored value {balance} is less than {amount}</translation>
+    </message>
+    <message>
+      <source>top-up amount must be above zero, got {amount}</source>
+      <extracomment>sv.topup_not_positive</extracomment>
+      <translation>top-up amount must be above zero, got {amount}</translation>
+    </message>
+    <message>
+      <source>top up the main card; a supplementary card spends from it</source>
+      <extracomment>sv.topup_supplementary</extracomment>
+      <translation>top up the main card; a supplementary card spends from it</translation>
+    </message>
+    <message>
+      <source>a top-up is paid by {allowed}, not '{tender}'</source>
+      <extracomment>sv.topup_tender</extracomment>
+      <translation>a top-up is paid by {allowed}, not '{tender}'</translation>
+    </message>
+    <message>
+      <source>only the last tender may leave out its amount</source>
+      <extracomment>tender.amount_missing</extracomment>
+      <translation>only the last tender may leave out its amount</translation>
+    </message>
+    <message>
+      <source>tender {no} ({kind}): amount must be above zero</source>
+      <extracomment>tender.amount_not_positive</extracomment>
+      <translation>tender {no} ({kind}): amount must be above zero</translation>
+    </message>
+    <message>
+      <source>tender {no} ({kind}): nothing is left to pay</source>
+      <extracomment>tender.nothing_due</extracomment>
+      <translation>tender {no} ({kind}): nothing is left to pay</translation>
+    </message>
+    <message>
+      <source>tender {no} ({kind}) of {amount} is more than the {due} left to pay; only cash gives change</source>
+      <extracomment>tender.over_due</extracomment>
+      <translation>tender {no} ({kind}) of {amount} is more than the {due} left to pay; only cash gives change</translation>
+    </message>
+    <message>
+      <source>a points tender needs a number of points, e.g. points:200</source>
+      <extracomment>tender.points_count</extracomment>
+      <translation>a points tender needs a number of points, e.g. points:200</translation>
+    </message>
+    <message>
+      <source>points can pay only when a member is attached</source>
+      <extracomment>tender.points_need_member</extracomment>
+      <translation>points can pay only when a member is attached</translation>
+    </message>
+    <message>
+      <source>{points} points ({value}) are more than the {due} left to pay</source>
+      <extracomment>tender.points_over_due</extracomment>
+      <translation>{points} points ({value}) are more than the {due} left to pay</translation>
+    </message>
+    <message>
+      <source>points may pay at most {cap} of this sale ({share} of {total}); {points} points are {value}</source>
+      <extracomment>tender.points_share</extracomment>
+      <translation>points may pay at most {cap} of this sale ({share} of {total}); {points} points are {value}</translation>
+    </message>
+    <message>
+      <source>a supplementary card cannot pay with the main member's points</source>
+      <extracomment>tender.points_supplementary</extracomment>
+      <translation>a supplementary card cannot pay with the main member's points</translation>
+    </message>
+    <message>
+      <source>points are paid in whole units of {unit}, got {points}</source>
+      <extracomment>tender.points_unit</extracomment>
+      <translation>points are paid in whole units of {unit}, got {points}</translation>
+    </message>
+    <message>
+      <source>a bank-card reference is at most {max} characters (never track data)</source>
+      <extracomment>tender.reference_long</extracomment>
+      <translation>a bank-card reference is at most {max} characters (never track data)</translation>
+    </message>
+    <message>
+      <source>tenders cover {paid} of {total}; {due} still due</source>
+      <extracomment>tender.short</extracomment>
+      <translation>tenders cover {paid} of {total}; {due} still due</translation>
+    </message>
+    <message>
+      <source>tender '{kind}' is not one of {allowed}</source>
+      <extracomment>tender.unknown_kind</extracomment>
+      <translation>tender '{kind}' is not one of {allowed}</translation>
+    </message>
+    <message>
+      <source>{folder} already holds a terminal ledger; nothing was changed</source>
+      <extracomment>terminal.already_set_up</extracomment>
+      <translation>{folder} already holds a terminal ledger; nothing was changed</translation>
+    </message>
+    <message>
+      <source>card block must be 1..9999, got {block}</source>
+      <extracomment>terminal.bad_card_block</extracomment>
+      <translation>card block must be 1..9999, got {block}</translation>
+    </message>
+    <message>
+      <source>{name} must be 1-40 letters, digits, '-' or '_', got '{value}'</source>
+      <extracomment>terminal.bad_identifier</extracomment>
+      <translation>{name} must be 1-40 letters, digits, '-' or '_', got '{value}'</translation>
+    </message>
+    <message>
+      <source>the clock must give time-zone aware times</source>
+      <extracomment>terminal.naive_clock</extracomment>
+      <translation>the clock must give time-zone aware times</translation>
+    </message>
+    <message>
+      <source>{folder} has no terminal ledger: run 'pos init' first</source>
+      <extracomment>terminal.no_ledger</extracomment>
+      <translation>{folder} has no terminal ledger: run 'pos init' first</translation>
+    </message>
+    <message>
+      <source>{folder} is not set up: run 'pos init' first</source>
+      <extracomment>terminal.not_set_up</extracomment>
+      <translation>{folder} is not set up: run 'pos init' first</translation>
+    </message>
+    <message>
+      <source>{folder} belongs to user '{user}': run the command as that user (sudo -u {user} pos ...), not as root</source>
+      <extracomment>terminal.root_on_users_folder</extracomment>
+      <translation>{folder} belongs to user '{user}': run the command as that user (sudo -u {user} pos ...), not as root</translation>
     </message>
   </context>
 </TS>

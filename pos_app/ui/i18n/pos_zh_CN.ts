@@ -4,34 +4,24 @@
   <context>
     <name>pos</name>
     <message>
-      <location filename="../app.py" line="100" />
+      <location filename="../app.py" line="101" />
       <source>Cashier</source>
       <translation>收银员</translation>
     </message>
     <message>
-      <location filename="../app.py" line="100" />
+      <location filename="../app.py" line="101" />
       <source>Supervisor</source>
       <translation>领班</translation>
     </message>
     <message>
-      <location filename="../app.py" line="100" />
+      <location filename="../app.py" line="101" />
       <source>Manager</source>
       <translation>店长</translation>
     </message>
     <message>
-      <location filename="../app.py" line="101" />
-      <source>ok</source>
-      <translation>正常</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="101" />
-      <source>degraded</source>
-      <translation>异常</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="101" />
-      <source>offline</source>
-      <translation>离线</translation>
+      <location filename="../app.py" line="143" />
+      <source>Store POS</source>
+      <translation>门店收银系统</translation>
     </message>
     <message>
       <location filename="../app.py" line="196" />
@@ -59,22 +49,27 @@
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../app.py" line="374" />
+      <location filename="../app.py" line="274" />
+      <source>offline</source>
+      <translation>离线</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="376" />
       <source>%1 is not open to your role</source>
       <translation>您的角色不能打开%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="457" />
+      <location filename="../app.py" line="459" />
       <source>Sale %1: %2, change %3</source>
       <translation>小票 %1：%2，找零 %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="460" />
+      <location filename="../app.py" line="462" />
       <source>%1 points earned</source>
       <translation>获得积分 %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="462" />
+      <location filename="../app.py" line="464" />
       <source>offline stored value used: %1</source>
       <translation>使用离线储值：%1</translation>
     </message>
@@ -204,219 +199,184 @@
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="100" />
-      <source>Supplementary card</source>
-      <translation>附属卡</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="105" />
-      <source>member price</source>
-      <translation>会员价</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="106" />
-      <source>promotion</source>
-      <translation>促销</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="107" />
-      <source>tier</source>
-      <translation>会员折扣</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="108" />
-      <source>spend &amp; get off</source>
-      <translation>满减</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="109" />
-      <source>coupon</source>
-      <translation>优惠券</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="110" />
-      <source>stored-value pay discount</source>
-      <translation>储值支付折扣</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="114" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="114" />
       <source>Item</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="114" />
       <source>Qty</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="114" />
       <source>Price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="114" />
       <source>Discounts</source>
       <translation>优惠</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="114" />
       <source>Amount</source>
       <translation>金额</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="192" />
+      <location filename="../checkout.py" line="179" />
       <source>Checkout</source>
       <translation>收银</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="195" />
+      <location filename="../checkout.py" line="182" />
       <source>Quantity of the selected line</source>
       <translation>修改所选行数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="196" />
+      <location filename="../checkout.py" line="183" />
       <source>Void the selected line</source>
       <translation>删除所选商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="197" />
+      <location filename="../checkout.py" line="184" />
       <source>Price override (supervisor)</source>
       <translation>改价（领班授权）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="198" />
+      <location filename="../checkout.py" line="185" />
       <source>Member: card or phone</source>
       <translation>会员：刷卡或手机号</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="199" />
+      <location filename="../checkout.py" line="186" />
       <source>Coupon</source>
       <translation>优惠券</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="200" />
+      <location filename="../checkout.py" line="187" />
       <source>Pay</source>
       <translation>结账</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="227" />
+      <location filename="../checkout.py" line="214" />
       <source>Scan or type a barcode / SKU, Enter</source>
       <translation>扫码或输入条码 / 货号，回车</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="252" />
+      <location filename="../checkout.py" line="239" />
       <source>List price</source>
       <translation>原价合计</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="256" />
+      <location filename="../checkout.py" line="243" />
       <source>To pay</source>
       <translation>应付</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="262" />
+      <location filename="../checkout.py" line="249" />
       <source>Member (card or phone)</source>
       <translation>会员（卡或手机号）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="265" />
+      <location filename="../checkout.py" line="252" />
       <source>Swipe / tap / insert, or type card or phone</source>
       <translation>刷卡 / 感应 / 插卡，或输入卡号、手机号</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="268" />
+      <location filename="../checkout.py" line="255" />
       <source>No member</source>
       <translation>未关联会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="278" />
+      <location filename="../checkout.py" line="265" />
       <source>Type or scan the coupon code</source>
       <translation>输入或扫描券码</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="287" />
+      <location filename="../checkout.py" line="274" />
       <source>Set qty</source>
       <translation>改数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="294" />
+      <location filename="../checkout.py" line="281" />
       <source>New unit price</source>
       <translation>新单价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="296" />
+      <location filename="../checkout.py" line="283" />
       <source>Override</source>
       <translation>改价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="300" />
+      <location filename="../checkout.py" line="287" />
       <source>Void line</source>
       <translation>删除商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="377" />
-      <source>Nothing found for %1</source>
-      <translation>未找到：%1</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="406" />
+      <location filename="../checkout.py" line="383" />
       <source>Happy birthday, %1!</source>
       <translation>%1，生日快乐！</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="432" />
+      <location filename="../checkout.py" line="403" />
       <source>Coupon %1 applied</source>
       <translation>已使用优惠券 %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="479" />
+      <location filename="../checkout.py" line="452" />
       <source>The cart is empty</source>
       <translation>购物车是空的</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="525" />
+      <location filename="../checkout.py" line="498" />
       <source>Welcome</source>
       <translation>欢迎光临</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="86" />
+      <location filename="../checkout.py" line="84" />
       <source>Anonymous card</source>
       <translation>不记名卡</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="87" />
+      <location filename="../checkout.py" line="85" />
       <source>Tier</source>
       <translation>等级</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="88" />
+      <location filename="../checkout.py" line="86" />
       <source>Points</source>
       <translation>积分</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="89" />
+      <location filename="../checkout.py" line="87" />
       <source>Stored value</source>
       <translation>储值</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="90" />
+      <location filename="../checkout.py" line="88" />
       <source>principal</source>
       <translation>本金</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="91" />
+      <location filename="../checkout.py" line="89" />
       <source>bonus</source>
       <translation>赠送</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="95" />
+      <location filename="../checkout.py" line="93" />
       <source>%1 points expire on %2</source>
       <translation>%1 积分将于 %2 到期</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="98" />
+      <source>Supplementary card</source>
+      <translation>附属卡</translation>
     </message>
     <message>
       <location filename="../customer_display.py" line="110" />
@@ -444,29 +404,94 @@
       <translation>顾客显示屏</translation>
     </message>
     <message>
-      <location filename="../keymap.py" line="129" />
+      <location filename="../keymap.py" line="151" />
       <source>Everywhere</source>
       <translation>全局</translation>
     </message>
     <message>
-      <location filename="../keymap.py" line="134" />
+      <location filename="../keymap.py" line="156" />
       <source>Keyboard shortcuts</source>
       <translation>快捷键</translation>
     </message>
     <message>
-      <location filename="../keymap.py" line="137" />
+      <location filename="../keymap.py" line="159" />
       <source>Scanning works whatever field has focus.</source>
       <translation>无论光标在哪个输入框，扫码都会加入购物车。</translation>
     </message>
     <message>
-      <location filename="../keymap.py" line="81" />
+      <location filename="../keymap.py" line="86" />
       <source>Help (this overlay)</source>
       <translation>帮助（本页）</translation>
     </message>
     <message>
-      <location filename="../keymap.py" line="83" />
+      <location filename="../keymap.py" line="88" />
       <source>Back / close</source>
       <translation>返回 / 关闭</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="12" />
+      <source>Scanner</source>
+      <translation>扫码枪</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="13" />
+      <source>Card reader</source>
+      <translation>读卡器</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="14" />
+      <source>Receipt printer</source>
+      <translation>小票打印机</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="15" />
+      <source>Pole display</source>
+      <translation>客显屏</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="16" />
+      <source>Cash drawer</source>
+      <translation>钱箱</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="19" />
+      <source>ok</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="19" />
+      <source>degraded</source>
+      <translation>异常</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="21" />
+      <source>member price</source>
+      <translation>会员价</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="22" />
+      <source>promotion</source>
+      <translation>促销</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="23" />
+      <source>tier</source>
+      <translation>会员折扣</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="24" />
+      <source>spend &amp; get off</source>
+      <translation>满减</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="25" />
+      <source>coupon</source>
+      <translation>优惠券</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="26" />
+      <source>stored-value pay discount</source>
+      <translation>储值支付折扣</translation>
     </message>
     <message>
       <location filename="../login.py" line="21" />
@@ -606,7 +631,7 @@
     <message>
       <location filename="../members/enroll.py" line="112" />
       <source>Birthday: YYYY-MM-DD</source>
-      <translation>生日格式：YYYY-MM-DD</translation>
+      <translation>生日格式：年-月-日，如 1990-05-20</translation>
     </message>
     <message>
       <location filename="../members/enroll.py" line="141" />
@@ -621,7 +646,7 @@
     <message>
       <location filename="../members/enroll.py" line="37" />
       <source>YYYY-MM-DD (optional)</source>
-      <translation>YYYY-MM-DD（可选）</translation>
+      <translation>年-月-日，如 1990-05-20（可选）</translation>
     </message>
     <message>
       <location filename="../members/enroll.py" line="39" />
@@ -689,47 +714,47 @@
       <translation>卡</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="26" />
+      <location filename="../members/history.py" line="27" />
       <source>sale</source>
       <translation>销售</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="34" />
+      <location filename="../members/history.py" line="35" />
       <source>Tier changes</source>
       <translation>等级变更</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="36" />
+      <location filename="../members/history.py" line="37" />
       <source>Recent sales</source>
       <translation>最近消费</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="38" />
+      <location filename="../members/history.py" line="39" />
       <source>Top-ups</source>
       <translation>充值记录</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="45" />
+      <location filename="../members/history.py" line="46" />
       <source>Tier and history</source>
       <translation>等级与记录</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="65" />
+      <location filename="../members/history.py" line="66" />
       <source>Reason (e.g. competitor's VIP card honoured)</source>
       <translation>原因（如：认可竞品VIP卡）</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="66" />
+      <location filename="../members/history.py" line="67" />
       <source>Set tier (manager)</source>
       <translation>调整等级（店长）</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="84" />
+      <location filename="../members/history.py" line="85" />
       <source>Give the reason for the tier change</source>
       <translation>请填写调级原因</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="94" />
+      <location filename="../members/history.py" line="96" />
       <source>Tier is now %1</source>
       <translation>等级已调整为 %1</translation>
     </message>
@@ -854,299 +879,1197 @@
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="100" />
-      <source>Staff code of the assistant (optional)</source>
-      <translation>导购工号（可选）</translation>
+      <location filename="../operations/checkout.py" line="29" />
+      <source>Nothing found for %1</source>
+      <translation>未找到：%1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="103" />
-      <source>Tenders</source>
-      <translation>支付明细</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="112" />
-      <source>Credited to</source>
-      <translation>业绩归属</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="120" />
-      <source>Amount (empty: the rest)</source>
-      <translation>金额（留空：支付剩余）</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="130" />
-      <source>Present the member card, or type its number</source>
-      <translation>出示会员卡，或输入卡号</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="140" />
-      <source>Member card</source>
-      <translation>会员卡</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="154" />
-      <source>Remove last</source>
-      <translation>删除上一笔</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="163" />
-      <source>Back</source>
-      <translation>返回</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="165" />
-      <source>Complete</source>
-      <translation>完成</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="196" />
-      <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
-      <translation>会员 %1：积分 %2（本单最多可用 %3），储值 %4</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="203" />
-      <source>No member: points and stored value need a member</source>
-      <translation>未关联会员：积分和储值需要会员</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="207" />
-      <source>Paid wholly from stored value: %1 (saves %2)</source>
-      <translation>全额储值支付：%1（再省 %2）</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="243" />
-      <source>Scanned %1: go back to the cart (Esc) to add goods</source>
-      <translation>已扫描 %1：加商品请返回购物车（Esc）</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="317" />
-      <source>Still due: %1</source>
-      <translation>还需支付：%1</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="319" />
-      <source>Change: %1</source>
-      <translation>找零：%1</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="328" />
-      <source>Nothing is left to pay</source>
-      <translation>已付清</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="333" />
-      <source>Enter the number of points first</source>
-      <translation>请先输入积分数</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="343" />
-      <source>Present the member card (swipe, tap or insert)</source>
-      <translation>请出示会员卡（刷卡、感应或插卡）</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="359" />
-      <source>Enter the bank-card slip reference</source>
-      <translation>请输入银行卡签购单号</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="385" />
-      <source>This card belongs to another member</source>
-      <translation>这张卡属于其他会员</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="59" />
-      <source>Payment</source>
-      <translation>付款</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="62" />
-      <source>Pay with points</source>
-      <translation>积分支付</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="63" />
-      <source>Pay with stored value (card presented)</source>
-      <translation>储值支付（需出示会员卡）</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="65" />
-      <source>Bank card (reference)</source>
-      <translation>银行卡（凭证号）</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="66" />
-      <source>Other tender</source>
-      <translation>其他支付方式</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="67" />
-      <source>Remove the last tender</source>
-      <translation>删除上一笔支付</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="68" />
-      <source>Complete the sale</source>
-      <translation>完成交易</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="89" />
-      <source>Total</source>
-      <translation>合计</translation>
-    </message>
-    <message>
-      <location filename="../returns.py" line="104" />
-      <source>Refund</source>
-      <translation>退货</translation>
-    </message>
-    <message>
-      <location filename="../returns.py" line="141" />
+      <location filename="../operations/returns.py" line="43" />
       <source>%1 is a refund; give the original sale</source>
       <translation>%1 是退货单，请输入原销售小票号</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="195" />
+      <location filename="../payment.py" line="102" />
+      <source>Credited to</source>
+      <translation>业绩归属</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="110" />
+      <source>Amount (empty: the rest)</source>
+      <translation>金额（留空：支付剩余）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="120" />
+      <source>Present the member card, or type its number</source>
+      <translation>出示会员卡，或输入卡号</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="130" />
+      <source>Member card</source>
+      <translation>会员卡</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="144" />
+      <source>Remove last</source>
+      <translation>删除上一笔</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="153" />
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="155" />
+      <source>Complete</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="186" />
+      <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
+      <translation>会员 %1：积分 %2（本单最多可用 %3），储值 %4</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="193" />
+      <source>No member: points and stored value need a member</source>
+      <translation>未关联会员：积分和储值需要会员</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="197" />
+      <source>Paid wholly from stored value: %1 (saves %2)</source>
+      <translation>全额储值支付：%1（再省 %2）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="233" />
+      <source>Scanned %1: go back to the cart (Esc) to add goods</source>
+      <translation>已扫描 %1：加商品请返回购物车（Esc）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="307" />
+      <source>Still due: %1</source>
+      <translation>还需支付：%1</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="309" />
+      <source>Change: %1</source>
+      <translation>找零：%1</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="318" />
+      <source>Nothing is left to pay</source>
+      <translation>已付清</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="323" />
+      <source>Enter the number of points first</source>
+      <translation>请先输入积分数</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="333" />
+      <source>Present the member card (swipe, tap or insert)</source>
+      <translation>请出示会员卡（刷卡、感应或插卡）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="349" />
+      <source>Enter the bank-card slip reference</source>
+      <translation>请输入银行卡签购单号</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="375" />
+      <source>This card belongs to another member</source>
+      <translation>这张卡属于其他会员</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="49" />
+      <source>Payment</source>
+      <translation>付款</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="52" />
+      <source>Pay with points</source>
+      <translation>积分支付</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="53" />
+      <source>Pay with stored value (card presented)</source>
+      <translation>储值支付（需出示会员卡）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="55" />
+      <source>Bank card (reference)</source>
+      <translation>银行卡（凭证号）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="56" />
+      <source>Other tender</source>
+      <translation>其他支付方式</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="57" />
+      <source>Remove the last tender</source>
+      <translation>删除上一笔支付</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="58" />
+      <source>Complete the sale</source>
+      <translation>完成交易</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="79" />
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="90" />
+      <source>Staff code of the assistant (optional)</source>
+      <translation>导购工号（可选）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="93" />
+      <source>Tenders</source>
+      <translation>支付明细</translation>
+    </message>
+    <message>
+      <location filename="../returns.py" line="158" />
       <source>Refunded %1 as %2</source>
       <translation>已退款 %1，退货单 %2</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="195" />
+      <location filename="../returns.py" line="158" />
       <source>Will refund %1</source>
       <translation>将退款 %1</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="199" />
+      <location filename="../returns.py" line="162" />
       <source>(%1 points back)</source>
       <translation>（退回 %1 积分）</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="202" />
+      <location filename="../returns.py" line="165" />
       <source>Points taken back: %1</source>
       <translation>扣回积分：%1</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="204" />
+      <location filename="../returns.py" line="167" />
       <source>The coupon can be used again</source>
       <translation>优惠券已退回，可再次使用</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="213" />
+      <location filename="../returns.py" line="176" />
       <source>Choose the lines to return</source>
       <translation>请选择要退的商品</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="257" />
+      <location filename="../returns.py" line="200" />
       <source>Refund %1 done</source>
       <translation>退货单 %1 已完成</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="57" />
+      <location filename="../returns.py" line="38" />
       <source>Returns</source>
       <translation>退货</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="60" />
+      <location filename="../returns.py" line="41" />
       <source>Receipt number (or scan the receipt's QR code)</source>
       <translation>小票号（或扫描小票二维码）</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="61" />
+      <location filename="../returns.py" line="42" />
       <source>Preview what goes back</source>
       <translation>预览退款去向</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="62" />
+      <location filename="../returns.py" line="43" />
       <source>Refund (supervisor)</source>
       <translation>退货（领班授权）</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="74" />
+      <location filename="../returns.py" line="55" />
       <source>Receipt number, or scan the receipt's QR code</source>
       <translation>小票号，或扫描小票二维码</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="87" />
+      <location filename="../returns.py" line="68" />
       <source>Return</source>
       <translation>退</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="87" />
+      <location filename="../returns.py" line="68" />
       <source>Sold</source>
       <translation>已售</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="87" />
+      <location filename="../returns.py" line="68" />
       <source>Returned</source>
       <translation>已退</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="87" />
+      <location filename="../returns.py" line="68" />
       <source>Qty to return</source>
       <translation>退货数量</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="87" />
+      <location filename="../returns.py" line="68" />
       <source>Paid</source>
       <translation>实付</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="100" />
-      <source>Cash float</source>
-      <translation>备用金</translation>
+      <location filename="../returns.py" line="85" />
+      <source>Refund</source>
+      <translation>退货</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="101" />
-      <source>Cash counted</source>
-      <translation>清点现金</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="104" />
-      <source>Open shift</source>
-      <translation>开班</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="110" />
-      <source>Close shift, Z report</source>
-      <translation>交班结账（Z报表）</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="148" />
-      <source>No shift is open</source>
-      <translation>当前没有开班</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="150" />
+      <location filename="../shift.py" line="102" />
       <source>Shift %1 open since %2 by %3, float %4</source>
       <translation>第 %1 班 %2 由 %3 开班，备用金 %4</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="180" />
+      <location filename="../shift.py" line="127" />
       <source>Shift %1 opened</source>
       <translation>第 %1 班已开班</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="226" />
+      <location filename="../shift.py" line="164" />
       <source>Shift %1 closed; expected %2, counted %3, difference %4</source>
       <translation>第 %1 班已交班；应有 %2，实点 %3，差额 %4</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="80" />
+      <location filename="../shift.py" line="31" />
       <source>Shift</source>
       <translation>班次</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="83" />
+      <location filename="../shift.py" line="34" />
       <source>Open the shift with the cash float (supervisor)</source>
       <translation>录入备用金开班（领班）</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="84" />
+      <location filename="../shift.py" line="35" />
       <source>X report</source>
       <translation>X报表</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="85" />
+      <location filename="../shift.py" line="36" />
       <source>Close with the cash count and Z report (supervisor)</source>
       <translation>清点现金交班并打印Z报表（领班）</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="51" />
+      <source>Cash float</source>
+      <translation>备用金</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="52" />
+      <source>Cash counted</source>
+      <translation>清点现金</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="55" />
+      <source>Open shift</source>
+      <translation>开班</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="61" />
+      <source>Close shift, Z report</source>
+      <translation>交班结账（Z报表）</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="99" />
+      <source>No shift is open</source>
+      <translation>当前没有开班</translation>
+    </message>
+    <message>
+      <location filename="../status.py" line="36" />
+      <source>not registered with an HQ</source>
+      <translation>未在总部注册</translation>
+    </message>
+  </context>
+  <context>
+    <name>errors</name>
+    <message>
+      <source>balance slip</source>
+      <extracomment>action.balance_slip</extracomment>
+      <translation>余额单</translation>
+    </message>
+    <message>
+      <source>bind card</source>
+      <extracomment>action.bind_card</extracomment>
+      <translation>绑卡</translation>
+    </message>
+    <message>
+      <source>block card</source>
+      <extracomment>action.block_card</extracomment>
+      <translation>挂失</translation>
+    </message>
+    <message>
+      <source>catalog import</source>
+      <extracomment>action.catalog_import</extracomment>
+      <translation>商品导入</translation>
+    </message>
+    <message>
+      <source>close shift</source>
+      <extracomment>action.close_shift</extracomment>
+      <translation>交班</translation>
+    </message>
+    <message>
+      <source>enroll</source>
+      <extracomment>action.enroll</extracomment>
+      <translation>办卡</translation>
+    </message>
+    <message>
+      <source>manage staff</source>
+      <extracomment>action.manage_staff</extracomment>
+      <translation>员工管理</translation>
+    </message>
+    <message>
+      <source>manual discount</source>
+      <extracomment>action.manual_discount</extracomment>
+      <translation>手工折扣</translation>
+    </message>
+    <message>
+      <source>open shift</source>
+      <extracomment>action.open_shift</extracomment>
+      <translation>开班</translation>
+    </message>
+    <message>
+      <source>points transfer</source>
+      <extracomment>action.points_transfer</extracomment>
+      <translation>积分转赠</translation>
+    </message>
+    <message>
+      <source>price override</source>
+      <extracomment>action.price_override</extracomment>
+      <translation>改价</translation>
+    </message>
+    <message>
+      <source>refund</source>
+      <extracomment>action.refund</extracomment>
+      <translation>退货</translation>
+    </message>
+    <message>
+      <source>replace card</source>
+      <extracomment>action.replace_card</extracomment>
+      <translation>补卡</translation>
+    </message>
+    <message>
+      <source>reprint</source>
+      <extracomment>action.reprint</extracomment>
+      <translation>重打小票</translation>
+    </message>
+    <message>
+      <source>sale</source>
+      <extracomment>action.sale</extracomment>
+      <translation>销售</translation>
+    </message>
+    <message>
+      <source>tier review</source>
+      <extracomment>action.tier_review</extracomment>
+      <translation>等级评审</translation>
+    </message>
+    <message>
+      <source>top-up</source>
+      <extracomment>action.topup</extracomment>
+      <translation>充值</translation>
+    </message>
+    <message>
+      <source>void after payment</source>
+      <extracomment>action.void_after_payment</extracomment>
+      <translation>付款后作废</translation>
+    </message>
+    <message>
+      <source>void line</source>
+      <extracomment>action.void_line</extracomment>
+      <translation>删除商品行</translation>
+    </message>
+    <message>
+      <source>{path} is damaged (integrity check: {detail}); nothing was changed</source>
+      <extracomment>backup.damaged</extracomment>
+      <translation>{path} 已损坏（完整性检查：{detail}）；未做任何更改</translation>
+    </message>
+    <message>
+      <source>keep at least one backup</source>
+      <extracomment>backup.keep_one</extracomment>
+      <translation>至少保留一份备份</translation>
+    </message>
+    <message>
+      <source>{detail}; nothing was changed (--force to restore anyway)</source>
+      <extracomment>backup.key_problem</extracomment>
+      <translation>{detail}；未做任何更改（加 --force 强制恢复）</translation>
+    </message>
+    <message>
+      <source>that is the live ledger itself; give a backup file</source>
+      <extracomment>backup.live_ledger</extracomment>
+      <translation>这是正在使用的账本本身；请指定备份文件</translation>
+    </message>
+    <message>
+      <source>{path} is not a terminal ledger (no {tables} table)</source>
+      <extracomment>backup.missing_tables</extracomment>
+      <translation>{path} 不是终端账本（缺少 {tables} 表）</translation>
+    </message>
+    <message>
+      <source>{path}: no such file</source>
+      <extracomment>backup.no_file</extracomment>
+      <translation>{path}：文件不存在</translation>
+    </message>
+    <message>
+      <source>{path} is not a set-up terminal ledger (no terminal_info row)</source>
+      <extracomment>backup.not_set_up</extracomment>
+      <translation>{path} 不是已设置的终端账本（缺少 terminal_info 行）</translation>
+    </message>
+    <message>
+      <source>{path} is not a terminal ledger (not an SQLite database)</source>
+      <extracomment>backup.not_sqlite</extracomment>
+      <translation>{path} 不是终端账本（不是 SQLite 数据库）</translation>
+    </message>
+    <message>
+      <source>{path} belongs to {theirs}, this data folder to {mine}; nothing was changed (--force to restore anyway)</source>
+      <extracomment>backup.other_terminal</extracomment>
+      <translation>{path} 属于 {theirs}，本数据目录属于 {mine}；未做任何更改（加 --force 强制恢复）</translation>
+    </message>
+    <message>
+      <source>could not restore into {path}: {detail} (stop the terminal app and services first)</source>
+      <extracomment>backup.restore_failed</extracomment>
+      <translation>无法恢复到 {path}：{detail}（请先停止收银程序和相关服务）</translation>
+    </message>
+    <message>
+      <source>the restored ledger failed its integrity check: {detail}</source>
+      <extracomment>backup.restored_damaged</extracomment>
+      <translation>恢复后的账本未通过完整性检查：{detail}</translation>
+    </message>
+    <message>
+      <source>{path} has schema revision '{revision}', which this version of the terminal does not know (a backup from a newer version?); upgrade first</source>
+      <extracomment>backup.unknown_revision</extracomment>
+      <translation>{path} 的数据结构版本 '{revision}' 本版本终端无法识别（来自更新版本的备份？）；请先升级</translation>
+    </message>
+    <message>
+      <source>{path} is not a readable terminal ledger: {detail}</source>
+      <extracomment>backup.unreadable</extracomment>
+      <translation>{path} 不是可读的终端账本：{detail}</translation>
+    </message>
+    <message>
+      <source>barcode '{barcode}' is not a valid EAN-13, EAN-8 or UPC-A</source>
+      <extracomment>catalog.bad_barcode</extracomment>
+      <translation>条码 '{barcode}' 不是有效的 EAN-13、EAN-8 或 UPC-A</translation>
+    </message>
+    <message>
+      <source>catalog file is not valid CSV at line {line}: {detail}</source>
+      <extracomment>catalog.bad_csv</extracomment>
+      <translation>商品文件在第 {line} 行不是有效的 CSV：{detail}</translation>
+    </message>
+    <message>
+      <source>{file}: not UTF-8 or GB18030 text</source>
+      <extracomment>catalog.bad_encoding</extracomment>
+      <translation>{file}：不是 UTF-8 或 GB18030 文本</translation>
+    </message>
+    <message>
+      <source>member_discount must be yes or no, got '{value}'</source>
+      <extracomment>catalog.bad_member_discount</extracomment>
+      <translation>member_discount 须为 yes 或 no，收到 '{value}'</translation>
+    </message>
+    <message>
+      <source>member_price '{price}' is not an amount in yuan</source>
+      <extracomment>catalog.bad_member_price</extracomment>
+      <translation>会员价 '{price}' 不是以元为单位的金额</translation>
+    </message>
+    <message>
+      <source>price '{price}' is not an amount in yuan</source>
+      <extracomment>catalog.bad_price</extracomment>
+      <translation>价格 '{price}' 不是以元为单位的金额</translation>
+    </message>
+    <message>
+      <source>catalog not imported, {count} bad row(s) of {rows}{more}: {problems}</source>
+      <extracomment>catalog.bad_rows</extracomment>
+      <translation>商品未导入，{rows} 行中有 {count} 行有误{more}：{problems}</translation>
+    </message>
+    <message>
+      <source>barcode {barcode} repeats row {row}</source>
+      <extracomment>catalog.barcode_repeats</extracomment>
+      <translation>条码 {barcode} 与第 {row} 行重复</translation>
+    </message>
+    <message>
+      <source>barcode {barcode} would belong to both {first} and {second}</source>
+      <extracomment>catalog.barcode_two_skus</extracomment>
+      <translation>条码 {barcode} 将同时属于 {first} 和 {second}</translation>
+    </message>
+    <message>
+      <source>category must be 1-40 characters</source>
+      <extracomment>catalog.category_length</extracomment>
+      <translation>品类须为1-40个字符</translation>
+    </message>
+    <message>
+      <source>catalog file is empty</source>
+      <extracomment>catalog.empty</extracomment>
+      <translation>商品文件为空</translation>
+    </message>
+    <message>
+      <source>member_price must be between 0 and the price</source>
+      <extracomment>catalog.member_price_range</extracomment>
+      <translation>会员价须在 0 与售价之间</translation>
+    </message>
+    <message>
+      <source>catalog header lacks column(s): {missing} (found: {found})</source>
+      <extracomment>catalog.missing_columns</extracomment>
+      <translation>商品文件表头缺少列：{missing}（现有：{found}）</translation>
+    </message>
+    <message>
+      <source> (and {count} more)</source>
+      <extracomment>catalog.more</extracomment>
+      <translation>（另有 {count} 行）</translation>
+    </message>
+    <message>
+      <source>name must be 1-120 characters</source>
+      <extracomment>catalog.name_length</extracomment>
+      <translation>品名须为1-120个字符</translation>
+    </message>
+    <message>
+      <source>catalog file has no items</source>
+      <extracomment>catalog.no_items</extracomment>
+      <translation>商品文件没有商品</translation>
+    </message>
+    <message>
+      <source>catalog file not found: {path}</source>
+      <extracomment>catalog.not_found</extracomment>
+      <translation>找不到商品文件：{path}</translation>
+    </message>
+    <message>
+      <source>price is negative</source>
+      <extracomment>catalog.price_negative</extracomment>
+      <translation>价格为负数</translation>
+    </message>
+    <message>
+      <source>row {row}: {problems}</source>
+      <extracomment>catalog.row</extracomment>
+      <translation>第 {row} 行：{problems}</translation>
+    </message>
+    <message>
+      <source>row {row}: {fields} fields, expected {expected}</source>
+      <extracomment>catalog.row_fields</extracomment>
+      <translation>第 {row} 行：{fields} 个字段，应为 {expected} 个</translation>
+    </message>
+    <message>
+      <source>sku must be 1-40 characters</source>
+      <extracomment>catalog.sku_length</extracomment>
+      <translation>货号须为1-40个字符</translation>
+    </message>
+    <message>
+      <source>sku {sku} repeats row {row}</source>
+      <extracomment>catalog.sku_repeats</extracomment>
+      <translation>货号 {sku} 与第 {row} 行重复</translation>
+    </message>
+    <message>
+      <source>coupon '{coupon}' needs a spend of {min_spend} after discounts; this sale is {total}</source>
+      <extracomment>coupon.min_spend</extracomment>
+      <translation>优惠券 '{coupon}' 需折后消费满 {min_spend}；本单为 {total}</translation>
+    </message>
+    <message>
+      <source>coupon '{coupon}' is valid {start} to {end}, not on {day}</source>
+      <extracomment>coupon.out_of_window</extracomment>
+      <translation>优惠券 '{coupon}' 有效期为 {start} 至 {end}，{day} 不能使用</translation>
+    </message>
+    <message>
+      <source>coupon '{coupon}' is not a code of this program</source>
+      <extracomment>coupon.unknown</extracomment>
+      <translation>优惠券 '{coupon}' 不是本方案的券码</translation>
+    </message>
+    <message>
+      <source>coupon '{coupon}' has already been used</source>
+      <extracomment>coupon.used</extracomment>
+      <translation>优惠券 '{coupon}' 已被使用</translation>
+    </message>
+    <message>
+      <source>the copy of {path} failed its integrity check: {detail}</source>
+      <extracomment>folder.copy_damaged</extracomment>
+      <translation>{path} 的副本未通过完整性检查：{detail}</translation>
+    </message>
+    <message>
+      <source>{path} already exists; nothing was written</source>
+      <extracomment>folder.exists</extracomment>
+      <translation>{path} 已存在；未写入任何内容</translation>
+    </message>
+    <message>
+      <source>card {card} was already replaced</source>
+      <extracomment>member.already_replaced</extracomment>
+      <translation>卡 {card} 已补办过</translation>
+    </message>
+    <message>
+      <source>an anonymous card takes no ID number</source>
+      <extracomment>member.anonymous_id_number</extracomment>
+      <translation>不记名卡不登记身份证号</translation>
+    </message>
+    <message>
+      <source>email '{email}' is not an email address</source>
+      <extracomment>member.bad_email</extracomment>
+      <translation>邮箱 '{email}' 不是有效的邮箱地址</translation>
+    </message>
+    <message>
+      <source>gender must be F or M, got '{gender}'</source>
+      <extracomment>member.bad_gender</extracomment>
+      <translation>性别须为 F 或 M，收到 '{gender}'</translation>
+    </message>
+    <message>
+      <source>ID number is not a valid resident ID (GB 11643): {detail}</source>
+      <extracomment>member.bad_id_number</extracomment>
+      <translation>身份证号无效（GB 11643）：{detail}</translation>
+    </message>
+    <message>
+      <source>card media must be one of {allowed}, got '{media}'</source>
+      <extracomment>member.bad_media</extracomment>
+      <translation>卡介质须为 {allowed} 之一，收到 '{media}'</translation>
+    </message>
+    <message>
+      <source>{media} UID '{uid}' must be 4-10 bytes in hex</source>
+      <extracomment>member.bad_uid</extracomment>
+      <translation>{media} 芯片号 '{uid}' 须为4-10字节的十六进制</translation>
+    </message>
+    <message>
+      <source>birthday {birthday} is in the future</source>
+      <extracomment>member.birthday_future</extracomment>
+      <translation>生日 {birthday} 在未来</translation>
+    </message>
+    <message>
+      <source>birthday {birthday} does not match the ID number's {id_birthday}</source>
+      <extracomment>member.birthday_mismatch</extracomment>
+      <translation>生日 {birthday} 与身份证号中的 {id_birthday} 不符</translation>
+    </message>
+    <message>
+      <source>card {card} is already {status}</source>
+      <extracomment>member.card_already</extracomment>
+      <translation>卡 {card} 已{status}</translation>
+    </message>
+    <message>
+      <source>this terminal's block of card numbers is used up; ask HQ for another</source>
+      <extracomment>member.card_block_used_up</extracomment>
+      <translation>本终端的卡号段已用完；请向总部申请新的号段</translation>
+    </message>
+    <message>
+      <source>card number {card} has a wrong check digit</source>
+      <extracomment>member.card_check_digit</extracomment>
+      <translation>卡号 {card} 校验位错误</translation>
+    </message>
+    <message>
+      <source>card {card} is already issued</source>
+      <extracomment>member.card_issued</extracomment>
+      <translation>卡 {card} 已发行</translation>
+    </message>
+    <message>
+      <source>card number '{card}' must be 4-32 letters or digits</source>
+      <extracomment>member.card_no_format</extracomment>
+      <translation>卡号 '{card}' 须为4-32位字母或数字</translation>
+    </message>
+    <message>
+      <source>card {card} is {status}: it cannot be used</source>
+      <extracomment>member.card_unusable</extracomment>
+      <translation>卡 {card} {status}：不能使用</translation>
+    </message>
+    <message>
+      <source>member {member} has no card</source>
+      <extracomment>member.has_no_card</extracomment>
+      <translation>会员 {member} 没有卡</translation>
+    </message>
+    <message>
+      <source>a spend limit must be above zero</source>
+      <extracomment>member.limit_not_positive</extracomment>
+      <translation>消费限额须大于零</translation>
+    </message>
+    <message>
+      <source>this {media} ({uid}) is already bound to another card</source>
+      <extracomment>member.media_bound</extracomment>
+      <translation>此{media}（{uid}）已绑定到另一张卡</translation>
+    </message>
+    <message>
+      <source>name is required (or enroll an anonymous card)</source>
+      <extracomment>member.name_required</extracomment>
+      <translation>请填写姓名（或办理不记名卡）</translation>
+    </message>
+    <message>
+      <source>name is longer than 60 characters</source>
+      <extracomment>member.name_too_long</extracomment>
+      <translation>姓名超过60个字</translation>
+    </message>
+    <message>
+      <source>no card {card}</source>
+      <extracomment>member.no_card</extracomment>
+      <translation>没有卡 {card}</translation>
+    </message>
+    <message>
+      <source>no member {member}</source>
+      <extracomment>member.no_member</extracomment>
+      <translation>没有会员 {member}</translation>
+    </message>
+    <message>
+      <source>no member with phone {phone}</source>
+      <extracomment>member.no_member_with_phone</extracomment>
+      <translation>没有手机号为 {phone} 的会员</translation>
+    </message>
+    <message>
+      <source>card {card} is not blocked; block it first</source>
+      <extracomment>member.not_blocked</extracomment>
+      <translation>卡 {card} 未挂失；请先挂失</translation>
+    </message>
+    <message>
+      <source>phone '{phone}' is not a phone number</source>
+      <extracomment>member.phone_not_a_number</extracomment>
+      <translation>手机号 '{phone}' 不是电话号码</translation>
+    </message>
+    <message>
+      <source>phone '{phone}' is not a valid mainland China number</source>
+      <extracomment>member.phone_not_mainland</extracomment>
+      <translation>手机号 '{phone}' 不是有效的中国大陆号码</translation>
+    </message>
+    <message>
+      <source>phone '{phone}' is not a mainland mobile number</source>
+      <extracomment>member.phone_not_mobile</extracomment>
+      <translation>手机号 '{phone}' 不是中国大陆手机号</translation>
+    </message>
+    <message>
+      <source>phone is required (or enroll an anonymous card)</source>
+      <extracomment>member.phone_required</extracomment>
+      <translation>请填写手机号（或办理不记名卡）</translation>
+    </message>
+    <message>
+      <source>phone {phone} already belongs to a member</source>
+      <extracomment>member.phone_taken</extracomment>
+      <translation>手机号 {phone} 已是会员</translation>
+    </message>
+    <message>
+      <source>a supplementary card hangs under a main card, not another supplementary</source>
+      <extracomment>member.supplementary_of_supplementary</extracomment>
+      <translation>副卡只能挂在主卡下，不能挂在另一张副卡下</translation>
+    </message>
+    <message>
+      <source>applicant is {age}; members must be {min_age} or older</source>
+      <extracomment>member.too_young</extracomment>
+      <translation>申请人 {age} 岁；会员须年满 {min_age} 岁</translation>
+    </message>
+    <message>
+      <source>{what} must be written as a string, e.g. "0.95": {value}</source>
+      <extracomment>money.decimal_as_string</extracomment>
+      <translation>{what} 须写成字符串，例如 "0.95"：{value}</translation>
+    </message>
+    <message>
+      <source>{what} is not a finite number: '{text}'</source>
+      <extracomment>money.decimal_not_finite</extracomment>
+      <translation>{what} 不是有限数值：'{text}'</translation>
+    </message>
+    <message>
+      <source>money must not be a float or bool: {value}</source>
+      <extracomment>money.float</extracomment>
+      <translation>金额不能是浮点数或布尔值：{value}</translation>
+    </message>
+    <message>
+      <source>not a money amount: {value}</source>
+      <extracomment>money.not_amount</extracomment>
+      <translation>不是金额：{value}</translation>
+    </message>
+    <message>
+      <source>{what} is not a decimal number: '{text}'</source>
+      <extracomment>money.not_decimal</extracomment>
+      <translation>{what} 不是小数：'{text}'</translation>
+    </message>
+    <message>
+      <source>money must be a finite amount: {value}</source>
+      <extracomment>money.not_finite</extracomment>
+      <translation>金额须为有限数值：{value}</translation>
+    </message>
+    <message>
+      <source>not a money amount in yuan: '{text}' (write e.g. 1234.50)</source>
+      <extracomment>money.not_yuan</extracomment>
+      <translation>不是以元为单位的金额：'{text}'（例如 1234.50）</translation>
+    </message>
+    <message>
+      <source>not a money amount in yuan: '{text}'</source>
+      <extracomment>money.not_yuan_short</extracomment>
+      <translation>不是以元为单位的金额：'{text}'</translation>
+    </message>
+    <message>
+      <source>member has {have} points; {asked} asked</source>
+      <extracomment>points.not_enough</extracomment>
+      <translation>会员有 {have} 积分；要求使用 {asked}</translation>
+    </message>
+    <message>
+      <source>points to transfer must be above zero</source>
+      <extracomment>points.transfer_not_positive</extracomment>
+      <translation>转赠积分须大于零</translation>
+    </message>
+    <message>
+      <source>this program does not allow points transfers (points.transfer_allowed)</source>
+      <extracomment>points.transfer_off</extracomment>
+      <translation>本方案不允许积分转赠（points.transfer_allowed）</translation>
+    </message>
+    <message>
+      <source>cannot transfer points to the same member</source>
+      <extracomment>points.transfer_same</extracomment>
+      <translation>不能把积分转给同一会员</translation>
+    </message>
+    <message>
+      <source>line {line} ({item}): quantity must be at least 1, got {qty}</source>
+      <extracomment>pricing.bad_qty</extracomment>
+      <translation>第 {line} 行（{item}）：数量至少为 1，收到 {qty}</translation>
+    </message>
+    <message>
+      <source>the sale time must carry a time zone</source>
+      <extracomment>pricing.naive_time</extracomment>
+      <translation>销售时间须带时区</translation>
+    </message>
+    <message>
+      <source>line {line} ({item}): price must not be negative</source>
+      <extracomment>pricing.negative_price</extracomment>
+      <translation>第 {line} 行（{item}）：价格不能为负数</translation>
+    </message>
+    <message>
+      <source>sale {sale} is already fully refunded</source>
+      <extracomment>refund.all_refunded</extracomment>
+      <translation>销售单 {sale} 已全部退货</translation>
+    </message>
+    <message>
+      <source>sale {sale} has no line {line} (lines 1-{lines})</source>
+      <extracomment>refund.no_line</extracomment>
+      <translation>销售单 {sale} 没有第 {line} 行（共 1-{lines} 行）</translation>
+    </message>
+    <message>
+      <source>{sale} is a refund; refund the original sale</source>
+      <extracomment>refund.of_refund</extracomment>
+      <translation>{sale} 是退货单；请对原销售单退货</translation>
+    </message>
+    <message>
+      <source>line {line}: only {left} of {qty} can still be refunded</source>
+      <extracomment>refund.qty_high</extracomment>
+      <translation>第 {line} 行：{qty} 件中只剩 {left} 件可退</translation>
+    </message>
+    <message>
+      <source>line {line}: quantity to refund must be at least 1</source>
+      <extracomment>refund.qty_low</extracomment>
+      <translation>第 {line} 行：退货数量至少为 1</translation>
+    </message>
+    <message>
+      <source>cashier</source>
+      <extracomment>role.cashier</extracomment>
+      <translation>收银员</translation>
+    </message>
+    <message>
+      <source>manager</source>
+      <extracomment>role.manager</extracomment>
+      <translation>店长</translation>
+    </message>
+    <message>
+      <source>supervisor</source>
+      <extracomment>role.supervisor</extracomment>
+      <translation>主管</translation>
+    </message>
+    <message>
+      <source>item {item}: quantity must be 1 to {max}, got {qty}</source>
+      <extracomment>sale.bad_qty</extracomment>
+      <translation>商品 {item}：数量须为 1 到 {max}，收到 {qty}</translation>
+    </message>
+    <message>
+      <source>the sale time must carry a time zone (e.g. 2026-11-09T14:00:00+08:00)</source>
+      <extracomment>sale.naive_time</extracomment>
+      <translation>销售时间须带时区（例如 2026-11-09T14:00:00+08:00）</translation>
+    </message>
+    <message>
+      <source>item {item}: a price cannot be negative</source>
+      <extracomment>sale.negative_price</extracomment>
+      <translation>商品 {item}：价格不能为负数</translation>
+    </message>
+    <message>
+      <source>a sale needs at least one item</source>
+      <extracomment>sale.no_items</extracomment>
+      <translation>销售至少需要一件商品</translation>
+    </message>
+    <message>
+      <source>a sale needs at least one tender (e.g. --tender cash)</source>
+      <extracomment>sale.no_tender</extracomment>
+      <translation>销售至少需要一种支付方式（例如 --tender cash）</translation>
+    </message>
+    <message>
+      <source>no sale '{sale}' on this terminal</source>
+      <extracomment>sale.not_found</extracomment>
+      <translation>本终端没有销售单 '{sale}'</translation>
+    </message>
+    <message>
+      <source>Nothing found for {code}</source>
+      <extracomment>sale.nothing_found</extracomment>
+      <translation>未找到 {code}</translation>
+    </message>
+    <message>
+      <source>item '{item}' (line {line}) is not in the catalog</source>
+      <extracomment>sale.unknown_item</extracomment>
+      <translation>商品 '{item}'（第 {line} 行）不在商品目录中</translation>
+    </message>
+    <message>
+      <source>a shift is already open on this terminal: close it first</source>
+      <extracomment>shift.already_open</extracomment>
+      <translation>本终端已有进行中的班次：请先交班</translation>
+    </message>
+    <message>
+      <source>counted cash cannot be negative</source>
+      <extracomment>shift.counted_negative</extracomment>
+      <translation>清点现金不能为负数</translation>
+    </message>
+    <message>
+      <source>a cash float above {max} is not plausible</source>
+      <extracomment>shift.float_high</extracomment>
+      <translation>备用金超过 {max} 不合理</translation>
+    </message>
+    <message>
+      <source>the cash float cannot be negative</source>
+      <extracomment>shift.float_negative</extracomment>
+      <translation>备用金不能为负数</translation>
+    </message>
+    <message>
+      <source>shift {shift} has no opening row in the ledger</source>
+      <extracomment>shift.no_opening</extracomment>
+      <translation>班次 {shift} 在账本中没有开班记录</translation>
+    </message>
+    <message>
+      <source>no shift is open: open one with a cash float first</source>
+      <extracomment>shift.none_open</extracomment>
+      <translation>没有进行中的班次：请先用备用金开班</translation>
+    </message>
+    <message>
+      <source>role must be one of {allowed}, got '{role}'</source>
+      <extracomment>staff.bad_role</extracomment>
+      <translation>角色须为 {allowed} 之一，收到 '{role}'</translation>
+    </message>
+    <message>
+      <source>staff code '{staff}' already exists</source>
+      <extracomment>staff.code_taken</extracomment>
+      <translation>员工号 '{staff}' 已存在</translation>
+    </message>
+    <message>
+      <source>staff {staff} is locked after {failures} wrong PINs until {until}</source>
+      <extracomment>staff.locked</extracomment>
+      <translation>员工 {staff} 因密码错误 {failures} 次已锁定，至 {until} 解锁</translation>
+    </message>
+    <message>
+      <source>staff {staff} ({role}) may not approve {action}</source>
+      <extracomment>staff.may_not_approve</extracomment>
+      <translation>员工 {staff}（{role}）无权授权{action}</translation>
+    </message>
+    <message>
+      <source>{action} needs a {role}'s approval</source>
+      <extracomment>staff.needs_approval</extracomment>
+      <translation>{action}需要{role}授权</translation>
+    </message>
+    <message>
+      <source>a PIN is 4 to 8 digits</source>
+      <extracomment>staff.pin_format</extracomment>
+      <translation>密码须为4到8位数字</translation>
+    </message>
+    <message>
+      <source>no active staff member '{staff}'</source>
+      <extracomment>staff.unknown</extracomment>
+      <translation>没有在职员工 '{staff}'</translation>
+    </message>
+    <message>
+      <source>wrong PIN for staff {staff}</source>
+      <extracomment>staff.wrong_pin</extracomment>
+      <translation>员工 {staff} 的密码错误</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <extracomment>status.active</extracomment>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <source>blocked</source>
+      <extracomment>status.blocked</extracomment>
+      <translation>已挂失</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <extracomment>status.closed</extracomment>
+      <translation>已注销</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <extracomment>status.open</extracomment>
+      <translation>进行中</translation>
+    </message>
+    <message>
+      <source>pending</source>
+      <extracomment>status.pending</extracomment>
+      <translation>待处理</translation>
+    </message>
+    <message>
+      <source>replaced</source>
+      <extracomment>status.replaced</extracomment>
+      <translation>已补办</translation>
+    </message>
+    <message>
+      <source>card {card} is blocked by HQ: {reason}</source>
+      <extracomment>sv.blocked_by_hq</extracomment>
+      <translation>卡 {card} 已被总部冻结：{reason}</translation>
+    </message>
+    <message>
+      <source>card {card} is blocked for offline use by HQ: {reason}</source>
+      <extracomment>sv.blocked_offline</extracomment>
+      <translation>卡 {card} 已被总部禁止离线使用：{reason}</translation>
+    </message>
+    <message>
+      <source>an anonymous</source>
+      <extracomment>sv.kind_anonymous</extracomment>
+      <translation>不记名</translation>
+    </message>
+    <message>
+      <source>a registered</source>
+      <extracomment>sv.kind_named</extracomment>
+      <translation>记名</translation>
+    </message>
+    <message>
+      <source>card {card} may spend {limit} a day; {used} already spent today</source>
+      <extracomment>sv.limit_per_day</extracomment>
+      <translation>卡 {card} 每天最多消费 {limit}；今天已消费 {used}</translation>
+    </message>
+    <message>
+      <source>card {card} may spend at most {limit} per sale</source>
+      <extracomment>sv.limit_per_sale</extracomment>
+      <translation>卡 {card} 每笔最多消费 {limit}</translation>
+    </message>
+    <message>
+      <source>stored value pays only when the member's card is presented</source>
+      <extracomment>sv.needs_card</extracomment>
+      <translation>储值支付须出示会员卡</translation>
+    </message>
+    <message>
+      <source>HQ is unreachable and this terminal's offline stored-value budget has {left} left</source>
+      <extracomment>sv.offline_budget</extracomment>
+      <translation>无法连接总部，本终端离线储值额度仅剩 {left}</translation>
+    </message>
+    <message>
+      <source>HQ is unreachable: card {card} may spend at most {cap} offline on this terminal; {used} already spent</source>
+      <extracomment>sv.offline_card_cap</extracomment>
+      <translation>无法连接总部：卡 {card} 在本终端离线最多消费 {cap}；已消费 {used}</translation>
+    </message>
+    <message>
+      <source>balance would be {balance}, over the {cap} cap of {kind} card; at most {room} more can be added</source>
+      <extracomment>sv.over_cap</extracomment>
+      <translation>余额将为 {balance}，超过{kind}卡的上限 {cap}；最多还能充 {room}</translation>
+    </message>
+    <message>
+      <source>a purchase of {amount} or more needs the holder's ID number on file (real-name threshold {threshold})</source>
+      <extracomment>sv.real_name</extracomment>
+      <translation>单次购买 {amount} 及以上须登记持卡人身份证号（实名门槛 {threshold}）</translation>
+    </message>
+    <message>
+      <source>stored value {balance} is less than {amount}</source>
+      <extracomment>sv.short</extracomment>
+      <translation>储值余额 {balance} 不足 {amount}</translation>
+    </message>
+    <message>
+      <source>top-up amount must be above zero, got {amount}</source>
+      <extracomment>sv.topup_not_positive</extracomment>
+      <translation>充值金额须大于零，收到 {amount}</translation>
+    </message>
+    <message>
+      <source>top up the main card; a supplementary card spends from it</source>
+      <extracomment>sv.topup_supplementary</extracomment>
+      <translation>请给主卡充值；副卡从主卡消费</translation>
+    </message>
+    <message>
+      <source>a top-up is paid by {allowed}, not '{tender}'</source>
+      <extracomment>sv.topup_tender</extracomment>
+      <translation>充值须用 {allowed} 支付，不能用 '{tender}'</translation>
+    </message>
+    <message>
+      <source>only the last tender may leave out its amount</source>
+      <extracomment>tender.amount_missing</extracomment>
+      <translation>只有最后一笔支付可以不填金额</translation>
+    </message>
+    <message>
+      <source>tender {no} ({kind}): amount must be above zero</source>
+      <extracomment>tender.amount_not_positive</extracomment>
+      <translation>第 {no} 笔支付（{kind}）：金额须大于零</translation>
+    </message>
+    <message>
+      <source>tender {no} ({kind}): nothing is left to pay</source>
+      <extracomment>tender.nothing_due</extracomment>
+      <translation>第 {no} 笔支付（{kind}）：已无待付金额</translation>
+    </message>
+    <message>
+      <source>tender {no} ({kind}) of {amount} is more than the {due} left to pay; only cash gives change</source>
+      <extracomment>tender.over_due</extracomment>
+      <translation>第 {no} 笔支付（{kind}）{amount} 超过待付的 {due}；只有现金可以找零</translation>
+    </message>
+    <message>
+      <source>a points tender needs a number of points, e.g. points:200</source>
+      <extracomment>tender.points_count</extracomment>
+      <translation>积分支付须给出积分数，例如 points:200</translation>
+    </message>
+    <message>
+      <source>points can pay only when a member is attached</source>
+      <extracomment>tender.points_need_member</extracomment>
+      <translation>须先关联会员才能用积分支付</translation>
+    </message>
+    <message>
+      <source>{points} points ({value}) are more than the {due} left to pay</source>
+      <extracomment>tender.points_over_due</extracomment>
+      <translation>{points} 积分（{value}）超过待付的 {due}</translation>
+    </message>
+    <message>
+      <source>points may pay at most {cap} of this sale ({share} of {total}); {points} points are {value}</source>
+      <extracomment>tender.points_share</extracomment>
+      <translation>积分最多抵扣本单 {cap}（{total} 的 {share}）；{points} 积分值 {value}</translation>
+    </message>
+    <message>
+      <source>a supplementary card cannot pay with the main member's points</source>
+      <extracomment>tender.points_supplementary</extracomment>
+      <translation>副卡不能使用主卡会员的积分支付</translation>
+    </message>
+    <message>
+      <source>points are paid in whole units of {unit}, got {points}</source>
+      <extracomment>tender.points_unit</extracomment>
+      <translation>积分须按 {unit} 的整数倍使用，收到 {points}</translation>
+    </message>
+    <message>
+      <source>a bank-card reference is at most {max} characters (never track data)</source>
+      <extracomment>tender.reference_long</extracomment>
+      <translation>银行卡参考号最多 {max} 个字符（绝不记录磁道数据）</translation>
+    </message>
+    <message>
+      <source>tenders cover {paid} of {total}; {due} still due</source>
+      <extracomment>tender.short</extracomment>
+      <translation>已付 {paid}，应付 {total}；还差 {due}</translation>
+    </message>
+    <message>
+      <source>tender '{kind}' is not one of {allowed}</source>
+      <extracomment>tender.unknown_kind</extracomment>
+      <translation>支付方式 '{kind}' 不是 {allowed} 之一</translation>
+    </message>
+    <message>
+      <source>{folder} already holds a terminal ledger; nothing was changed</source>
+      <extracomment>terminal.already_set_up</extracomment>
+      <translation>{folder} 已有终端账本；未做任何更改</translation>
+    </message>
+    <message>
+      <source>card block must be 1..9999, got {block}</source>
+      <extracomment>terminal.bad_card_block</extracomment>
+      <translation>卡号段须为 1..9999，收到 {block}</translation>
+    </message>
+    <message>
+      <source>{name} must be 1-40 letters, digits, '-' or '_', got '{value}'</source>
+      <extracomment>terminal.bad_identifier</extracomment>
+      <translation>{name} 须为1-40个字母、数字、'-' 或 '_'，收到 '{value}'</translation>
+    </message>
+    <message>
+      <source>the clock must give time-zone aware times</source>
+      <extracomment>terminal.naive_clock</extracomment>
+      <translation>时钟须给出带时区的时间</translation>
+    </message>
+    <message>
+      <source>{folder} has no terminal ledger: run 'pos init' first</source>
+      <extracomment>terminal.no_ledger</extracomment>
+      <translation>{folder} 没有终端账本：请先运行 'pos init'</translation>
+    </message>
+    <message>
+      <source>{folder} is not set up: run 'pos init' first</source>
+      <extracomment>terminal.not_set_up</extracomment>
+      <translation>{folder} 尚未设置：请先运行 'pos init'</translation>
+    </message>
+    <message>
+      <source>{folder} belongs to user '{user}': run the command as that user (sudo -u {user} pos ...), not as root</source>
+      <extracomment>terminal.root_on_users_folder</extracomment>
+      <translation>{folder} 属于用户 '{user}'：请以该用户运行命令（sudo -u {user} pos ...），不要用 root</translation>
     </message>
   </context>
 </TS>

@@ -12,6 +12,7 @@ from pos_app.core.errors import PosError
 from pos_app.core.staff import Operator
 from pos_app.ui.approval import ApprovalDialog, ask_approval
 from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.labels import tier_label
 from pos_app.ui.members.tab import Counter, MemberTab
 from pos_app.ui.operations import Op
 from pos_app.ui.operations import members as member_ops
@@ -91,7 +92,8 @@ class HistoryTab(MemberTab):
         def done(m: dict[str, Any]) -> None:
             self.tier_reason.clear()
             self.counter.show_member(m)
-            self.counter.ok(_("Tier is now %1").replace("%1", m["tier_name"]))
+            tier = tier_label(m["tier"], m["tier_name"])
+            self.counter.ok(_("Tier is now %1").replace("%1", tier))
 
         def approved(approver: Operator | None) -> None:
             by = approver.code if approver else None

@@ -139,7 +139,7 @@ class MembersScreen(Screen):
 
     # ------------------------------------------------------------------ the member
     def fail(self, e: Exception) -> None:
-        set_message(self.message, str(e))
+        set_message(self.message, e)
 
     def ok(self, text: str) -> None:
         set_message(self.message, text, ok=True)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit
 
 from pos_app.core.money import ZERO, MoneyError, parse_money
 from pos_app.ui import printing
-from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.i18n_util import N_, _, error_text
 from pos_app.ui.members.tab import Counter, MemberTab
 from pos_app.ui.operations import Op
 from pos_app.ui.operations import members as member_ops
@@ -65,7 +65,7 @@ class TopupTab(MemberTab):
         try:
             amount = parse_money(text)
         except MoneyError as e:
-            self.preview.setText(str(e))
+            self.preview.setText(error_text(e))
             return
         rules = self.ctx.terminal.program.stored_value
         bonus = rules.bonus_for(amount)

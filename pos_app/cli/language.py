@@ -1,0 +1,45 @@
+"""The language the command line speaks to people: ``--language`` (zh_CN or en), else
+``$POS_LANG``, else English. The core's messages are translated from the same Linguist
+catalogue the app uses (``pos_app/ui/i18n/pos_<lang>.ts``, context ``errors``), read
+here without Qt and only when a message is shown."""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+
+from pos_app.core.errors import message_of
+from pos_app.core.messages import CONTEXT
+
+LANGUAGES = ("zh_CN", "en")
+DEFAULT = "en"
+CATALOGUE = Path(__file__).resolve().parent.parent / "ui" / "i18n"
+
+
+def chosen(option: str | None) -> str:
+    lang = option or os.environ.get("POS_LANG") or DEFAULT
+    return lang if lang in LANGUAGES else DEFAULT
+
+
+@cache
+def templates(language: str) -> dict[str, str]:
+    """English template → its finished translation in ``language``."""
+    path = CATALOGUE / f"pos_{language}.ts"
+    if language == "en" or not path.exists():
+        return {}
+    out: dict[str, str] = {}
+    for ctx in ET.parse(path).getroot().iter("context"):
+        if ctx.findtext("name") != CONTEXT:
+            continue
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            if tr is not None and tr.text and tr.get("type") is None:
+                out[msg.findtext("source") or ""] = tr.text
+    return out
+
+
+def error_text(e: BaseException, language: str) -> str:
+    found = templates(language)
+    return message_of(e).translated(lambda t: found.get(t, t), language)

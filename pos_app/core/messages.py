@@ -1,0 +1,305 @@
+"""Every message the core gives staff, by a stable code with named parameters.
+
+The core raises ``PosError("member.phone_taken", phone=...)``; the code and parameters
+travel with the error, its English text is :data:`MESSAGES`' template filled in. The
+app and the command line show the same message in the chosen language: the templates
+are translated in the Linguist catalogue (``pos_app/ui/i18n/pos_<lang>.ts``, context
+``errors``, kept in step by ``scripts/ui-translations``). A parameter may itself be a
+:class:`Msg` (or a list of them), translated the same way.
+
+Codes are part of the terminal's interface (the command line's JSON errors carry them):
+never reuse a code for another meaning; add a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+CONTEXT = "errors"
+
+MESSAGES: dict[str, str] = {
+    # free text from outside the catalogue (an adapter's or a library's words)
+    "error": "{text}",
+    # terminal and data folder
+    "terminal.not_set_up": "{folder} is not set up: run 'pos init' first",
+    "terminal.bad_identifier": "{name} must be 1-40 letters, digits, '-' or '_', got '{value}'",
+    "terminal.bad_card_block": "card block must be 1..9999, got {block}",
+    "terminal.already_set_up": "{folder} already holds a terminal ledger; nothing was changed",
+    "terminal.no_ledger": "{folder} has no terminal ledger: run 'pos init' first",
+    "terminal.naive_clock": "the clock must give time-zone aware times",
+    "terminal.root_on_users_folder":
+        "{folder} belongs to user '{user}': run the command as that user "
+        "(sudo -u {user} pos ...), not as root",
+    "folder.exists": "{path} already exists; nothing was written",
+    "folder.copy_damaged": "the copy of {path} failed its integrity check: {detail}",
+    # backup and restore
+    "backup.no_file": "{path}: no such file",
+    "backup.not_sqlite": "{path} is not a terminal ledger (not an SQLite database)",
+    "backup.missing_tables": "{path} is not a terminal ledger (no {tables} table)",
+    "backup.not_set_up": "{path} is not a set-up terminal ledger (no terminal_info row)",
+    "backup.unreadable": "{path} is not a readable terminal ledger: {detail}",
+    "backup.keep_one": "keep at least one backup",
+    "backup.live_ledger": "that is the live ledger itself; give a backup file",
+    "backup.unknown_revision":
+        "{path} has schema revision '{revision}', which this version of the terminal does "
+        "not know (a backup from a newer version?); upgrade first",
+    "backup.damaged": "{path} is damaged (integrity check: {detail}); nothing was changed",
+    "backup.other_terminal":
+        "{path} belongs to {theirs}, this data folder to {mine}; nothing was changed "
+        "(--force to restore anyway)",
+    "backup.key_problem": "{detail}; nothing was changed (--force to restore anyway)",
+    "backup.restored_damaged": "the restored ledger failed its integrity check: {detail}",
+    "backup.restore_failed":
+        "could not restore into {path}: {detail} (stop the terminal app and services first)",
+    # members and cards
+    "member.phone_not_a_number": "phone '{phone}' is not a phone number",
+    "member.phone_not_mainland": "phone '{phone}' is not a valid mainland China number",
+    "member.phone_not_mobile": "phone '{phone}' is not a mainland mobile number",
+    "member.card_block_used_up":
+        "this terminal's block of card numbers is used up; ask HQ for another",
+    "member.card_no_format": "card number '{card}' must be 4-32 letters or digits",
+    "member.card_check_digit": "card number {card} has a wrong check digit",
+    "member.bad_media": "card media must be one of {allowed}, got '{media}'",
+    "member.bad_uid": "{media} UID '{uid}' must be 4-10 bytes in hex",
+    "member.anonymous_id_number": "an anonymous card takes no ID number",
+    "member.name_required": "name is required (or enroll an anonymous card)",
+    "member.phone_required": "phone is required (or enroll an anonymous card)",
+    "member.name_too_long": "name is longer than 60 characters",
+    "member.bad_id_number": "ID number is not a valid resident ID (GB 11643): {detail}",
+    "member.birthday_mismatch": "birthday {birthday} does not match the ID number's {id_birthday}",
+    "member.birthday_future": "birthday {birthday} is in the future",
+    "member.too_young": "applicant is {age}; members must be {min_age} or older",
+    "member.bad_email": "email '{email}' is not an email address",
+    "member.bad_gender": "gender must be F or M, got '{gender}'",
+    "member.phone_taken": "phone {phone} already belongs to a member",
+    "member.card_issued": "card {card} is already issued",
+    "member.media_bound": "this {media} ({uid}) is already bound to another card",
+    "member.no_card": "no card {card}",
+    "member.card_unusable": "card {card} is {status}: it cannot be used",
+    "member.no_member_with_phone": "no member with phone {phone}",
+    "member.has_no_card": "member {member} has no card",
+    "member.supplementary_of_supplementary":
+        "a supplementary card hangs under a main card, not another supplementary",
+    "member.limit_not_positive": "a spend limit must be above zero",
+    "member.card_already": "card {card} is already {status}",
+    "member.not_blocked": "card {card} is not blocked; block it first",
+    "member.already_replaced": "card {card} was already replaced",
+    "member.no_member": "no member {member}",
+    # card statuses (a parameter of the messages above)
+    "status.active": "active",
+    "status.blocked": "blocked",
+    "status.replaced": "replaced",
+    "status.closed": "closed",
+    "status.open": "open",
+    "status.pending": "pending",
+    # stored value
+    "sv.topup_not_positive": "top-up amount must be above zero, got {amount}",
+    "sv.topup_tender": "a top-up is paid by {allowed}, not '{tender}'",
+    "sv.topup_supplementary": "top up the main card; a supplementary card spends from it",
+    "sv.real_name":
+        "a purchase of {amount} or more needs the holder's ID number on file "
+        "(real-name threshold {threshold})",
+    "sv.over_cap":
+        "balance would be {balance}, over the {cap} cap of {kind} card; at most {room} "
+        "more can be added",
+    "sv.kind_named": "a registered",
+    "sv.kind_anonymous": "an anonymous",
+    "sv.short": "stored value {balance} is less than {amount}",
+    "sv.limit_per_sale": "card {card} may spend at most {limit} per sale",
+    "sv.limit_per_day": "card {card} may spend {limit} a day; {used} already spent today",
+    "sv.needs_card": "stored value pays only when the member's card is presented",
+    "sv.blocked_by_hq": "card {card} is blocked by HQ: {reason}",
+    "sv.blocked_offline": "card {card} is blocked for offline use by HQ: {reason}",
+    "sv.offline_card_cap":
+        "HQ is unreachable: card {card} may spend at most {cap} offline on this terminal; "
+        "{used} already spent",
+    "sv.offline_budget":
+        "HQ is unreachable and this terminal's offline stored-value budget has {left} left",
+    # tenders
+    "tender.points_share":
+        "points may pay at most {cap} of this sale ({share} of {total}); "
+        "{points} points are {value}",
+    "tender.unknown_kind": "tender '{kind}' is not one of {allowed}",
+    "tender.nothing_due": "tender {no} ({kind}): nothing is left to pay",
+    "tender.short": "tenders cover {paid} of {total}; {due} still due",
+    "tender.points_need_member": "points can pay only when a member is attached",
+    "tender.points_supplementary": "a supplementary card cannot pay with the main member's points",
+    "tender.points_count": "a points tender needs a number of points, e.g. points:200",
+    "tender.points_unit": "points are paid in whole units of {unit}, got {points}",
+    "tender.points_over_due": "{points} points ({value}) are more than the {due} left to pay",
+    "points.not_enough": "member has {have} points; {asked} asked",
+    "tender.amount_missing": "only the last tender may leave out its amount",
+    "tender.amount_not_positive": "tender {no} ({kind}): amount must be above zero",
+    "tender.over_due":
+        "tender {no} ({kind}) of {amount} is more than the {due} left to pay; "
+        "only cash gives change",
+    "tender.reference_long":
+        "a bank-card reference is at most {max} characters (never track data)",
+    # points
+    "points.transfer_off":
+        "this program does not allow points transfers (points.transfer_allowed)",
+    "points.transfer_not_positive": "points to transfer must be above zero",
+    "points.transfer_same": "cannot transfer points to the same member",
+    # shifts
+    "shift.none_open": "no shift is open: open one with a cash float first",
+    "shift.float_negative": "the cash float cannot be negative",
+    "shift.float_high": "a cash float above {max} is not plausible",
+    "shift.already_open": "a shift is already open on this terminal: close it first",
+    "shift.no_opening": "shift {shift} has no opening row in the ledger",
+    "shift.counted_negative": "counted cash cannot be negative",
+    # sales and refunds
+    "sale.no_items": "a sale needs at least one item",
+    "sale.bad_qty": "item {item}: quantity must be 1 to {max}, got {qty}",
+    "sale.unknown_item": "item '{item}' (line {line}) is not in the catalog",
+    "sale.negative_price": "item {item}: a price cannot be negative",
+    "sale.naive_time": "the sale time must carry a time zone (e.g. 2026-11-09T14:00:00+08:00)",
+    "sale.no_tender": "a sale needs at least one tender (e.g. --tender cash)",
+    "sale.not_found": "no sale '{sale}' on this terminal",
+    "sale.nothing_found": "Nothing found for {code}",
+    "refund.of_refund": "{sale} is a refund; refund the original sale",
+    "refund.all_refunded": "sale {sale} is already fully refunded",
+    "refund.no_line": "sale {sale} has no line {line} (lines 1-{lines})",
+    "refund.qty_low": "line {line}: quantity to refund must be at least 1",
+    "refund.qty_high": "line {line}: only {left} of {qty} can still be refunded",
+    # pricing and coupons
+    "pricing.naive_time": "the sale time must carry a time zone",
+    "pricing.bad_qty": "line {line} ({item}): quantity must be at least 1, got {qty}",
+    "pricing.negative_price": "line {line} ({item}): price must not be negative",
+    "coupon.unknown": "coupon '{coupon}' is not a code of this program",
+    "coupon.out_of_window": "coupon '{coupon}' is valid {start} to {end}, not on {day}",
+    "coupon.used": "coupon '{coupon}' has already been used",
+    "coupon.min_spend":
+        "coupon '{coupon}' needs a spend of {min_spend} after discounts; this sale is {total}",
+    # money
+    "money.float": "money must not be a float or bool: {value}",
+    "money.not_finite": "money must be a finite amount: {value}",
+    "money.not_amount": "not a money amount: {value}",
+    "money.not_yuan": "not a money amount in yuan: '{text}' (write e.g. 1234.50)",
+    "money.not_yuan_short": "not a money amount in yuan: '{text}'",
+    "money.decimal_as_string": "{what} must be written as a string, e.g. \"0.95\": {value}",
+    "money.not_decimal": "{what} is not a decimal number: '{text}'",
+    "money.decimal_not_finite": "{what} is not a finite number: '{text}'",
+    # staff
+    "staff.pin_format": "a PIN is 4 to 8 digits",
+    "staff.bad_role": "role must be one of {allowed}, got '{role}'",
+    "staff.code_taken": "staff code '{staff}' already exists",
+    "staff.unknown": "no active staff member '{staff}'",
+    "staff.locked": "staff {staff} is locked after {failures} wrong PINs until {until}",
+    "staff.wrong_pin": "wrong PIN for staff {staff}",
+    "staff.needs_approval": "{action} needs a {role}'s approval",
+    "staff.may_not_approve": "staff {staff} ({role}) may not approve {action}",
+    # actions and roles (parameters of the staff messages)
+    "role.cashier": "cashier",
+    "role.supervisor": "supervisor",
+    "role.manager": "manager",
+    "action.sale": "sale",
+    "action.void_line": "void line",
+    "action.enroll": "enroll",
+    "action.topup": "top-up",
+    "action.balance_slip": "balance slip",
+    "action.bind_card": "bind card",
+    "action.refund": "refund",
+    "action.price_override": "price override",
+    "action.void_after_payment": "void after payment",
+    "action.manual_discount": "manual discount",
+    "action.block_card": "block card",
+    "action.replace_card": "replace card",
+    "action.open_shift": "open shift",
+    "action.close_shift": "close shift",
+    "action.tier_review": "tier review",
+    "action.points_transfer": "points transfer",
+    "action.manage_staff": "manage staff",
+    "action.catalog_import": "catalog import",
+    "action.reprint": "reprint",
+    # catalog import
+    "catalog.bad_encoding": "{file}: not UTF-8 or GB18030 text",
+    "catalog.bad_csv": "catalog file is not valid CSV at line {line}: {detail}",
+    "catalog.empty": "catalog file is empty",
+    "catalog.missing_columns": "catalog header lacks column(s): {missing} (found: {found})",
+    "catalog.no_items": "catalog file has no items",
+    "catalog.not_found": "catalog file not found: {path}",
+    "catalog.bad_rows": "catalog not imported, {count} bad row(s) of {rows}{more}: {problems}",
+    "catalog.more": " (and {count} more)",
+    "catalog.row": "row {row}: {problems}",
+    "catalog.row_fields": "row {row}: {fields} fields, expected {expected}",
+    "catalog.sku_length": "sku must be 1-40 characters",
+    "catalog.name_length": "name must be 1-120 characters",
+    "catalog.category_length": "category must be 1-40 characters",
+    "catalog.bad_barcode": "barcode '{barcode}' is not a valid EAN-13, EAN-8 or UPC-A",
+    "catalog.price_negative": "price is negative",
+    "catalog.bad_price": "price '{price}' is not an amount in yuan",
+    "catalog.member_price_range": "member_price must be between 0 and the price",
+    "catalog.bad_member_price": "member_price '{price}' is not an amount in yuan",
+    "catalog.bad_member_discount": "member_discount must be yes or no, got '{value}'",
+    "catalog.sku_repeats": "sku {sku} repeats row {row}",
+    "catalog.barcode_repeats": "barcode {barcode} repeats row {row}",
+    "catalog.barcode_two_skus": "barcode {barcode} would belong to both {first} and {second}",
+}
+
+# joins a list parameter's items (an Items list: with commas)
+SEPARATORS = {"en": "; ", "zh_CN": "；"}
+COMMAS = {"en": ", ", "zh_CN": "，"}
+
+
+class Items(list[Any]):
+    """A list parameter whose items are joined with commas."""
+
+
+class Msg(str):
+    """A message as English text (a ``str``, so it prints and compares as before) that
+    keeps its code and parameters for translation."""
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, **params: Any) -> Msg:
+        template = MESSAGES[code]
+        self = super().__new__(cls, fill(template, params, None, "en"))
+        self.code = code
+        self.params = params
+        return self
+
+    def translated(self, lookup: Callable[[str], str] | None, language: str = "en") -> str:
+        """The message with its template (and every Msg parameter's) passed through
+        ``lookup`` (English template -> translated template)."""
+        return fill(MESSAGES[self.code], self.params, lookup, language)
+
+
+def status(value: str) -> Msg | str:
+    """A card's or shift's status as a translatable word."""
+    return Msg(f"status.{value}") if f"status.{value}" in MESSAGES else value
+
+
+def role(value: str) -> Msg | str:
+    return Msg(f"role.{value}") if f"role.{value}" in MESSAGES else value
+
+
+def action(value: str) -> Msg | str:
+    """A right's name (``price_override``) as words."""
+    return Msg(f"action.{value}") if f"action.{value}" in MESSAGES else value.replace("_", " ")
+
+
+def fill(template: str, params: Mapping[str, Any], lookup: Callable[[str], str] | None,
+         language: str) -> str:
+    tmpl = lookup(template) if lookup is not None else template
+    values = {k: _value(v, lookup, language) for k, v in params.items()}
+    try:
+        return tmpl.format(**values)
+    except (KeyError, IndexError, ValueError):  # a broken translation: the English text
+        return template.format(**values)
+
+
+def _value(v: Any, lookup: Callable[[str], str] | None, language: str) -> str:
+    if isinstance(v, Msg):
+        return v.translated(lookup, language)
+    if isinstance(v, Items):
+        return COMMAS.get(language, ", ").join(_value(x, lookup, language) for x in v)
+    if isinstance(v, list | tuple):
+        return SEPARATORS.get(language, "; ").join(_value(x, lookup, language) for x in v)
+    return str(v)
+
+
+def plain(params: Mapping[str, Any]) -> dict[str, str]:
+    """Parameters as English strings (the command line's JSON)."""
+    return {k: _value(v, None, "en") for k, v in params.items()}
