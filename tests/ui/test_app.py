@@ -276,8 +276,9 @@ def test_status_bar_and_help_overlay(qtbot: QtBot, window: MainWindow) -> None:
             select(func.count(OutboxEvent.id)).where(OutboxEvent.status == "pending")
         )
     assert f"待上传 {waiting} 条" in window.hq_label.text()
-    qtbot.waitUntil(lambda: "demo printer" in window.devices_label.text(), timeout=3000)
-    for name in ("demo scanner", "demo card reader", "demo pole display", "demo cash drawer"):
+    # devices by their kind, in the language shown
+    qtbot.waitUntil(lambda: "小票打印机" in window.devices_label.text(), timeout=3000)
+    for name in ("扫码枪", "读卡器", "客显屏", "钱箱"):
         assert name in window.devices_label.text()
     window.key("F1")
     assert window.help.isVisible()

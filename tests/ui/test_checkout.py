@@ -86,6 +86,6 @@ def test_coupon_scanned_and_a_device_unplugged(qtbot: QtBot, window: MainWindow)
     # the printer goes away: the status bar says so
     manager = window.ctx.devices.manager
     manager.adapters["demo printer"].unplug()
-    qtbot.waitUntil(lambda: "○</span> demo printer" in window.devices_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "○</span> 小票打印机" in window.devices_label.text(), timeout=5000)
     manager.adapters["demo printer"].plug()
-    qtbot.waitUntil(lambda: "●</span> demo printer" in window.devices_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "●</span> 小票打印机" in window.devices_label.text(), timeout=10000)
