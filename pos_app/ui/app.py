@@ -39,6 +39,7 @@ from pos_app.ui.balance import BalanceScreen
 from pos_app.ui.checkout import Cart, CheckoutScreen
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import DeviceBridge, PresentedCard
+from pos_app.ui.feedback import BusyIndicator, SaleDonePanel
 from pos_app.ui.help import HelpOverlay
 from pos_app.ui.i18n_util import N_, _
 from pos_app.ui.keymap import BACK_KEY, HELP_KEY, LOGOUT_KEY, build, help_html, screen_of
@@ -226,6 +227,7 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.deleteLater()
         self.help = HelpOverlay(central)
+        self.done_panel = SaleDonePanel(self.checkout, ctx.devices.scanned)
         self._build_status()
         self._compact = None
         self._fit_width(self.width())
@@ -248,10 +250,12 @@ class MainWindow(QMainWindow):
         self.devices_label.setObjectName("device_status")
         self.busy_label = QLabel()
         self.last_label = self.checkout.last_sale
-        self._status_widgets = [self.who_label, self.hq_label, self.devices_label]
+        self.busy = BusyIndicator(self.ctx.runner)
+        self._status_widgets = [self.who_label, self.hq_label, self.devices_label, self.busy]
         bar.addWidget(self.who_label)
         bar.addWidget(self.hq_label)
         bar.addWidget(self.devices_label, 1)
+        bar.addPermanentWidget(self.busy)
         self.hq_label.setText(_("HQ: %1 · %2 events waiting").replace("%1", "…").replace("%2", "…"))
         self._hq_pending = False
         self._ticks = 0
@@ -465,6 +469,14 @@ class MainWindow(QMainWindow):
                     "%1", money_text(res.offline_credit))
             set_message(self.last_label, text, ok=True)
         self.show_screen("checkout")
+        if res is not None:  # in the next turn of the event loop: two short stalls, not one
+            summary = _("Sale %1 · total %2").replace("%1", res.sale_no).replace(
+                "%2", money_text(res.total))
+            QTimer.singleShot(0, lambda: self._show_done(res, summary))
+
+    def _show_done(self, res: SaleDone, summary: str) -> None:
+        if not self.checkout.cart.lines:  # unless the next customer's scan came first
+            self.done_panel.show_sale(money_text(res.change), summary, res.printout.text)
 
     def shutdown(self) -> None:
         """Stop the devices, finish the database work and remove the key filter."""

@@ -32,6 +32,7 @@ from pos_app.core.staff import Operator
 from pos_app.ui.approval import ask_approval
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
+from pos_app.ui.feedback import Banner
 from pos_app.ui.i18n_util import N_, _
 from pos_app.ui.labels import discount_label, discount_source, tier_label
 from pos_app.ui.operations import Op
@@ -215,6 +216,9 @@ class CheckoutScreen(Screen):
         self.code_field.returnPressed.connect(self._typed_code)
         entry.addWidget(self.code_field, 1)
         left.addLayout(entry)
+        self.message = Banner()  # problems next to the cart, large, with a sound
+        self.message.setObjectName("message")
+        left.addWidget(self.message)
         self.model = CartModel()
         self.table = QTableView()
         self.table.setObjectName("cart")
@@ -287,9 +291,6 @@ class CheckoutScreen(Screen):
         self.void_button = button(_("Void line"), "F4", danger=True)
         self.void_button.clicked.connect(self.void_line)
         right.addWidget(self.void_button)
-        self.message = role_label("error")
-        self.message.setObjectName("message")
-        right.addWidget(self.message)
         right.addStretch(1)
         self.pay_button = button(_("Pay"), "F12", accent=True)
         self.pay_button.setObjectName("pay_button")
@@ -308,6 +309,7 @@ class CheckoutScreen(Screen):
         self.code_field.setFocus()
 
     def on_key(self, key: str) -> bool:
+        self.message.clear()  # the next action clears the last message
         actions = {
             "F3": self.set_qty,
             "F4": self.void_line,
@@ -340,6 +342,9 @@ class CheckoutScreen(Screen):
     # ------------------------------------------------------------------ actions
     def add_code(self, code: str) -> None:
         """A scanned or typed code: an item, else a coupon, else a member card."""
+        self.message.clear()
+        if not self.cart.lines:
+            self.last_sale.clear()  # a new sale: the last one's line goes
         t = self.ctx.terminal
         # An item is looked up right here: one indexed read that begins deferred, so in WAL
         # mode it never waits for a sale being written (a fraction of a millisecond), and

@@ -27,6 +27,7 @@ from pos_app.core.tenders import TenderRequest, max_points_value, points_value, 
 from pos_app.ui.checkout import Cart
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
+from pos_app.ui.feedback import Banner
 from pos_app.ui.i18n_util import N_, _, error_text
 from pos_app.ui.operations import Op
 from pos_app.ui.operations import members as member_ops
@@ -145,7 +146,7 @@ class PaymentScreen(Screen):
         self.remove_button.clicked.connect(self.remove_last)
         buttons.addWidget(self.remove_button, 1, 2)
         right.addLayout(buttons)
-        self.message = role_label("error")
+        self.message = Banner()
         self.message.setObjectName("pay_message")
         right.addWidget(self.message)
         right.addStretch(1)
@@ -207,6 +208,7 @@ class PaymentScreen(Screen):
         self.amount.setFocus()
 
     def on_key(self, key: str) -> bool:
+        self.message.clear()
         kinds = {"F3": "points", "F4": "stored_value", "F5": "cash", "F6": "bank_card",
                  "F7": "other"}
         if key in kinds:
@@ -393,6 +395,8 @@ class PaymentScreen(Screen):
     # ------------------------------------------------------------------ complete
     def complete(self) -> None:
         if not self.tenders or self.remaining() > 0:
+            set_message(self.message, _("Not paid yet: %1 still due").replace(
+                "%1", money_text(self.remaining())))
             return
         ctx, cart = self.ctx, self.cart
         t = ctx.terminal

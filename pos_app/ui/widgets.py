@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from pos_app.core.money import format_money
+from pos_app.ui.feedback import Banner
 from pos_app.ui.i18n_util import error_text
 
 STYLE = """
@@ -73,6 +74,9 @@ def button(text: str, key: str = "", *, accent: bool = False, danger: bool = Fal
 
 def set_message(label: QLabel, text: str | BaseException, ok: bool = False) -> None:
     """Show ``text`` (or an error, in the language shown) as a message."""
+    if isinstance(label, Banner):
+        label.say(text, ok)
+        return
     if isinstance(text, BaseException):
         text = error_text(text)
     label.setProperty("role", "ok" if ok else "error")

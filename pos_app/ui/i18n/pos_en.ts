@@ -4,74 +4,79 @@
   <context>
     <name>pos</name>
     <message>
-      <location filename="../app.py" line="101" />
+      <location filename="../app.py" line="102" />
       <source>Cashier</source>
       <translation>Cashier</translation>
     </message>
     <message>
-      <location filename="../app.py" line="101" />
+      <location filename="../app.py" line="102" />
       <source>Supervisor</source>
       <translation>Supervisor</translation>
     </message>
     <message>
-      <location filename="../app.py" line="101" />
+      <location filename="../app.py" line="102" />
       <source>Manager</source>
       <translation>Manager</translation>
     </message>
     <message>
-      <location filename="../app.py" line="143" />
+      <location filename="../app.py" line="144" />
       <source>Store POS</source>
       <translation>Store POS</translation>
     </message>
     <message>
-      <location filename="../app.py" line="196" />
+      <location filename="../app.py" line="197" />
       <source>Numpad</source>
       <translation>Numpad</translation>
     </message>
     <message>
-      <location filename="../app.py" line="201" />
+      <location filename="../app.py" line="202" />
       <source>Help</source>
       <translation>Help</translation>
     </message>
     <message>
-      <location filename="../app.py" line="204" />
+      <location filename="../app.py" line="205" />
       <source>Log out</source>
       <translation>Log out</translation>
     </message>
     <message>
-      <location filename="../app.py" line="255" />
+      <location filename="../app.py" line="259" />
       <source>HQ: %1 · %2 events waiting</source>
       <translation>HQ: %1 · %2 events waiting</translation>
     </message>
     <message>
-      <location filename="../app.py" line="274" />
+      <location filename="../app.py" line="278" />
       <source>online</source>
       <translation>online</translation>
     </message>
     <message>
-      <location filename="../app.py" line="274" />
+      <location filename="../app.py" line="278" />
       <source>offline</source>
       <translation>offline</translation>
     </message>
     <message>
-      <location filename="../app.py" line="376" />
+      <location filename="../app.py" line="380" />
       <source>%1 is not open to your role</source>
       <translation>%1 is not open to your role</translation>
     </message>
     <message>
-      <location filename="../app.py" line="459" />
+      <location filename="../app.py" line="463" />
       <source>Sale %1: %2, change %3</source>
       <translation>Sale %1: %2, change %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="462" />
+      <location filename="../app.py" line="466" />
       <source>%1 points earned</source>
       <translation>%1 points earned</translation>
     </message>
     <message>
-      <location filename="../app.py" line="464" />
+      <location filename="../app.py" line="468" />
       <source>offline stored value used: %1</source>
       <translation>offline stored value used: %1</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="473" />
+      <source>Sale %1 · total %2</source>
+      <translation>Sale %1 · total %2</translation>
     </message>
     <message>
       <location filename="../approval.py" line="28" />
@@ -199,182 +204,182 @@
       <translation>preview</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="114" />
+      <location filename="../checkout.py" line="115" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="114" />
+      <location filename="../checkout.py" line="115" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="114" />
+      <location filename="../checkout.py" line="115" />
       <source>Qty</source>
       <translation>Qty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="114" />
+      <location filename="../checkout.py" line="115" />
       <source>Price</source>
       <translation>Price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="114" />
+      <location filename="../checkout.py" line="115" />
       <source>Discounts</source>
       <translation>Discounts</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="114" />
+      <location filename="../checkout.py" line="115" />
       <source>Amount</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="179" />
+      <location filename="../checkout.py" line="180" />
       <source>Checkout</source>
       <translation>Checkout</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="182" />
+      <location filename="../checkout.py" line="183" />
       <source>Quantity of the selected line</source>
       <translation>Quantity of the selected line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="183" />
+      <location filename="../checkout.py" line="184" />
       <source>Void the selected line</source>
       <translation>Void the selected line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="184" />
+      <location filename="../checkout.py" line="185" />
       <source>Price override (supervisor)</source>
       <translation>Price override (supervisor)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="185" />
+      <location filename="../checkout.py" line="186" />
       <source>Member: card or phone</source>
       <translation>Member: card or phone</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="186" />
+      <location filename="../checkout.py" line="187" />
       <source>Coupon</source>
       <translation>Coupon</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="187" />
+      <location filename="../checkout.py" line="188" />
       <source>Pay</source>
       <translation>Pay</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="214" />
+      <location filename="../checkout.py" line="215" />
       <source>Scan or type a barcode / SKU, Enter</source>
       <translation>Scan or type a barcode / SKU, Enter</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="239" />
+      <location filename="../checkout.py" line="243" />
       <source>List price</source>
       <translation>List price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="243" />
+      <location filename="../checkout.py" line="247" />
       <source>To pay</source>
       <translation>To pay</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="249" />
+      <location filename="../checkout.py" line="253" />
       <source>Member (card or phone)</source>
       <translation>Member (card or phone)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="252" />
+      <location filename="../checkout.py" line="256" />
       <source>Swipe / tap / insert, or type card or phone</source>
       <translation>Swipe / tap / insert, or type card or phone</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="255" />
+      <location filename="../checkout.py" line="259" />
       <source>No member</source>
       <translation>No member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="265" />
+      <location filename="../checkout.py" line="269" />
       <source>Type or scan the coupon code</source>
       <translation>Type or scan the coupon code</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="274" />
+      <location filename="../checkout.py" line="278" />
       <source>Set qty</source>
       <translation>Set qty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="281" />
+      <location filename="../checkout.py" line="285" />
       <source>New unit price</source>
       <translation>New unit price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="283" />
+      <location filename="../checkout.py" line="287" />
       <source>Override</source>
       <translation>Override</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="287" />
+      <location filename="../checkout.py" line="291" />
       <source>Void line</source>
       <translation>Void line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="383" />
+      <location filename="../checkout.py" line="388" />
       <source>Happy birthday, %1!</source>
       <translation>Happy birthday, %1!</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="403" />
+      <location filename="../checkout.py" line="408" />
       <source>Coupon %1 applied</source>
       <translation>Coupon %1 applied</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="452" />
+      <location filename="../checkout.py" line="457" />
       <source>The cart is empty</source>
       <translation>The cart is empty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="498" />
+      <location filename="../checkout.py" line="503" />
       <source>Welcome</source>
       <translation>Welcome</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="84" />
+      <location filename="../checkout.py" line="85" />
       <source>Anonymous card</source>
       <translation>Anonymous card</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="85" />
+      <location filename="../checkout.py" line="86" />
       <source>Tier</source>
       <translation>Tier</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="86" />
+      <location filename="../checkout.py" line="87" />
       <source>Points</source>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="87" />
+      <location filename="../checkout.py" line="88" />
       <source>Stored value</source>
       <translation>Stored value</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="88" />
+      <location filename="../checkout.py" line="89" />
       <source>principal</source>
       <translation>principal</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="89" />
+      <location filename="../checkout.py" line="90" />
       <source>bonus</source>
       <translation>bonus</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="93" />
+      <location filename="../checkout.py" line="94" />
       <source>%1 points expire on %2</source>
       <translation>%1 points expire on %2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="98" />
+      <location filename="../checkout.py" line="99" />
       <source>Supplementary card</source>
       <translation>Supplementary card</translation>
     </message>
@@ -402,6 +407,21 @@
       <location filename="../customer_display.py" line="42" />
       <source>Customer display</source>
       <translation>Customer display</translation>
+    </message>
+    <message>
+      <location filename="../feedback.py" line="107" />
+      <source>Change due</source>
+      <translation>Change due</translation>
+    </message>
+    <message>
+      <location filename="../feedback.py" line="116" />
+      <source>Next customer: scan the first item</source>
+      <translation>Next customer: scan the first item</translation>
+    </message>
+    <message>
+      <location filename="../feedback.py" line="177" />
+      <source>Working…</source>
+      <translation>Working…</translation>
     </message>
     <message>
       <location filename="../keymap.py" line="151" />
@@ -889,142 +909,147 @@
       <translation>%1 is a refund; give the original sale</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="102" />
+      <location filename="../payment.py" line="103" />
       <source>Credited to</source>
       <translation>Credited to</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="110" />
+      <location filename="../payment.py" line="111" />
       <source>Amount (empty: the rest)</source>
       <translation>Amount (empty: the rest)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="120" />
+      <location filename="../payment.py" line="121" />
       <source>Present the member card, or type its number</source>
       <translation>Present the member card, or type its number</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="130" />
+      <location filename="../payment.py" line="131" />
       <source>Member card</source>
       <translation>Member card</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="144" />
+      <location filename="../payment.py" line="145" />
       <source>Remove last</source>
       <translation>Remove last</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="153" />
+      <location filename="../payment.py" line="154" />
       <source>Back</source>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="155" />
+      <location filename="../payment.py" line="156" />
       <source>Complete</source>
       <translation>Complete</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="186" />
+      <location filename="../payment.py" line="187" />
       <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
       <translation>Member %1: %2 points (up to %3 usable here), stored value %4</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="193" />
+      <location filename="../payment.py" line="194" />
       <source>No member: points and stored value need a member</source>
       <translation>No member: points and stored value need a member</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="197" />
+      <location filename="../payment.py" line="198" />
       <source>Paid wholly from stored value: %1 (saves %2)</source>
       <translation>Paid wholly from stored value: %1 (saves %2)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="233" />
+      <location filename="../payment.py" line="235" />
       <source>Scanned %1: go back to the cart (Esc) to add goods</source>
       <translation>Scanned %1: go back to the cart (Esc) to add goods</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="307" />
+      <location filename="../payment.py" line="309" />
       <source>Still due: %1</source>
       <translation>Still due: %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="309" />
+      <location filename="../payment.py" line="311" />
       <source>Change: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="318" />
+      <location filename="../payment.py" line="320" />
       <source>Nothing is left to pay</source>
       <translation>Nothing is left to pay</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="323" />
+      <location filename="../payment.py" line="325" />
       <source>Enter the number of points first</source>
       <translation>Enter the number of points first</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="333" />
+      <location filename="../payment.py" line="335" />
       <source>Present the member card (swipe, tap or insert)</source>
       <translation>Present the member card (swipe, tap or insert)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="349" />
+      <location filename="../payment.py" line="351" />
       <source>Enter the bank-card slip reference</source>
       <translation>Enter the bank-card slip reference</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="375" />
+      <location filename="../payment.py" line="377" />
       <source>This card belongs to another member</source>
       <translation>This card belongs to another member</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="49" />
+      <location filename="../payment.py" line="398" />
+      <source>Not paid yet: %1 still due</source>
+      <translation>Not paid yet: %1 still due</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="50" />
       <source>Payment</source>
       <translation>Payment</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="52" />
+      <location filename="../payment.py" line="53" />
       <source>Pay with points</source>
       <translation>Pay with points</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="53" />
+      <location filename="../payment.py" line="54" />
       <source>Pay with stored value (card presented)</source>
       <translation>Pay with stored value (card presented)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="55" />
+      <location filename="../payment.py" line="56" />
       <source>Bank card (reference)</source>
       <translation>Bank card (reference)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="56" />
+      <location filename="../payment.py" line="57" />
       <source>Other tender</source>
       <translation>Other tender</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="57" />
+      <location filename="../payment.py" line="58" />
       <source>Remove the last tender</source>
       <translation>Remove the last tender</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="58" />
+      <location filename="../payment.py" line="59" />
       <source>Complete the sale</source>
       <translation>Complete the sale</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="79" />
+      <location filename="../payment.py" line="80" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="90" />
+      <location filename="../payment.py" line="91" />
       <source>Staff code of the assistant (optional)</source>
       <translation>Staff code of the assistant (optional)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="93" />
+      <location filename="../payment.py" line="94" />
       <source>Tenders</source>
       <translation>Tenders</translation>
     </message>

@@ -4,74 +4,79 @@
   <context>
     <name>pos</name>
     <message>
-      <location filename="../app.py" line="101" />
+      <location filename="../app.py" line="102" />
       <source>Cashier</source>
       <translation>收银员</translation>
     </message>
     <message>
-      <location filename="../app.py" line="101" />
+      <location filename="../app.py" line="102" />
       <source>Supervisor</source>
       <translation>领班</translation>
     </message>
     <message>
-      <location filename="../app.py" line="101" />
+      <location filename="../app.py" line="102" />
       <source>Manager</source>
       <translation>店长</translation>
     </message>
     <message>
-      <location filename="../app.py" line="143" />
+      <location filename="../app.py" line="144" />
       <source>Store POS</source>
       <translation>门店收银系统</translation>
     </message>
     <message>
-      <location filename="../app.py" line="196" />
+      <location filename="../app.py" line="197" />
       <source>Numpad</source>
       <translation>数字键盘</translation>
     </message>
     <message>
-      <location filename="../app.py" line="201" />
+      <location filename="../app.py" line="202" />
       <source>Help</source>
       <translation>帮助</translation>
     </message>
     <message>
-      <location filename="../app.py" line="204" />
+      <location filename="../app.py" line="205" />
       <source>Log out</source>
       <translation>退出登录</translation>
     </message>
     <message>
-      <location filename="../app.py" line="255" />
+      <location filename="../app.py" line="259" />
       <source>HQ: %1 · %2 events waiting</source>
       <translation>总部：%1 · 待上传 %2 条</translation>
     </message>
     <message>
-      <location filename="../app.py" line="274" />
+      <location filename="../app.py" line="278" />
       <source>online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../app.py" line="274" />
+      <location filename="../app.py" line="278" />
       <source>offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../app.py" line="376" />
+      <location filename="../app.py" line="380" />
       <source>%1 is not open to your role</source>
       <translation>您的角色不能打开%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="459" />
+      <location filename="../app.py" line="463" />
       <source>Sale %1: %2, change %3</source>
       <translation>小票 %1：%2，找零 %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="462" />
+      <location filename="../app.py" line="466" />
       <source>%1 points earned</source>
       <translation>获得积分 %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="464" />
+      <location filename="../app.py" line="468" />
       <source>offline stored value used: %1</source>
       <translation>使用离线储值：%1</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="473" />
+      <source>Sale %1 · total %2</source>
+      <translation>销售单 %1 · 合计 %2</translation>
     </message>
     <message>
       <location filename="../approval.py" line="28" />
@@ -199,182 +204,182 @@
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="114" />
+      <location filename="../checkout.py" line="115" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="114" />
+      <location filename="../checkout.py" line="115" />
       <source>Item</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="114" />
+      <location filename="../checkout.py" line="115" />
       <source>Qty</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="114" />
+      <location filename="../checkout.py" line="115" />
       <source>Price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="114" />
+      <location filename="../checkout.py" line="115" />
       <source>Discounts</source>
       <translation>优惠</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="114" />
+      <location filename="../checkout.py" line="115" />
       <source>Amount</source>
       <translation>金额</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="179" />
+      <location filename="../checkout.py" line="180" />
       <source>Checkout</source>
       <translation>收银</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="182" />
+      <location filename="../checkout.py" line="183" />
       <source>Quantity of the selected line</source>
       <translation>修改所选行数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="183" />
+      <location filename="../checkout.py" line="184" />
       <source>Void the selected line</source>
       <translation>删除所选商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="184" />
+      <location filename="../checkout.py" line="185" />
       <source>Price override (supervisor)</source>
       <translation>改价（领班授权）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="185" />
+      <location filename="../checkout.py" line="186" />
       <source>Member: card or phone</source>
       <translation>会员：刷卡或手机号</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="186" />
+      <location filename="../checkout.py" line="187" />
       <source>Coupon</source>
       <translation>优惠券</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="187" />
+      <location filename="../checkout.py" line="188" />
       <source>Pay</source>
       <translation>结账</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="214" />
+      <location filename="../checkout.py" line="215" />
       <source>Scan or type a barcode / SKU, Enter</source>
       <translation>扫码或输入条码 / 货号，回车</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="239" />
+      <location filename="../checkout.py" line="243" />
       <source>List price</source>
       <translation>原价合计</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="243" />
+      <location filename="../checkout.py" line="247" />
       <source>To pay</source>
       <translation>应付</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="249" />
+      <location filename="../checkout.py" line="253" />
       <source>Member (card or phone)</source>
       <translation>会员（卡或手机号）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="252" />
+      <location filename="../checkout.py" line="256" />
       <source>Swipe / tap / insert, or type card or phone</source>
       <translation>刷卡 / 感应 / 插卡，或输入卡号、手机号</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="255" />
+      <location filename="../checkout.py" line="259" />
       <source>No member</source>
       <translation>未关联会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="265" />
+      <location filename="../checkout.py" line="269" />
       <source>Type or scan the coupon code</source>
       <translation>输入或扫描券码</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="274" />
+      <location filename="../checkout.py" line="278" />
       <source>Set qty</source>
       <translation>改数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="281" />
+      <location filename="../checkout.py" line="285" />
       <source>New unit price</source>
       <translation>新单价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="283" />
+      <location filename="../checkout.py" line="287" />
       <source>Override</source>
       <translation>改价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="287" />
+      <location filename="../checkout.py" line="291" />
       <source>Void line</source>
       <translation>删除商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="383" />
+      <location filename="../checkout.py" line="388" />
       <source>Happy birthday, %1!</source>
       <translation>%1，生日快乐！</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="403" />
+      <location filename="../checkout.py" line="408" />
       <source>Coupon %1 applied</source>
       <translation>已使用优惠券 %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="452" />
+      <location filename="../checkout.py" line="457" />
       <source>The cart is empty</source>
       <translation>购物车是空的</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="498" />
+      <location filename="../checkout.py" line="503" />
       <source>Welcome</source>
       <translation>欢迎光临</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="84" />
+      <location filename="../checkout.py" line="85" />
       <source>Anonymous card</source>
       <translation>不记名卡</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="85" />
+      <location filename="../checkout.py" line="86" />
       <source>Tier</source>
       <translation>等级</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="86" />
+      <location filename="../checkout.py" line="87" />
       <source>Points</source>
       <translation>积分</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="87" />
+      <location filename="../checkout.py" line="88" />
       <source>Stored value</source>
       <translation>储值</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="88" />
+      <location filename="../checkout.py" line="89" />
       <source>principal</source>
       <translation>本金</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="89" />
+      <location filename="../checkout.py" line="90" />
       <source>bonus</source>
       <translation>赠送</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="93" />
+      <location filename="../checkout.py" line="94" />
       <source>%1 points expire on %2</source>
       <translation>%1 积分将于 %2 到期</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="98" />
+      <location filename="../checkout.py" line="99" />
       <source>Supplementary card</source>
       <translation>附属卡</translation>
     </message>
@@ -402,6 +407,21 @@
       <location filename="../customer_display.py" line="42" />
       <source>Customer display</source>
       <translation>顾客显示屏</translation>
+    </message>
+    <message>
+      <location filename="../feedback.py" line="107" />
+      <source>Change due</source>
+      <translation>找零</translation>
+    </message>
+    <message>
+      <location filename="../feedback.py" line="116" />
+      <source>Next customer: scan the first item</source>
+      <translation>下一位顾客：请扫描第一件商品</translation>
+    </message>
+    <message>
+      <location filename="../feedback.py" line="177" />
+      <source>Working…</source>
+      <translation>正在处理…</translation>
     </message>
     <message>
       <location filename="../keymap.py" line="151" />
@@ -889,142 +909,147 @@
       <translation>%1 是退货单，请输入原销售小票号</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="102" />
+      <location filename="../payment.py" line="103" />
       <source>Credited to</source>
       <translation>业绩归属</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="110" />
+      <location filename="../payment.py" line="111" />
       <source>Amount (empty: the rest)</source>
       <translation>金额（留空：支付剩余）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="120" />
+      <location filename="../payment.py" line="121" />
       <source>Present the member card, or type its number</source>
       <translation>出示会员卡，或输入卡号</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="130" />
+      <location filename="../payment.py" line="131" />
       <source>Member card</source>
       <translation>会员卡</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="144" />
+      <location filename="../payment.py" line="145" />
       <source>Remove last</source>
       <translation>删除上一笔</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="153" />
+      <location filename="../payment.py" line="154" />
       <source>Back</source>
       <translation>返回</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="155" />
+      <location filename="../payment.py" line="156" />
       <source>Complete</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="186" />
+      <location filename="../payment.py" line="187" />
       <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
       <translation>会员 %1：积分 %2（本单最多可用 %3），储值 %4</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="193" />
+      <location filename="../payment.py" line="194" />
       <source>No member: points and stored value need a member</source>
       <translation>未关联会员：积分和储值需要会员</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="197" />
+      <location filename="../payment.py" line="198" />
       <source>Paid wholly from stored value: %1 (saves %2)</source>
       <translation>全额储值支付：%1（再省 %2）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="233" />
+      <location filename="../payment.py" line="235" />
       <source>Scanned %1: go back to the cart (Esc) to add goods</source>
       <translation>已扫描 %1：加商品请返回购物车（Esc）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="307" />
+      <location filename="../payment.py" line="309" />
       <source>Still due: %1</source>
       <translation>还需支付：%1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="309" />
+      <location filename="../payment.py" line="311" />
       <source>Change: %1</source>
       <translation>找零：%1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="318" />
+      <location filename="../payment.py" line="320" />
       <source>Nothing is left to pay</source>
       <translation>已付清</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="323" />
+      <location filename="../payment.py" line="325" />
       <source>Enter the number of points first</source>
       <translation>请先输入积分数</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="333" />
+      <location filename="../payment.py" line="335" />
       <source>Present the member card (swipe, tap or insert)</source>
       <translation>请出示会员卡（刷卡、感应或插卡）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="349" />
+      <location filename="../payment.py" line="351" />
       <source>Enter the bank-card slip reference</source>
       <translation>请输入银行卡签购单号</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="375" />
+      <location filename="../payment.py" line="377" />
       <source>This card belongs to another member</source>
       <translation>这张卡属于其他会员</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="49" />
+      <location filename="../payment.py" line="398" />
+      <source>Not paid yet: %1 still due</source>
+      <translation>尚未付清：还差 %1</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="50" />
       <source>Payment</source>
       <translation>付款</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="52" />
+      <location filename="../payment.py" line="53" />
       <source>Pay with points</source>
       <translation>积分支付</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="53" />
+      <location filename="../payment.py" line="54" />
       <source>Pay with stored value (card presented)</source>
       <translation>储值支付（需出示会员卡）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="55" />
+      <location filename="../payment.py" line="56" />
       <source>Bank card (reference)</source>
       <translation>银行卡（凭证号）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="56" />
+      <location filename="../payment.py" line="57" />
       <source>Other tender</source>
       <translation>其他支付方式</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="57" />
+      <location filename="../payment.py" line="58" />
       <source>Remove the last tender</source>
       <translation>删除上一笔支付</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="58" />
+      <location filename="../payment.py" line="59" />
       <source>Complete the sale</source>
       <translation>完成交易</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="79" />
+      <location filename="../payment.py" line="80" />
       <source>Total</source>
       <translation>合计</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="90" />
+      <location filename="../payment.py" line="91" />
       <source>Staff code of the assistant (optional)</source>
       <translation>导购工号（可选）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="93" />
+      <location filename="../payment.py" line="94" />
       <source>Tenders</source>
       <translation>支付明细</translation>
     </message>
