@@ -136,12 +136,12 @@ def test_an_enrollment_is_refused_in_chinese(
     qtbot: QtBot, window: MainWindow, phone: str, shown: str
 ) -> None:
     login(qtbot, window)
-    window.show_screen("members")
+    window.key("F8")
     m = window.members
-    m.e_name.setText("李雷")
-    m.e_phone.setText(phone)
-    m.e_privacy.setChecked(True)
-    m.enroll()
+    m.enroll_tab.name.setText("李雷")
+    m.enroll_tab.phone.setText(phone)
+    m.enroll_tab.privacy.setChecked(True)
+    m.enroll_tab.button.click()
     idle(qtbot, window)
     text = m.message.text()
     assert chinese(text) and shown in text, text
