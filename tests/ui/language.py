@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QTabWidget,
     QTextEdit,
     QWidget,
@@ -22,11 +23,12 @@ from PySide6.QtWidgets import (
 
 # English a Chinese store uses as is: the product's and trade's abbreviations, key names
 ALLOWED = {"POS", "VIP", "HQ", "Esc", "Ctrl", "Enter", "Tab", "ID", "UID", "IC", "NFC",
-           "EAN", "UPC", "SKU", "PIN", "AM", "PM",
+           "EAN", "UPC", "SKU", "PIN", "AM", "PM", "QR",
            "English"}  # the language switch names English in English
 _TAG = re.compile(r"<[^>]+>")
 _ENTITY = re.compile(r"&[a-z]+;|&#\d+;")
-_WORD = re.compile(r"[A-Za-z]{2,}")
+# a word, not a code such as a SKU (COAT-001) or a receipt number (SHIFT0001-X140002)
+_WORD = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z]{2,}(?![A-Za-z0-9_-])")
 
 
 def plain(text: str) -> str:
@@ -46,7 +48,7 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             yield where, w.text()
         elif isinstance(w, QLineEdit):
             yield where + " placeholder", w.placeholderText()
-        elif isinstance(w, QTextEdit):
+        elif isinstance(w, QTextEdit | QPlainTextEdit):
             yield where, w.toPlainText()
         elif isinstance(w, QComboBox):
             for i in range(w.count()):

@@ -56,6 +56,51 @@ def test_no_english_on_any_chinese_screen(qtbot: QtBot, window: MainWindow) -> N
     assert found == [], "\n".join(found)
 
 
+def test_no_english_after_a_day_of_work(qtbot: QtBot, window: MainWindow) -> None:
+    """The screens with what work puts on them: a shift with its X report, a finished
+    sale (the change and the receipt), that sale on Returns, a member on the counter and
+    on the balance slip."""
+    win = window
+    login(qtbot, win, "3001", "3333")  # a manager: no approvals asked
+    data = item_names(win)
+    win.key("F11")
+    idle(qtbot, win)
+    win.shift.float_field.setText("500")
+    win.key("F3")
+    idle(qtbot, win)
+    win.key("F4")
+    idle(qtbot, win)
+    found = [f"[shift] {x}" for x in english_left(win, data)]
+    win.key("F2")
+    co = win.checkout
+    win.ctx.devices.simulate_scan(COAT)
+    qtbot.waitUntil(lambda: co.model.rowCount() == 1, timeout=5000)
+    idle(qtbot, win)
+    win.key("F12")
+    win.payment.amount.setText("1000")
+    win.key("F5")
+    found += [f"[payment] {x}" for x in english_left(win, data)]
+    win.key("F12")
+    qtbot.waitUntil(win.done_panel.isVisible, timeout=5000)
+    found += [f"[sale done] {x}" for x in english_left(win, data)]
+    sale_no = win.done_panel.summary.text().split()[1]
+    win.key("F9")
+    win.returns.receipt_field.setText(sale_no)
+    win.returns.receipt_field.returnPressed.emit()
+    qtbot.waitUntil(lambda: win.returns.sale is not None, timeout=5000)
+    idle(qtbot, win)
+    found += [f"[returns] {x}" for x in english_left(win, data)]
+    for key, screen, field in (("F8", win.members, "find_field"),
+                               ("F10", win.balance, "find_field")):
+        win.key(key)
+        getattr(screen, field).setText(SILVER_PHONE)
+        getattr(screen, field).returnPressed.emit()
+        idle(qtbot, win)
+        qtbot.wait(50)
+        found += [f"[{screen.name}] {x}" for x in english_left(win, data)]
+    assert found == [], "\n".join(found)
+
+
 # ---------------------------------------------------------------- the catalogue
 
 
