@@ -381,7 +381,7 @@ def _get(s: Session, cls: Any, key: int | None) -> Any:
 def _sale_row(s: Session, no: str) -> Sale:
     sale = s.scalars(select(Sale).where(Sale.sale_no == no.strip())).first()
     if sale is None:
-        raise NotFound(f"no sale or refund {no!r} on this terminal")
+        raise NotFound("receipt.no_sale", receipt=no)
     return sale
 
 
@@ -486,7 +486,7 @@ def refund_document(t: Terminal, s: Session, refund_no: str, store: StoreInfo | 
     """The refund slip of refund ``refund_no``, with the original receipt number."""
     row = _sale_row(s, refund_no)
     if row.kind != "refund":
-        raise PosError(f"{refund_no} is a sale, not a refund")
+        raise PosError("receipt.not_a_refund", receipt=refund_no)
     store, lang = _store_and_language(t, store, language)
     original: Sale | None = _get(s, Sale, row.original_id)
     lines = tuple(_refund_line(t, s, ln, row, lang) for ln in row.lines)
@@ -540,7 +540,7 @@ def topup_document(t: Terminal, s: Session, topup_no: str, store: StoreInfo | No
     """The top-up slip: principal paid, bonus given, the card's balance after it."""
     row = s.scalars(select(Topup).where(Topup.topup_no == topup_no.strip())).first()
     if row is None:
-        raise NotFound(f"no top-up {topup_no!r} on this terminal")
+        raise NotFound("receipt.no_topup", receipt=topup_no)
     store, lang = _store_and_language(t, store, language)
     card: Card | None = _get(s, Card, row.card_id)
     assert card is not None

@@ -23,7 +23,7 @@ def save_receipt(session: Session, doc: ReceiptDocument, at: datetime | None = N
         select(ReceiptRecord.id).where(ReceiptRecord.receipt_no == doc.receipt_no)
     ).first()
     if taken is not None:
-        raise PosError(f"receipt {doc.receipt_no} is already saved; a number is used once")
+        raise PosError("receipt.already_saved", receipt=doc.receipt_no)
     row = ReceiptRecord(
         receipt_no=doc.receipt_no,
         kind=doc.kind.value,
@@ -42,5 +42,5 @@ def load_receipt(session: Session, receipt_no: str) -> ReceiptDocument:
         .order_by(ReceiptRecord.id.desc())
     ).first()
     if row is None:
-        raise NotFound(f"no saved receipt {receipt_no.strip()!r} on this terminal")
+        raise NotFound("receipt.not_saved", receipt=receipt_no.strip())
     return from_json(row.document)

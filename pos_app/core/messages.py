@@ -189,6 +189,13 @@ MESSAGES: dict[str, str] = {
     "staff.wrong_pin": "wrong PIN for staff {staff}",
     "staff.needs_approval": "{action} needs a {role}'s approval",
     "staff.may_not_approve": "staff {staff} ({role}) may not approve {action}",
+    "staff.nobody": "nobody is logged in",
+    # receipts kept on the terminal
+    "receipt.already_saved": "receipt {receipt} is already saved; a number is used once",
+    "receipt.not_saved": "no saved receipt '{receipt}' on this terminal",
+    "receipt.no_sale": "no sale or refund '{receipt}' on this terminal",
+    "receipt.not_a_refund": "{receipt} is a sale, not a refund",
+    "receipt.no_topup": "no top-up '{receipt}' on this terminal",
     # actions and roles (parameters of the staff messages)
     "role.cashier": "cashier",
     "role.supervisor": "supervisor",

@@ -35,7 +35,7 @@ class Context:
     @property
     def who(self) -> Operator:
         if self.operator is None:
-            raise NotAllowed("nobody is logged in")
+            raise NotAllowed("staff.nobody")
         return self.operator
 
     def may(self, action: str) -> bool:

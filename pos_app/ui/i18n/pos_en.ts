@@ -1742,6 +1742,31 @@
       <translation>line {line} ({item}): price must not be negative</translation>
     </message>
     <message>
+      <source>receipt {receipt} is already saved; a number is used once</source>
+      <extracomment>receipt.already_saved</extracomment>
+      <translation>receipt {receipt} is already saved; a number is used once</translation>
+    </message>
+    <message>
+      <source>no sale or refund '{receipt}' on this terminal</source>
+      <extracomment>receipt.no_sale</extracomment>
+      <translation>no sale or refund '{receipt}' on this terminal</translation>
+    </message>
+    <message>
+      <source>no top-up '{receipt}' on this terminal</source>
+      <extracomment>receipt.no_topup</extracomment>
+      <translation>no top-up '{receipt}' on this terminal</translation>
+    </message>
+    <message>
+      <source>{receipt} is a sale, not a refund</source>
+      <extracomment>receipt.not_a_refund</extracomment>
+      <translation>{receipt} is a sale, not a refund</translation>
+    </message>
+    <message>
+      <source>no saved receipt '{receipt}' on this terminal</source>
+      <extracomment>receipt.not_saved</extracomment>
+      <translation>no saved receipt '{receipt}' on this terminal</translation>
+    </message>
+    <message>
       <source>sale {sale} is already fully refunded</source>
       <extracomment>refund.all_refunded</extracomment>
       <translation>sale {sale} is already fully refunded</translation>
@@ -1875,6 +1900,11 @@
       <source>{action} needs a {role}'s approval</source>
       <extracomment>staff.needs_approval</extracomment>
       <translation>{action} needs a {role}'s approval</translation>
+    </message>
+    <message>
+      <source>nobody is logged in</source>
+      <extracomment>staff.nobody</extracomment>
+      <translation>nobody is logged in</translation>
     </message>
     <message>
       <source>a PIN is 4 to 8 digits</source>

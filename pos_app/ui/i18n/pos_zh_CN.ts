@@ -1742,6 +1742,31 @@
       <translation>第 {line} 行（{item}）：价格不能为负数</translation>
     </message>
     <message>
+      <source>receipt {receipt} is already saved; a number is used once</source>
+      <extracomment>receipt.already_saved</extracomment>
+      <translation>小票 {receipt} 已保存；每个单号只能用一次</translation>
+    </message>
+    <message>
+      <source>no sale or refund '{receipt}' on this terminal</source>
+      <extracomment>receipt.no_sale</extracomment>
+      <translation>本终端没有销售或退货单 '{receipt}'</translation>
+    </message>
+    <message>
+      <source>no top-up '{receipt}' on this terminal</source>
+      <extracomment>receipt.no_topup</extracomment>
+      <translation>本终端没有充值单 '{receipt}'</translation>
+    </message>
+    <message>
+      <source>{receipt} is a sale, not a refund</source>
+      <extracomment>receipt.not_a_refund</extracomment>
+      <translation>{receipt} 是销售单，不是退货单</translation>
+    </message>
+    <message>
+      <source>no saved receipt '{receipt}' on this terminal</source>
+      <extracomment>receipt.not_saved</extracomment>
+      <translation>本终端没有已保存的小票 '{receipt}'</translation>
+    </message>
+    <message>
       <source>sale {sale} is already fully refunded</source>
       <extracomment>refund.all_refunded</extracomment>
       <translation>销售单 {sale} 已全部退货</translation>
@@ -1875,6 +1900,11 @@
       <source>{action} needs a {role}'s approval</source>
       <extracomment>staff.needs_approval</extracomment>
       <translation>{action}需要{role}授权</translation>
+    </message>
+    <message>
+      <source>nobody is logged in</source>
+      <extracomment>staff.nobody</extracomment>
+      <translation>没有人登录</translation>
     </message>
     <message>
       <source>a PIN is 4 to 8 digits</source>
