@@ -316,7 +316,8 @@ report. Baseline in the same run: the same heartbeat on the same window, logged 
 idle, for as long as the script took ({script_s:.0f} s).
 
 Measured {datetime.now():%Y-%m-%d} on {platform.node()} ({platform.machine()},
-{os.cpu_count()} CPUs), Python {platform.python_version()}, PySide6 {PySide6.__version__}:
+{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} while it ran), Python
+{platform.python_version()}, PySide6 {PySide6.__version__}:
 
 | run | ticks | lateness median | p99 | max | ticks over 100 ms |
 |---|---|---|---|---|---|
@@ -324,9 +325,13 @@ Measured {datetime.now():%Y-%m-%d} on {platform.node()} ({platform.machine()},
 
 Longest stalls of the day (with the action running): {stalls}.
 
-Reading: the day is {verdict} the target. Database work (sales, refunds, look-ups,
-receipts rendered for the printer) runs on the database thread; the UI thread prices the
-cart, updates the table and paints. Other jobs shared the machine during the run.
+Reading: the day is {verdict} the target on this machine at this load. Database work
+(sales, refunds, look-ups, receipts rendered for the printer) runs on the database
+thread; the UI thread prices the cart, updates the table and paints (software raster,
+offscreen). The longest stalls are after Complete: the cart cleared, the checkout
+repainted, then (in the next turn of the event loop) the change and the receipt painted.
+The idle baseline shows what the machine itself adds; a load average far above the 2
+CPUs stretches every stall, so compare runs at like load.
 """
     old = path.read_text(encoding="utf-8")
     if SECTION in old:
