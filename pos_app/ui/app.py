@@ -311,8 +311,11 @@ class MainWindow(QMainWindow):
         return b
 
     def _fit_width(self, width: int) -> None:
-        """Reflow for the window's width: on a narrow screen the navigation buttons put
-        their key under their label, and the status bar shows the devices' marks alone."""
+        """Reflow for the width the screens have (the window's, less the numpad's when it
+        shows): on a narrow screen the navigation buttons put their key under their label,
+        the screens reflow, and the status bar shows the devices' marks alone."""
+        if self.numpad.isVisibleTo(self):
+            width -= self.numpad.sizeHint().width()
         compact = width < NARROW
         if compact == self._compact:
             return
@@ -322,6 +325,7 @@ class MainWindow(QMainWindow):
                 b.setText(label)
             else:
                 b.setText(f"{label}\n{key}" if compact else f"{label}  [{key}]")
+        self.numpad.fit_width(compact)
         for screen in self.screens.values():
             fit = getattr(screen, "fit_width", None)
             if fit is not None:
@@ -334,6 +338,7 @@ class MainWindow(QMainWindow):
     def _numpad_toggled(self, on: bool) -> None:
         self._numpad_on = on
         self.numpad.setVisible(on or (self._shown == "login" and self.touch))
+        self._fit_width(self.width())
 
     # ------------------------------------------------------------------ navigation
     @property

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from pos_app.core.errors import PosError
 from pos_app.ui import printing
@@ -18,6 +18,9 @@ from pos_app.ui.operations import Op
 from pos_app.ui.operations import balance as balance_ops
 from pos_app.ui.screen import Screen
 from pos_app.ui.widgets import button, role_label, set_message, title
+
+SLIP_WIDTH = 560  # px: the slip's 48 columns, beside the member on a wide screen
+SLIP_HEIGHT = 320  # px: the slip below the member on a narrow screen
 
 
 class BalanceScreen(Screen):
@@ -46,7 +49,7 @@ class BalanceScreen(Screen):
         b.clicked.connect(lambda: self.load(self.find_field.text()))
         row.addWidget(b)
         lay.addLayout(row)
-        body = QHBoxLayout()
+        self.body = body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.info = role_label("card", _("No member selected"))
         self.info.setObjectName("balance_info")
         self.info.setTextFormat(Qt.TextFormat.RichText)
@@ -59,7 +62,7 @@ class BalanceScreen(Screen):
         mono.setStyleHint(QFont.StyleHint.Monospace)
         mono.setPointSize(11)
         self.preview.setFont(mono)
-        self.preview.setMinimumWidth(560)
+        self.preview.setMinimumWidth(SLIP_WIDTH)
         body.addWidget(self.preview, 1)
         lay.addLayout(body, 1)
         self.message = role_label("error")
@@ -68,6 +71,14 @@ class BalanceScreen(Screen):
         self.print_button.setObjectName("print_slip")
         self.print_button.clicked.connect(self.print_slip)
         lay.addWidget(self.print_button)
+
+    def fit_width(self, narrow: bool) -> None:
+        """On a narrow screen the member above the slip, the slip scrolling sideways."""
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        self.preview.setMinimumWidth(0 if narrow else SLIP_WIDTH)
+        self.preview.setMinimumHeight(SLIP_HEIGHT if narrow else 0)
 
     def on_show(self) -> None:
         self.find_field.setFocus()

@@ -30,7 +30,8 @@ LAYOUT = (
     ("0", "00", ENTER),
 )
 KEY_NAMES = {ENTER: N_("Enter"), BACK: N_("Delete the last digit"), CLEAR: N_("Clear")}
-KEY_SIZE = 60  # px: a fingertip, above the 44 px least touch target
+KEY_SIZE = 52  # px: a fingertip, above the 44 px least touch target
+NARROW_KEY_SIZE = 44  # px: on a narrow screen, the least touch target, so the screen fits
 
 
 def _line_edit(w: QWidget | None) -> QLineEdit | None:
@@ -48,17 +49,14 @@ class Numpad(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("numpad")
-        grid = QGridLayout(self)
+        self.grid = grid = QGridLayout(self)
         grid.setContentsMargins(4, 4, 4, 4)
-        grid.setSpacing(6)
         self.keys: dict[str, QPushButton] = {}
         for r, row in enumerate(LAYOUT):
             for c, text in enumerate(row):
                 b = QPushButton(text)
                 b.setObjectName(f"numpad_{text}")
                 b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the focus
-                b.setMinimumSize(KEY_SIZE, KEY_SIZE)
-                b.setStyleSheet("min-width: 0px; font-size: 24px; font-weight: bold;")
                 b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
                 if text in KEY_NAMES:
                     b.setToolTip(_(KEY_NAMES[text]))
@@ -68,6 +66,20 @@ class Numpad(QWidget):
                 grid.addWidget(b, r, c, 1, 2 if text == ENTER else 1)
                 self.keys[text] = b
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
+        self.fit_width(False)
+
+    def fit_width(self, narrow: bool) -> None:
+        """Keys of a fingertip, or of the least touch target on a narrow screen."""
+        size = NARROW_KEY_SIZE if narrow else KEY_SIZE
+        self.grid.setSpacing(4 if narrow else 6)
+        for text, b in self.keys.items():
+            # in the style sheet, not setMinimumSize (the style would undo that when it
+            # polishes the key on first show); the sizes are the content's, inside a 1 px border
+            wide = (size * 2 + self.grid.spacing() if text == ENTER else size) - 2
+            b.setStyleSheet(
+                f"min-width: {wide}px; max-width: {wide}px; min-height: {size - 2}px;"
+                " padding: 0px; font-size: 24px; font-weight: bold;"
+            )
 
     def press(self, key: str) -> None:
         """One key, for the field that has the focus (nothing when none takes typing)."""

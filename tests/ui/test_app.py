@@ -24,12 +24,15 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from pos_app.core import catalog, members, points, pricing, sales
 from pos_app.core.models import Account, CardMedia, OutboxEvent
-from pos_app.ui.app import MainWindow
+from pos_app.core.terminal import Terminal
+from pos_app.ui.app import MainWindow, open_window
+from pos_app.ui.device_bridge import DeviceBridge
 from pos_app.ui.shift import ShiftScreen
 from tests.ui.helpers import approve, idle, login
 
@@ -411,19 +414,21 @@ def every_screen(qtbot: QtBot, win: MainWindow) -> Iterator[str]:
     yield "shift"
 
 
+@pytest.mark.parametrize("numpad", [False, True], ids=["keyboard", "numpad"])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_every_screen_fits_each_size_with_touch_targets(
-    qtbot: QtBot, window: MainWindow, size: tuple[int, int]
+    qtbot: QtBot, window: MainWindow, size: tuple[int, int], numpad: bool
 ) -> None:
-    """At 800×600 up to 1920×1080 the window is the screen's size, every widget is on it
-    (or in a page that scrolls up and down, never sideways), and every button, field and
-    box is at least 44 px each way (a fingertip)."""
+    """At 800×600 up to 1920×1080, with the numpad open or not, the window is the
+    screen's size, every widget is on it (or in a page that scrolls up and down, never
+    sideways), and every button, field and box is at least 44 px each way."""
     window.resize(*size)
+    window.numpad_button.setChecked(numpad)
     for state in every_screen(qtbot, window):
         assert window.size() == QSize(*size), state
         try:  # the layouts settle in an event or two after a screen changes
             qtbot.waitUntil(lambda: not cut_off(window), timeout=3000)
-        except AssertionError:
+        except TimeoutError:
             assert cut_off(window) == [], (size, state)
 
 
@@ -463,3 +468,26 @@ def test_a_screen_opens_only_to_its_declared_role(
     assert window.nav_buttons["shift"].isVisible()
     window.key("F11")
     assert window.current().name == "shift"
+
+
+def test_a_touch_terminal_at_800x600_opens_with_the_numpad(
+    qtbot: QtBot, terminal: Terminal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """POS_TOUCH=1 on the smallest screen: the numpad shows from the start (and at the
+    login, for the PIN), its keys a fingertip wide, nothing cut off."""
+    monkeypatch.setenv("POS_TOUCH", "1")
+    win = open_window(terminal, "zh_CN", devices=DeviceBridge())
+    qtbot.addWidget(win)
+    win.resize(800, 600)
+    win.show()
+    try:
+        for state in every_screen(qtbot, win):
+            assert win.numpad.isVisible(), state
+            keys = win.numpad.keys.values()
+            assert min(min(k.width(), k.height()) for k in keys) >= 44, state
+            try:
+                qtbot.waitUntil(lambda: not cut_off(win), timeout=3000)
+            except TimeoutError:
+                assert cut_off(win) == [], state
+    finally:
+        win.shutdown()
