@@ -1,7 +1,8 @@
 """The code keeps its shape: the business rules read as named steps (no function or
 method in pos_app/core longer than 80 lines; a migration may be, none lives in the core;
 a new program section gets its own small parse function), and the app's tests mirror its
-modules (tests/ui/.../test_<module>.py)."""
+modules (tests/ui/.../test_<module>.py), and the screens do their database work through
+named operations (pos_app/ui/operations/)."""
 
 from __future__ import annotations
 
@@ -56,3 +57,22 @@ def test_app_tests_mirror_the_app_modules() -> None:
         if not (ui / p.parent.relative_to(tests) / f"{p.stem[len('test_'):]}.py").exists()
     ]
     assert orphans == []
+
+
+def test_screens_do_their_database_work_through_named_operations() -> None:
+    """No screen hands the database thread a closure of its own (``ctx.run(...)``) or
+    writes in a transaction of its own (``t.tx()``): that work is a named operation in
+    pos_app/ui/operations/ (docs/architecture.md, "How to add a screen")."""
+    ui = CORE.parent / "ui"
+    found = []
+    for path in sorted(ui.rglob("*.py")):
+        if "operations" in path.parts or path.name in ("context.py", "worker.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            owner = node.func.value
+            name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+            if (node.func.attr == "run" and name == "ctx") or node.func.attr == "tx":
+                found.append(f"{path.relative_to(ui)}:{node.lineno}")
+    assert found == []
