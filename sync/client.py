@@ -284,6 +284,8 @@ class SyncClient:
             self.handshake(rep)
             self.upload(rep)
             self.download(rep)
+            if rep.balances_adjusted:
+                self.upload(rep)  # the alignments' own events (kind hq_balance)
         except SyncOffline as e:
             self._link(False, str(e))
             raise
@@ -661,7 +663,8 @@ def _align_balance(
             p.credit(ledger.account(s, "sync:hq_adjustment", CNY), target - have)
     if not p.lines:
         return 0
-    ledger.post(s, p, now, t.info(s))
+    j = ledger.post_adjustment(s, p, now, t.info(s), "adjustment", "stored value aligned to HQ")
+    outbox.record(t, s, "hq_balance", {"card": cd["card"]}, now, j, at_hq=False)
     return 1
 
 
@@ -712,8 +715,9 @@ def _align_points(
         if left:
             plan.new_lots.append(dict(source="owed", sale_no=None, earned_at=now,
                                       expires_at=None, points=-left, remaining=-left))
-    j = ledger.post(s, p, now, t.info(s))
+    j = ledger.post_adjustment(s, p, now, t.info(s), "adjustment", "points aligned to HQ")
     plan.apply(s, m.id, j.id)
+    outbox.record(t, s, "hq_balance", {"points_member": m.uid}, now, j, at_hq=False)
     return 1
 
 
@@ -729,7 +733,9 @@ def compensate(t: Terminal, s: Session, ev: OutboxEvent, reason: str) -> OutboxE
             if acc is None:
                 acc = ledger.account(s, code, unit)
             p.lines.append((acc, -int(amount)))
-        journal = ledger.post(s, p, now, t.info(s))
+        journal = ledger.post_adjustment(
+            s, p, now, t.info(s), "adjustment", f"event {ev.seq} refused by HQ undone"
+        )
     return outbox.record(
         t,
         s,

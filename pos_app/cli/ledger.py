@@ -8,7 +8,7 @@ import argparse
 from pos_app.cli.errors import EXIT_OK, EXIT_PROBLEMS
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
-from pos_app.core import ledger, outbox, staff
+from pos_app.core import ledger, outbox, reconcile, staff
 from pos_app.core.terminal import Terminal
 
 
@@ -29,7 +29,8 @@ def cmd_ledger_verify(args: argparse.Namespace, t: Terminal) -> int:
         rep = ledger.verify(s)
         audit_problems = staff.verify_audit(s)
         outbox_problems = outbox.verify_chain(t, s)
-    problems = rep.problems + audit_problems + outbox_problems
+        tie_problems = reconcile.verify(s)
+    problems = rep.problems + audit_problems + outbox_problems + tie_problems
     data = {
         "ok": not problems,
         "journals": rep.journals,
@@ -52,7 +53,7 @@ def cmd_ledger_verify(args: argparse.Namespace, t: Terminal) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace, t: Terminal) -> int:
     with t.read() as s:
-        problems = staff.verify_audit(s)
+        problems = staff.verify_audit(s) + reconcile.check_audit_tail(s)
     emit(
         args,
         {"ok": not problems, "problems": problems},

@@ -34,7 +34,15 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pos_app.core.models import Account, Counter, Entry, Journal, PointLot, TerminalInfo
+from pos_app.core.models import (
+    Account,
+    Adjustment,
+    Counter,
+    Entry,
+    Journal,
+    PointLot,
+    TerminalInfo,
+)
 from pos_app.core.money import CENT
 
 CNY = "CNY"
@@ -99,15 +107,47 @@ def account(
     return acc
 
 
+@dataclass(frozen=True)
+class RecordKind:
+    """Where the business records of one kind live, so a journal can name its record
+    (``Journal.record_kind`` and ``record_ref``) and ``pos ledger verify`` can check the
+    tie both ways: ``table.key`` holds the record's number and, when each record has
+    exactly one journal, ``table.journal`` names it back (``where`` narrows the rows)."""
+
+    table: str
+    key: str
+    journal: str | None = "journal_id"
+    where: str = ""
+
+
+# Every kind of record a journal may book. A new money movement registers its record
+# here (``register_record``) and names it on its Posting; ``post`` refuses any other.
+RECORD_KINDS: dict[str, RecordKind] = {}
+
+
+def register_record(name: str, kind: RecordKind) -> None:
+    RECORD_KINDS[name] = kind
+
+
+register_record("sale", RecordKind("sales", "sale_no", where="kind = 'sale'"))
+register_record("refund", RecordKind("sales", "sale_no", where="kind = 'refund'"))
+register_record("topup", RecordKind("topups", "topup_no"))
+register_record("shift", RecordKind("shifts", "shift_no", journal=None))  # opened, closed
+for _adj in ("expiry", "transfer", "adjustment"):
+    register_record(_adj, RecordKind("adjustments", "adj_no", where=f"kind = '{_adj}'"))
+
+
 @dataclass
 class Posting:
-    """Entries collected for one journal row, checked to balance before they are written."""
+    """Entries collected for one journal row, checked to balance before they are written.
+    ``record`` names the business record the journal books: (kind, number)."""
 
     kind: str
     business_time: datetime
     staff: str
     ref: str = ""
     lines: list[tuple[Account, int]] = field(default_factory=list)
+    record: tuple[str, str] | None = None
 
     def debit(self, acc: Account, amount: int) -> None:
         if amount:
@@ -131,6 +171,8 @@ def post(session: Session, p: Posting, recorded_at: datetime, info: TerminalInfo
     unbalanced = {u: t for u, t in totals.items() if t != 0}
     if unbalanced:
         raise AssertionError(f"unbalanced posting {p.kind}: {unbalanced}")
+    if p.record is None or p.record[0] not in RECORD_KINDS or not p.record[1]:
+        raise AssertionError(f"posting {p.kind} names no known business record: {p.record}")
     seq = next_counter(session, "journal")
     j = Journal(
         seq=seq,
@@ -143,12 +185,32 @@ def post(session: Session, p: Posting, recorded_at: datetime, info: TerminalInfo
         terminal=info.terminal,
         staff=p.staff,
         ref=p.ref,
+        record_kind=p.record[0],
+        record_ref=p.record[1],
     )
     session.add(j)
     session.flush()
     for acc, amt in p.lines:
         session.add(Entry(journal_id=j.id, account_id=acc.id, amount=amt, unit=acc.unit))
         acc.balance += amt
+    session.flush()
+    return j
+
+
+def post_adjustment(
+    session: Session, p: Posting, recorded_at: datetime, info: TerminalInfo, kind: str, reason: str
+) -> Journal:
+    """Post a journal whose business record is an adjustment row (``kind`` expiry,
+    transfer or adjustment), numbered A000001... on this terminal."""
+    no = f"A{next_counter(session, 'adjustment'):06d}"
+    p.record = (kind, no)
+    j = post(session, p, recorded_at, info)
+    session.add(
+        Adjustment(
+            adj_no=no, kind=kind, reason=reason[:80], journal_id=j.id, at=recorded_at,
+            staff=p.staff,
+        )
+    )
     session.flush()
     return j
 

@@ -486,7 +486,10 @@ def replace_card(
         # liabilities are credit balances (negative): move them whole
         p.debit(src, -src.balance)
         p.credit(dst, -src.balance)
-    journal = ledger.post(s, p, now, t.info(s)) if p.lines else None
+    reason = f"stored value to card {mask_card(new.card_no)}"
+    journal = (
+        ledger.post_adjustment(s, p, now, t.info(s), "transfer", reason) if p.lines else None
+    )
     old.status = "replaced"
     old.replaced_by_id = new.id
     for sub in s.scalars(select(Card).where(Card.main_card_id == old.id)):

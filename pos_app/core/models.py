@@ -196,9 +196,14 @@ class Account(Base):
 
 
 class Journal(Base):
-    """One business transaction; its entries balance per unit."""
+    """One business transaction; its entries balance per unit. It names the one business
+    record it books (``record_kind`` and that record's number, ``record_ref``: a sale's
+    receipt number, a top-up's, a shift's, an adjustment's) and shares its ``event_id``
+    with the outbox event that carries it to HQ (``pos ledger verify`` checks both ties
+    both ways)."""
 
     __tablename__ = "journal"
+    __table_args__ = (Index("ix_journal_record", "record_kind", "record_ref"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     event_id: Mapped[str] = mapped_column(String(36), unique=True)
@@ -210,6 +215,8 @@ class Journal(Base):
     terminal: Mapped[str] = mapped_column(String(40))
     staff: Mapped[str] = mapped_column(String(20))
     ref: Mapped[str] = mapped_column(String(40), default="")
+    record_kind: Mapped[str] = mapped_column(String(20), default="")
+    record_ref: Mapped[str] = mapped_column(String(40), default="")
     entries: Mapped[list[Entry]] = relationship(back_populates="journal")
 
 
@@ -359,6 +366,21 @@ class Topup(Base):
     bonus: Mapped[Decimal] = mapped_column(Cents)
     tender: Mapped[str] = mapped_column(String(20))
     business_time: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff: Mapped[str] = mapped_column(String(20))
+
+
+class Adjustment(Base):
+    """The business record of a journal that is not a sale, refund, top-up or shift: a
+    points expiry, a transfer (points between members, stored value to a replacement
+    card) or an adjustment (the terminal aligned to HQ, an event HQ refused undone)."""
+
+    __tablename__ = "adjustments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    adj_no: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # expiry | transfer | adjustment
+    reason: Mapped[str] = mapped_column(String(80))
+    journal_id: Mapped[int] = mapped_column(ForeignKey("journal.id"), unique=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
     staff: Mapped[str] = mapped_column(String(20))
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pos_app.core import ledger
-from pos_app.core.models import Account, Entry, Journal, OutboxEvent
+from pos_app.core.models import Account, AuditEntry, Entry, Journal, OutboxEvent
 from pos_app.core.terminal import Terminal
 
 GENESIS = "0" * 64
@@ -74,16 +74,28 @@ def record(
     payload: dict[str, Any],
     business_time: datetime,
     journal: Journal | None = None,
+    *,
+    at_hq: bool = True,
 ) -> OutboxEvent:
-    """Write one event in the caller's transaction."""
+    """Write one event in the caller's transaction. An event that books a journal
+    carries the journal's number, its record and its entries: under ``entries`` when HQ
+    posts them too, under ``local_entries`` when they are the terminal's own books
+    (``at_hq=False``: the cash drawer, alignments to HQ's balances). Every event carries
+    the audit log's head at the time (``audit``), so a removed audit row is seen."""
+    s.flush()
     if journal is not None:
-        s.flush()
         payload = {
             **payload,
             "journal_seq": journal.seq,
             "journal_event": journal.event_id,
-            "entries": journal_entries(s, journal),
+            "record": [journal.record_kind, journal.record_ref],
+            ("entries" if at_hq else "local_entries"): journal_entries(s, journal),
         }
+    head = s.execute(
+        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    if head is not None:
+        payload = {**payload, "audit": [head[0], head[1]]}
     info = t.info(s)
     seq = ledger.next_counter(s, "outbox")
     last = s.scalars(select(OutboxEvent).order_by(OutboxEvent.seq.desc()).limit(1)).first()

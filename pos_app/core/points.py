@@ -228,7 +228,8 @@ def expire_due(t: Terminal, s: Session, member_id: int, who: Operator) -> int:
     p = Posting("points_expire", now, who.code, ref=f"member {member_id}")
     p.debit(member_account(s, member_id), total)
     p.credit(account(s, "points:expired", PTS), total)
-    j = ledger.post(s, p, now, t.info(s))
+    reason = f"points of member {member_id} ran out"
+    j = ledger.post_adjustment(s, p, now, t.info(s), "expiry", reason)
     plan = PointsPlan(uses=[(lot, lot.remaining) for lot in due])
     plan.apply(s, member_id, j.id)
     m = s.get(Member, member_id)
@@ -252,7 +253,9 @@ def transfer(t: Terminal, s: Session, src: Member, dst: Member, pts: int, who: O
     redeem(s, p, out_plan, src.id, pts, now)
     # the redeemed pool is only a pass-through for a transfer: credit the receiver instead
     p.lines[-1] = (member_account(s, dst.id), -pts)
-    j = ledger.post(s, p, now, t.info(s))
+    j = ledger.post_adjustment(
+        s, p, now, t.info(s), "transfer", f"points from member {src.id} to {dst.id}"
+    )
     out_plan.apply(s, src.id, j.id)
     in_plan.new_lots.append(
         dict(

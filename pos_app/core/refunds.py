@@ -210,7 +210,9 @@ def _post(
     """The refund's journal: returns against each tender given back, and the points the
     lines earned taken back. Returns the journal, the refund's tender rows (not yet
     added) and the points given back to the member."""
-    p = Posting("refund", at, who.code, ref=f"{no} for {original.sale_no}")
+    p = Posting(
+        "refund", at, who.code, ref=f"{no} for {original.sale_no}", record=("refund", no)
+    )
     pplan = points.PointsPlan()
     p.debit(account(s, "sales:returns", CNY), cents(plan.total))
     back: list[SaleTender] = []

@@ -205,7 +205,7 @@ def _post(
     now: datetime,
 ) -> Journal:
     """The sale's journal: revenue against what each tender paid, and the points earned."""
-    p = Posting("sale", at, who.code, ref=no)
+    p = Posting("sale", at, who.code, ref=no, record=("sale", no))
     plan = points.PointsPlan()
     p.credit(account(s, "sales:revenue", CNY), cents(total))
     tenders.post(s, p, plan, settled, member, at)

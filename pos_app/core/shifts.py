@@ -19,7 +19,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pos_app.core import ledger
+from pos_app.core import ledger, outbox
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.ledger import CNY, Posting, account, cents
 from pos_app.core.models import (
@@ -119,9 +119,9 @@ def open_shift(
     )
     s.add(sh)
     s.flush()
-    p = Posting("shift_open", now, who.code, ref=_ref(sh))
+    p = Posting("shift_open", now, who.code, ref=_ref(sh), record=("shift", str(sh.shift_no)))
     p.move(account(s, SAFE_ACCOUNT, CNY), account(s, CASH_ACCOUNT, CNY), cents(amount))
-    ledger.post(s, p, now, t.info(s))
+    j = ledger.post(s, p, now, t.info(s))
     audit(
         s,
         now,
@@ -130,6 +130,10 @@ def open_shift(
         f"shift {sh.shift_no}",
         {"cash_float": str(amount)},
         approved_by=approved_by,
+    )
+    # the drawer's own books: HQ keeps the journal as evidence, not as a posting
+    outbox.record(
+        t, s, "shift_opened", {"shift": sh.shift_no, "cash_float": amount}, now, j, at_hq=False
     )
     return sh
 
@@ -257,11 +261,11 @@ def close_shift(
     now = t.now()
     f = figures(s, sh)
     # the counted cash goes to the safe; what is missing (or over) to over/short
-    p = Posting("shift_close", now, who.code, ref=_ref(sh))
+    p = Posting("shift_close", now, who.code, ref=_ref(sh), record=("shift", str(sh.shift_no)))
     drawer = account(s, CASH_ACCOUNT, CNY)
     p.move(drawer, account(s, SAFE_ACCOUNT, CNY), cents(counted))
     p.move(drawer, account(s, OVER_SHORT_ACCOUNT, CNY), cents(f.expected_cash - counted))
-    ledger.post(s, p, now, t.info(s))
+    j = ledger.post(s, p, now, t.info(s))
     sh.status = "closed"
     sh.closed_at = now
     sh.closed_by = who.code
@@ -281,6 +285,15 @@ def close_shift(
             "difference": str(f.difference),
         },
         approved_by=approved_by,
+    )
+    outbox.record(
+        t,
+        s,
+        "shift_closed",
+        {"shift": sh.shift_no, "expected_cash": f.expected_cash, "counted_cash": counted},
+        now,
+        j,
+        at_hq=False,
     )
     return f
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core.errors import NotAllowed, NotFound, PosError
+from pos_app.core.ledger import next_counter
 from pos_app.core.messages import action as action_name
 from pos_app.core.messages import role as role_msg
 from pos_app.core.models import AuditEntry, Staff
@@ -128,7 +129,9 @@ def audit(
     detail: dict[str, Any] | None = None,
     approved_by: str | None = None,
 ) -> AuditEntry:
-    """Append one row to the audit log, chained to the previous row's hash."""
+    """Append one row to the audit log, chained to the previous row's hash and counted
+    (counter ``audit``), so a removed last row is seen."""
+    next_counter(session, "audit")
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
     prev = last.hash if last else GENESIS
     text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)

@@ -113,7 +113,7 @@ def _post_topup(
 ) -> Journal:
     """The top-up's journal: the tender into the card's principal, the bonus into its bonus."""
     p_acc, b_acc = sv_accounts(s, card)
-    p = Posting("topup", business_time, who.code, ref=no)
+    p = Posting("topup", business_time, who.code, ref=no, record=("topup", no))
     p.debit(account(s, TENDER_ACCOUNTS[tender], CNY), cents(amount))
     p.credit(p_acc, cents(amount))
     if bonus:

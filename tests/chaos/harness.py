@@ -579,7 +579,7 @@ def _drain(dirs: list[Path], out: Outcome) -> None:
 def _check(dirs: list[Path], engine: Any, hq: Hq, n_terms: int, out: Outcome) -> None:
     from sqlalchemy import select
 
-    from pos_app.core import ledger, outbox
+    from pos_app.core import ledger, outbox, reconcile
     from pos_app.core.models import Account, OutboxEvent, Sale
     from pos_app.core.program import load_program
     from pos_app.core.terminal import PROGRAM_FILE, Terminal
@@ -632,7 +632,7 @@ def _check(dirs: list[Path], engine: Any, hq: Hq, n_terms: int, out: Outcome) ->
                         out.duplicated += max(0, hq_sales[e.event_id] - 1)
                 rep = ledger.verify(s)
                 chain = outbox.verify_chain(t, s)
-                for p in [*rep.problems, *chain]:
+                for p in [*rep.problems, *chain, *reconcile.verify(s)]:
                     out.mismatches += 1
                     out.problems.append(f"{d.name}: {p}")
                 for a in s.scalars(select(Account).where(

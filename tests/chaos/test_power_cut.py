@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from pos_app.core import catalog, ledger, outbox, staff
+from pos_app.core import catalog, ledger, outbox, reconcile, staff
 from pos_app.core.models import Sale
 from pos_app.core.terminal import DB_FILE, KEY_FILE, PROGRAM_FILE, Terminal
 from pos_app.demo import CATALOG, PROGRAM, STAFF
@@ -61,6 +61,7 @@ def _check(image: Path, acked: list[str]) -> int:
             assert ledger.verify(s).problems == []
             assert staff.verify_audit(s) == []
             assert outbox.verify_chain(t, s) == []
+            assert reconcile.verify(s) == []
             return len(present)
     finally:
         t.close()
