@@ -50,6 +50,7 @@ from pos_app.core.outbox import _default
 from pos_app.core.pii import PiiVault
 from pos_app.core.program import ProgramError, load_program
 from pos_app.core.terminal import KEY_FILE, PROGRAM_FILE, Terminal
+from sync import anchor
 
 CREDENTIALS = Path("secrets") / "hq.json"
 LOCK_FILE = "sync.lock"
@@ -281,11 +282,14 @@ class SyncClient:
 
     def _sync(self, rep: SyncReport) -> SyncReport:
         try:
-            self.handshake(rep)
+            hs = self.handshake(rep)
             self.upload(rep)
             self.download(rep)
             if rep.balances_adjusted:
                 self.upload(rep)  # the alignments' own events (kind hq_balance)
+            rep.problems += anchor.prove(
+                self.t, lambda b: _call(lambda: self.http.post("/v1/anchor", json=b)),
+                hs.get("anchor"))
         except SyncOffline as e:
             self._link(False, str(e))
             raise

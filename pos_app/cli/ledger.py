@@ -8,7 +8,7 @@ import argparse
 from pos_app.cli.errors import EXIT_OK, EXIT_PROBLEMS
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
-from pos_app.core import ledger, outbox, reconcile, staff
+from pos_app.core import ledger, outbox, reconcile, sealing, staff
 from pos_app.core.terminal import Terminal
 
 
@@ -29,7 +29,11 @@ def cmd_ledger_verify(args: argparse.Namespace, t: Terminal) -> int:
         rep = ledger.verify(s)
         audit_problems = staff.verify_audit(s)
         outbox_problems = outbox.verify_chain(t, s)
-        tie_problems = reconcile.verify(s)
+        tie_problems = (
+            reconcile.verify(s)
+            + sealing.verify(s, t.chain_key)
+            + sealing.verify_anchor(s, t.chain_key)
+        )
     problems = rep.problems + audit_problems + outbox_problems + tie_problems
     data = {
         "ok": not problems,
@@ -53,7 +57,12 @@ def cmd_ledger_verify(args: argparse.Namespace, t: Terminal) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace, t: Terminal) -> int:
     with t.read() as s:
-        problems = staff.verify_audit(s) + reconcile.check_audit_tail(s)
+        problems = (
+            staff.verify_audit(s)
+            + reconcile.check_audit_tail(s)
+            + sealing.verify_audit(s, t.chain_key)
+            + [p for p in sealing.verify_anchor(s, t.chain_key) if not p.startswith("outbox")]
+        )
     emit(
         args,
         {"ok": not problems, "problems": problems},

@@ -180,6 +180,31 @@ def due(data_dir: Path, interval: timedelta, now: datetime | None = None) -> boo
     return (now or datetime.now(UTC)) - newest >= interval
 
 
+def _check_chain_key(path: Path, data_dir: Path) -> str | None:
+    """None if the data folder's chain key sealed the backup's audit rows (or none is
+    sealed), else the reason: without it every row would fail ``pos ledger verify``."""
+    from pos_app.core import sealing  # restore only
+
+    conn = _ro_connect(path)
+    try:
+        row = conn.execute(
+            "SELECT hash, mac FROM audit_log WHERE mac != '' ORDER BY id LIMIT 1"
+        ).fetchone()
+    except sqlite3.OperationalError:  # a backup older than the seals
+        row = None
+    finally:
+        conn.close()
+    if row is None:
+        return None
+    key_file = data_dir / sealing.CHAIN_KEY_FILE
+    if not key_file.exists():
+        return f"the data folder has no chain key ({key_file}); copy the saved secrets/ first"
+    key, _made = sealing.load_key(data_dir)
+    if sealing.seal(key, "audit", row[0]) != row[1]:
+        return f"the chain key {key_file} did not seal this backup (a backup of another terminal)"
+    return None
+
+
 def _check_pii_key(path: Path, key_file: Path) -> str | None:
     """None if the data folder's key opens the personal data in ``path`` (or there is
     none to open), else the reason."""
@@ -243,7 +268,7 @@ def restore(
     scratch = data_dir / f".restore-{_stamp()}.sqlite"
     try:
         online_copy(source, scratch)
-        _prepare_scratch(scratch, source.name, new_epoch, audit_detail, clock())
+        _prepare_scratch(scratch, data_dir, source.name, new_epoch, audit_detail, clock())
         _copy_into_live(scratch, live)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -294,13 +319,16 @@ def _check_same_terminal(
         if mine != theirs:
             raise PosError("backup.other_terminal", path=source, theirs="/".join(theirs),
                            mine="/".join(mine))
-    key_problem = _check_pii_key(source, data_dir / KEY_FILE)
+    key_problem = _check_pii_key(source, data_dir / KEY_FILE) or _check_chain_key(
+        source, data_dir
+    )
     if key_problem and not force:
         raise PosError("backup.key_problem", detail=key_problem)
 
 
 def _prepare_scratch(
     scratch: Path,
+    data_dir: Path,
     source_name: str,
     new_epoch: int,
     audit_detail: dict[str, Any],
@@ -311,7 +339,7 @@ def _prepare_scratch(
     # restore only: the ledger's models and migrations (pos backup from the timer needs none)
     from sqlalchemy import select
 
-    from pos_app.core import staff
+    from pos_app.core import sealing, staff
     from pos_app.core.db import head_revision, make_engine, migrate, session_factory
     from pos_app.core.models import TerminalInfo
 
@@ -319,7 +347,10 @@ def _prepare_scratch(
     try:
         migrate(engine, backup=False)
         assert head_revision() is not None
+        chain_key, _made = sealing.load_key(data_dir)
         with session_factory(engine)() as s, s.begin():
+            s.info["chain_key"] = chain_key  # the restore's audit row is sealed
+            sealing.seal_unsealed(s, chain_key)  # a backup older than the seals
             info = s.scalars(select(TerminalInfo)).one()
             info.epoch = new_epoch
             staff.audit(s, at, staff.CONSOLE, "restore", source_name, audit_detail)

@@ -114,6 +114,7 @@ class AuditEntry(Base):
     approved_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str] = mapped_column(String(64), default="")  # sealing.seal of the hash
 
 
 class Item(Base):
@@ -441,6 +442,7 @@ class OutboxEvent(Base):
     payload: Mapped[str] = mapped_column(Text)  # canonical JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str] = mapped_column(String(64), default="")  # sealing.seal of the hash
     status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
     acked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -465,6 +467,8 @@ class SyncState(Base):
     checkpoint: Mapped[int] = mapped_column(BigInteger, default=0)  # HQ change feed
     master_versions: Mapped[str] = mapped_column(Text, default="{}")
     hq_watermark: Mapped[int] = mapped_column(BigInteger, default=0)  # last seq HQ applied
+    # the chain heads HQ last acknowledged, sealed (JSON; sync/anchors.py)
+    anchor: Mapped[str] = mapped_column(Text, default="")
 
 
 class OfflineSpend(Base):

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from pos_app.core import sealing
 from pos_app.core.data_folder import DB_FILE, KEY_FILE, PROGRAM_FILE
 from pos_app.core.db import make_engine, migrate, session_factory
 from pos_app.core.errors import PosError
@@ -45,6 +46,7 @@ class Terminal:
         engine: Engine,
         vault: PiiVault,
         clock: Callable[[], datetime] | None = None,
+        unsealed: bool = False,
     ) -> None:
         self.data_dir = data_dir
         self.program = program
@@ -54,11 +56,15 @@ class Terminal:
         self._read_engine = make_engine(Path(str(engine.url.database)), writer=False)
         self._read_sessions = session_factory(self._read_engine)
         self._clock = clock
+        self.chain_key, made = sealing.load_key(data_dir)
         with self._sessions() as s:
             info = s.scalars(select(TerminalInfo)).first()
             if info is None:
                 raise PosError("terminal.not_set_up", folder=data_dir)
             self.identity = Identity(info.franchisee, info.store, info.terminal, info.card_block)
+        if made or unsealed:
+            with self.tx() as s:
+                sealing.seal_unsealed(s, self.chain_key)
 
     # --- opening -------------------------------------------------------------------------
 
@@ -109,6 +115,7 @@ class Terminal:
                 data_dir / f"{DB_FILE}-shm",
                 data_dir / PROGRAM_FILE,
                 data_dir / KEY_FILE,
+                data_dir / sealing.CHAIN_KEY_FILE,
             ):
                 p.unlink(missing_ok=True)
             if (data_dir / KEY_FILE).parent.exists():
@@ -124,8 +131,9 @@ class Terminal:
             raise PosError("terminal.no_ledger", folder=data_dir)
         program = load_program(data_dir / PROGRAM_FILE)
         engine = make_engine(data_dir / DB_FILE)
-        migrate(engine)
-        return cls(data_dir, program, engine, PiiVault.from_key_file(data_dir / KEY_FILE), clock)
+        migrated = migrate(engine)
+        vault = PiiVault.from_key_file(data_dir / KEY_FILE)
+        return cls(data_dir, program, engine, vault, clock, unsealed=migrated)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -140,6 +148,7 @@ class Terminal:
     def tx(self) -> Iterator[Session]:
         """One write transaction (BEGIN IMMEDIATE): all of it is written, or none."""
         with self._sessions() as s, s.begin():
+            s.info["chain_key"] = self.chain_key  # seals new events and audit rows
             yield s
 
     @contextmanager

@@ -71,6 +71,26 @@ class HandshakeIn(BaseModel):
     version: str | None = Field(None, max_length=40)
 
 
+class ProofIn(BaseModel):
+    event_seq: int | None = Field(None, ge=0, le=BIG)
+    event_hash: str | None = Field(None, max_length=64)
+    audit_id: int | None = Field(None, ge=0, le=BIG)
+    audit_hash: str | None = Field(None, max_length=64)
+
+
+class AnchorIn(BaseModel):
+    """A terminal's chain heads at the end of a sync, and what it still holds of the
+    heads HQ acknowledged last time (sync/hq/anchors.py)."""
+
+    epoch: int = Field(ge=1, le=BIG)
+    event_seq: int = Field(ge=0, le=BIG)
+    event_hash: str = Field(min_length=64, max_length=64)
+    audit_id: int = Field(ge=0, le=BIG)
+    audit_hash: str = Field(min_length=64, max_length=64)
+    key_id: str = Field(min_length=1, max_length=32)
+    proof: ProofIn | None = None
+
+
 def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
     engine = make_engine(cfg.database)
     if run_migrations:
@@ -103,6 +123,10 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
         return service.handshake(engine, key, body.device_time, body.want_key, cfg.skew_limit_s,
                                  report=body.model_dump(include={"pending", "offline_used",
                                                                  "version"}))
+
+    @app.post("/v1/anchor")
+    def post_anchor(body: AnchorIn, key: str = Depends(terminal)) -> dict[str, Any]:
+        return service.anchor(engine, key, body.model_dump())
 
     @app.post("/v1/events")
     def post_events(body: BatchIn, key: str = Depends(terminal)) -> dict[str, Any]:

@@ -364,3 +364,21 @@ class HqScheduled(Base):
     status: Mapped[str] = mapped_column(String(12), default="waiting")  # | published | cancelled
     by: Mapped[str] = mapped_column(String(40))
     version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class HqAnchor(Base):
+    """The chain heads a terminal proved at a sync and HQ acknowledged: its last event
+    HQ holds and the head of its audit log, with the id of its chain key. At the next
+    sync the terminal must still hold them unchanged (sync/hq/anchors.py)."""
+
+    __tablename__ = "hq_anchors"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"),
+                                    primary_key=True, autoincrement=True)
+    terminal_key: Mapped[str] = mapped_column(String(90), index=True)
+    at: Mapped[str] = mapped_column(String(32))
+    event_seq: Mapped[int] = mapped_column(BigInteger)
+    event_hash: Mapped[str] = mapped_column(String(64))
+    audit_id: Mapped[int] = mapped_column(BigInteger)
+    audit_hash: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str] = mapped_column(String(32))
+    epoch: Mapped[int] = mapped_column(Integer)

@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from pos_app.core.outbox import GENESIS
+from sync.hq import anchors
 from sync.hq.apply import BatchResult, apply_batch, utcnow
 from sync.hq.db import sessions
 from sync.hq.models import (
@@ -221,10 +222,19 @@ def handshake(engine: Engine, key: str, device_time: str | None, want_key: bool,
             "epoch": t.epoch,
             "lease": f"{Decimal(t.lease_cents) / 100:.2f}",
             "flags": t.flags,
+            "anchor": anchors.to_prove(s, key),
         }
         if want_key:
             out["pii_key"] = base64.b64encode(chain_pii_key(s)).decode()
         return out
+
+
+def anchor(engine: Engine, key: str, body: dict[str, Any]) -> dict[str, Any]:
+    """The terminal's chain heads at the end of a sync, checked and kept (anchors.py)."""
+    with sessions(engine)() as s, s.begin():
+        t = s.get(HqTerminal, key)
+        assert t is not None
+        return anchors.check(s, t, body)
 
 
 def _yuan(c: int) -> str:

@@ -1,11 +1,13 @@
 """Prove HQ's books: debits equal credits per unit and per event, every account's
-balance equals the sum of its entries."""
+balance equals the sum of its entries; and name every terminal whose ledger was found
+rewritten before an acknowledged sync (anchors.py)."""
 
 from __future__ import annotations
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from sync.hq import anchors
 from sync.hq.models import HqAccount, HqEntry
 
 
@@ -32,4 +34,4 @@ def verify(s: Session) -> list[str]:
     for code, bal in s.execute(select(HqAccount.code, HqAccount.balance)):
         if int(sums.get(code, 0)) != bal:
             problems.append(f"account {code}: balance {bal} but entries sum to {sums.get(code, 0)}")
-    return problems
+    return problems + anchors.verify(s)

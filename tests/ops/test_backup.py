@@ -251,6 +251,12 @@ def test_restore_onto_a_new_box(tmp_path: Path, demo_dir: Path, pos: Callable[..
     (new / "secrets").mkdir(parents=True)
     (new / "secrets" / "pii.key").write_bytes((demo_dir / "secrets" / "pii.key").read_bytes())
     (new / "program.toml").write_bytes((demo_dir / "program.toml").read_bytes())
+    # without the chain key that sealed the ledger's rows: refused, nothing written
+    r = pos("--data-dir", str(new), "restore", saved)
+    assert r.code == 2 and "chain key" in r.err, r.err
+    assert not (new / "pos.sqlite").exists()
+    (new / "secrets" / "chain.key").write_bytes(
+        (demo_dir / "secrets" / "chain.key").read_bytes())
     r = pos("--data-dir", str(new), "--json", "restore", saved)
     assert r.code == 0, r.err
     assert r.json()["epoch"] == 2 and r.json()["safety_backup"] is None
