@@ -32,7 +32,7 @@ def hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzHq]:
 
 
 OPERATIONS = [
-    ("GET", "/healthz"), ("POST", "/v1/handshake"), ("POST", "/v1/events"),
+    ("GET", "/healthz"), ("POST", "/v1/handshake"), ("POST", "/v1/events"), ("POST", "/v1/anchor"),
     ("GET", "/v1/events/mine"), ("GET", "/v1/changes"), ("GET", "/v1/admin/settlement"),
     ("GET", "/v1/admin/alerts"), ("GET", "/v1/admin/reports/daily"),
     ("POST", "/v1/admin/users"),
