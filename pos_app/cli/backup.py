@@ -37,7 +37,7 @@ def add_restore(x: argparse.ArgumentParser) -> None:
 
 def _require_ledger(data_dir: Path) -> None:
     if not (data_dir / DB_FILE).exists():
-        raise PosError(f"{data_dir} has no terminal ledger: run 'pos init' first")
+        raise PosError("terminal.no_ledger", folder=data_dir)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -91,7 +91,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             flush=True,
         )
         if sys.stdin.readline().strip().lower() != "yes":
-            raise PosError("restore cancelled; nothing was changed")
+            raise PosError("cli.restore_cancelled")
     res = backupmod.restore(data_dir, source, force=args.force)
     print(res.warning, file=sys.stderr)
     data = {

@@ -107,10 +107,7 @@ def _refuse_root_on_a_users_folder(data_dir: Path, cmd: str) -> None:
             name = pwd.getpwuid(owner).pw_name
         except KeyError:
             name = str(owner)
-        raise PosError(
-            f"{data_dir} belongs to user {name!r}: run the command as that user "
-            f"(sudo -u {name} pos ...), not as root"
-        )
+        raise PosError("terminal.root_on_users_folder", folder=data_dir, user=name)
 
 
 def _logged(func: Callable[..., int], cmd: str) -> Callable[..., int]:

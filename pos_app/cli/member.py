@@ -66,7 +66,7 @@ def add_member(parser: argparse.ArgumentParser) -> None:
 def cmd_member_enroll(args: argparse.Namespace, t: Terminal) -> int:
     who, _ = operator(args, t)
     if args.media_id and args.media not in ("ic", "nfc"):
-        raise PosError("--media-id is the chip or tag UID, for --media ic or nfc")
+        raise PosError("cli.media_id")
     e = members.Enrollment(
         name=args.name or "",
         phone=args.phone,
@@ -89,7 +89,7 @@ def cmd_member_enroll(args: argparse.Namespace, t: Terminal) -> int:
 
 def _member_from_args(args: argparse.Namespace, t: Terminal, s: Any) -> tuple[Any, Any]:
     if bool(args.card) == bool(args.phone):
-        raise PosError("give exactly one of --card or --phone")
+        raise PosError("cli.card_or_phone")
     if args.card:
         card = members.find_card(s, args.card, active_only=False)
         return card.member, card

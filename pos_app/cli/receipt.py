@@ -133,7 +133,7 @@ def cmd_receipt_reprint(args: argparse.Namespace, t: Terminal) -> int:
 def cmd_balance_slip(args: argparse.Namespace, t: Terminal) -> int:
     """Print a member's balance slip (余额单) and save it with the next receipt number."""
     if bool(args.card) == bool(args.phone):
-        raise PosError("give exactly one of --card or --phone")
+        raise PosError("cli.card_or_phone")
     who, _ = operator(args, t)
     staff.require(who, "balance_slip", None)
     store = load_store(t)

@@ -28,7 +28,7 @@ def parse_line(text: str) -> tuple[int, int | None]:
     """``--line N[*QTY]``: the sale's line N, all of it or QTY."""
     no, _, qty = text.partition("*")
     if not no.isdigit() or (qty and not qty.isdigit()):
-        raise PosError(f"--line {text!r}: write N or N*QTY with whole numbers")
+        raise PosError("cli.bad_line", text=text)
     return int(no), int(qty) if qty else None
 
 

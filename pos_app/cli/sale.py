@@ -32,9 +32,9 @@ def parse_item(text: str) -> sales.LineRequest:
     """``--item BARCODE[*QTY]`` (a SKU too)."""
     code, _, qty = text.partition("*")
     if not code:
-        raise PosError(f"--item {text!r}: give a barcode or SKU, e.g. 6901234567892*2")
+        raise PosError("cli.item_code", text=text)
     if qty and not qty.isdigit():
-        raise PosError(f"--item {text!r}: quantity must be a whole number")
+        raise PosError("cli.item_qty", text=text)
     return sales.LineRequest(code=code, qty=int(qty) if qty else 1)
 
 
@@ -42,10 +42,10 @@ def parse_tender(text: str) -> TenderRequest:
     """``--tender KIND[:AMOUNT]``: ``points:N``, ``cash:500``, ``bank_card:300@REF``."""
     kind, _, amount = text.partition(":")
     if kind not in TENDER_KINDS:
-        raise PosError(f"--tender {text!r}: kind must be one of {', '.join(TENDER_KINDS)}")
+        raise PosError("cli.tender_kind", text=text, allowed=", ".join(TENDER_KINDS))
     if kind == "points":
         if not amount.isdigit():
-            raise PosError(f"--tender {text!r}: write points:N with a whole number of points")
+            raise PosError("cli.tender_points", text=text)
         return TenderRequest(kind="points", points=int(amount))
     ref = None
     if kind in ("bank_card", "other") and "@" in amount:
@@ -53,7 +53,7 @@ def parse_tender(text: str) -> TenderRequest:
     try:
         value = parse_money(amount) if amount else None
     except MoneyError as e:
-        raise PosError(f"--tender {text!r}: {e}") from None
+        raise PosError("cli.option_value", option="--tender", text=text, problem=e.msg) from None
     return TenderRequest(kind=kind, amount=value, reference=ref)
 
 
@@ -64,7 +64,7 @@ def cmd_sale(args: argparse.Namespace, t: Terminal) -> int:
         code, _, price = ov.partition("=")
         match = [ln for ln in lines if ln.code == code]
         if not match or not price:
-            raise PosError(f"--override {ov!r}: write CODE=PRICE for an item of this sale")
+            raise PosError("cli.override", text=ov)
         for ln in match:
             ln.override_price = parse_amount(price, "--override")
     req = sales.SaleRequest(

@@ -18,7 +18,7 @@ def parse_at(text: str | None, t: Terminal) -> datetime | None:
     try:
         at = datetime.fromisoformat(text)
     except ValueError:
-        raise PosError(f"--at {text!r} is not an ISO-8601 time (e.g. 2026-11-09T14:00)") from None
+        raise PosError("cli.bad_time", text=text) from None
     if at.tzinfo is None:
         at = at.replace(tzinfo=t.program.timezone)
     return at
@@ -28,7 +28,7 @@ def parse_amount(text: str, what: str) -> Decimal:
     try:
         return parse_money(text)
     except MoneyError as e:
-        raise PosError(f"{what}: {e}") from None
+        raise PosError("cli.option_error", what=what, problem=e.msg) from None
 
 
 def parse_date(text: str | None, what: str) -> date | None:
@@ -37,4 +37,4 @@ def parse_date(text: str | None, what: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise PosError(f"{what} {text!r} is not a date (YYYY-MM-DD)") from None
+        raise PosError("cli.bad_date", what=what, text=text) from None

@@ -13,6 +13,7 @@ from pos_app.ui import printing
 from pos_app.ui.checkout import member_html
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
+from pos_app.ui.feedback import Banner
 from pos_app.ui.i18n_util import N_, _
 from pos_app.ui.operations import Op
 from pos_app.ui.operations import balance as balance_ops
@@ -65,7 +66,7 @@ class BalanceScreen(Screen):
         self.preview.setMinimumWidth(SLIP_WIDTH)
         body.addWidget(self.preview, 1)
         lay.addLayout(body, 1)
-        self.message = role_label("error")
+        self.message = Banner()  # problems large, with a sound
         lay.addWidget(self.message)
         self.print_button = button(_("Print slip"), "F12", accent=True)
         self.print_button.setObjectName("print_slip")

@@ -23,6 +23,7 @@ from pos_app.core.staff import Operator
 from pos_app.ui import printing
 from pos_app.ui.approval import ask_approval
 from pos_app.ui.context import Context
+from pos_app.ui.feedback import Banner
 from pos_app.ui.i18n_util import N_, _
 from pos_app.ui.operations import Op
 from pos_app.ui.operations import returns as returns_ops
@@ -75,7 +76,7 @@ class ReturnsScreen(Screen):
         self.preview.setObjectName("refund_preview")
         self.preview.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.preview)
-        self.message = role_label("error")
+        self.message = Banner()  # problems large, with a sound
         self.message.setObjectName("returns_message")
         lay.addWidget(self.message)
         btns = QHBoxLayout()

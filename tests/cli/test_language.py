@@ -56,3 +56,20 @@ def test_pos_lang_in_a_new_process(data: Path) -> None:
     assert p.returncode == 2
     assert p.stderr == "pos: 没有手机号为 139****9000 的会员\n"
     assert p.stdout == ""
+
+
+def test_the_command_lines_own_options_in_chinese_with_the_core_message_inside(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--data-dir", str(data), "--language", "zh_CN", "--json",
+                         "sale", "--item", "6901234560015", "--tender", "cash:abc")
+    assert code == 2
+    assert err == "pos: --tender 'cash:abc'：不是以元为单位的金额：'abc'（例如 1234.50）\n"
+    body = json.loads(out)["error"]
+    assert body["code"] == "cli.option_value"
+    assert body["params"] == {"option": "--tender", "text": "cash:abc",
+                              "problem": "not a money amount in yuan: 'abc' (write e.g. 1234.50)"}
+    code, out, err = run(capsys, "--data-dir", str(data), "sale", "--item", "6901234560015",
+                         "--tender", "cash:abc")
+    assert err == ("pos: --tender 'cash:abc': not a money amount in yuan: 'abc' "
+                   "(write e.g. 1234.50)\n")

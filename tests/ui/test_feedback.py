@@ -139,3 +139,15 @@ def test_long_work_shows_that_it_is_working(qtbot: QtBot, window: MainWindow) ->
     idle(qtbot, window)
     qtbot.wait(200)
     assert busy.shown == shown
+
+
+def test_a_card_problem_at_the_member_counter_sounds(qtbot: QtBot, window: MainWindow) -> None:
+    login(qtbot, window)
+    window.key("F8")
+    m = window.members
+    before = sounds(window)
+    window.ctx.devices.simulate_card("magstripe", "9999999999999")  # a card nobody has
+    qtbot.waitUntil(m.message.isVisible, timeout=5000)
+    idle(qtbot, window)
+    assert "9999" in m.message.text() and m.message.fontInfo().pixelSize() >= 24
+    assert sounds(window) == before + 1

@@ -1482,6 +1482,71 @@
       <translation>sku {sku} repeats row {row}</translation>
     </message>
     <message>
+      <source>{what} '{text}' is not a date (YYYY-MM-DD)</source>
+      <extracomment>cli.bad_date</extracomment>
+      <translation>{what} '{text}' is not a date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>--line '{text}': write N or N*QTY with whole numbers</source>
+      <extracomment>cli.bad_line</extracomment>
+      <translation>--line '{text}': write N or N*QTY with whole numbers</translation>
+    </message>
+    <message>
+      <source>--at '{text}' is not an ISO-8601 time (e.g. 2026-11-09T14:00)</source>
+      <extracomment>cli.bad_time</extracomment>
+      <translation>--at '{text}' is not an ISO-8601 time (e.g. 2026-11-09T14:00)</translation>
+    </message>
+    <message>
+      <source>give exactly one of --card or --phone</source>
+      <extracomment>cli.card_or_phone</extracomment>
+      <translation>give exactly one of --card or --phone</translation>
+    </message>
+    <message>
+      <source>--item '{text}': give a barcode or SKU, e.g. 6901234567892*2</source>
+      <extracomment>cli.item_code</extracomment>
+      <translation>--item '{text}': give a barcode or SKU, e.g. 6901234567892*2</translation>
+    </message>
+    <message>
+      <source>--item '{text}': quantity must be a whole number</source>
+      <extracomment>cli.item_qty</extracomment>
+      <translation>--item '{text}': quantity must be a whole number</translation>
+    </message>
+    <message>
+      <source>--media-id is the chip or tag UID, for --media ic or nfc</source>
+      <extracomment>cli.media_id</extracomment>
+      <translation>--media-id is the chip or tag UID, for --media ic or nfc</translation>
+    </message>
+    <message>
+      <source>{what}: {problem}</source>
+      <extracomment>cli.option_error</extracomment>
+      <translation>{what}: {problem}</translation>
+    </message>
+    <message>
+      <source>{option} '{text}': {problem}</source>
+      <extracomment>cli.option_value</extracomment>
+      <translation>{option} '{text}': {problem}</translation>
+    </message>
+    <message>
+      <source>--override '{text}': write CODE=PRICE for an item of this sale</source>
+      <extracomment>cli.override</extracomment>
+      <translation>--override '{text}': write CODE=PRICE for an item of this sale</translation>
+    </message>
+    <message>
+      <source>restore cancelled; nothing was changed</source>
+      <extracomment>cli.restore_cancelled</extracomment>
+      <translation>restore cancelled; nothing was changed</translation>
+    </message>
+    <message>
+      <source>--tender '{text}': kind must be one of {allowed}</source>
+      <extracomment>cli.tender_kind</extracomment>
+      <translation>--tender '{text}': kind must be one of {allowed}</translation>
+    </message>
+    <message>
+      <source>--tender '{text}': write points:N with a whole number of points</source>
+      <extracomment>cli.tender_points</extracomment>
+      <translation>--tender '{text}': write points:N with a whole number of points</translation>
+    </message>
+    <message>
       <source>coupon '{coupon}' needs a spend of {min_spend} after discounts; this sale is {total}</source>
       <extracomment>coupon.min_spend</extracomment>
       <translation>coupon '{coupon}' needs a spend of {min_spend} after discounts; this sale is {total}</translation>

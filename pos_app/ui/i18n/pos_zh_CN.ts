@@ -1482,6 +1482,71 @@
       <translation>货号 {sku} 与第 {row} 行重复</translation>
     </message>
     <message>
+      <source>{what} '{text}' is not a date (YYYY-MM-DD)</source>
+      <extracomment>cli.bad_date</extracomment>
+      <translation>{what} '{text}' 不是日期（年-月-日）</translation>
+    </message>
+    <message>
+      <source>--line '{text}': write N or N*QTY with whole numbers</source>
+      <extracomment>cli.bad_line</extracomment>
+      <translation>--line '{text}'：请写 N 或 N*数量（整数）</translation>
+    </message>
+    <message>
+      <source>--at '{text}' is not an ISO-8601 time (e.g. 2026-11-09T14:00)</source>
+      <extracomment>cli.bad_time</extracomment>
+      <translation>--at '{text}' 不是 ISO-8601 时间（例如 2026-11-09T14:00）</translation>
+    </message>
+    <message>
+      <source>give exactly one of --card or --phone</source>
+      <extracomment>cli.card_or_phone</extracomment>
+      <translation>--card 与 --phone 只能且必须给一个</translation>
+    </message>
+    <message>
+      <source>--item '{text}': give a barcode or SKU, e.g. 6901234567892*2</source>
+      <extracomment>cli.item_code</extracomment>
+      <translation>--item '{text}'：请给出条码或货号，例如 6901234567892*2</translation>
+    </message>
+    <message>
+      <source>--item '{text}': quantity must be a whole number</source>
+      <extracomment>cli.item_qty</extracomment>
+      <translation>--item '{text}'：数量须为整数</translation>
+    </message>
+    <message>
+      <source>--media-id is the chip or tag UID, for --media ic or nfc</source>
+      <extracomment>cli.media_id</extracomment>
+      <translation>--media-id 是芯片或标签的 UID，用于 --media ic 或 nfc</translation>
+    </message>
+    <message>
+      <source>{what}: {problem}</source>
+      <extracomment>cli.option_error</extracomment>
+      <translation>{what}：{problem}</translation>
+    </message>
+    <message>
+      <source>{option} '{text}': {problem}</source>
+      <extracomment>cli.option_value</extracomment>
+      <translation>{option} '{text}'：{problem}</translation>
+    </message>
+    <message>
+      <source>--override '{text}': write CODE=PRICE for an item of this sale</source>
+      <extracomment>cli.override</extracomment>
+      <translation>--override '{text}'：请写 商品码=价格，且为本单商品</translation>
+    </message>
+    <message>
+      <source>restore cancelled; nothing was changed</source>
+      <extracomment>cli.restore_cancelled</extracomment>
+      <translation>已取消恢复；未做任何更改</translation>
+    </message>
+    <message>
+      <source>--tender '{text}': kind must be one of {allowed}</source>
+      <extracomment>cli.tender_kind</extracomment>
+      <translation>--tender '{text}'：支付方式须为 {allowed} 之一</translation>
+    </message>
+    <message>
+      <source>--tender '{text}': write points:N with a whole number of points</source>
+      <extracomment>cli.tender_points</extracomment>
+      <translation>--tender '{text}'：请写 points:N，N 为整数积分</translation>
+    </message>
+    <message>
       <source>coupon '{coupon}' needs a spend of {min_spend} after discounts; this sale is {total}</source>
       <extracomment>coupon.min_spend</extracomment>
       <translation>优惠券 '{coupon}' 需折后消费满 {min_spend}；本单为 {total}</translation>

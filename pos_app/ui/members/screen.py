@@ -18,6 +18,7 @@ from pos_app.core.pii import mask_card
 from pos_app.ui.checkout import member_html
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
+from pos_app.ui.feedback import Banner
 from pos_app.ui.i18n_util import N_, _
 from pos_app.ui.members.cards import CardsTab
 from pos_app.ui.members.enroll import EnrollTab
@@ -81,7 +82,7 @@ class MembersScreen(Screen):
             self.tabs.addTab(tab, _(tab.label))
         body.addWidget(self.tabs, 1)
         lay.addLayout(body, 1)
-        self.message = role_label("error")
+        self.message = Banner()  # problems large, with a sound
         self.message.setObjectName("members_message")
         lay.addWidget(self.message)
 
