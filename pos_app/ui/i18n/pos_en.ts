@@ -54,27 +54,27 @@
       <translation>offline</translation>
     </message>
     <message>
-      <location filename="../app.py" line="380" />
+      <location filename="../app.py" line="385" />
       <source>%1 is not open to your role</source>
       <translation>%1 is not open to your role</translation>
     </message>
     <message>
-      <location filename="../app.py" line="463" />
+      <location filename="../app.py" line="468" />
       <source>Sale %1: %2, change %3</source>
       <translation>Sale %1: %2, change %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="466" />
+      <location filename="../app.py" line="471" />
       <source>%1 points earned</source>
       <translation>%1 points earned</translation>
     </message>
     <message>
-      <location filename="../app.py" line="468" />
+      <location filename="../app.py" line="473" />
       <source>offline stored value used: %1</source>
       <translation>offline stored value used: %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="473" />
+      <location filename="../app.py" line="478" />
       <source>Sale %1 · total %2</source>
       <translation>Sale %1 · total %2</translation>
     </message>
@@ -149,59 +149,59 @@
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="112" />
+      <location filename="../balance.py" line="108" />
+      <source>preview</source>
+      <translation>preview</translation>
+    </message>
+    <message>
+      <location filename="../balance.py" line="124" />
       <source>Find a member first</source>
       <translation>Find a member first</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="123" />
+      <location filename="../balance.py" line="135" />
       <source>Slip %1 printed</source>
       <translation>Slip %1 printed</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="26" />
+      <location filename="../balance.py" line="30" />
       <source>Balance</source>
       <translation>Balance</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="27" />
+      <location filename="../balance.py" line="31" />
       <source>Balance slip</source>
       <translation>Balance slip</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="29" />
+      <location filename="../balance.py" line="33" />
       <source>Find a member by card or phone</source>
       <translation>Find a member by card or phone</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="30" />
+      <location filename="../balance.py" line="34" />
       <source>Print the balance slip</source>
       <translation>Print the balance slip</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="42" />
+      <location filename="../balance.py" line="46" />
       <source>Card number or phone; or present the card</source>
       <translation>Card number or phone; or present the card</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="45" />
+      <location filename="../balance.py" line="49" />
       <source>Find</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="50" />
+      <location filename="../balance.py" line="54" />
       <source>No member selected</source>
       <translation>No member selected</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="67" />
+      <location filename="../balance.py" line="71" />
       <source>Print slip</source>
       <translation>Print slip</translation>
-    </message>
-    <message>
-      <location filename="../balance.py" line="96" />
-      <source>preview</source>
-      <translation>preview</translation>
     </message>
     <message>
       <location filename="../checkout.py" line="115" />
@@ -779,27 +779,27 @@
       <translation>Tier is now %1</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="166" />
+      <location filename="../members/screen.py" line="167" />
       <source>card</source>
       <translation>card</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="39" />
+      <location filename="../members/screen.py" line="40" />
       <source>Members</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="40" />
+      <location filename="../members/screen.py" line="41" />
       <source>Member counter</source>
       <translation>Member counter</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="43" />
+      <location filename="../members/screen.py" line="44" />
       <source>Do the action of the open tab</source>
       <translation>Do the action of the open tab</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="115" />
+      <location filename="../members/topup.py" line="117" />
       <source>Topped up: balance %1</source>
       <translation>Topped up: balance %1</translation>
     </message>
@@ -844,42 +844,42 @@
       <translation>Reference</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="49" />
+      <location filename="../members/topup.py" line="51" />
       <source>Bonus ladder</source>
       <translation>Bonus ladder</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="50" />
+      <location filename="../members/topup.py" line="52" />
       <source>Preview</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="63" />
+      <location filename="../members/topup.py" line="65" />
       <source>Find a member, then enter an amount</source>
       <translation>Find a member, then enter an amount</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="78" />
+      <location filename="../members/topup.py" line="80" />
       <source>Bonus: %1</source>
       <translation>Bonus: %1</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="79" />
+      <location filename="../members/topup.py" line="81" />
       <source>Balance after: %1</source>
       <translation>Balance after: %1</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="80" />
+      <location filename="../members/topup.py" line="82" />
       <source>Card cap %1; at most %2 more can be added</source>
       <translation>Card cap %1; at most %2 more can be added</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="85" />
+      <location filename="../members/topup.py" line="87" />
       <source>Over the cap: this top-up will be refused</source>
       <translation>Over the cap: this top-up will be refused</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="87" />
+      <location filename="../members/topup.py" line="89" />
       <source>Real-name purchase: the holder's ID number must be on file</source>
       <translation>Real-name purchase: the holder's ID number must be on file</translation>
     </message>
@@ -1054,92 +1054,92 @@
       <translation>Tenders</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="158" />
+      <location filename="../returns.py" line="159" />
       <source>Refunded %1 as %2</source>
       <translation>Refunded %1 as %2</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="158" />
+      <location filename="../returns.py" line="159" />
       <source>Will refund %1</source>
       <translation>Will refund %1</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="162" />
+      <location filename="../returns.py" line="163" />
       <source>(%1 points back)</source>
       <translation>(%1 points back)</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="165" />
+      <location filename="../returns.py" line="166" />
       <source>Points taken back: %1</source>
       <translation>Points taken back: %1</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="167" />
+      <location filename="../returns.py" line="168" />
       <source>The coupon can be used again</source>
       <translation>The coupon can be used again</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="176" />
+      <location filename="../returns.py" line="177" />
       <source>Choose the lines to return</source>
       <translation>Choose the lines to return</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="200" />
+      <location filename="../returns.py" line="201" />
       <source>Refund %1 done</source>
       <translation>Refund %1 done</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="38" />
+      <location filename="../returns.py" line="39" />
       <source>Returns</source>
       <translation>Returns</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="41" />
+      <location filename="../returns.py" line="42" />
       <source>Receipt number (or scan the receipt's QR code)</source>
       <translation>Receipt number (or scan the receipt's QR code)</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="42" />
+      <location filename="../returns.py" line="43" />
       <source>Preview what goes back</source>
       <translation>Preview what goes back</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="43" />
+      <location filename="../returns.py" line="44" />
       <source>Refund (supervisor)</source>
       <translation>Refund (supervisor)</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="55" />
+      <location filename="../returns.py" line="56" />
       <source>Receipt number, or scan the receipt's QR code</source>
       <translation>Receipt number, or scan the receipt's QR code</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="68" />
+      <location filename="../returns.py" line="69" />
       <source>Return</source>
       <translation>Return</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="68" />
+      <location filename="../returns.py" line="69" />
       <source>Sold</source>
       <translation>Sold</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="68" />
+      <location filename="../returns.py" line="69" />
       <source>Returned</source>
       <translation>Returned</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="68" />
+      <location filename="../returns.py" line="69" />
       <source>Qty to return</source>
       <translation>Qty to return</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="68" />
+      <location filename="../returns.py" line="69" />
       <source>Paid</source>
       <translation>Paid</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="85" />
+      <location filename="../returns.py" line="86" />
       <source>Refund</source>
       <translation>Refund</translation>
     </message>

@@ -54,27 +54,27 @@
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../app.py" line="380" />
+      <location filename="../app.py" line="385" />
       <source>%1 is not open to your role</source>
       <translation>您的角色不能打开%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="463" />
+      <location filename="../app.py" line="468" />
       <source>Sale %1: %2, change %3</source>
       <translation>小票 %1：%2，找零 %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="466" />
+      <location filename="../app.py" line="471" />
       <source>%1 points earned</source>
       <translation>获得积分 %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="468" />
+      <location filename="../app.py" line="473" />
       <source>offline stored value used: %1</source>
       <translation>使用离线储值：%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="473" />
+      <location filename="../app.py" line="478" />
       <source>Sale %1 · total %2</source>
       <translation>销售单 %1 · 合计 %2</translation>
     </message>
@@ -149,59 +149,59 @@
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="112" />
+      <location filename="../balance.py" line="108" />
+      <source>preview</source>
+      <translation>预览</translation>
+    </message>
+    <message>
+      <location filename="../balance.py" line="124" />
       <source>Find a member first</source>
       <translation>请先查询会员</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="123" />
+      <location filename="../balance.py" line="135" />
       <source>Slip %1 printed</source>
       <translation>余额单 %1 已打印</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="26" />
+      <location filename="../balance.py" line="30" />
       <source>Balance</source>
       <translation>余额单</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="27" />
+      <location filename="../balance.py" line="31" />
       <source>Balance slip</source>
       <translation>余额单</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="29" />
+      <location filename="../balance.py" line="33" />
       <source>Find a member by card or phone</source>
       <translation>按卡号或手机号查会员</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="30" />
+      <location filename="../balance.py" line="34" />
       <source>Print the balance slip</source>
       <translation>打印余额单</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="42" />
+      <location filename="../balance.py" line="46" />
       <source>Card number or phone; or present the card</source>
       <translation>卡号或手机号；或刷卡</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="45" />
+      <location filename="../balance.py" line="49" />
       <source>Find</source>
       <translation>查询</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="50" />
+      <location filename="../balance.py" line="54" />
       <source>No member selected</source>
       <translation>未选择会员</translation>
     </message>
     <message>
-      <location filename="../balance.py" line="67" />
+      <location filename="../balance.py" line="71" />
       <source>Print slip</source>
       <translation>打印余额单</translation>
-    </message>
-    <message>
-      <location filename="../balance.py" line="96" />
-      <source>preview</source>
-      <translation>预览</translation>
     </message>
     <message>
       <location filename="../checkout.py" line="115" />
@@ -779,27 +779,27 @@
       <translation>等级已调整为 %1</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="166" />
+      <location filename="../members/screen.py" line="167" />
       <source>card</source>
       <translation>卡</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="39" />
+      <location filename="../members/screen.py" line="40" />
       <source>Members</source>
       <translation>会员</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="40" />
+      <location filename="../members/screen.py" line="41" />
       <source>Member counter</source>
       <translation>会员服务台</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="43" />
+      <location filename="../members/screen.py" line="44" />
       <source>Do the action of the open tab</source>
       <translation>执行当前页的操作</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="115" />
+      <location filename="../members/topup.py" line="117" />
       <source>Topped up: balance %1</source>
       <translation>充值成功：余额 %1</translation>
     </message>
@@ -844,42 +844,42 @@
       <translation>凭证号</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="49" />
+      <location filename="../members/topup.py" line="51" />
       <source>Bonus ladder</source>
       <translation>充值赠送</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="50" />
+      <location filename="../members/topup.py" line="52" />
       <source>Preview</source>
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="63" />
+      <location filename="../members/topup.py" line="65" />
       <source>Find a member, then enter an amount</source>
       <translation>先查询会员，再输入金额</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="78" />
+      <location filename="../members/topup.py" line="80" />
       <source>Bonus: %1</source>
       <translation>赠送：%1</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="79" />
+      <location filename="../members/topup.py" line="81" />
       <source>Balance after: %1</source>
       <translation>充值后余额：%1</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="80" />
+      <location filename="../members/topup.py" line="82" />
       <source>Card cap %1; at most %2 more can be added</source>
       <translation>卡余额上限 %1；最多还可充值 %2</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="85" />
+      <location filename="../members/topup.py" line="87" />
       <source>Over the cap: this top-up will be refused</source>
       <translation>超过上限：本次充值将被拒绝</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="87" />
+      <location filename="../members/topup.py" line="89" />
       <source>Real-name purchase: the holder's ID number must be on file</source>
       <translation>实名购卡：须登记持卡人身份证号</translation>
     </message>
@@ -1054,92 +1054,92 @@
       <translation>支付明细</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="158" />
+      <location filename="../returns.py" line="159" />
       <source>Refunded %1 as %2</source>
       <translation>已退款 %1，退货单 %2</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="158" />
+      <location filename="../returns.py" line="159" />
       <source>Will refund %1</source>
       <translation>将退款 %1</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="162" />
+      <location filename="../returns.py" line="163" />
       <source>(%1 points back)</source>
       <translation>（退回 %1 积分）</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="165" />
+      <location filename="../returns.py" line="166" />
       <source>Points taken back: %1</source>
       <translation>扣回积分：%1</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="167" />
+      <location filename="../returns.py" line="168" />
       <source>The coupon can be used again</source>
       <translation>优惠券已退回，可再次使用</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="176" />
+      <location filename="../returns.py" line="177" />
       <source>Choose the lines to return</source>
       <translation>请选择要退的商品</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="200" />
+      <location filename="../returns.py" line="201" />
       <source>Refund %1 done</source>
       <translation>退货单 %1 已完成</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="38" />
+      <location filename="../returns.py" line="39" />
       <source>Returns</source>
       <translation>退货</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="41" />
+      <location filename="../returns.py" line="42" />
       <source>Receipt number (or scan the receipt's QR code)</source>
       <translation>小票号（或扫描小票二维码）</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="42" />
+      <location filename="../returns.py" line="43" />
       <source>Preview what goes back</source>
       <translation>预览退款去向</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="43" />
+      <location filename="../returns.py" line="44" />
       <source>Refund (supervisor)</source>
       <translation>退货（领班授权）</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="55" />
+      <location filename="../returns.py" line="56" />
       <source>Receipt number, or scan the receipt's QR code</source>
       <translation>小票号，或扫描小票二维码</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="68" />
+      <location filename="../returns.py" line="69" />
       <source>Return</source>
       <translation>退</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="68" />
+      <location filename="../returns.py" line="69" />
       <source>Sold</source>
       <translation>已售</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="68" />
+      <location filename="../returns.py" line="69" />
       <source>Returned</source>
       <translation>已退</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="68" />
+      <location filename="../returns.py" line="69" />
       <source>Qty to return</source>
       <translation>退货数量</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="68" />
+      <location filename="../returns.py" line="69" />
       <source>Paid</source>
       <translation>实付</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="85" />
+      <location filename="../returns.py" line="86" />
       <source>Refund</source>
       <translation>退货</translation>
     </message>
