@@ -274,7 +274,7 @@ class Msg(str):
     code: str
     params: dict[str, Any]
 
-    def __new__(cls, code: str, **params: Any) -> Msg:
+    def __new__(cls, code: str, /, **params: Any) -> Msg:
         template = MESSAGES[code]
         self = super().__new__(cls, fill(template, params, None, "en"))
         self.code = code

@@ -119,14 +119,14 @@ def messages(lang: str) -> list[tuple[str, str, str, str | None]]:
 def test_the_chinese_catalogue_is_complete_and_current() -> None:
     from pos_app.ui import i18n_tool
 
-    msgs = messages("zh_CN")
+    # strings gone from the code stay in the file marked obsolete (Linguist's way)
+    msgs = [m for m in messages("zh_CN") if m[3] != "obsolete"]
     unfinished = [f"{c}: {s!r} ({t or 'empty'})" for c, s, tr, t in msgs if t or not tr]
     assert unfinished == [], "untranslated or unfinished:\n" + "\n".join(unfinished)
     have = {(c, s) for c, s, _tr, _t in msgs}
     wanted = {("pos", s) for s in i18n_tool.collect()}
     wanted |= {("errors", s) for s in i18n_tool.collect_errors()}
-    assert wanted - have == set(), "run scripts/ui-translations"
-    assert have - wanted == set(), "strings gone from the code: run scripts/ui-translations"
+    assert wanted == have, "run scripts/ui-translations"
     # a translation keeps every parameter of its source, and is Chinese
     for c, src, tr, _t in msgs:
         assert set(re.findall(r"\{\w+\}|%\d", src)) == set(re.findall(r"\{\w+\}|%\d", tr)), src

@@ -899,11 +899,6 @@
       <translation>Clear</translation>
     </message>
     <message>
-      <location filename="../operations/checkout.py" line="29" />
-      <source>Nothing found for %1</source>
-      <translation>Nothing found for %1</translation>
-    </message>
-    <message>
       <location filename="../operations/returns.py" line="43" />
       <source>%1 is a refund; give the original sale</source>
       <translation>%1 is a refund; give the original sale</translation>

@@ -899,11 +899,6 @@
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="../operations/checkout.py" line="29" />
-      <source>Nothing found for %1</source>
-      <translation>未找到：%1</translation>
-    </message>
-    <message>
       <location filename="../operations/returns.py" line="43" />
       <source>%1 is a refund; give the original sale</source>
       <translation>%1 是退货单，请输入原销售小票号</translation>
@@ -1904,7 +1899,7 @@
     <message>
       <source>Nothing found for {code}</source>
       <extracomment>sale.nothing_found</extracomment>
-      <translation>未找到 {code}</translation>
+      <translation>未找到：{code}</translation>
     </message>
     <message>
       <source>item '{item}' (line {line}) is not in the catalog</source>

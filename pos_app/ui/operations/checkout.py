@@ -10,7 +10,6 @@ from typing import Any
 from pos_app.core import catalog, sales
 from pos_app.core.errors import NotFound
 from pos_app.core.terminal import Terminal
-from pos_app.ui.i18n_util import _
 from pos_app.ui.operations.members import look_up
 
 
@@ -26,7 +25,7 @@ def look_up_code(t: Terminal, code: str) -> tuple[str, Any]:
     try:
         return "member", look_up(t, code)
     except NotFound:
-        raise NotFound(_("Nothing found for %1").replace("%1", code)) from None
+        raise NotFound("sale.nothing_found", code=code) from None
 
 
 def used_coupons(t: Terminal) -> set[str]:
