@@ -50,7 +50,7 @@ from pos_app.core.outbox import _default
 from pos_app.core.pii import PiiVault
 from pos_app.core.program import ProgramError, load_program
 from pos_app.core.terminal import KEY_FILE, PROGRAM_FILE, Terminal
-from sync import anchor
+from sync import anchor, reconcile
 
 CREDENTIALS = Path("secrets") / "hq.json"
 LOCK_FILE = "sync.lock"
@@ -267,6 +267,7 @@ class SyncClient:
         self.creds = Credentials.load(t.data_dir)
         self.http = _http(self.creds, transport, timeout)
         self.batch_size = batch_size
+        self.mismatches: list[str] = []  # the cards whose books differ from HQ's
 
     def close(self) -> None:
         self.http.close()
@@ -481,6 +482,8 @@ class SyncClient:
                 "/v1/changes", params={"since": since}))
             rep.downloaded_changes += len(ch["members"]) + len(ch["cards"]) + len(ch["master"])
             rep.balances_adjusted += self.apply_changes(ch)
+            rep.problems += self.mismatches
+            self.mismatches = []
             if not ch["more"]:
                 return rep
 
@@ -517,6 +520,11 @@ class SyncClient:
                     new = s.scalars(select(Card).where(Card.card_no == nxt)).first()
                     if old is not None and new is not None and old.replaced_by_id is None:
                         old.replaced_by_id = new.id
+            for cd in ch["cards"]:
+                problem = reconcile.check_card(t, s, cd, watermark)
+                if problem:
+                    self.mismatches.append(problem)
+                    adjusted += 1  # its event goes up before the sync ends
             for cd in ch["cards"]:
                 adjusted += _align_balance(t, s, cd, pend, now)
             for md in ch["members"]:

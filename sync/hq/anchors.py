@@ -14,10 +14,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from sync.hq.models import HqAlert, HqAnchor, HqEvent, HqTerminal
+from sync.hq.models import HqAlert, HqAnchor, HqEntry, HqEvent, HqTerminal
 
 ALERT = "chain_rewritten"
 
@@ -95,4 +95,32 @@ def verify(s: Session) -> list[str]:
         if held is not None and held != a.event_hash:
             out.append(f"{a.terminal_key}: anchor of {a.at} names event {a.event_seq} "
                        "with another hash than HQ holds")
+    return out
+
+
+def own_balances(s: Session, t: HqTerminal, card_nos: list[str]) -> dict[str, int]:
+    """Per card, what this terminal's applied events moved on it at HQ, in cents
+    (principal and bonus together, debit positive), with the offline-overdraft
+    receivables those events moved (an overdraft HQ took off the card, or a top-up here
+    that paid back an overdraft of any store) counted back onto the card, so the
+    terminal can compare its own books."""
+    if not card_nos:
+        return {}
+    wanted = set(card_nos)
+    codes: dict[str, str] = {}
+    for no in card_nos:
+        codes[f"sv:card:{no}:principal"] = no
+        codes[f"sv:card:{no}:bonus"] = no
+    out = dict.fromkeys(card_nos, 0)
+    for account, total in s.execute(
+        select(HqEntry.account, func.sum(HqEntry.amount))
+        .join(HqEvent, HqEvent.event_id == HqEntry.event_id)
+        .where(HqEvent.terminal_key == t.key, HqEvent.status == "applied",
+               or_(HqEntry.account.in_(sorted(codes)),
+                   HqEntry.account.like("overdraft:%:card:%")))
+        .group_by(HqEntry.account)
+    ):
+        no = codes.get(account) or account.rsplit(":card:", 1)[-1]
+        if no in wanted:
+            out[no] += int(total or 0)
     return out

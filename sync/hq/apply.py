@@ -341,6 +341,14 @@ class Applier:
 
     # --- per kind ------------------------------------------------------------------------
 
+    def on_balance_mismatch(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
+        """The terminal found its own books of a card differ from what HQ holds of its
+        events (sync/reconcile.py): an alert for HQ staff."""
+        self.book.alert("balance_mismatch", eid,
+                        f"card {str(p['card'])[-4:]} at store {self.t.store}: the terminal's "
+                        f"own events put ¥{p['here']} on it, HQ holds ¥{p['hq']} of them",
+                        amount=abs(to_cents(p["here"]) - to_cents(p["hq"])))
+
     def on_sale(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
         self._sale_like(eid, ev, p, 1)
         if p.get("coupon"):

@@ -268,6 +268,7 @@ def changes(engine: Engine, key: str, since: int, limit: int = 5000) -> dict[str
             members.append({"member": m.uid, "tier": m.tier, "points": -pts,
                             "data": json.loads(m.data)})
         cards = []
+        own = anchors.own_balances(s, t, sorted(want["card"]))
         for c in s.scalars(select(HqCard).where(HqCard.card_no.in_(sorted(want["card"])))):
             bal = dict(s.execute(select(HqAccount.code, HqAccount.balance).where(
                 HqAccount.code.in_([f"sv:card:{c.card_no}:principal",
@@ -279,6 +280,7 @@ def changes(engine: Engine, key: str, since: int, limit: int = 5000) -> dict[str
                 "data": json.loads(c.data),
                 "principal": _yuan(-bal.get(f"sv:card:{c.card_no}:principal", 0)),
                 "bonus": _yuan(-bal.get(f"sv:card:{c.card_no}:bonus", 0)),
+                "terminal_own": _yuan(own.get(c.card_no, 0)),
             })
         master = {
             r.name: {"version": r.version, "body": r.body}

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
@@ -214,3 +216,42 @@ def test_a_rewrite_with_the_terminals_own_key_is_found_by_hq(
            f"event {anchor['event_seq']} acknowledged at")
     alerts = json.loads(pos("hq", "alerts", "--config", str(hq.cfg)).stdout)["alerts"]
     assert any(a["kind"] == "chain_rewritten" and "T14" in a["detail"] for a in alerts)
+
+
+def test_a_card_credited_by_hand_is_found_at_the_next_sync(hq: Hq, tmp_path: Path) -> None:
+    """¥1,000 credited to a card by a balanced journal written into the file (balances
+    moved too), then spent at the till: at the sync HQ gives back what this terminal's
+    events moved on the card, the terminal's books say ¥1,000 more, and the terminal
+    raises the alert (``pos sync`` exits 1; HQ gets a ``balance_mismatch`` alert)."""
+    data = hq.terminal(tmp_path, "T15")
+    r = pos(*data, "--json", "member", "enroll", "--name", "Wang", "--phone", "13800138000")
+    assert r.returncode == 0, r.stderr
+    card = json.loads(r.stdout)["card"]
+    assert pos(*data, "stored-value", "topup", "--card", card, "--amount", "100").returncode == 0
+    r = pos(*data, "--json", "sync")
+    assert r.returncode == 0, r.stdout + r.stderr
+    con = _connect(data)
+    con.execute(
+        "INSERT INTO journal (seq, event_id, kind, business_time, recorded_at, franchisee,"
+        " store, terminal, staff, ref, record_kind, record_ref) SELECT max(seq) + 1,"
+        " 'forged-0000', 'topup', business_time, recorded_at, franchisee, store, terminal,"
+        " staff, 'x', '', '' FROM journal")
+    jid = con.execute("SELECT max(id) FROM journal").fetchone()[0]
+    for code, amount in (("cash:drawer", 100000), (f"sv:card:{card}:principal", -100000)):
+        acc = con.execute("SELECT id FROM accounts WHERE code = ?", (code,)).fetchone()[0]
+        con.execute("INSERT INTO entries (journal_id, account_id, amount, unit)"
+                    " VALUES (?, ?, ?, 'CNY')", (jid, acc, amount))
+        con.execute("UPDATE accounts SET balance = balance + ? WHERE id = ?", (amount, acc))
+    con.execute("UPDATE counters SET value = value + 1 WHERE name = 'journal'")
+    con.close()
+    r = pos(*data, "sale", "--member-card", card, "--item", ITEM, "--tender", "stored_value")
+    assert r.returncode == 0, r.stderr
+    r = pos(*data, "--json", "sync")
+    assert r.returncode == 1, r.stdout + r.stderr
+    out = r.stdout + r.stderr
+    assert "this terminal's own events put" in out and "HQ holds" in out, out
+    alerts = json.loads(pos("hq", "alerts", "--config", str(hq.cfg)).stdout)["alerts"]
+    mine = [a for a in alerts if a["kind"] == "balance_mismatch" and card[-4:] in a["detail"]]
+    assert len(mine) == 1, alerts
+    here, held = (Decimal(x) for x in re.findall(r"¥(-?[\d.]+)", mine[0]["detail"]))
+    assert here - held == Decimal("1000.00"), mine
