@@ -116,8 +116,13 @@ class _Handler(logging.handlers.RotatingFileHandler):
         super().emit(record)
 
     def _open(self):  # type: ignore[no-untyped-def,unused-ignore]
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
-        return super()._open()
+        Path(self.baseFilename).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        stream = super()._open()
+        try:
+            os.chmod(self.baseFilename, 0o600)  # the log is closed to other users
+        except PermissionError:
+            pass  # another user's log file: `pos config check` names it
+        return stream
 
     # Several processes write the same file (the app, the backup timer, a technician's
     # commands): each follows a rotation another one did, and rotates under a lock only

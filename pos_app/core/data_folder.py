@@ -25,6 +25,26 @@ KEY_FILE = Path("secrets") / "pii.key"
 BACKUP_DIR = "backups"
 
 
+def _chmod(path: Path, mode: int) -> None:
+    try:
+        if path.stat().st_mode & 0o777 != mode:
+            os.chmod(path, mode)
+    except (FileNotFoundError, PermissionError):
+        pass  # gone meanwhile, or another user's file: `pos config check` names it
+
+
+def close_to_others(data_dir: Path) -> None:
+    """Close the data folder to other users: it and every folder in it 0700, every file
+    0600 (the ledger and its WAL, the program, the keys, backups and logs). Run whenever
+    the terminal opens its folder, so a folder made by an older version is closed too."""
+    for here, dirs, files in os.walk(data_dir):
+        for d in dirs:
+            _chmod(Path(here) / d, 0o700)
+        for f in files:
+            _chmod(Path(here) / f, 0o600)
+    _chmod(data_dir, 0o700)
+
+
 def stamp(now: datetime | None = None) -> str:
     """A UTC time for file names: 20261109T060000123456Z."""
     return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")

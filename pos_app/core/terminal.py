@@ -19,7 +19,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from pos_app.core import sealing
-from pos_app.core.data_folder import DB_FILE, KEY_FILE, PROGRAM_FILE
+from pos_app.core.data_folder import DB_FILE, KEY_FILE, PROGRAM_FILE, close_to_others
 from pos_app.core.db import make_engine, migrate, session_factory
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import next_counter
@@ -56,6 +56,7 @@ class Terminal:
         self._read_engine = make_engine(Path(str(engine.url.database)), writer=False)
         self._read_sessions = session_factory(self._read_engine)
         self._clock = clock
+        close_to_others(data_dir)
         self.chain_key, made = sealing.load_key(data_dir)
         with self._sessions() as s:
             info = s.scalars(select(TerminalInfo)).first()
