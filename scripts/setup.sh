@@ -9,7 +9,7 @@ cd "$HERE"
 
 # Debian packages: run-time (PC/SC daemon, CJK font, Qt's X/EGL libraries) and build-time
 # (pyscard compiles against libpcsclite with swig). vsmartcard-vpcd and socat are for the
-# device tests' virtual card and serial ports; postgresql for HQ tests.
+# device tests' virtual card and serial ports; postgresql and haproxy for HQ tests.
 # Qt's display plugins (xcb on an X desktop, wayland in the kiosk) load the system libraries
 # listed in packaging/qt-runtime.packages (derived from ldd by scripts/qt-runtime-packages).
 # xvfb and xdotool run the app on a real X server in the tests, as a store PC does.
@@ -20,7 +20,7 @@ APT_PACKAGES=(
   fonts-wqy-microhei fontconfig
   "${QT_RUNTIME[@]}"
   xvfb xauth xdotool
-  postgresql
+  postgresql haproxy  # HQ tests: PostgreSQL; several HQ processes behind HAProxy
   chromium poppler-utils  # HQ back office: browser tests (Playwright), statement PDFs read back
   binutils systemd dpkg  # packaging tests: PyInstaller (objdump), systemd-analyze, dpkg-deb
 )

@@ -10,7 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -51,12 +51,29 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
+# pg_advisory_lock key held while HQ's schema is brought up to date
+MIGRATION_LOCK = 771002
+
+
 def migrate(engine: Engine) -> None:
+    """Bring HQ's schema to the newest revision. Several HQ processes starting at once
+    (behind a load balancer) take turns on PostgreSQL: the first migrates, the others
+    wait for it and then find nothing to do."""
     head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
     with engine.connect() as conn:
         if MigrationContext.configure(conn).get_current_revision() == head:
             return
-    command.upgrade(alembic_config(engine), "head")
+    if not is_postgres(engine):
+        command.upgrade(alembic_config(engine), "head")
+        return
+    with engine.connect() as lock:
+        lock.execute(text("SELECT pg_advisory_lock(:k)"), {"k": MIGRATION_LOCK})
+        lock.commit()
+        try:
+            command.upgrade(alembic_config(engine), "head")
+        finally:
+            lock.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": MIGRATION_LOCK})
+            lock.commit()
 
 
 def sessions(engine: Engine) -> sessionmaker[Session]:
