@@ -23,6 +23,7 @@ from sync.hq.config import HqConfig
 from sync.hq.db import make_engine, migrate, sessions
 from sync.hq.figures import next_month, refresh_stale
 from sync.hq.office import access
+from sync.hq.reads import Reads
 from sync.hq.service import alerts, publish_master, register_terminal
 from sync.hq.verify import verify
 
@@ -139,24 +140,28 @@ def cmd_hq_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_hq_settle(args: argparse.Namespace) -> int:
-    _cfg, engine = _engine(args)
-    with sessions(engine)() as s:
+    cfg, engine = _engine(args)
+    reads = Reads.of(engine, cfg.read_database, cfg.read_max_lag_s)
+    with reads.session() as (s, fresh):
         rep = settlement.settle(s, args.start.isoformat(), args.end.isoformat())
+    reads.dispose()
     if args.format == "csv":
         sys.stdout.write(settlement.to_csv(rep))
     else:
-        print_json(rep)
+        print_json({**rep, "freshness": fresh.as_dict()})
     return EXIT_OK
 
 
 def cmd_hq_report(args: argparse.Namespace) -> int:
-    _cfg, engine = _engine(args)
-    with sessions(engine)() as s:
+    cfg, engine = _engine(args)
+    reads = Reads.of(engine, cfg.read_database, cfg.read_max_lag_s)
+    with reads.session() as (s, fresh):
         rep = reports.daily(s, args.date)
+    reads.dispose()
     if args.format == "csv":
         sys.stdout.write(reports.to_csv(rep))
     else:
-        print_json(rep)
+        print_json({**rep, "freshness": fresh.as_dict()})
     return EXIT_OK
 
 

@@ -25,6 +25,7 @@ from sync.hq.config import HqConfig
 from sync.hq.db import make_engine, migrate, sessions
 from sync.hq.office import access
 from sync.hq.office.web import mount
+from sync.hq.reads import Reads
 
 BIG = 2**62  # integers beyond what the database's BIGINT holds are refused (422)
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # report/settlement periods
@@ -98,6 +99,8 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
     app = FastAPI(title="Store POS HQ", version="1")
     app.state.engine = engine
     app.state.cfg = cfg
+    reads = Reads.of(engine, cfg.read_database, cfg.read_max_lag_s)
+    app.state.reads = reads
 
     def terminal(
         x_terminal: str = Header(...), authorization: str = Header(...)
@@ -151,11 +154,12 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
     @app.get("/v1/admin/settlement", dependencies=[Depends(admin)])
     def get_settlement(start: date, end: date, format: str = "json") -> Any:
         _in_range(start, end)
-        with sessions(engine)() as s:
+        with reads.session() as (s, fresh):
             rep = settlement.settle(s, start.isoformat(), end.isoformat())
         if format == "csv":
-            return PlainTextResponse(settlement.to_csv(rep), media_type="text/csv")
-        return rep
+            return PlainTextResponse(settlement.to_csv(rep), media_type="text/csv",
+                                     headers={"X-Data-Freshness": fresh.header()})
+        return {**rep, "freshness": fresh.as_dict()}
 
     @app.get("/v1/admin/alerts", dependencies=[Depends(admin)])
     def get_alerts(since: int = Query(0, ge=-BIG, le=BIG),
@@ -179,13 +183,14 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
     @app.get("/v1/admin/reports/daily", dependencies=[Depends(admin)])
     def get_daily(day: date, format: str = "json") -> Any:
         _in_range(day)
-        with sessions(engine)() as s:
+        with reads.session() as (s, fresh):
             rep = reports.daily(s, day)
         if format == "csv":
-            return PlainTextResponse(reports.to_csv(rep), media_type="text/csv")
-        return rep
+            return PlainTextResponse(reports.to_csv(rep), media_type="text/csv",
+                                     headers={"X-Data-Freshness": fresh.header()})
+        return {**rep, "freshness": fresh.as_dict()}
 
-    mount(app, engine)
+    mount(app, engine, reads)
 
     @app.exception_handler(ValueError)
     def bad_value(_req: Request, exc: ValueError) -> JSONResponse:

@@ -7,8 +7,11 @@
     admin_token = "..."      # for /v1/admin/* (settlement, reports); unset: disabled
     ssl_certfile = "hq.crt"  # TLS (both or neither)
     ssl_keyfile = "hq.key"
+    read_database = "postgresql://postgres@replica:5432/pos_hq"  # optional: reports from a
+                             # streaming replica; read_max_lag_s = 300 (then the primary)
 
-Environment: POS_HQ_DB overrides ``database``, POS_HQ_ADMIN_TOKEN ``admin_token``.
+Environment: POS_HQ_DB overrides ``database``, POS_HQ_ADMIN_TOKEN ``admin_token``,
+POS_HQ_READ_DB ``read_database``.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ class HqConfig:
     ssl_certfile: str | None = None
     ssl_keyfile: str | None = None
     batch_limit: int = 2000
+    # reports, settlement reads and dashboards from a streaming replica (docs/scaling.md)
+    read_database: str | None = None
+    read_max_lag_s: int = 300
 
     @classmethod
     def load(cls, path: Path | None = None) -> HqConfig:
@@ -41,4 +47,5 @@ class HqConfig:
                 setattr(cfg, k, Decimal(v) if k == "lease" else v)
         cfg.database = os.environ.get("POS_HQ_DB", cfg.database)
         cfg.admin_token = os.environ.get("POS_HQ_ADMIN_TOKEN", cfg.admin_token)
+        cfg.read_database = os.environ.get("POS_HQ_READ_DB", cfg.read_database)
         return cfg

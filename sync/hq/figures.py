@@ -198,11 +198,12 @@ def refresh(s: Session, month: str, stores: list[str]) -> None:
 INLINE_STALE = 50  # stale stores recomputed while a page waits; more wait for the refresh
 
 
-def month_rows(s: Session, month: str, stores: list[str]
+def month_rows(s: Session, month: str, stores: list[str], compute: bool = True
                ) -> tuple[dict[str, HqStoreMonth], int]:
     """The stores' member figures for ``month`` and how many of them are stale. Missing
     rows are computed now; stale ones too when there are few (one store's late event),
-    else they are shown as last computed until the nightly ``pos hq refresh-figures``."""
+    else they are shown as last computed until the nightly ``pos hq refresh-figures``.
+    ``compute=False`` (a read-only replica): as they are."""
     def load() -> dict[str, HqStoreMonth]:
         if not stores:
             return {}
@@ -213,7 +214,7 @@ def month_rows(s: Session, month: str, stores: list[str]
     missing = [st for st in stores if st not in rows]
     stale = [st for st in stores if st in rows and rows[st].stale]
     todo = missing + (stale if len(stale) <= INLINE_STALE else [])
-    if todo:
+    if todo and compute:
         for i in range(0, len(todo), 500):
             refresh(s, month, todo[i:i + 500])
         s.flush()

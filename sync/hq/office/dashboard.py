@@ -73,9 +73,10 @@ class Figures:
 
 
 def dashboard(s: Session, month: str, stores: list[str], directory: dict[str, str],
-              *, all_stores: bool, group: str) -> dict[str, Any]:
+              *, all_stores: bool, group: str, compute: bool = True) -> dict[str, Any]:
     """Figures of ``stores`` (``all_stores``: the whole chain, no store filter) for
-    ``month``; ``group`` is "franchisee" or "store" (the drill-down rows)."""
+    ``month``; ``group`` is "franchisee" or "store" (the drill-down rows).
+    ``compute=False``: member figures as they are (read from a replica)."""
     start, end = month_bounds(month)
     cols = [func.sum(getattr(HqStoreDay, c)).label(c) for c in DAY_COLUMNS]
 
@@ -104,7 +105,7 @@ def dashboard(s: Session, month: str, stores: list[str], directory: dict[str, st
         f.outstanding_principal, f.outstanding_bonus = int(p or 0), int(b or 0)
         total.outstanding_principal += int(p or 0)
         total.outstanding_bonus += int(b or 0)
-    mrows, stale = month_rows(s, month, stores)
+    mrows, stale = month_rows(s, month, stores, compute)
     oldest = min((r.computed_at for r in mrows.values() if r.stale), default=None)
     for st, mrow in mrows.items():
         total.add_month(mrow)

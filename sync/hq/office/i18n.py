@@ -23,6 +23,11 @@ ZH: dict[str, str] = {
     # roles
     "admin": "总部管理员", "program_manager": "会员方案经理", "accountant": "加盟商会计",
     "store_manager": "店长", "auditor": "审计员",
+    # where figures come from (docs/scaling.md)
+    "Figures from the reporting replica, as of": "数据来自报表副本库，截至",
+    "behind by": "落后",
+    "Figures from the main database: the reporting replica is not available":
+        "数据来自主库：报表副本库不可用",
     # dashboard
     "Month": "月份", "Show": "查看", "Chain": "全连锁", "Franchisee": "加盟商",
     "Store": "门店", "Day": "日期", "Sales": "销售额", "Orders": "单数",

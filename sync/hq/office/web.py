@@ -25,11 +25,13 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from sync.hq import figures
 from sync.hq.db import sessions
 from sync.hq.models import HqAudit, HqMonth, HqUser
 from sync.hq.office import access, charts, dashboard, members, program, queue, statements
 from sync.hq.office.access import Denied, NotSignedIn, Who
 from sync.hq.office.i18n import LANGS, translator
+from sync.hq.reads import Reads
 from sync.hq.service import publish_due
 
 HERE = Path(__file__).resolve().parent
@@ -69,7 +71,8 @@ def this_month() -> str:
     return datetime.now(TZ).strftime("%Y-%m")
 
 
-def mount(app: FastAPI, engine: Engine) -> None:
+def mount(app: FastAPI, engine: Engine, reads: Reads | None = None) -> None:
+    reads = reads or Reads(engine, None, 0)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["local"] = local_time
     app.mount("/office/static", StaticFiles(directory=str(HERE / "static")),
@@ -223,10 +226,13 @@ def mount(app: FastAPI, engine: Engine) -> None:
                 stores, group, all_stores = sorted(directory), "franchisee", True
             else:
                 stores, group = visible, "store"
-            fig = dashboard.dashboard(s, month, stores, directory, all_stores=all_stores,
-                                      group=group)
+            with reads.session(on_primary=s) as (rs, fresh):
+                if rs is not s:  # a replica: missing member figures computed here first
+                    figures.month_rows(s, month, stores)
+                fig = dashboard.dashboard(rs, month, stores, directory, all_stores=all_stores,
+                                          group=group, compute=rs is s)
             t = translator(lang_of(request, who))
-            return render(request, who, "dashboard.html", fig=fig, month=month,
+            return render(request, who, "dashboard.html", fig=fig, month=month, fresh=fresh,
                           franchisee=franchisee, store=store,
                           crumbs=_crumbs(who, franchisee, store, month, t),
                           charts=_dashboard_charts(fig, t), months=_months_back(month))
@@ -240,9 +246,10 @@ def mount(app: FastAPI, engine: Engine) -> None:
             month = month or (known[0] if known else this_month())
             if not MONTH_RE.match(month):
                 raise ValueError("month must be YYYY-MM")
-            stmts = statements.overview(s, who, month)
+            with reads.session(on_primary=s) as (rs, fresh):
+                stmts = statements.overview(rs, who, month)
             return render(request, who, "statements.html", month=month, months=known,
-                          stmts=stmts, locked=s.get(HqMonth, month),
+                          stmts=stmts, locked=s.get(HqMonth, month), fresh=fresh,
                           kind_label=statements.kind_label)
 
     @r.get("/statements/{month}/{a}/{b}", response_class=HTMLResponse)
