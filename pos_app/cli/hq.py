@@ -18,7 +18,7 @@ from pos_app.cli.output import print_json
 from pos_app.cli.parser import subcommands
 from pos_app.core import catalog
 from pos_app.core.program import load_program
-from sync.hq import reports, settlement
+from sync.hq import partitions, reports, settlement
 from sync.hq.config import HqConfig
 from sync.hq.db import make_engine, migrate, sessions
 from sync.hq.figures import next_month, refresh_stale
@@ -84,6 +84,13 @@ def add_hq(parser: argparse.ArgumentParser) -> None:
     x.add_argument("--stores", default="", help="a store manager's stores, space-separated")
     x.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
     x.set_defaults(func=cmd_hq_user_add, needs_terminal=False)
+    x = hq.add_parser("partitions", help="monthly partitions of HQ's figures (PostgreSQL): "
+                      "make the months ahead, or detach an old month for archive")
+    x.add_argument("--config", type=Path, default=None)
+    x.add_argument("--ahead", type=int, default=None, help="months ahead to make (default 3)")
+    x.add_argument("--detach", default=None, metavar="YYYY-MM",
+                   help="detach this month's partitions (kept as tables, to dump and drop)")
+    x.set_defaults(func=cmd_hq_partitions, needs_terminal=False)
     x = hq.add_parser("verify", help="prove HQ's books: debits equal credits per unit")
     x.add_argument("--config", type=Path, default=None)
     x.set_defaults(func=cmd_hq_verify, needs_terminal=False)
@@ -100,6 +107,8 @@ def cmd_hq_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     cfg, engine = _engine(args)  # migrations run once, before the workers start
+    with engine.begin() as conn:  # this month's partitions and the next ones
+        partitions.ensure(conn)
     engine.dispose()
     if args.config is not None:
         os.environ["POS_HQ_CONFIG"] = str(args.config.resolve())
@@ -165,6 +174,21 @@ def cmd_hq_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_hq_partitions(args: argparse.Namespace) -> int:
+    import re
+
+    if args.detach is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.detach):
+        return refuse(f"--detach: month must be YYYY-MM, got {args.detach!r}")
+    if args.ahead is not None and not 0 <= args.ahead <= 36:
+        return refuse(f"--ahead must be 0 to 36, got {args.ahead}")
+    _cfg, engine = _engine(args)
+    with engine.begin() as conn:
+        made = partitions.ensure(conn, partitions.AHEAD if args.ahead is None else args.ahead)
+        detached = partitions.detach(conn, args.detach) if args.detach else []
+        print_json({**partitions.status(conn), "made": made, "detached": detached})
+    return EXIT_OK
+
+
 def cmd_hq_verify(args: argparse.Namespace) -> int:
     _cfg, engine = _engine(args)
     with sessions(engine)() as s:
@@ -196,7 +220,9 @@ def cmd_hq_refresh_figures(args: argparse.Namespace) -> int:
     _cfg, engine = _engine(args)
     with sessions(engine)() as s, s.begin():
         done = refresh_stale(s, months)
-    print_json({"months": months, "store_months_computed": done})
+    with engine.begin() as conn:  # the nightly job also makes the months ahead
+        made = partitions.ensure(conn)
+    print_json({"months": months, "store_months_computed": done, "partitions_made": made})
     return EXIT_OK
 
 
