@@ -49,7 +49,7 @@ def test_partitioned_by_month_without_losing_a_row(tmp_path: Path,
                                                    request: pytest.FixtureRequest) -> None:
     url = hq_url("postgres", tmp_path, request)
     engine = make_engine(url)
-    command.upgrade(alembic_config(engine), "0003")  # an HQ from before partitioning
+    command.upgrade(alembic_config(engine), "0004")  # an HQ from before partitioning
     with engine.begin() as conn:
         for q in FILL.split(";"):
             if q.strip():
@@ -70,7 +70,7 @@ def test_partitioned_by_month_without_losing_a_row(tmp_path: Path,
             assert conn.scalar(text(f'SELECT count(*) FROM "{schema}".{t}_202602')) == n
 
     # down to plain tables and up again: still every row
-    command.downgrade(alembic_config(engine), "0003")
+    command.downgrade(alembic_config(engine), "0004")
     with engine.begin() as conn:
         assert not partitions.is_partitioned(conn, "hq_store_days")
         assert {t: per_month(conn, t) for t in partitions.TABLES} == before

@@ -1,8 +1,8 @@
 """HQ's figures per store and day and per member and day partitioned by month
 (PostgreSQL; SQLite keeps plain tables): sync/hq/partitions.py
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-02 10:40:00
 """
 from alembic import op
@@ -10,8 +10,8 @@ from sqlalchemy import text
 
 from sync.hq import partitions
 
-revision = '0004'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
