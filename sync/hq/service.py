@@ -23,6 +23,7 @@ from sync.hq.db import sessions
 from sync.hq.models import (
     HqAccount,
     HqAlert,
+    HqAudit,
     HqCard,
     HqChange,
     HqCoupon,
@@ -226,6 +227,9 @@ def handshake(engine: Engine, key: str, device_time: str | None, want_key: bool,
         }
         if want_key:
             out["pii_key"] = base64.b64encode(chain_pii_key(s)).decode()
+            # each fetch of the chain's personal-data key is kept in HQ's audit log
+            s.add(HqAudit(at=now.isoformat(timespec="microseconds"), login="terminal",
+                          action="pii_key.fetch", target=key, detail="", ip=""))
         return out
 
 
