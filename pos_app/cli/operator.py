@@ -16,13 +16,9 @@ def operator(args: argparse.Namespace, t: Terminal) -> tuple[Operator, Operator 
     """The staff member running the command (default: the console, manager rights) and
     an approving supervisor where one was given."""
     who, approver = CONSOLE, None
-    if not args.staff and not args.approver:
-        return who, approver  # no PIN to check: no write transaction to open
-    with t.tx() as s:
-        if args.staff:
-            pin = args.pin or os.environ.get("POS_STAFF_PIN", "")
-            who = staff.check_pin(s, args.staff, pin, t.now())
-        if args.approver:
-            pin = args.approver_pin or os.environ.get("POS_APPROVER_PIN", "")
-            approver = staff.check_pin(s, args.approver, pin, t.now())
+    if args.staff:  # each check counts towards the PIN lock-out, committed at once
+        who = staff.check_pin(t, args.staff, args.pin or os.environ.get("POS_STAFF_PIN", ""))
+    if args.approver:
+        pin = args.approver_pin or os.environ.get("POS_APPROVER_PIN", "")
+        approver = staff.check_pin(t, args.approver, pin)
     return who, approver

@@ -1,4 +1,5 @@
-"""``pos staff add``: add a staff member (PIN from ``$POS_NEW_STAFF_PIN``)."""
+"""``pos staff add``: add a staff member (PIN from ``$POS_NEW_STAFF_PIN``); ``pos staff
+unlock``: a manager lifts a PIN lock-out early (audited)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,11 @@ from pos_app.core.terminal import Terminal
 
 
 def add_staff(parser: argparse.ArgumentParser) -> None:
-    x = subcommands(parser).add_parser(
+    subs = subcommands(parser)
+    u = subs.add_parser("unlock", help="lift a staff code's PIN lock-out (a manager)")
+    u.add_argument("--code", required=True)
+    u.set_defaults(func=cmd_staff_unlock)
+    x = subs.add_parser(
         "add", help="add a staff member (PIN from $POS_NEW_STAFF_PIN)"
     )
     x.add_argument("--code", required=True)
@@ -32,4 +37,13 @@ def cmd_staff_add(args: argparse.Namespace, t: Terminal) -> int:
         staff.audit(s, t.now(), who, "staff_add", st.code, {"role": st.role})
         data = {"code": st.code, "name": st.name, "role": st.role}
     emit(args, data, lambda: print(f"staff {st.code} ({st.role}) added"))
+    return 0
+
+
+def cmd_staff_unlock(args: argparse.Namespace, t: Terminal) -> int:
+    who, _ = operator(args, t)
+    with t.tx() as s:
+        staff.unlock(s, t.now(), who, args.code)
+    emit(args, {"code": args.code, "unlocked_by": who.code},
+         lambda: print(f"staff {args.code} unlocked by {who.code}"))
     return 0

@@ -130,6 +130,14 @@ class CouponBatch:
 
 
 @dataclass(frozen=True)
+class StaffRules:
+    """``[staff]``: how many wrong PINs in a row lock a staff code, and for how long."""
+
+    pin_attempts: int = 5
+    pin_lockout_minutes: int = 15
+
+
+@dataclass(frozen=True)
 class Program:
     name: str
     currency: str
@@ -140,6 +148,7 @@ class Program:
     stored_value: StoredValueRules
     promotions: tuple[Promotion, ...]
     coupons: tuple[CouponBatch, ...]
+    staff: StaffRules = StaffRules()
     source_text: str = field(default="", repr=False, compare=False)
     # keys the terminal does not know (a misspelt key is ignored, so it is named here)
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -360,6 +369,26 @@ def _tier_rule(t: _Table, key: str) -> TierRule:
     )
 
 
+def _staff_rules(root: _Table) -> StaffRules:
+    """``[staff]`` (optional): pin_attempts 1-20 (default 5), pin_lockout_minutes
+    1-1440 (default 15)."""
+    t = root.sub("staff", required=False)
+    if t is None:
+        return StaffRules()
+    t.table, t.prefix = "staff", ""
+    rules = StaffRules()
+    attempts = t.whole("pin_attempts", required=False, minimum=1)
+    minutes = t.whole("pin_lockout_minutes", required=False, minimum=1)
+    if attempts is not None and attempts > 20:
+        raise t._fail("pin_attempts", f"must be at most 20, got {attempts}")
+    if minutes is not None and minutes > 1440:
+        raise t._fail("pin_lockout_minutes", f"must be at most 1440 (a day), got {minutes}")
+    return StaffRules(
+        pin_attempts=attempts if attempts is not None else rules.pin_attempts,
+        pin_lockout_minutes=minutes if minutes is not None else rules.pin_lockout_minutes,
+    )
+
+
 _AT_LINE_RE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
@@ -386,7 +415,8 @@ def _toml_error(text: str, source: str, e: tomllib.TOMLDecodeError) -> str:
 
 
 KNOWN_KEYS: dict[str, set[str]] = {
-    "": {"program", "points", "tiers", "stored_value", "promotions", "coupons"},
+    "": {"program", "points", "tiers", "stored_value", "promotions", "coupons", "staff"},
+    "staff": {"pin_attempts", "pin_lockout_minutes"},
     "program": {"name", "currency", "timezone", "min_member_age"},
     "points": {"earn_per_yuan", "earn_on_stored_value", "redeem_unit_points",
                "redeem_unit_value", "max_redeem_share", "expire_after_months",
@@ -414,7 +444,7 @@ def _unknown_keys(raw: dict[str, Any], reader: _Reader) -> list[str]:
                 out.append(str(reader.fail(table, index, key, "unknown key, ignored")))
 
     check("", None, raw)
-    for table in ("program", "points", "stored_value"):
+    for table in ("program", "points", "stored_value", "staff"):
         if isinstance(raw.get(table), dict):
             check(table, None, raw[table])
     for table in ("tiers", "promotions", "coupons"):
@@ -458,6 +488,7 @@ def parse_program(text: str, source: str = "program.toml") -> Program:
         stored_value=stored_value,
         promotions=promotions,
         coupons=coupons,
+        staff=_staff_rules(root),
         source_text=text,
         warnings=tuple(_unknown_keys(raw, reader)),
     )

@@ -6,7 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -19,10 +19,11 @@ from pos_app.core.messages import action as action_name
 from pos_app.core.messages import role as role_msg
 from pos_app.core.models import AuditEntry, Staff
 
+if TYPE_CHECKING:
+    from pos_app.core.terminal import Terminal
+
 ROLES = ("cashier", "supervisor", "manager")
 RANK = {r: i for i, r in enumerate(ROLES)}
-MAX_PIN_FAILURES = 5
-LOCKOUT = timedelta(minutes=15)
 GENESIS = "0" * 64
 
 # What each role may do. Anything not listed for a role needs a supervisor's approval.
@@ -84,25 +85,65 @@ def add_staff(session: Session, code: str, name: str, role: str, pin: str) -> St
     return s
 
 
-def check_pin(session: Session, code: str, pin: str, now: datetime) -> Operator:
-    """Verify a staff PIN. Five wrong PINs lock the code for 15 minutes."""
-    staff = session.scalars(select(Staff).where(Staff.code == code, Staff.active)).first()
-    if staff is None:
-        raise NotFound("staff.unknown", staff=code)
-    if staff.locked_until is not None and staff.locked_until > now:
-        raise NotAllowed("staff.locked", staff=code, failures=MAX_PIN_FAILURES,
-                         until=f"{staff.locked_until.astimezone(now.tzinfo):%H:%M}")
+def check_pin(t: Terminal, code: str, pin: str) -> Operator:
+    """Verify a staff PIN, on every path that takes one (app login, supervisor approval,
+    ``--staff``, ``--approver``).
+
+    The attempt is counted and committed *before* the PIN is compared, in a transaction
+    of its own: a refusal cannot roll the count back, and parallel guesses each take the
+    write lock in turn, so each sees the others' attempts. The program's
+    ``[staff] pin_attempts`` attempts in a row (default 5) lock the code for
+    ``pin_lockout_minutes`` (default 15); while locked even the right PIN is refused
+    without being compared. A right PIN clears the count; a manager may unlock early
+    (:func:`unlock`, audited)."""
+    rules = t.program.staff
+    attempt = 0
+    with t.tx() as s:
+        now = t.now()
+        st = s.scalars(select(Staff).where(Staff.code == code, Staff.active)).first()
+        if st is None:
+            raise NotFound("staff.unknown", staff=code)
+        locked_until = st.locked_until
+        if locked_until is None or locked_until <= now:
+            st.failed_attempts += 1
+            attempt = st.failed_attempts
+            if attempt >= rules.pin_attempts:
+                st.locked_until = now + timedelta(minutes=rules.pin_lockout_minutes)
+                st.failed_attempts = 0
+            else:
+                st.locked_until = None
+            locked_until = None
+        pin_hash, role = st.pin_hash, st.role
+    if locked_until is not None:
+        raise NotAllowed("staff.locked", staff=code, failures=rules.pin_attempts,
+                         until=f"{locked_until.astimezone(now.tzinfo):%H:%M}")
     try:
-        _hasher.verify(staff.pin_hash, pin)
+        _hasher.verify(pin_hash, pin)
     except (VerificationError, InvalidHashError):
-        staff.failed_attempts += 1
-        if staff.failed_attempts >= MAX_PIN_FAILURES:
-            staff.locked_until = now + LOCKOUT
-            staff.failed_attempts = 0
+        if attempt >= rules.pin_attempts:  # this attempt locked the code: audited
+            until = now + timedelta(minutes=rules.pin_lockout_minutes)
+            with t.tx() as s:
+                audit(s, now, Operator(code, role), "pin_locked", code,
+                      {"after_wrong_pins": rules.pin_attempts, "until": _ts(until)})
         raise NotAllowed("staff.wrong_pin", staff=code) from None
-    staff.failed_attempts = 0
-    staff.locked_until = None
-    return Operator(staff.code, staff.role)
+    with t.tx() as s:
+        st = s.scalars(select(Staff).where(Staff.code == code)).one()
+        st.failed_attempts = 0
+        st.locked_until = None
+    return Operator(code, role)
+
+
+def unlock(session: Session, now: datetime, who: Operator, code: str) -> None:
+    """A manager lifts a PIN lock before it runs out; audited with who did it."""
+    require(who, "manage_staff", None)
+    st = session.scalars(select(Staff).where(Staff.code == code)).first()
+    if st is None:
+        raise NotFound("staff.unknown", staff=code)
+    was = st.locked_until
+    st.failed_attempts = 0
+    st.locked_until = None
+    audit(session, now, who, "staff_unlock", code,
+          {"was_locked_until": _ts(was) if was is not None and was > now else None})
 
 
 def _ts(at: datetime) -> str:

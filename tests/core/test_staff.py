@@ -14,20 +14,16 @@ from .conftest import Clock
 
 
 def test_pin_login_and_lockout(terminal: Terminal, clock: Clock) -> None:
-    with terminal.tx() as s:
-        assert staff.check_pin(s, "1001", "1111", terminal.now()) == staff.Operator(
-            "1001", "cashier"
-        )
-    for _ in range(staff.MAX_PIN_FAILURES):
-        with terminal.tx() as s, pytest.raises(NotAllowed, match="wrong PIN"):
-            staff.check_pin(s, "1001", "0000", terminal.now())
-    with terminal.tx() as s, pytest.raises(NotAllowed, match="locked after 5 wrong PINs"):
-        staff.check_pin(s, "1001", "1111", terminal.now())  # even the right PIN
+    assert staff.check_pin(terminal, "1001", "1111") == staff.Operator("1001", "cashier")
+    for _ in range(terminal.program.staff.pin_attempts):
+        with pytest.raises(NotAllowed, match="wrong PIN"):
+            staff.check_pin(terminal, "1001", "0000")
+    with pytest.raises(NotAllowed, match="locked after 5 wrong PINs"):
+        staff.check_pin(terminal, "1001", "1111")  # even the right PIN
     clock.advance(minutes=16)
-    with terminal.tx() as s:
-        assert staff.check_pin(s, "1001", "1111", terminal.now()).role == "cashier"
-    with terminal.tx() as s, pytest.raises(NotFound):
-        staff.check_pin(s, "9999", "1111", terminal.now())
+    assert staff.check_pin(terminal, "1001", "1111").role == "cashier"
+    with pytest.raises(NotFound):
+        staff.check_pin(terminal, "9999", "1111")
 
 
 def test_pins_are_hashed(terminal: Terminal) -> None:

@@ -1,5 +1,5 @@
 """Staff operations: logging in and a supervisor's approval, both by staff code and PIN
-(a wrong PIN is counted towards the lock-out, so both write). See
+(every PIN is counted towards the lock-out in a transaction of its own). See
 :mod:`pos_app.ui.operations`."""
 
 from __future__ import annotations
@@ -13,16 +13,15 @@ from pos_app.core.terminal import Terminal
 
 def log_in(t: Terminal, code: str, pin: str) -> tuple[Operator, str]:
     """The operator with this code and PIN, and their name."""
-    with t.tx() as s:  # wrong PINs are counted towards the lock-out
-        op = staff.check_pin(s, code, pin, t.now())
+    op = staff.check_pin(t, code, pin)  # counted towards the lock-out, committed
+    with t.read() as s:
         row = s.query(Staff).filter(Staff.code == code).one()
         return op, row.name
 
 
 def approve(t: Terminal, code: str, pin: str, action: str) -> Operator:
     """The approver with this code and PIN, if their role may approve ``action``."""
-    with t.tx() as s:  # a wrong PIN is counted (lock-out), so this writes
-        op = staff.check_pin(s, code, pin, t.now())
+    op = staff.check_pin(t, code, pin)  # counted towards the lock-out, committed
     if not op.may(action):
         raise NotAllowed(f"staff {op.code} ({op.role}) may not approve {action.replace('_', ' ')}")
     return op
