@@ -7,13 +7,17 @@ import argparse
 import sys
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos_app.cli.context import load_config
 from pos_app.cli.output import emit
 from pos_app.core import backup as backupmod
+from pos_app.core import rights
 from pos_app.core.errors import PosError
 from pos_app.core.terminal import DB_FILE
+
+if TYPE_CHECKING:
+    from pos_app.core.rights import Operator
 
 
 def add_backup(x: argparse.ArgumentParser) -> None:
@@ -55,6 +59,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             f"{d['kind']:<8} {d['bytes']:>10}  {d['file']}" for d in listing) or "no backups"))
         return 0
     _require_ledger(data_dir)
+    _who(args, data_dir, "backup")
     cfg = load_config(args.config) if args.config else load_config(None)
     keep = args.keep if args.keep is not None else (cfg.backup_keep if cfg else None)
     interval = (
@@ -76,10 +81,35 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _who(args: argparse.Namespace, data_dir: Path, action: str) -> Operator:
+    """Who backs up or restores, checked against the rights table. A restore erases
+    whatever came after the backup: a manager named with --staff, PIN checked on the
+    live ledger; the console only while that ledger has no manager yet, or where there is
+    no live ledger to rewind. The console's backup (the timer) opens no ledger here."""
+    if not (args.staff or args.approver) and rights.may(rights.CONSOLE, action):
+        return rights.CONSOLE
+    if not (data_dir / DB_FILE).exists():
+        return rights.CONSOLE
+    # the ledger's modules only to check a PIN (pos backup from the timer needs none)
+    from pos_app.cli.operator import operator
+    from pos_app.core.staff import has_manager
+    from pos_app.core.terminal import Terminal
+
+    t = Terminal.open(data_dir)
+    try:
+        with t.read() as s:
+            setup = not has_manager(s)
+        who, _ = operator(args, t, action, setup=setup)
+    finally:
+        t.close()
+    return who
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
     source = Path(args.file)
     facts = backupmod.read_facts(source)
+    who = _who(args, data_dir, "restore")
     if not args.yes and sys.stdin.isatty():
         print(
             f"Restore {source} ({facts.franchisee}/{facts.store}/{facts.terminal}, "
@@ -92,7 +122,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         )
         if sys.stdin.readline().strip().lower() != "yes":
             raise PosError("cli.restore_cancelled")
-    res = backupmod.restore(data_dir, source, force=args.force)
+    res = backupmod.restore(data_dir, source, force=args.force, who=who)
     print(res.warning, file=sys.stderr)
     data = {
         "restored": str(res.source),

@@ -22,8 +22,7 @@ def add_catalog(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_catalog_import(args: argparse.Namespace, t: Terminal) -> int:
-    who, _ = operator(args, t)
-    staff.require(who, "catalog_import", None)
+    who, _ = operator(args, t, "catalog_import")
     show = args.progress or (not args.json and sys.stderr.isatty())
 
     def progress(done: int, total: int) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from pos_app.cli.errors import EXIT_OK, EXIT_PROBLEMS
+from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
 from pos_app.core import ledger, outbox, reconcile, sealing, staff
@@ -25,6 +26,7 @@ def add_audit(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_ledger_verify(args: argparse.Namespace, t: Terminal) -> int:
+    operator(args, t, "verify")
     with t.read() as s:
         rep = ledger.verify(s)
         audit_problems = staff.verify_audit(s)
@@ -56,6 +58,7 @@ def cmd_ledger_verify(args: argparse.Namespace, t: Terminal) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, t: Terminal) -> int:
+    operator(args, t, "verify")
     with t.read() as s:
         problems = (
             staff.verify_audit(s)

@@ -64,7 +64,7 @@ def add_member(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_member_enroll(args: argparse.Namespace, t: Terminal) -> int:
-    who, _ = operator(args, t)
+    who, _ = operator(args, t, "enroll")
     if args.media_id and args.media not in ("ic", "nfc"):
         raise PosError("cli.media_id")
     e = members.Enrollment(
@@ -98,7 +98,7 @@ def _member_from_args(args: argparse.Namespace, t: Terminal, s: Any) -> tuple[An
 
 
 def cmd_member_show(args: argparse.Namespace, t: Terminal) -> int:
-    who, _ = operator(args, t)
+    who, _ = operator(args, t, "view_member")
     with t.tx() as s:
         m, card = _member_from_args(args, t, s)
         points.expire_due(t, s, m.id, who)
@@ -118,8 +118,7 @@ def cmd_member_show(args: argparse.Namespace, t: Terminal) -> int:
 
 
 def cmd_member_block(args: argparse.Namespace, t: Terminal) -> int:
-    who, _ = operator(args, t)
-    staff.require(who, "block_card", None)
+    who, _ = operator(args, t, "block_card")
     with t.tx() as s:
         card = members.block_card(t, s, args.card, who, args.reason)
         card_no = card.card_no
@@ -129,7 +128,7 @@ def cmd_member_block(args: argparse.Namespace, t: Terminal) -> int:
 
 
 def cmd_member_replace(args: argparse.Namespace, t: Terminal) -> int:
-    who, approver = operator(args, t)
+    who, approver = operator(args, t, "replace_card")
     approved = staff.require(who, "replace_card", approver)
     with t.tx() as s:
         new = members.replace_card(
@@ -148,8 +147,7 @@ def cmd_member_replace(args: argparse.Namespace, t: Terminal) -> int:
 
 
 def cmd_member_bind(args: argparse.Namespace, t: Terminal) -> int:
-    who, _ = operator(args, t)
-    staff.require(who, "bind_card", None)
+    who, _ = operator(args, t, "bind_card")
     with t.tx() as s:
         cm = members.bind_card(t, s, args.card, args.media, args.media_id, who)
         data = {"card": cm.card.card_no, "media": cm.media, "identifier": cm.identifier}
@@ -158,7 +156,7 @@ def cmd_member_bind(args: argparse.Namespace, t: Terminal) -> int:
 
 
 def cmd_member_supplementary(args: argparse.Namespace, t: Terminal) -> int:
-    who, _ = operator(args, t)
+    who, _ = operator(args, t, "enroll")
     lim_sale = (
         parse_amount(args.limit_per_sale, "--limit-per-sale") if args.limit_per_sale else None
     )

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
-from pos_app.core import members, points, staff
+from pos_app.core import members, points
 from pos_app.core.models import Member
 from pos_app.core.terminal import Terminal
 
@@ -26,8 +26,7 @@ def add_points(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_points_transfer(args: argparse.Namespace, t: Terminal) -> int:
-    who, approver = operator(args, t)
-    staff.require(who, "points_transfer", approver)
+    who, _ = operator(args, t, "points_transfer")
     with t.tx() as s:
         src = members.find_card(s, args.from_card)
         dst = members.find_card(s, args.to_card)
@@ -42,7 +41,7 @@ def cmd_points_transfer(args: argparse.Namespace, t: Terminal) -> int:
 
 
 def cmd_points_expire(args: argparse.Namespace, t: Terminal) -> int:
-    who, _ = operator(args, t)
+    who, _ = operator(args, t, "points_expire")
     total = 0
     with t.tx() as s:
         for (mid,) in s.execute(select(Member.id)):

@@ -73,6 +73,7 @@ def cmd_receipt_show(args: argparse.Namespace, t: Terminal) -> int:
     """A saved receipt, as it was printed (no reprint mark: this is a view, not a print;
     its ESC/POS never kicks the drawer)."""
     _check_output(args)
+    operator(args, t, "view_receipt")
     width = _width(args, t)
     with t.read() as s:
         doc = load_receipt(s, args.no)
@@ -100,7 +101,7 @@ def cmd_receipt_reprint(args: argparse.Namespace, t: Terminal) -> int:
     the supervisor, audited, printed as text; with --out the printer job's bytes too."""
     _check_output(args, binary_needs_out=False)
     width = _width(args, t)
-    who, approver = operator(args, t)
+    who, approver = operator(args, t, "reprint")
     approved = staff.require(who, "reprint", approver)
     supervisor = approved or who.code
     with t.tx() as s:
@@ -134,8 +135,7 @@ def cmd_balance_slip(args: argparse.Namespace, t: Terminal) -> int:
     """Print a member's balance slip (余额单) and save it with the next receipt number."""
     if bool(args.card) == bool(args.phone):
         raise PosError("cli.card_or_phone")
-    who, _ = operator(args, t)
-    staff.require(who, "balance_slip", None)
+    who, _ = operator(args, t, "balance_slip")
     store = load_store(t)
     width = int(args.width) if args.width else store.width
     with t.tx() as s:

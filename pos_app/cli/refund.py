@@ -8,7 +8,7 @@ from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.values import parse_at
 from pos_app.cli.views import tender_json
-from pos_app.core import members, refunds
+from pos_app.core import members, refunds, training
 from pos_app.core.errors import PosError
 from pos_app.core.models import Member
 from pos_app.core.money import format_money, to_str
@@ -20,7 +20,7 @@ from receipts.records import save_receipt
 def add_refund(x: argparse.ArgumentParser) -> None:
     x.add_argument("--sale", required=True)
     x.add_argument("--line", action="append", help="N[*QTY], repeatable")
-    x.add_argument("--at")
+    x.add_argument("--at", help="a late entry's business time (a manager, or --approver MANAGER)")
     x.set_defaults(func=cmd_refund)
 
 
@@ -33,11 +33,15 @@ def parse_line(text: str) -> tuple[int, int | None]:
 
 
 def cmd_refund(args: argparse.Namespace, t: Terminal) -> int:
-    who, approver = operator(args, t)
     lines = [parse_line(x) for x in args.line or []]
+    at = parse_at(args.at, t)
+    who, approver = operator(args, t, "refund")
+    allowed_by = training.check_late_entry(t, at, who, approver) if at else None
     with t.tx() as s:
-        out = refunds.refund(t, s, args.sale, lines or None, who, approver, at=parse_at(args.at, t))
+        out = refunds.refund(t, s, args.sale, lines or None, who, approver, at=at)
         r = out.refund
+        if allowed_by:
+            training.mark_late_entry(t, s, r, who, allowed_by)
         save_receipt(s, refund_document(t, s, r.sale_no), at=t.now())
         member = None
         if r.member_id:

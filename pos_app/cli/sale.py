@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.values import parse_amount, parse_at
 from pos_app.cli.views import print_sale, sale_json
-from pos_app.core import members, offline, sales
+from pos_app.core import members, offline, sales, training
 from pos_app.core.errors import PosError
 from pos_app.core.money import MoneyError, format_money, parse_money, to_str
+from pos_app.core.staff import Operator
 from pos_app.core.tenders import TENDER_KINDS, TenderRequest
 from pos_app.core.terminal import Terminal
 from receipts.from_core import sale_document
@@ -18,7 +22,10 @@ from receipts.records import save_receipt
 
 
 def add_sale(x: argparse.ArgumentParser) -> None:
-    x.add_argument("--at", help="business time, ISO-8601 (training, tests)")
+    x.add_argument("--at", help="business time, ISO-8601: with --training, or a late entry "
+                   "(a manager, or --approver MANAGER)")
+    x.add_argument("--training", action="store_true",
+                   help="training mode: priced and paid as a sale, nothing kept as money")
     x.add_argument("--member-card")
     x.add_argument("--item", action="append", help="BARCODE[*QTY], repeatable")
     x.add_argument("--override", action="append", help="CODE=PRICE (needs a supervisor)")
@@ -58,7 +65,7 @@ def parse_tender(text: str) -> TenderRequest:
 
 
 def cmd_sale(args: argparse.Namespace, t: Terminal) -> int:
-    who, approver = operator(args, t)
+    at = parse_at(args.at, t)
     lines = [parse_item(x) for x in args.item or []]
     for ov in args.override or []:
         code, _, price = ov.partition("=")
@@ -72,17 +79,45 @@ def cmd_sale(args: argparse.Namespace, t: Terminal) -> int:
         tenders=[parse_tender(x) for x in args.tender or []],
         member_card=args.member_card,
         coupon=args.coupon,
-        at=parse_at(args.at, t),
+        at=at,
         credited_staff=args.credited_staff,
     )
+    action = "training_sale" if args.training else "late_entry" if at else "sale"
+    who, approver = operator(args, t, action)
+    if args.training:
+        return _training(args, t, req, who, approver)
+    allowed_by = training.check_late_entry(t, at, who, approver) if at else None
     with t.tx() as s:
         out = sales.make_sale(t, s, req, who, approver)
+        if allowed_by:
+            training.mark_late_entry(t, s, out.sale, who, allowed_by)
         save_receipt(s, sale_document(t, s, out.sale.sale_no), at=t.now())
         member = members.summary(t, s, out.member, out.card) if out.member else None
         data = sale_json(t, out, member)
+        data["late_entry_by"] = allowed_by
         credit = offline.credit_of(s, out.sale.sale_no)  # stored value spent while HQ was away
         data["offline_credit"] = to_str(credit) if credit is not None else None
     emit(args, data, lambda: print_sale(data))
     if credit is not None and not args.json:
         print(f"offline credit used: {format_money(credit)}")
+    return 0
+
+
+def _training(args: argparse.Namespace, t: Terminal, req: sales.SaleRequest, who: Operator,
+              approver: Operator | None) -> int:
+    """A training sale: shown as a sale, marked TRAINING, nothing kept but the audit row."""
+
+    def show(s: Session, out: sales.SaleOutcome) -> dict[str, Any]:
+        member = members.summary(t, s, out.member, out.card) if out.member else None
+        return sale_json(t, out, member)
+
+    with t.tx() as s:
+        no, data = training.training_sale(t, s, req, who, approver, show)
+    data.update(sale_id=no, receipt_no=no, training=True)
+
+    def text() -> None:
+        print("TRAINING 培训 — not a sale, no money taken")
+        print_sale(data)
+
+    emit(args, data, text)
     return 0

@@ -29,8 +29,9 @@ def add_staff(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_staff_add(args: argparse.Namespace, t: Terminal) -> int:
-    who, _ = operator(args, t)
-    staff.require(who, "manage_staff", None)
+    with t.read() as s:  # the console adds staff only until the terminal has a manager
+        setup = not staff.has_manager(s)
+    who, _ = operator(args, t, "manage_staff", setup=setup)
     pin = args.new_pin or os.environ.get("POS_NEW_STAFF_PIN", "")
     with t.tx() as s:
         st = staff.add_staff(s, args.code, args.name, args.role, pin)
@@ -41,7 +42,7 @@ def cmd_staff_add(args: argparse.Namespace, t: Terminal) -> int:
 
 
 def cmd_staff_unlock(args: argparse.Namespace, t: Terminal) -> int:
-    who, _ = operator(args, t)
+    who, _ = operator(args, t, "unlock_staff")
     with t.tx() as s:
         staff.unlock(s, t.now(), who, args.code)
     emit(args, {"code": args.code, "unlocked_by": who.code},

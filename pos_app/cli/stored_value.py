@@ -10,7 +10,7 @@ from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
 from pos_app.cli.values import parse_amount, parse_at
 from pos_app.cli.views import print_member
-from pos_app.core import members, stored_value
+from pos_app.core import members, stored_value, training
 from pos_app.core.money import format_money, to_str
 from pos_app.core.terminal import Terminal
 from receipts.from_core import topup_document
@@ -24,13 +24,15 @@ def add_stored_value(parser: argparse.ArgumentParser) -> None:
     x.add_argument("--amount", required=True)
     x.add_argument("--tender", default="cash", choices=list(stored_value.TOPUP_TENDERS))
     x.add_argument("--reference")
-    x.add_argument("--at")
+    x.add_argument("--at", help="a late entry's business time (a manager, or --approver MANAGER)")
     x.set_defaults(func=cmd_topup)
 
 
 def cmd_topup(args: argparse.Namespace, t: Terminal) -> int:
-    who, _ = operator(args, t)
     amount = parse_amount(args.amount, "--amount")
+    at = parse_at(args.at, t)
+    who, approver = operator(args, t, "topup")
+    allowed_by = training.check_late_entry(t, at, who, approver) if at else None
     with t.tx() as s:
         res = stored_value.topup(
             t,
@@ -39,9 +41,11 @@ def cmd_topup(args: argparse.Namespace, t: Terminal) -> int:
             amount,
             args.tender,
             who,
-            at=parse_at(args.at, t),
+            at=at,
             reference=args.reference,
         )
+        if at and allowed_by:
+            training.audit_late_entry(t, s, who, allowed_by, f"topup {res.topup.topup_no}", at)
         save_receipt(s, topup_document(t, s, res.topup.topup_no), at=t.now())
         summary = members.summary(t, s, res.card.member, res.card)
         data: dict[str, Any] = {

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from pos_app.cli.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS
+from pos_app.cli.operator import operator
 from pos_app.cli.output import print_json
 from pos_app.cli.parser import subcommands
 from pos_app.core import offline
@@ -35,6 +36,7 @@ def add_sync(sp: argparse.ArgumentParser) -> None:
 
 
 def cmd_sync(args: argparse.Namespace, t: Terminal) -> int:
+    operator(args, t, "sync")
     if args.watch:
         auto = AutoSync(t, interval=args.interval)
         try:
@@ -52,6 +54,7 @@ def cmd_sync(args: argparse.Namespace, t: Terminal) -> int:
 
 
 def cmd_sync_register(args: argparse.Namespace, t: Terminal) -> int:
+    operator(args, t, "sync")
     token = args.token or os.environ.get("POS_HQ_TOKEN")
     if not token:
         print("pos: sync register needs --token or $POS_HQ_TOKEN", file=sys.stderr)
@@ -62,6 +65,7 @@ def cmd_sync_register(args: argparse.Namespace, t: Terminal) -> int:
 
 
 def cmd_sync_status(args: argparse.Namespace, t: Terminal) -> int:
+    operator(args, t, "sync")
     with t.read() as s:
         st = offline.state(s)
         waiting = s.scalar(select(func.count(OutboxEvent.id)).where(

@@ -21,9 +21,9 @@ def add_tiers(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_tiers_review(args: argparse.Namespace, t: Terminal) -> int:
-    who, _ = operator(args, t)
+    who, approver = operator(args, t, "tier_review")
     with t.tx() as s:
-        changes = tiers.review(t, s, who, parse_at(args.at, t))
+        changes = tiers.review(t, s, who, parse_at(args.at, t), approver)
     data = [{"member_id": m, "from": a, "to": b} for m, a, b in changes]
     emit(args, data, lambda: print(f"{len(changes)} member(s) changed tier"))
     return 0

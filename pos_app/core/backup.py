@@ -29,11 +29,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos_app.core.data_folder import BACKUP_DIR, DB_FILE, KEY_FILE, online_copy
 from pos_app.core.data_folder import stamp as _stamp
 from pos_app.core.errors import PosError
+
+if TYPE_CHECKING:
+    from pos_app.core.rights import Operator
 
 log = logging.getLogger("pos.backup")
 
@@ -237,8 +240,11 @@ def restore(
     *,
     force: bool = False,
     now: Callable[[], datetime] | None = None,
+    who: Operator | None = None,
 ) -> RestoreResult:
-    """Put ``source`` back as the data folder's ledger (stop the terminal app first)."""
+    """Put ``source`` back as the data folder's ledger (stop the terminal app first).
+    ``who``: the manager doing it (their PIN checked on the live ledger), named in the
+    audit row; the console only while the live ledger has no manager or there is none."""
     clock = now or (lambda: datetime.now(UTC))
     source = source.resolve()
     live = data_dir / DB_FILE
@@ -268,7 +274,7 @@ def restore(
     scratch = data_dir / f".restore-{_stamp()}.sqlite"
     try:
         online_copy(source, scratch)
-        _prepare_scratch(scratch, data_dir, source.name, new_epoch, audit_detail, clock())
+        _prepare_scratch(scratch, data_dir, source.name, new_epoch, audit_detail, clock(), who)
         _copy_into_live(scratch, live)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -333,6 +339,7 @@ def _prepare_scratch(
     new_epoch: int,
     audit_detail: dict[str, Any],
     at: datetime,
+    who: Operator | None = None,
 ) -> None:
     """Bring the scratch copy to the current schema, set its new epoch and audit the
     restore in it, before it is copied over the live ledger."""
@@ -353,7 +360,7 @@ def _prepare_scratch(
             sealing.seal_unsealed(s, chain_key)  # a backup older than the seals
             info = s.scalars(select(TerminalInfo)).one()
             info.epoch = new_epoch
-            staff.audit(s, at, staff.CONSOLE, "restore", source_name, audit_detail)
+            staff.audit(s, at, who or staff.CONSOLE, "restore", source_name, audit_detail)
     finally:
         engine.dispose()
 

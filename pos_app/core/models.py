@@ -281,6 +281,8 @@ class Sale(Base):
     cashier: Mapped[str] = mapped_column(String(20))
     credited_staff: Mapped[str | None] = mapped_column(String(20), nullable=True)
     approved_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    # a late entry (a real sale at an earlier business time): the manager who allowed it
+    late_entry_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
     lines: Mapped[list[SaleLine]] = relationship(back_populates="sale", order_by="SaleLine.no")
     tenders: Mapped[list[SaleTender]] = relationship(
         back_populates="sale", order_by="SaleTender.no"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -13,59 +12,20 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pos_app.core import rights
 from pos_app.core.errors import NotAllowed, NotFound, PosError
 from pos_app.core.ledger import next_counter
-from pos_app.core.messages import action as action_name
-from pos_app.core.messages import role as role_msg
 from pos_app.core.models import AuditEntry, Staff
+from pos_app.core.rights import CONSOLE, ROLES, Operator
+
+__all__ = ["CONSOLE", "ROLES", "Operator"]  # who is at the terminal: pos_app.core.rights
 
 if TYPE_CHECKING:
     from pos_app.core.terminal import Terminal
 
-ROLES = ("cashier", "supervisor", "manager")
-RANK = {r: i for i, r in enumerate(ROLES)}
 GENESIS = "0" * 64
 
-# What each role may do. Anything not listed for a role needs a supervisor's approval.
-PERMISSIONS: dict[str, str] = {
-    "sale": "cashier",
-    "void_line": "cashier",
-    "enroll": "cashier",
-    "topup": "cashier",
-    "balance_slip": "cashier",
-    "bind_card": "cashier",
-    "refund": "supervisor",
-    "price_override": "supervisor",
-    "void_after_payment": "supervisor",
-    "manual_discount": "supervisor",
-    "block_card": "cashier",  # a lost card is blocked at once, by whoever hears of it
-    "replace_card": "supervisor",
-    "open_shift": "supervisor",
-    "close_shift": "supervisor",
-    "tier_review": "manager",
-    "points_transfer": "supervisor",
-    "manage_staff": "manager",
-    "catalog_import": "manager",
-    "reprint": "supervisor",
-}
-
 _hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
-
-
-@dataclass(frozen=True)
-class Operator:
-    """Who is at the terminal. The command line runs as the data folder's owner
-    ("console", manager rights): whoever can open the ledger file can do anything."""
-
-    code: str
-    role: str
-
-    def may(self, action: str) -> bool:
-        need = PERMISSIONS.get(action, "manager")
-        return RANK[self.role] >= RANK[need]
-
-
-CONSOLE = Operator("console", "manager")
 
 
 def hash_pin(pin: str) -> str:
@@ -74,7 +34,15 @@ def hash_pin(pin: str) -> str:
     return _hasher.hash(pin)
 
 
+def has_manager(session: Session) -> bool:
+    return session.scalars(
+        select(Staff.id).where(Staff.role == "manager", Staff.active)
+    ).first() is not None
+
+
 def add_staff(session: Session, code: str, name: str, role: str, pin: str) -> Staff:
+    if code.strip().lower() == rights.CONSOLE_CODE:
+        raise PosError(f"{code!r} is the command line's own name; choose another staff code")
     if role not in ROLES:
         raise PosError("staff.bad_role", allowed=", ".join(ROLES), role=role)
     if session.scalars(select(Staff).where(Staff.code == code)).first():
@@ -135,7 +103,7 @@ def check_pin(t: Terminal, code: str, pin: str) -> Operator:
 
 def unlock(session: Session, now: datetime, who: Operator, code: str) -> None:
     """A manager lifts a PIN lock before it runs out; audited with who did it."""
-    require(who, "manage_staff", None)
+    require(who, "unlock_staff", None)
     st = session.scalars(select(Staff).where(Staff.code == code)).first()
     if st is None:
         raise NotFound("staff.unknown", staff=code)
@@ -210,14 +178,5 @@ def verify_audit(session: Session) -> list[str]:
 
 
 def require(who: Operator, action: str, approver: Operator | None) -> str | None:
-    """Check ``who`` may do ``action``; otherwise an approver of enough rank must have
-    entered their PIN. Returns the approver's code (None if no approval was needed)."""
-    if who.may(action):
-        return None
-    if approver is None:
-        need = PERMISSIONS.get(action, "manager")
-        raise NotAllowed("staff.needs_approval", action=action_name(action), role=role_msg(need))
-    if not approver.may(action):
-        raise NotAllowed("staff.may_not_approve", staff=approver.code,
-                         role=role_msg(approver.role), action=action_name(action))
-    return approver.code
+    """The rights table's check (:func:`pos_app.core.rights.require`)."""
+    return rights.require(who, action, approver)

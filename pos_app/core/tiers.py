@@ -74,11 +74,12 @@ def after_sale(
 
 
 def review(
-    t: Terminal, s: Session, who: Operator, at: datetime | None = None
+    t: Terminal, s: Session, who: Operator, at: datetime | None = None,
+    approver: Operator | None = None,
 ) -> list[tuple[int, str, str]]:
     """Downgrade members whose last 12 months no longer keep their tier. Returns
-    (member id, from, to) for each change."""
-    require(who, "tier_review", None)
+    (member id, from, to) for each change. A manager, or a manager approving."""
+    require(who, "tier_review", approver)
     program = t.program
     at = at or t.now()
     changes = []

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pos_app.core.errors import NotAllowed
-from pos_app.core.staff import PERMISSIONS, Operator
+from pos_app.core.rights import right
+from pos_app.core.staff import Operator
 from pos_app.core.terminal import Terminal
 from pos_app.ui.device_bridge import DeviceBridge
 from pos_app.ui.worker import Runner
@@ -43,4 +44,4 @@ class Context:
 
     @staticmethod
     def needs(action: str) -> str:
-        return PERMISSIONS.get(action, "manager")
+        return right(action).role

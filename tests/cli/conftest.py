@@ -13,7 +13,9 @@ from pos_app.cli import main
 from pos_app.demo import CATALOG, PROGRAM
 from tests.core.conftest import COAT, KETTLE, LIPSTICK, SCARF, db_dump
 
-__all__ = ["COAT", "KETTLE", "LIPSTICK", "SCARF", "assert_refused", "pos", "run"]
+__all__ = ["COAT", "KETTLE", "LIPSTICK", "MANAGER", "MANAGER_PIN", "SCARF", "assert_refused",
+           "pos", "run"]
+MANAGER, MANAGER_PIN = "3001", "3333"  # the data folder's manager, added at set-up
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
@@ -31,6 +33,8 @@ def data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     assert run(capsys, "--data-dir", str(d), "init", "--store", "S001", "--terminal", "T01",
                "--franchisee", "F-EAST", "--program", str(PROGRAM))[0] == 0
     assert run(capsys, "--data-dir", str(d), "catalog", "import", str(CATALOG))[0] == 0
+    assert run(capsys, "--data-dir", str(d), "staff", "add", "--code", MANAGER, "--name", "陈静",
+               "--role", "manager", "--new-pin", MANAGER_PIN)[0] == 0
     return d
 
 

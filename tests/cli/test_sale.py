@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import COAT, KETTLE, LIPSTICK, SCARF, assert_refused, bad_ids, pos
+from .conftest import (
+    COAT,
+    KETTLE,
+    LIPSTICK,
+    MANAGER,
+    MANAGER_PIN,
+    SCARF,
+    assert_refused,
+    bad_ids,
+    pos,
+)
 
 
 def test_worked_example_through_the_cli(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -16,10 +26,13 @@ def test_worked_example_through_the_cli(data: Path, capsys: pytest.CaptureFixtur
     card = m["card"]
     assert m["phone"] == "138****8000" and m["tier"] == "regular"
     # earn points the month before, become silver by hand is not a CLI thing: buy up to it
-    s0 = pos(capsys, data, "sale", "--at", "2026-10-01T10:00", "--member-card", card,
+    # at the worked example's times: late entries, a manager approving
+    late = ("--approver", MANAGER, "--approver-pin", MANAGER_PIN)
+    s0 = pos(capsys, data, *late, "sale", "--at", "2026-10-01T10:00", "--member-card", card,
              "--item", f"{COAT}*5", "--tender", "cash")
     assert s0["tier_upgrade"] == "silver" and s0["points_earned"] == 3495
-    sale = pos(capsys, data, "sale", "--at", "2026-11-09T14:00:00+08:00", "--member-card", card,
+    sale = pos(capsys, data, *late, "sale", "--at", "2026-11-09T14:00:00+08:00",
+               "--member-card", card,
                "--item", COAT, "--item", f"{SCARF}*2", "--item", LIPSTICK,
                "--coupon", "D11-50-0001", "--tender", "points:200", "--tender", "cash",
                "--credited-staff", "1001")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import KETTLE, assert_refused, bad_ids, pos, run
+from .conftest import KETTLE, MANAGER, MANAGER_PIN, assert_refused, bad_ids, pos, run
 
 
 def test_staff_add_and_a_cashiers_rights(data: Path, capsys: pytest.CaptureFixture[str],
@@ -15,8 +15,9 @@ def test_staff_add_and_a_cashiers_rights(data: Path, capsys: pytest.CaptureFixtu
     sale = pos(capsys, data, "sale", "--item", KETTLE, "--tender", "cash")
     assert sale["sale_id"] == "S001-T01-000001"
     monkeypatch.setenv("POS_NEW_STAFF_PIN", "4321")
-    assert pos(capsys, data, "staff", "add", "--code", "1002", "--name", "周", "--role",
-               "cashier")["role"] == "cashier"
+    # once the terminal has a manager, adding staff needs one (not the console)
+    assert pos(capsys, data, "--staff", MANAGER, "--pin", MANAGER_PIN, "staff", "add", "--code",
+               "1002", "--name", "周", "--role", "cashier")["role"] == "cashier"
     monkeypatch.delenv("POS_NEW_STAFF_PIN")
     code, _, err = run(capsys, "--data-dir", str(data), "--staff", "1002", "--pin", "4321",
                        "refund", "--sale", "S001-T01-000001")
@@ -24,8 +25,12 @@ def test_staff_add_and_a_cashiers_rights(data: Path, capsys: pytest.CaptureFixtu
 
 
 BAD: list[tuple[list[str], str]] = [
-    (["staff", "add", "--code", "9", "--name", "x", "--role", "cashier", "--new-pin", "1"],
-     "4 to 8 digits"),
+    (["--staff", MANAGER, "--pin", MANAGER_PIN, "staff", "add", "--code", "9", "--name", "x",
+      "--role", "cashier", "--new-pin", "1"], "4 to 8 digits"),
+    (["staff", "add", "--code", "9", "--name", "x", "--role", "manager", "--new-pin", "1234"],
+     "manage staff needs a manager named with --staff"),
+    (["--staff", MANAGER, "--pin", MANAGER_PIN, "staff", "add", "--code", "console", "--name",
+      "x", "--role", "manager", "--new-pin", "1234"], "the command line's own name"),
 ]
 
 

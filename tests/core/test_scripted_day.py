@@ -55,8 +55,9 @@ def test_scripted_day(terminal: Terminal, clock: Clock) -> None:
                         tenders.append(TenderRequest(k))
                 coupon = f"D11-50-000{rng.randint(1, 3)}" if rng.random() < 0.05 else None
                 if op % 10 == 0:
-                    argv = ["--data-dir", str(terminal.data_dir), "sale",
-                            "--at", clock.at.isoformat()]
+                    # at the script's clock: a late entry, a manager approving
+                    argv = ["--data-dir", str(terminal.data_dir), "--approver", "3001",
+                            "--approver-pin", "3333", "sale", "--at", clock.at.isoformat()]
                     if card:
                         argv += ["--member-card", card]
                     for ln in cart:

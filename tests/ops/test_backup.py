@@ -144,6 +144,9 @@ def test_backup_of_a_folder_without_ledger_is_refused(
     assert not (tmp_path / "empty").exists()
 
 
+MANAGER = ("--staff", "3001", "--pin", "3333")  # the demo's manager: a restore needs one
+
+
 def test_restore_bumps_epoch_audits_and_warns(demo_dir: Path, pos: Callable[..., Run]) -> None:
     d = str(demo_dir)
     db = demo_dir / DB_FILE
@@ -153,7 +156,10 @@ def test_restore_bumps_epoch_audits_and_warns(demo_dir: Path, pos: Callable[...,
     assert r.code == 0, r.err
     assert _journals(db) == before + 1
 
-    r = pos("--data-dir", d, "--json", "restore", first)
+    r = pos("--data-dir", d, "--json", "restore", first)  # not by the console
+    assert r.code == 2 and "restore needs a manager named with --staff" in r.err
+    assert _journals(db) == before + 1
+    r = pos("--data-dir", d, *MANAGER, "--json", "restore", first)
     assert r.code == 0, r.err
     assert "rewind" in r.err and "epoch 2" in r.err  # the warning, on stderr
     data = r.json()
@@ -171,7 +177,7 @@ def test_restore_bumps_epoch_audits_and_warns(demo_dir: Path, pos: Callable[...,
             info = s.get(TerminalInfo, 1)
             assert info is not None and info.epoch == 2
             last = s.query(AuditEntry).order_by(AuditEntry.id.desc()).first()
-            assert last is not None and last.action == "restore"
+            assert last is not None and last.action == "restore" and last.staff == "3001"
             assert '"epoch": 2' in last.detail and '"backup_epoch": 1' in last.detail
     finally:
         t.close()
@@ -183,7 +189,7 @@ def test_restore_bumps_epoch_audits_and_warns(demo_dir: Path, pos: Callable[...,
     conn.close()
 
     # restoring the first backup again: the epoch still goes up (past the live one)
-    r = pos("--data-dir", d, "--json", "restore", first)
+    r = pos("--data-dir", d, *MANAGER, "--json", "restore", first)
     assert r.code == 0 and r.json()["epoch"] == 3
 
 
@@ -218,11 +224,11 @@ def test_restore_refuses_what_is_not_this_terminals_ledger(
     with conn:
         conn.execute("UPDATE terminal_info SET terminal = 'T09'")
     conn.close()
-    r = pos("--data-dir", d, "restore", str(other))
+    r = pos("--data-dir", d, *MANAGER, "restore", str(other))
     assert r.code == 2 and "S001/T09" in r.err and "--force" in r.err
     assert _journals(db) == journals and _epoch(db) == 1
     assert not any(p.name.startswith("pre-restore") for p in (demo_dir / "backups").glob("*"))
-    r = pos("--data-dir", d, "--json", "restore", "--force", str(other))
+    r = pos("--data-dir", d, *MANAGER, "--json", "restore", "--force", str(other))
     assert r.code == 0 and r.json()["terminal"] == "T09"
 
 

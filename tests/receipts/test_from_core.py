@@ -413,9 +413,10 @@ def test_every_sale_refund_and_topup_through_the_cli_has_its_receipt(
     m = pos(capsys, d, "member", "enroll", "--name", "王芳", "--phone", PHONE,
             "--birthday", "1990-05-20")
     top = pos(capsys, d, "stored-value", "topup", "--card", m["card"], "--amount", "500")
-    s1 = pos(capsys, d, "sale", "--at", "2026-11-09T14:00", "--member-card", m["card"],
+    late = ("--approver", "3001", "--approver-pin", "3333")  # late entries at Double 11
+    s1 = pos(capsys, d, *late, "sale", "--at", "2026-11-09T14:00", "--member-card", m["card"],
              "--item", f"{SCARF}*2", "--tender", "stored_value:100", "--tender", "cash:500")
-    s2 = pos(capsys, d, "sale", "--at", "2026-11-09T14:05", "--item", TEA, "--tender",
+    s2 = pos(capsys, d, *late, "sale", "--at", "2026-11-09T14:05", "--item", TEA, "--tender",
              "bank_card")
     code, _, err = run(capsys, d, "sale", "--item", TEA, "--tender", "points:100")
     assert code == 2 and "points can pay only when a member is attached" in err

@@ -66,7 +66,8 @@ def test_five_wrong_pins_lock_the_staff_code_and_a_manager_unlocks_it(
         "1001"]
     # a cashier or supervisor cannot lift it; a manager can, and the audit names them
     refused(pos(d, "--staff", "2001", "--pin", "2222", "staff", "unlock", "--code", "1001"),
-            "manage staff")
+            "unlock staff needs a manager")
+    refused(pos(d, "staff", "unlock", "--code", "1001"), "unlock staff needs a manager named")
     ok(pos(d, "--staff", "3001", "--pin", "3333", "staff", "unlock", "--code", "1001"))
     assert sql(d, "select staff, subject from audit_log where action = 'staff_unlock'") == [
         ("3001", "1001")]

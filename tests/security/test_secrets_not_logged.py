@@ -25,8 +25,8 @@ def run(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 def test_pins_tokens_and_keys_never_reach_the_log(tmp_path: Path) -> None:
     d = str(tmp_path / "demo")
     assert run("--data-dir", d, "demo").returncode == 0
-    r = run("--data-dir", d, "staff", "add", "--code", "1009", "--name", "吴", "--role",
-            "supervisor", env={"POS_NEW_STAFF_PIN": PIN})
+    r = run("--data-dir", d, "--staff", "3001", "staff", "add", "--code", "1009", "--name", "吴",
+            "--role", "supervisor", env={"POS_NEW_STAFF_PIN": PIN, "POS_STAFF_PIN": "3333"})
     assert r.returncode == 0, r.stderr
     # a good PIN by option, a wrong one by the environment, an approval
     assert run("--data-dir", d, "--staff", "1009", "--pin", PIN, "member", "show", "--phone",

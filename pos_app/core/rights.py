@@ -1,0 +1,183 @@
+"""Who may do what at the terminal: one table, :data:`RIGHTS`, for every command of
+``pos`` and every action on the app's screens, and :func:`require`, the one check each
+of them makes. docs/security.md shows this table as it is (``tests/security/
+test_rights.py`` compares them and tries every row).
+
+Each row says the least role that does the action alone; whether a lower role may do
+it with the PIN of someone holding that role (the approval); and whether the console
+(the ``pos`` command run without ``--staff``, as the data folder's owner) may do it. The
+console is the set-up account: it may not rewind the ledger, backdate a sale or take
+over staff management or restores once the terminal has a manager."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pos_app.core.errors import NotAllowed
+from pos_app.core.messages import action as action_name
+from pos_app.core.messages import role as role_name
+
+ROLES = ("cashier", "supervisor", "manager")
+RANK = {r: i for i, r in enumerate(ROLES)}
+CONSOLE_CODE = "console"
+
+# console column values
+YES, NO, SETUP = "yes", "no", "set-up"
+
+
+@dataclass(frozen=True)
+class Right:
+    action: str
+    role: str  # the least role that does it alone
+    approval: bool  # a lower role may, with the PIN of someone holding ``role``
+    console: str  # YES; NO: a named staff member with their PIN; SETUP: only while the
+    # terminal has no manager (setting it up)
+    what: str
+    where: str  # the pos command and the app's screen where it is done
+
+
+RIGHTS: tuple[Right, ...] = (
+    Right("sale", "cashier", False, YES, "ring up and take payment for a sale",
+          "`pos sale`; Checkout and Payment, F12"),
+    Right("training_sale", "cashier", False, YES,
+          "a training sale (at any business time; nothing kept as money, never synced)",
+          "`pos sale --training [--at T]`"),
+    Right("late_entry", "manager", True, NO,
+          "a late entry: a real sale written at an earlier business time, marked and audited",
+          "`pos sale --at T --approver MANAGER`"),
+    Right("void_line", "cashier", False, YES, "remove a line before payment",
+          "Checkout, F4"),
+    Right("price_override", "supervisor", True, YES, "sell an item at another price",
+          "`pos sale --override`; Checkout, F5"),
+    Right("manual_discount", "supervisor", True, YES, "a discount typed in by hand",
+          "(core `manual_discount`)"),
+    Right("void_after_payment", "supervisor", True, YES, "void a whole sale after payment",
+          "core `refunds.void_sale`"),
+    Right("refund", "supervisor", True, YES, "refund a sale or some of its lines",
+          "`pos refund`; Returns, F12"),
+    Right("reprint", "supervisor", True, YES, "reprint a saved receipt",
+          "`pos receipt reprint`"),
+    Right("view_receipt", "cashier", False, YES, "look at a saved receipt",
+          "`pos receipt show`"),
+    Right("enroll", "cashier", False, YES, "enroll a member, add a supplementary card",
+          "`pos member enroll`, `pos member supplementary`; Member counter, F12"),
+    Right("view_member", "cashier", False, YES, "look a member up (masked phone and ID)",
+          "`pos member show`; Member counter F6, Checkout F6"),
+    Right("bind_card", "cashier", False, YES, "bind a chip or NFC card to a member",
+          "`pos member bind`; Member counter"),
+    Right("block_card", "cashier", False, YES, "block a lost card at once",
+          "`pos member block`; Member counter"),
+    Right("replace_card", "supervisor", True, YES, "replace a card, moving its balances",
+          "`pos member replace`; Member counter"),
+    Right("topup", "cashier", False, YES, "top up stored value",
+          "`pos stored-value topup`; Member counter, F12"),
+    Right("balance_slip", "cashier", False, YES, "print a member's balance slip",
+          "`pos balance-slip`; Balance slip, F12"),
+    Right("points_transfer", "supervisor", True, YES,
+          "move points between members (where the program allows)", "`pos points transfer`"),
+    Right("points_expire", "supervisor", False, YES, "post the expiry of lots past their date",
+          "`pos points expire`"),
+    Right("tier_review", "manager", True, YES,
+          "change a member's tier by hand; run the tier downgrade review",
+          "`pos tiers review`; Member counter (tier)"),
+    Right("open_shift", "supervisor", True, YES, "open a shift with a cash float",
+          "Shift, F3"),
+    Right("close_shift", "supervisor", True, YES, "close a shift with the Z report",
+          "Shift, F5"),
+    Right("catalog_import", "manager", False, YES, "import the item catalog",
+          "`pos catalog import`"),
+    Right("manage_staff", "manager", False, SETUP, "add staff members",
+          "`pos staff add`"),
+    Right("unlock_staff", "manager", False, NO, "lift a staff code's PIN lock-out early",
+          "`pos staff unlock`"),
+    Right("verify", "cashier", False, YES, "check the ledger and the audit log",
+          "`pos ledger verify`, `pos audit verify`"),
+    Right("backup", "supervisor", False, YES, "back up the ledger (also the timer)",
+          "`pos backup`"),
+    Right("restore", "manager", False, SETUP,
+          "put a backup back over the ledger (erases what came after it)", "`pos restore`"),
+    Right("sync", "supervisor", False, YES, "sync with HQ (also the service)", "`pos sync`"),
+)
+
+@dataclass(frozen=True)
+class Operator:
+    """Who is at the terminal: a staff member whose PIN was checked, or the console."""
+
+    code: str
+    role: str
+
+    def may(self, action: str) -> bool:
+        """May this person do ``action`` alone?"""
+        return may(self, action)
+
+
+# the pos command without --staff: the data folder's owner (the console column)
+CONSOLE = Operator(CONSOLE_CODE, "manager")
+
+BY_ACTION: dict[str, Right] = {r.action: r for r in RIGHTS}
+
+
+def right(action: str) -> Right:
+    """The row of ``action``; every action a command or screen checks has one."""
+    try:
+        return BY_ACTION[action]
+    except KeyError:
+        raise LookupError(f"no row for {action!r} in the rights table") from None
+
+
+def is_console(who: Operator) -> bool:
+    return who.code == CONSOLE_CODE
+
+
+def may(who: Operator, action: str, *, setup: bool = False) -> bool:
+    """May ``who`` do ``action`` alone? ``setup``: the terminal has no manager yet."""
+    r = right(action)
+    if is_console(who):
+        return r.console == YES or (r.console == SETUP and setup)
+    return RANK[who.role] >= RANK[r.role]
+
+
+def require(
+    who: Operator, action: str, approver: Operator | None = None, *, setup: bool = False
+) -> str | None:
+    """Check ``who`` may do ``action``, else that ``approver`` (whose PIN was checked)
+    may approve it. Returns the approver's code, None when no approval was needed.
+    Raises NotAllowed naming the action and the role it needs."""
+    r = right(action)
+    if may(who, action, setup=setup):
+        return None
+    what = action.replace("_", " ")
+    if is_console(who) and r.console != YES and approver is None:
+        raise NotAllowed(
+            f"{what} needs a {r.role} named with --staff CODE and their PIN"
+            + (" or approving with --approver" if r.approval else "")
+        )
+    if not r.approval:
+        raise NotAllowed(f"{what} needs a {r.role}")
+    if approver is None:
+        raise NotAllowed("staff.needs_approval", action=action_name(action),
+                         role=role_name(r.role))
+    if is_console(approver) or RANK[approver.role] < RANK[r.role]:
+        raise NotAllowed("staff.may_not_approve", staff=approver.code,
+                         role=role_name(approver.role), action=action_name(action))
+    return approver.code
+
+
+def markdown() -> str:
+    """The table as docs/security.md shows it (``python -m pos_app.core.rights``)."""
+    out = [
+        "| action | what | least role alone | a lower role with approval | console "
+        "(no `--staff`) | where |",
+        "|---|---|---|---|---|---|",
+    ]
+    console = {YES: "yes", NO: "no: a named manager and PIN",
+               SETUP: "only while the terminal has no manager"}
+    for r in RIGHTS:
+        approval = f"yes, a {r.role}'s PIN" if r.approval and r.role != ROLES[0] else "no"
+        out.append(f"| `{r.action}` | {r.what} | {r.role} | {approval} | "
+                   f"{console[r.console]} | {r.where} |")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")
