@@ -17,9 +17,10 @@ from pos_app.cli.errors import EXIT_OK, EXIT_PROBLEMS, refuse
 from pos_app.cli.output import print_json
 from pos_app.cli.parser import subcommands
 from pos_app.core import catalog
+from pos_app.core.errors import PosError
 from pos_app.core.program import load_program
-from sync.hq import partitions, reports, settlement
-from sync.hq.config import HqConfig
+from sync.hq import limits, partitions, reports, settlement
+from sync.hq.config import HqConfig, HqConfigError
 from sync.hq.db import make_engine, migrate, sessions
 from sync.hq.figures import next_month, refresh_stale
 from sync.hq.office import access
@@ -96,8 +97,22 @@ def add_hq(parser: argparse.ArgumentParser) -> None:
     x.set_defaults(func=cmd_hq_verify, needs_terminal=False)
 
 
+def _config(args: argparse.Namespace) -> HqConfig:
+    """HQ's config (``--config``, else ``$POS_HQ_CONFIG``), refused whole with file, key
+    and line when anything in it is wrong; a fallback database is said on stderr."""
+    env = os.environ.get("POS_HQ_CONFIG")
+    path = args.config or (Path(env) if env else None)
+    try:
+        cfg = HqConfig.load(path)
+    except HqConfigError as e:
+        raise PosError(str(e)) from None
+    if cfg.notice:
+        print(f"pos: hq: {cfg.notice}", file=sys.stderr)
+    return cfg
+
+
 def _engine(args: argparse.Namespace) -> Any:
-    cfg = HqConfig.load(args.config)
+    cfg = _config(args)
     engine = make_engine(cfg.database)
     migrate(engine)
     return cfg, engine
@@ -113,6 +128,8 @@ def cmd_hq_serve(args: argparse.Namespace) -> int:
     if args.config is not None:
         os.environ["POS_HQ_CONFIG"] = str(args.config.resolve())
     os.environ["POS_HQ_DB"] = cfg.database
+    os.environ[limits.IDLE_ENV] = str(cfg.idle_timeout_s)
+    os.environ[limits.REQUEST_ENV] = str(cfg.request_timeout_s)
     uvicorn.run(
         "sync.hq.app:from_env",
         factory=True,
@@ -122,6 +139,10 @@ def cmd_hq_serve(args: argparse.Namespace) -> int:
         ssl_certfile=cfg.ssl_certfile,
         ssl_keyfile=cfg.ssl_keyfile,
         log_level="warning",
+        # idle and slow clients: closed on timers (sync/hq/limits.py)
+        http=limits.PROTOCOL,
+        timeout_keep_alive=cfg.keep_alive_s,
+        h11_max_incomplete_event_size=64 * 1024,  # a request head's most bytes
     )
     return EXIT_OK
 

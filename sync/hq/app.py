@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 from sync.hq import reports, service, settlement
 from sync.hq.config import HqConfig
 from sync.hq.db import make_engine, migrate, sessions
+from sync.hq.limits import BodyLimit
 from sync.hq.office import access
 from sync.hq.office.web import mount
 from sync.hq.reads import Reads
@@ -92,30 +93,63 @@ class AnchorIn(BaseModel):
     proof: ProofIn | None = None
 
 
+def _bearer(authorization: str | None) -> str:
+    if not authorization or not authorization.startswith("Bearer "):
+        return ""
+    return authorization.removeprefix("Bearer ").strip()
+
+
+def _unauthorized(detail: str) -> HTTPException:
+    """401 for missing or wrong credentials, whatever is missing."""
+    return HTTPException(401, detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+def _aware_time(text: str | None) -> str | None:
+    """A terminal's clock reading: ISO-8601 with its offset, within years 1900-9998."""
+    if text is None:
+        return None
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        raise HTTPException(422, f"device_time {text[:40]!r} is not an ISO-8601 time") from None
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise HTTPException(422, "device_time needs its UTC offset, e.g. 2026-11-09T14:00+08:00")
+    if not FIRST_DAY.year <= at.year <= LAST_DAY.year:
+        raise HTTPException(422, f"device_time {text[:40]!r} is out of range")
+    return at.isoformat()
+
+
 def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
     engine = make_engine(cfg.database)
     if run_migrations:
         migrate(engine)
     app = FastAPI(title="Store POS HQ", version="1")
+    # every route's body is limited (413 before it is read); the events upload more
+    app.add_middleware(BodyLimit, default=cfg.max_body_bytes,
+                       per_path={"/v1/events": cfg.max_events_body_bytes})
     app.state.engine = engine
     app.state.cfg = cfg
     reads = Reads.of(engine, cfg.read_database, cfg.read_max_lag_s)
     app.state.reads = reads
 
     def terminal(
-        x_terminal: str = Header(...), authorization: str = Header(...)
+        x_terminal: str | None = Header(None, max_length=100),
+        authorization: str | None = Header(None, max_length=500),
     ) -> str:
-        token = authorization.removeprefix("Bearer ").strip()
-        with sessions(engine)() as s:
-            t = service.authenticate(s, x_terminal, token)
+        token = _bearer(authorization)
+        t = None
+        if x_terminal and token:
+            with sessions(engine)() as s:
+                t = service.authenticate(s, x_terminal, token)
         if t is None:
-            raise HTTPException(401, "unknown terminal or bad token")
+            raise _unauthorized("unknown terminal or bad token")
         return t.key
 
-    def admin(authorization: str = Header(...)) -> None:
-        token = authorization.removeprefix("Bearer ").strip()
-        if not cfg.admin_token or not secrets.compare_digest(token, cfg.admin_token):
-            raise HTTPException(401, "admin token required")
+    def admin(authorization: str | None = Header(None, max_length=500)) -> None:
+        token = _bearer(authorization)
+        if not cfg.admin_token or not token or not secrets.compare_digest(
+                token.encode(), cfg.admin_token.encode()):
+            raise _unauthorized("admin token required")
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
@@ -123,7 +157,8 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
 
     @app.post("/v1/handshake")
     def handshake(body: HandshakeIn, key: str = Depends(terminal)) -> dict[str, Any]:
-        return service.handshake(engine, key, body.device_time, body.want_key, cfg.skew_limit_s,
+        device_time = _aware_time(body.device_time)
+        return service.handshake(engine, key, device_time, body.want_key, cfg.skew_limit_s,
                                  report=body.model_dump(include={"pending", "offline_used",
                                                                  "version"}))
 
@@ -146,7 +181,7 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
 
     @app.get("/v1/changes")
     def get_changes(since: int = Query(0, ge=-BIG, le=BIG),
-                    limit: int = Query(5000, ge=-BIG, le=BIG),
+                    limit: int = Query(5000, ge=1, le=BIG),
                     key: str = Depends(terminal)) -> dict[str, Any]:
         service.publish_due(engine)  # scheduled program or catalog whose time has come
         return service.changes(engine, key, since, min(limit, 5000))

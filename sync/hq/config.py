@@ -1,7 +1,7 @@
 """HQ configuration: a TOML file (``pos hq serve --config hq.toml``) and/or environment.
 
     [hq]
-    database = "postgresql://postgres@127.0.0.1:5432/pos_hq"   # default: sqlite:///hq.sqlite
+    database = "postgresql://postgres@127.0.0.1:5432/pos_hq"   # or sqlite:////srv/hq.sqlite
     lease = "2000.00"        # offline stored-value budget leased to each terminal
     skew_limit_s = 300       # device clock skew flagged at the handshake
     admin_token = "..."      # for /v1/admin/* (settlement, reports); unset: disabled
@@ -9,23 +9,42 @@
     ssl_keyfile = "hq.key"
     read_database = "postgresql://postgres@replica:5432/pos_hq"  # optional: reports from a
                              # streaming replica; read_max_lag_s = 300 (then the primary)
+    batch_limit = 2000       # events per upload
+    max_body_bytes = 1048576         # request body limit of every route (413 over it) ...
+    max_events_body_bytes = 33554432 # ... but the terminals' event uploads
+    idle_timeout_s = 10      # a connection that sends nothing is closed
+    request_timeout_s = 30   # a request not all received by then: 408, closed
+    keep_alive_s = 5         # an idle keep-alive connection is closed
 
 Environment: POS_HQ_DB overrides ``database``, POS_HQ_ADMIN_TOKEN ``admin_token``,
 POS_HQ_READ_DB ``read_database``.
+
+The file is checked whole: a section other than ``[hq]``, a key HQ does not know or a
+value of the wrong kind is refused with the file, the key and its line (a misplaced key
+would otherwise be silently ignored). With no database configured HQ uses
+``hq.sqlite`` in the folder it was started from, and says so (:attr:`HqConfig.notice`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, fields
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
+
+DEFAULT_DATABASE = "sqlite:///hq.sqlite"
+
+
+class HqConfigError(ValueError):
+    """A problem of the HQ config file, naming the file, the key and its line."""
 
 
 @dataclass
 class HqConfig:
-    database: str = "sqlite:///hq.sqlite"
+    database: str = DEFAULT_DATABASE
     lease: Decimal = Decimal("2000.00")
     skew_limit_s: int = 300
     admin_token: str | None = None
@@ -35,17 +54,105 @@ class HqConfig:
     # reports, settlement reads and dashboards from a streaming replica (docs/scaling.md)
     read_database: str | None = None
     read_max_lag_s: int = 300
+    max_body_bytes: int = 1024 * 1024
+    max_events_body_bytes: int = 32 * 1024 * 1024
+    idle_timeout_s: int = 10
+    request_timeout_s: int = 30
+    keep_alive_s: int = 5
+    notice: str | None = None  # said once at start: what HQ fell back to
 
     @classmethod
     def load(cls, path: Path | None = None) -> HqConfig:
         cfg = cls()
         if path is not None:
-            data = tomllib.loads(path.read_text("utf-8")).get("hq", {})
-            for k, v in data.items():
-                if not hasattr(cfg, k):
-                    raise ValueError(f"{path}: unknown key hq.{k}")
-                setattr(cfg, k, Decimal(v) if k == "lease" else v)
+            _read(cfg, path)
         cfg.database = os.environ.get("POS_HQ_DB", cfg.database)
         cfg.admin_token = os.environ.get("POS_HQ_ADMIN_TOKEN", cfg.admin_token)
         cfg.read_database = os.environ.get("POS_HQ_READ_DB", cfg.read_database)
+        if cfg.database == DEFAULT_DATABASE:
+            here = Path("hq.sqlite").resolve()
+            cfg.database = f"sqlite:///{here}"
+            cfg.notice = (
+                f"no HQ database configured ([hq] database in the config file or "
+                f"$POS_HQ_DB): using {here} in the current folder"
+            )
         return cfg
+
+
+_RANGES: dict[str, tuple[int, int]] = {
+    "skew_limit_s": (1, 86_400), "batch_limit": (1, 100_000), "read_max_lag_s": (1, 86_400),
+    "max_body_bytes": (1024, 1024**3), "max_events_body_bytes": (1024, 1024**3),
+    "idle_timeout_s": (1, 3600), "request_timeout_s": (1, 3600), "keep_alive_s": (1, 3600),
+}
+_TEXT = ("database", "admin_token", "ssl_certfile", "ssl_keyfile", "read_database")
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+_ASSIGN = re.compile(r"^\s*([A-Za-z0-9_\-\"]+)\s*=")
+
+
+def _lines(text: str) -> dict[str, int]:
+    """Line of every table header (``hq``) and key (``hq.lease``, a top-level ``lease``)."""
+    out: dict[str, int] = {}
+    table = ""
+    for no, line in enumerate(text.splitlines(), start=1):
+        h = _HEADER.match(line)
+        if h:
+            table = h.group(1).strip('"')
+            out.setdefault(table, no)
+            continue
+        a = _ASSIGN.match(line)
+        if a:
+            key = a.group(1).strip('"')
+            out.setdefault(f"{table}.{key}" if table else key, no)
+    return out
+
+
+def _read(cfg: HqConfig, path: Path) -> None:
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise HqConfigError(f"{path}: cannot read the HQ config file: {e}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise HqConfigError(f"{path}: not valid TOML: {e}") from None
+    lines = _lines(text)
+
+    def fail(key: str, message: str) -> HqConfigError:
+        line = lines.get(key) or lines.get(key.split(".")[0])
+        return HqConfigError(f"{path}{f' line {line}' if line else ''}: {key}: {message}")
+
+    for key, value in data.items():
+        if key != "hq":
+            what = "section" if isinstance(value, dict) else "key outside [hq]"
+            raise fail(key, f"unknown {what}; HQ reads only [hq] (move the key under it)")
+    hq = data.get("hq", {})
+    if not isinstance(hq, dict):
+        raise fail("hq", "must be a table: [hq]")
+    known = {f.name for f in fields(HqConfig)} - {"notice"}
+    for key, value in hq.items():
+        name = f"hq.{key}"
+        if key not in known:
+            raise fail(name, f"unknown key (known: {', '.join(sorted(known))})")
+        setattr(cfg, key, _value(key, value, lambda m, n=name: fail(n, m)))
+    if bool(cfg.ssl_certfile) != bool(cfg.ssl_keyfile):
+        raise fail("hq.ssl_certfile", "give both ssl_certfile and ssl_keyfile, or neither")
+
+
+def _value(key: str, value: Any, fail: Any) -> Any:
+    if key in _TEXT:
+        if not isinstance(value, str) or not value.strip():
+            raise fail(f"must be a non-empty string, got {value!r}")
+        return value
+    if key == "lease":
+        try:
+            d = Decimal(str(value)) if isinstance(value, str) else None
+        except InvalidOperation:
+            d = None
+        if d is None or not d.is_finite() or not 0 <= d <= Decimal("1000000.00") or (
+                d != d.quantize(Decimal("0.01"))):
+            raise fail(f'must be yuan such as "2000.00" (0 to 1000000.00), got {value!r}')
+        return d.quantize(Decimal("0.01"))
+    lo, hi = _RANGES[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise fail(f"must be a whole number from {lo} to {hi}, got {value!r}")
+    return value
