@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core.pricing import PricedCart
-from pos_app.core.staff import RANK, Operator
+from pos_app.core.rights import RANK
+from pos_app.core.staff import Operator
 from pos_app.core.terminal import Terminal
 from pos_app.ui import customer_display, i18n_util, printing
 from pos_app.ui.balance import BalanceScreen
