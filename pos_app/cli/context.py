@@ -64,6 +64,44 @@ def run(args: argparse.Namespace) -> int:
             t.close()
     except (PosError, ProgramError, MoneyError) as e:
         return refuse(e, args)
+    except Exception as e:
+        reason = storage_problem(e)
+        if reason is None:
+            raise
+        return refuse(reason, args)
+
+
+# what SQLite says when the disk, the folder or another process stops a write
+_SQLITE_REASONS = {
+    "database or disk is full": "the disk is full",
+    "attempt to write a readonly database": "the ledger file is read-only",
+    "database is locked": "the ledger is locked by another program (waited 30 s)",
+    "unable to open database file": "the ledger file cannot be opened",
+    "disk i/o error": "the disk failed to read or write",
+}
+
+
+def storage_problem(e: BaseException) -> str | None:
+    """A one-line reason when ``e`` is the disk or the database refusing a write (disk
+    full, read-only folder, locked ledger); None for anything else. The transaction was
+    rolled back whole, so nothing was half written."""
+    import errno
+
+    seen: BaseException | None = e
+    for _ in range(10):  # the exception, what it wraps, what it was raised from
+        if seen is None:
+            break
+        if isinstance(seen, OSError) and seen.errno in (errno.ENOSPC, errno.EROFS,
+                                                         errno.EACCES, errno.EPERM,
+                                                         errno.EDQUOT, errno.EFBIG):
+            where = f" ({seen.filename})" if seen.filename else ""
+            return f"cannot write{where}: {os.strerror(seen.errno)}; nothing was changed"
+        text = str(seen).lower()
+        for needle, reason in _SQLITE_REASONS.items():
+            if needle in text and type(seen).__name__ == "OperationalError":
+                return f"{reason}; nothing was changed"
+        seen = getattr(seen, "orig", None) or seen.__cause__ or seen.__context__
+    return None
 
 
 def prepare(args: argparse.Namespace) -> None:

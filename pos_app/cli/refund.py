@@ -24,10 +24,15 @@ def add_refund(x: argparse.ArgumentParser) -> None:
     x.set_defaults(func=cmd_refund)
 
 
+def _digits(text: str) -> bool:
+    """ASCII digits only (``'²'.isdigit()`` is true, and int() refuses it), at most 9."""
+    return text.isascii() and text.isdigit() and len(text) <= 9
+
+
 def parse_line(text: str) -> tuple[int, int | None]:
     """``--line N[*QTY]``: the sale's line N, all of it or QTY."""
     no, _, qty = text.partition("*")
-    if not no.isdigit() or (qty and not qty.isdigit()):
+    if not _digits(no) or (qty and not _digits(qty)):
         raise PosError("cli.bad_line", text=text)
     return int(no), int(qty) if qty else None
 

@@ -40,7 +40,7 @@ def parse_item(text: str) -> sales.LineRequest:
     code, _, qty = text.partition("*")
     if not code:
         raise PosError("cli.item_code", text=text)
-    if qty and not qty.isdigit():
+    if qty and not (qty.isascii() and qty.isdigit() and len(qty) <= 9):
         raise PosError("cli.item_qty", text=text)
     return sales.LineRequest(code=code, qty=int(qty) if qty else 1)
 
@@ -51,7 +51,7 @@ def parse_tender(text: str) -> TenderRequest:
     if kind not in TENDER_KINDS:
         raise PosError("cli.tender_kind", text=text, allowed=", ".join(TENDER_KINDS))
     if kind == "points":
-        if not amount.isdigit():
+        if not (amount.isascii() and amount.isdigit() and len(amount) <= 12):
             raise PosError("cli.tender_points", text=text)
         return TenderRequest(kind="points", points=int(amount))
     ref = None

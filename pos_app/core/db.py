@@ -20,6 +20,7 @@ from pos_app.core.data_folder import pre_upgrade_backup
 if TYPE_CHECKING:
     from alembic.config import Config
 
+BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for the ledger's write lock
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.M)
 
@@ -28,10 +29,11 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # Let SQLAlchemy's "begin" event issue BEGIN IMMEDIATE itself (pysqlite recipe).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
+    # first: the journal-mode switch below waits for a busy ledger too (many processes)
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
     cur.close()
 
 
@@ -43,7 +45,8 @@ def make_engine(path: Path, *, writer: bool = True) -> Engine:
     """An engine on the ledger file. A writer's transactions take the write lock at once
     (BEGIN IMMEDIATE), so two writers never deadlock upgrading a read lock; a reader's
     (writer=False) begin deferred and, in WAL mode, never wait for a writer."""
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    engine = create_engine(f"sqlite:///{path}", future=True,
+                           connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _begin_immediate if writer else _begin_deferred)
     return engine

@@ -52,6 +52,9 @@ def floor_cent(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_DOWN)
 
 
+MAX_WHOLE_DIGITS = 15  # a trillion yuan and more: a typing slip, never an amount
+
+
 def parse_money(text: str) -> Decimal:
     """Parse '1234.50', '1,234.50', '￥1,234.50' or '-￥3.00' into exact yuan.
 
@@ -64,6 +67,9 @@ def parse_money(text: str) -> Decimal:
     neg = bool(m.group(1) or m.group(2))
     whole = m.group(3).replace(",", "")
     frac = m.group(4) or "0"
+    if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS:
+        raise MoneyError(f"amount too large: {text[:30]!r}... (at most "
+                         f"{MAX_WHOLE_DIGITS} digits of yuan)")
     try:
         d = Decimal(f"{whole}.{frac}")
     except InvalidOperation as e:  # pragma: no cover - regex already checked

@@ -23,6 +23,13 @@ from pos_app.core.money import MoneyError, parse_money, parse_multiplier
 BONUS_SPEND_ORDERS = ("principal_first", "bonus_first", "proportional")
 
 
+# Bounds of every program value: beyond them sales would overflow (a point count past
+# what the ledger holds) or the value is a typing slip; refused at init and at publish.
+MAX_WHOLE = 1_000_000_000
+MAX_MONEY = Decimal("10000000.00")  # ten million yuan
+MAX_POINTS_RATE = "100"  # points per yuan
+
+
 class ProgramError(ValueError):
     """A program file that cannot be used; the message names the key and line."""
 
@@ -278,7 +285,8 @@ class _Table:
             raise self._fail(key, f"must be true or false, got {v!r}")
         return v
 
-    def whole(self, key: str, required: bool = True, minimum: int | None = None) -> int | None:
+    def whole(self, key: str, required: bool = True, minimum: int | None = None,
+              maximum: int = MAX_WHOLE) -> int | None:
         v = self._get(key, required)
         if v is None:
             return None
@@ -286,6 +294,8 @@ class _Table:
             raise self._fail(key, f"must be a whole number, got {v!r}")
         if minimum is not None and v < minimum:
             raise self._fail(key, f"must be at least {minimum}, got {v}")
+        if v > maximum:
+            raise self._fail(key, f"must be at most {maximum}, got {v}")
         return v
 
     def money(self, key: str, required: bool = True, positive: bool = False) -> Decimal | None:
@@ -300,6 +310,8 @@ class _Table:
             raise self._fail(key, str(e)) from e
         if d < 0 or (positive and d == 0):
             raise self._fail(key, f"must be {'above' if positive else 'at least'} zero, got {v}")
+        if d > MAX_MONEY:
+            raise self._fail(key, f"must be at most {MAX_MONEY}, got {v}")
         return d
 
     def multiplier(
@@ -512,16 +524,16 @@ def _parse_program_table(prog: _Table) -> tuple[ZoneInfo, str, int | None]:
     currency = prog.text("currency")
     if currency != "CNY":
         raise prog._fail("currency", f'must be "CNY", got {currency!r}')
-    min_age = prog.whole("min_member_age", required=False, minimum=0)
+    min_age = prog.whole("min_member_age", required=False, minimum=0, maximum=150)
     return tz, currency, min_age
 
 
 def _parse_points(pts: _Table) -> PointsRules:
     """``[points]``: earning, redeeming and expiry."""
     redeem_unit_points = pts.whole("redeem_unit_points", minimum=1)
-    expire = pts.whole("expire_after_months", required=False, minimum=1)
+    expire = pts.whole("expire_after_months", required=False, minimum=1, maximum=1200)
     return PointsRules(
-        earn_per_yuan=pts.multiplier("earn_per_yuan", hi=None) or Decimal(0),
+        earn_per_yuan=pts.multiplier("earn_per_yuan", hi=MAX_POINTS_RATE) or Decimal(0),
         earn_on_stored_value=pts.flag("earn_on_stored_value"),
         redeem_unit_points=redeem_unit_points or 1,
         redeem_unit_value=pts.money("redeem_unit_value", positive=True) or Decimal(0),
@@ -555,7 +567,7 @@ def _parse_tiers(root: _Table, reader: _Reader) -> tuple[Tier, ...]:
                 name=t.text("name"),
                 rank=rank,
                 discount=t.multiplier("discount") or Decimal(1),
-                points_multiplier=t.multiplier("points_multiplier", hi=None) or Decimal(1),
+                points_multiplier=t.multiplier("points_multiplier", hi="10") or Decimal(1),
                 qualify=_tier_rule(t, "qualify"),
                 keep=_tier_rule(t, "keep"),
             )
@@ -573,12 +585,12 @@ def _parse_stored_value(sv: _Table) -> StoredValueRules:
         )
     ladder = []
     for rung in sv.array("topup_bonus"):
-        ladder.append(
-            TopupBonus(
-                min_topup=rung.money("min_topup", positive=True) or Decimal(0),
-                bonus=rung.money("bonus") or Decimal(0),
-            )
-        )
+        min_topup = rung.money("min_topup", positive=True) or Decimal(0)
+        bonus = rung.money("bonus") or Decimal(0)
+        if bonus > min_topup:
+            raise rung._fail("bonus", f"must not be more than min_topup ({min_topup}), got "
+                                      f"{bonus}")
+        ladder.append(TopupBonus(min_topup=min_topup, bonus=bonus))
     return StoredValueRules(
         max_balance_registered=sv.money("max_balance_registered", positive=True) or Decimal(0),
         max_balance_anonymous=sv.money("max_balance_anonymous", positive=True) or Decimal(0),
