@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -253,15 +254,21 @@ def read_file(path: Path, progress: Progress | None = None) -> list[Row]:
     return parse_rows(text, progress)
 
 
-def lookup(s: Session, code: str) -> Item | None:
-    """Find an item by a scanned barcode (UPC-A also as its 13-digit EAN form) or SKU."""
-    code = code.strip()
+def _barcodes(code: str) -> list[str]:
+    """The barcodes a scanned code may be stored as (UPC-A also as its 13-digit EAN form)."""
     candidates = [code]
     if code.isdigit():
         if len(code) == 13 and code.startswith("0"):
             candidates.append(code[1:])
         elif len(code) == 12:
             candidates.append("0" + code)
+    return candidates
+
+
+def lookup(s: Session, code: str) -> Item | None:
+    """Find an item by a scanned barcode (UPC-A also as its 13-digit EAN form) or SKU."""
+    code = code.strip()
+    candidates = _barcodes(code)
     for c in candidates:
         item = s.scalars(select(Item).where(Item.barcode == c)).first()
         if item is not None:
@@ -287,3 +294,55 @@ def cart_item(
         member_discount=it.member_discount,
         override_price=override_price,
     )
+
+
+_ITEM_COLUMNS = (
+    Item.sku,
+    Item.barcode,
+    Item.name,
+    Item.category,
+    Item.price,
+    Item.member_price,
+    Item.member_discount,
+)
+
+
+def _cart_item(row: Any, qty: int, override_price: Decimal | None) -> CartItem:
+    sku, name, category, price, member_price, member_discount = row
+    return CartItem(
+        sku=sku,
+        name=name,
+        category=category,
+        unit_price=price,
+        qty=qty,
+        member_price=member_price,
+        member_discount=member_discount,
+        override_price=override_price,
+    )
+
+
+def cart_items(
+    s: Session, wanted: list[tuple[str, int, Decimal | None]]
+) -> list[CartItem | None]:
+    """:func:`cart_item` for many (code, qty, override price) at once, in one query
+    (a 100-line sale's look-ups); None where a code is not in the catalog. A code is
+    matched as :func:`lookup` matches it: a barcode first, then a SKU."""
+    codes = [c.strip() for c, _, _ in wanted]
+    barcodes = {b for c in codes for b in _barcodes(c)}
+    by_barcode: dict[str, tuple[Any, ...]] = {}
+    by_sku: dict[str, tuple[Any, ...]] = {}
+    keys = list(barcodes | set(codes))
+    for i in range(0, len(keys), 400):  # under SQLite's bound-parameter limit
+        chunk = keys[i : i + 400]
+        q = select(*_ITEM_COLUMNS).where(Item.barcode.in_(chunk) | Item.sku.in_(chunk))
+        for sku, barcode, *rest in s.execute(q):
+            row = (sku, *rest)
+            by_sku[sku] = row
+            if barcode is not None:
+                by_barcode[barcode] = row
+    out: list[CartItem | None] = []
+    for code, (_, qty, override) in zip(codes, wanted, strict=True):
+        found = next((by_barcode[b] for b in _barcodes(code) if b in by_barcode), None)
+        found = found or by_sku.get(code)
+        out.append(_cart_item(found, qty, override) if found is not None else None)
+    return out

@@ -42,7 +42,33 @@ def tender(s: Session, tr: SaleTender) -> dict[str, Any]:
     }
 
 
-def sale(s: Session, sale_row: Sale, tier_upgrade: str | None = None) -> dict[str, Any]:
+def sale_line(ln: Any, discounts: list[dict[str, Any]]) -> dict[str, Any]:
+    """A sale line as its event carries it, from a ``SaleLine`` or its row as a dict."""
+    get = ln.get if isinstance(ln, dict) else ln.__getattribute__
+    return {
+        "no": get("no"),
+        "original_line": get("original_line_id"),
+        "sku": get("sku"),
+        "name": get("name"),
+        "category": get("category"),
+        "qty": get("qty"),
+        "list_price": get("list_price"),
+        "unit_price": get("unit_price"),
+        "base": get("base"),
+        "amount": get("amount"),
+        "points_earned": get("points_earned"),
+        "discounts": discounts,
+    }
+
+
+def sale(
+    s: Session,
+    sale_row: Sale,
+    tier_upgrade: str | None = None,
+    lines: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """A sale or refund as its event carries it; ``lines``: its lines already built
+    (:func:`sale_line`), else read from ``sale_row``."""
     member = s.get(Member, sale_row.member_id) if sale_row.member_id else None
     original = s.get(Sale, sale_row.original_id) if sale_row.original_id else None
     return {
@@ -61,24 +87,16 @@ def sale(s: Session, sale_row: Sale, tier_upgrade: str | None = None) -> dict[st
         "cashier": sale_row.cashier,
         "credited_staff": sale_row.credited_staff,
         "approved_by": sale_row.approved_by,
-        "lines": [
-            {
-                "no": ln.no,
-                "original_line": ln.original_line_id,
-                "sku": ln.sku,
-                "name": ln.name,
-                "category": ln.category,
-                "qty": ln.qty,
-                "list_price": ln.list_price,
-                "unit_price": ln.unit_price,
-                "base": ln.base,
-                "amount": ln.amount,
-                "points_earned": ln.points_earned,
-                "discounts": [
+        "lines": lines
+        if lines is not None
+        else [
+            sale_line(
+                ln,
+                [
                     {"source": d.source, "code": d.code, "name": d.name, "amount": d.amount}
                     for d in ln.discounts
                 ],
-            }
+            )
             for ln in sale_row.lines
         ],
         "tenders": [tender(s, tr) for tr in sale_row.tenders],

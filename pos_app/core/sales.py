@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from pos_app.core import catalog, events, ledger, offline, outbox, points, tenders, tiers
 from pos_app.core.errors import NotFound, PosError
@@ -19,6 +21,7 @@ from pos_app.core.ledger import CNY, Posting, account, cents
 from pos_app.core.members import find_card
 from pos_app.core.models import (
     Card,
+    Cents,
     CouponUse,
     Journal,
     LineDiscount,
@@ -70,10 +73,10 @@ def cart_items(s: Session, reqs: list[LineRequest]) -> list[CartItem]:
     if not reqs:
         raise PosError("sale.no_items")
     items = []
-    for no, r in enumerate(reqs, start=1):
+    found = catalog.cart_items(s, [(r.code, r.qty, r.override_price) for r in reqs])
+    for no, (r, item) in enumerate(zip(reqs, found, strict=True), start=1):
         if r.qty < 1 or r.qty > MAX_QTY:
             raise PosError("sale.bad_qty", item=r.code, max=MAX_QTY, qty=r.qty)
-        item = catalog.cart_item(s, r.code, r.qty, r.override_price)
         if item is None:
             raise NotFound("sale.unknown_item", item=r.code, line=no)
         if r.override_price is not None and money(r.override_price) < 0:
@@ -136,7 +139,9 @@ def make_sale(
         credited_staff=req.credited_staff,
         approved_by=approved_by,
     )
-    _write(s, sale, priced, settled, tenders.line_shares(settled, shares), line_points)
+    event_lines = _write(
+        s, sale, priced, settled, tenders.line_shares(settled, shares), line_points
+    )
     if priced.coupon_code:
         s.add(CouponUse(code=priced.coupon_code, sale_id=sale.id, used_at=now))
     if approved_by:
@@ -156,8 +161,8 @@ def make_sale(
         new_tier = tiers.after_sale(t, s, member, priced.total, at)
         upgrade = new_tier.code if new_tier else None
     s.flush()
-    load(sale)
-    outbox.record(t, s, "sale", events.sale(s, sale, upgrade), at, journal)
+    outbox.record(t, s, "sale", events.sale(s, sale, upgrade, event_lines), at, journal)
+    _load_written(s, sale)
     return SaleOutcome(sale, priced, member, card, change, earned, upgrade)
 
 
@@ -223,36 +228,78 @@ def _write(
     sale: Sale,
     priced: PricedCart,
     settled: list[Settled],
-    line_shares: list[list[LineTenderShare]],
+    line_shares: list[list[dict[str, Any]]],
     line_points: list[int],
-) -> None:
-    """The sale row, its tenders, and its lines with their discounts and tender shares."""
+) -> list[dict[str, Any]]:
+    """The sale row, its tenders, and its lines with their discounts and tender shares;
+    returns the lines as the sale event carries them.
+
+    The lines, discounts and shares (a few hundred rows for a large cart) are written
+    with three bulk INSERTs rather than through the ORM's unit of work, which cost
+    about 0.5 ms a line. Line ids are taken after the table's highest: the sale is
+    written inside the terminal's write transaction (BEGIN IMMEDIATE), so no other
+    writer can take them."""
     s.add(sale)
     s.flush()
     s.add_all(tenders.tender_rows(sale.id, settled))
-    # one flush for all lines: discounts and shares ride on the relationships
-    for ln, shares, pts in zip(priced.lines, line_shares, line_points, strict=True):
-        sale.lines.append(
-            SaleLine(
-                no=ln.no,
-                sku=ln.sku,
-                name=ln.name,
-                category=ln.category,
-                qty=ln.qty,
-                list_price=ln.list_price,
-                unit_price=ln.unit_price,
-                base=ln.base,
-                amount=ln.amount,
-                points_earned=pts,
-                refunded_qty=0,
-                discounts=[
-                    LineDiscount(source=d.source, code=d.code, name=d.name, amount=d.amount)
-                    for d in ln.discounts
-                ],
-                shares=shares,
-            )
-        )
-    s.flush()
+    conn = s.connection()
+    first = (conn.scalar(select(func.max(SaleLine.id))) or 0) + 1
+    line_rows: list[dict[str, Any]] = []
+    discount_rows: list[dict[str, Any]] = []
+    share_rows: list[dict[str, Any]] = []
+    event_lines: list[dict[str, Any]] = []
+    for i, (ln, shares, pts) in enumerate(
+        zip(priced.lines, line_shares, line_points, strict=True)
+    ):
+        line_id = first + i
+        row = {
+            "id": line_id,
+            "sale_id": sale.id,
+            "no": ln.no,
+            "original_line_id": None,
+            "sku": ln.sku,
+            "name": ln.name,
+            "category": ln.category,
+            "qty": ln.qty,
+            "list_price": ln.list_price,
+            "unit_price": ln.unit_price,
+            "base": ln.base,
+            "amount": ln.amount,
+            "points_earned": pts,
+            "refunded_qty": 0,
+        }
+        line_rows.append(row)
+        discounts = [
+            {"source": d.source, "code": d.code, "name": d.name, "amount": d.amount}
+            for d in ln.discounts
+        ]
+        discount_rows += [{"line_id": line_id, **d} for d in discounts]
+        share_rows += [{"line_id": line_id, **x} for x in shares]
+        event_lines.append(events.sale_line(row, discounts))
+    cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    for table, rows in (
+        (SaleLine.__table__, line_rows),
+        (LineDiscount.__table__, discount_rows),
+        (LineTenderShare.__table__, share_rows),
+    ):
+        if rows:
+            _insert_many(cur, table, rows)
+    return event_lines
+
+
+def _insert_many(cur: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Rows into ``table`` by the driver's executemany, amounts as the whole cents the
+    ``Cents`` columns keep (the rows hold exact, already rounded yuan)."""
+    cols = list(rows[0])
+    cents_at = [i for i, c in enumerate(cols) if isinstance(table.c[c].type, Cents)]
+    sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    params = []
+    for r in rows:
+        v = list(r.values())
+        for i in cents_at:
+            v[i] = int(v[i] * 100)
+        params.append(v)
+    cur.executemany(sql, params)
 
 
 def find_sale(s: Session, sale_no: str) -> Sale:
@@ -267,4 +314,17 @@ def load(sale: Sale) -> None:
     transaction (receipts, JSON)."""
     for ln in sale.lines:
         _ = ln.discounts, ln.shares
+    _ = sale.tenders
+
+
+def _load_written(s: Session, sale: Sale) -> None:
+    """:func:`load` for a sale just written in bulk: its lines with their discounts and
+    shares in three queries."""
+    lines = s.scalars(
+        select(SaleLine)
+        .where(SaleLine.sale_id == sale.id)
+        .order_by(SaleLine.no)
+        .options(selectinload(SaleLine.discounts), selectinload(SaleLine.shares))
+    ).all()
+    set_committed_value(sale, "lines", list(lines))
     _ = sale.tenders

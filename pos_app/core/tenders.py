@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_DOWN, Decimal
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -19,7 +20,7 @@ from pos_app.core import offline, points
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import CNY, TENDER_ACCOUNTS, Posting, account, cents
 from pos_app.core.members import sv_accounts, sv_balance
-from pos_app.core.models import Card, LineTenderShare, Member, SaleTender
+from pos_app.core.models import Card, Member, SaleTender
 from pos_app.core.money import ZERO, format_money, money
 from pos_app.core.program import Tier
 from pos_app.core.sharing import share_out, share_points
@@ -285,10 +286,11 @@ def tender_rows(sale_id: int, tenders: list[Settled]) -> list[SaleTender]:
     ]
 
 
-def line_shares(tenders: list[Settled], shares: list[list[Decimal]]) -> list[list[LineTenderShare]]:
-    """Per line, what each tender paid of it: the amount, and for points the number of
-    points, for stored value the principal and bonus parts, each split over the lines by
-    the same sharing rule (so a refund of the line gives back exactly those)."""
+def line_shares(tenders: list[Settled], shares: list[list[Decimal]]) -> list[list[dict[str, Any]]]:
+    """Per line, what each tender paid of it (the columns of its ``line_tender_shares``
+    rows): the amount, and for points the number of points, for stored value the
+    principal and bonus parts, each split over the lines by the same sharing rule (so a
+    refund of the line gives back exactly those)."""
     pts_split = [
         share_points(x.points, shares[i]) if x.kind == "points" else None
         for i, x in enumerate(tenders)
@@ -297,22 +299,22 @@ def line_shares(tenders: list[Settled], shares: list[list[Decimal]]) -> list[lis
         share_out(x.principal, shares[i]) if x.kind == "stored_value" else None
         for i, x in enumerate(tenders)
     ]
-    out: list[list[LineTenderShare]] = []
+    out: list[list[dict[str, Any]]] = []
     for li in range(len(shares[0]) if shares else 0):
-        row: list[LineTenderShare] = []
+        row: list[dict[str, Any]] = []
         for ti in range(len(tenders)):
             amt = shares[ti][li]
             pts_row = pts_split[ti]
             prin_row = prin_split[ti]
             prin = prin_row[li] if prin_row is not None else ZERO
             row.append(
-                LineTenderShare(
-                    tender_no=ti + 1,
-                    amount=amt,
-                    points=pts_row[li] if pts_row is not None else 0,
-                    principal=prin,
-                    bonus=amt - prin if prin_row is not None else ZERO,
-                )
+                {
+                    "tender_no": ti + 1,
+                    "amount": amt,
+                    "points": pts_row[li] if pts_row is not None else 0,
+                    "principal": prin,
+                    "bonus": amt - prin if prin_row is not None else ZERO,
+                }
             )
         out.append(row)
     return out
