@@ -144,6 +144,9 @@ class Lane:
         self.app = app
         self.win.logged_in(Operator("1001", "cashier"), "bench")
         self.co = co = self.win.checkout
+        # every scan a line of its own (the terminal setting): 100 lines, and each timed
+        # scan inserts one more
+        self.win.ctx.same_item_new_line = True
         self.codes = codes
         self.rng = random.Random(seed)
         self.settle()  # start-up warm-up done
@@ -184,6 +187,8 @@ class Lane:
         if keep:
             self.samples.append((t1 - t0) * 1000)
         co.void_line()
+        assert co.confirming is not None
+        co.confirming.accept()  # the cashier confirms with Enter
         self.settle()
 
     def close(self) -> None:

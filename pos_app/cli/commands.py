@@ -25,6 +25,7 @@ COMMANDS: dict[str, Command] = {
     "catalog": Command("catalog", "the item catalog"),
     "member": Command("member", "members and cards"),
     "stored-value": Command("stored_value", "stored value"),
+    "shift": Command("shift", "the cashier shift: open, X report, close with the Z report"),
     "sale": Command("sale", "ring up and pay a sale"),
     "refund": Command("refund", "refund a sale or chosen lines"),
     "ledger": Command("ledger", "the ledger"),

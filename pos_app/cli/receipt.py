@@ -15,10 +15,10 @@ from pos_app.cli.parser import subcommands
 from pos_app.core import members, points, staff
 from pos_app.core.errors import PosError
 from pos_app.core.terminal import Terminal
-from receipts import WIDTHS, ReceiptDocument, render_escpos, render_png, render_text, reprint
+from receipts import WIDTHS, ReceiptDocument, render_escpos, render_png, render_text
 from receipts.document import LANGUAGES
-from receipts.from_core import balance_document, load_store, staff_label
-from receipts.records import load_receipt, save_receipt
+from receipts.from_core import balance_document, load_store
+from receipts.records import load_receipt, reprint_saved, save_receipt
 from receipts.serialize import to_data
 
 FORMATS = ("text", "escpos", "png")
@@ -103,17 +103,12 @@ def cmd_receipt_reprint(args: argparse.Namespace, t: Terminal) -> int:
     width = _width(args, t)
     who, approver = operator(args, t, "reprint")
     approved = staff.require(who, "reprint", approver)
-    supervisor = approved or who.code
     with t.tx() as s:
-        doc = load_receipt(s, args.no)
         now = t.now()
-        copy = reprint(doc, at=now, by=staff_label(s, supervisor))
+        copy = reprint_saved(s, args.no, now, who, approved,
+                             {"width": width, "format": args.format if args.out else "text"})
         text = render_text(copy, width)
         job = _render(copy, args.format, width) if args.out else b""
-        staff.audit(s, now, who, "reprint", f"receipt {copy.receipt_no}",
-                    {"kind": copy.kind.value, "width": width,
-                     "format": args.format if args.out else "text"},
-                    approved_by=approved)
     data = {"receipt_no": copy.receipt_no, "kind": copy.kind.value,
             "reprinted_at": now.isoformat(), "reprinted_by": copy.reprinted_by,
             "width": width, "text": text}

@@ -148,6 +148,30 @@ MESSAGES: dict[str, str] = {
     "shift.already_open": "a shift is already open on this terminal: close it first",
     "shift.no_opening": "shift {shift} has no opening row in the ledger",
     "shift.counted_negative": "counted cash cannot be negative",
+    "shift.needed":
+        "no shift is open on this terminal: open a shift with a cash float before {what} "
+        "(pos shift open --float AMOUNT, or Shift in the app)",
+    "shift.for_sale": "a sale",
+    "shift.for_refund": "a refund",
+    "shift.for_void": "a void",
+    "shift.for_topup": "a top-up",
+    # the counter: parked carts, cancelled sales, the no-sale drawer, manual discounts
+    "park.empty": "an empty cart cannot be parked",
+    "park.too_many": "{waiting} carts are parked already (at most {max}): recall or cancel one",
+    "park.not_found": "no parked cart {id} on this terminal (recalled already?)",
+    "counter.cancel_empty": "the cart is empty: nothing to cancel",
+    "counter.reason_needed": "give the reason first",
+    "counter.reason_long": "the reason is at most {max} characters",
+    "pricing.manual_rate":
+        "line {line} ({item}): a manual discount keeps {min} to 0.99 of the price "
+        "(9折 = 0.90), got {rate}",
+    # what sets the most a card may pay now (the payment screen shows it)
+    "sv.room_balance": "stored value balance {balance}",
+    "sv.room_per_sale": "the card's limit of {limit} per sale",
+    "sv.room_per_day": "the card's limit of {limit} a day ({used} spent today)",
+    "sv.room_offline_cap":
+        "HQ is unreachable: at most {cap} per card offline, {used} already spent",
+    "sv.room_offline_budget": "HQ is unreachable: this terminal's offline stored-value budget",
     # sales and refunds
     "sale.no_items": "a sale needs at least one item",
     "sale.bad_qty": "item {item}: quantity must be 1 to {max}, got {qty}",
@@ -171,6 +195,12 @@ MESSAGES: dict[str, str] = {
     "coupon.used": "coupon '{coupon}' has already been used",
     "coupon.min_spend":
         "coupon '{coupon}' needs a spend of {min_spend} after discounts; this sale is {total}",
+    "coupon.one_per_receipt":
+        "one coupon per receipt: coupon '{current}' is already on this sale (remove it first "
+        "to use '{coupon}')",
+    "coupon.cart_empty":
+        "coupon '{coupon}' needs a spend of {min_spend} after discounts; the cart is empty: "
+        "scan the goods first",
     # money
     "money.float": "money must not be a float or bool: {value}",
     "money.not_finite": "money must be a finite amount: {value}",

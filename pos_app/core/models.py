@@ -428,6 +428,21 @@ class Shift(Base):
     expected_cash: Mapped[Decimal | None] = mapped_column(Cents, nullable=True)
 
 
+class ParkedCart(Base):
+    """A cart put aside at the counter (挂单) until it is recalled (取单): its lines as
+    JSON ``[[code, qty, override price or null], ...]``; no money has moved."""
+
+    __tablename__ = "parked_carts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    parked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    cashier: Mapped[str] = mapped_column(String(20))
+    member_card: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    coupon: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    lines: Mapped[str] = mapped_column(Text)
+    total: Mapped[Decimal] = mapped_column(Cents)
+    price_approver: Mapped[str | None] = mapped_column(String(20), nullable=True)
+
+
 class OutboxEvent(Base):
     """Every committed business event, written in the same transaction as its ledger rows,
     numbered by a gapless per-terminal sequence and chained by hash; sync uploads them in

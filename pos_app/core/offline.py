@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core.errors import PosError
+from pos_app.core.messages import Msg
 from pos_app.core.models import Card, Hotlist, OfflineSpend, RemoteCouponUse, SyncState
 from pos_app.core.money import CENT, ZERO, format_money
 from pos_app.core.pii import mask_card
@@ -64,11 +65,9 @@ def authorize(t: Terminal, s: Session, card: Card, amount: Decimal, at: datetime
         return
     offline = is_offline(st, t.now())
     main = s.get(Card, card.main_card_id) if card.main_card_id is not None else None
-    for c in (card, main):
-        hot = s.get(Hotlist, c.card_no) if c is not None else None
-        if c is not None and hot is not None and (hot.scope == "all" or offline):
-            why = "sv.blocked_by_hq" if hot.scope == "all" else "sv.blocked_offline"
-            raise PosError(why, card=mask_card(c.card_no), reason=hot.reason)
+    blocked = _hotlisted(s, (card, main), offline)
+    if blocked:
+        raise PosError(blocked)
     if not offline:
         return
     card = main or card  # the cap counts what the stored-value account spends
@@ -83,6 +82,40 @@ def authorize(t: Terminal, s: Session, card: Card, amount: Decimal, at: datetime
     if amount > left:
         raise PosError("sv.offline_budget", left=format_money(max(left, ZERO)))
     pending.append((card.card_no, amount))
+
+
+def _hotlisted(s: Session, cards: tuple[Card, Card | None], offline: bool) -> Msg | None:
+    """Why HQ's hotlist refuses a card or the main card it spends from, if it does."""
+    for c in cards:
+        hot = s.get(Hotlist, c.card_no) if c is not None else None
+        if c is not None and hot is not None and (hot.scope == "all" or offline):
+            why = "sv.blocked_by_hq" if hot.scope == "all" else "sv.blocked_offline"
+            return Msg(why, card=mask_card(c.card_no), reason=hot.reason)
+    return None
+
+
+def limits(t: Terminal, s: Session, card: Card) -> list[tuple[Decimal, Msg]]:
+    """What HQ's rules leave ``card`` to spend on this terminal now, each with the rule:
+    nothing for a card on the hotlist, the per-card offline cap and the terminal's
+    leased budget while HQ is unreachable. Empty: no such limit now (online, or a
+    standalone terminal). :func:`authorize` applies the same rules to a sale."""
+    st = state(s)
+    if st is None:
+        return []
+    offline = is_offline(st, t.now())
+    main = s.get(Card, card.main_card_id) if card.main_card_id is not None else None
+    blocked = _hotlisted(s, (card, main), offline)
+    if blocked:
+        return [(ZERO, blocked)]
+    if not offline:
+        return []
+    acc = main or card
+    cap = t.program.stored_value.offline_spend_cap_per_card
+    used = offline_spent(s, acc.card_no)
+    return [
+        (cap - used, Msg("sv.room_offline_cap", cap=format_money(cap), used=format_money(used))),
+        (lease_left(s, st), Msg("sv.room_offline_budget")),
+    ]
 
 
 def take_credit(s: Session, sale_no: str, at: datetime) -> Decimal | None:

@@ -126,6 +126,32 @@ def coupon_problem(
     return batch, None
 
 
+def check_coupon(
+    program: Program,
+    items: Sequence[CartItem],
+    at: datetime,
+    code: str,
+    *,
+    tier_code: str | None = None,
+    used_coupons: AbstractSet[str] = frozenset(),
+    current: str | None = None,
+) -> PricedCart:
+    """A coupon entered at the counter, checked at once against the cart as it stands:
+    the cart priced with it, or PricingError naming why it is refused (not a code of
+    this program, outside its dates, already used, a second coupon on the receipt, the
+    spend not reached). The caller changes nothing when it is refused."""
+    code = code.strip()
+    if current and current != code:
+        raise PricingError("coupon.one_per_receipt", current=current, coupon=code)
+    batch, problem = coupon_problem(program, code, at, used_coupons)
+    if problem:
+        raise PricingError(problem)
+    assert batch is not None
+    if not items and batch.min_spend > 0:
+        raise PricingError("coupon.cart_empty", coupon=code, min_spend=batch.min_spend)
+    return quote(program, items, at, tier_code=tier_code, coupon=code, used_coupons=used_coupons)
+
+
 def pays_wholly_with_stored_value(tender_kinds: Iterable[str]) -> bool:
     """Step 6's condition: stored value pays the whole remaining amount, that is every
     tender other than points is stored value (and there is at least one)."""

@@ -18,7 +18,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos_app.core import events, ledger, outbox, points
+from pos_app.core import events, ledger, outbox, points, shifts
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import CNY, TENDER_ACCOUNTS, Posting, account, cents
 from pos_app.core.members import account_card, current_card, sv_accounts
@@ -102,6 +102,7 @@ def _reverse(
     action: str,
 ) -> RefundOutcome:
     approved_by = require(who, action, approver)
+    shifts.require_open(s, "void" if action == VOID else "refund")
     original = find_sale(s, sale_no)
     if original.kind != "sale":
         raise PosError("refund.of_refund", sale=sale_no)

@@ -15,7 +15,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from pos_app.core import catalog, events, ledger, offline, outbox, points, tenders, tiers
+from pos_app.core import (
+    catalog,
+    events,
+    ledger,
+    offline,
+    outbox,
+    points,
+    shifts,
+    tenders,
+    tiers,
+)
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.ledger import CNY, Posting, account, cents
 from pos_app.core.members import find_card
@@ -98,6 +108,7 @@ def make_sale(
     """Ring up ``req`` and write it, all or nothing (the caller's transaction). Raises
     PosError naming what is wrong; a price override needs ``approver`` (a supervisor)."""
     require(who, "sale", None)
+    shifts.require_open(s, "sale")
     now = t.now()
     at = req.at or now
     if at.tzinfo is None:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from pos_app.core import ledger, outbox
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.ledger import CNY, Posting, account, cents
+from pos_app.core.messages import Msg
 from pos_app.core.models import (
     Account,
     AuditEntry,
@@ -88,6 +89,20 @@ class ShiftFigures:
 def current(s: Session) -> Shift | None:
     """The open shift, if any."""
     return s.scalars(select(Shift).where(Shift.status == "open")).first()
+
+
+class NoShiftOpen(NotFound):
+    """A sale, refund or top-up was asked for with no shift open on the terminal."""
+
+
+def require_open(s: Session, what: str) -> Shift:
+    """The open shift; NoShiftOpen naming what needs it (``sale``, ``refund``, ``void``,
+    ``topup``) when none is open. Every sale, refund and top-up asks for it, so each
+    lands in one shift's X and Z report."""
+    sh = current(s)
+    if sh is None:
+        raise NoShiftOpen("shift.needed", what=Msg(f"shift.for_{what}"))
+    return sh
 
 
 def _require_open(s: Session) -> Shift:

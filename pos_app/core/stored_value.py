@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos_app.core import ledger, outbox
+from pos_app.core import ledger, outbox, shifts
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import CNY, TENDER_ACCOUNTS, Posting, account, cents
 from pos_app.core.members import find_card, sv_accounts, sv_balance
@@ -49,6 +49,7 @@ def topup(
     reference: str | None = None,
 ) -> TopupResult:
     require(who, "topup", None)
+    shifts.require_open(s, "topup")
     amount = money(amount)
     if amount <= 0:
         raise PosError("sv.topup_not_positive", amount=amount)

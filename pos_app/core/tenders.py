@@ -20,11 +20,12 @@ from pos_app.core import offline, points
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import CNY, TENDER_ACCOUNTS, Posting, account, cents
 from pos_app.core.members import sv_accounts, sv_balance
+from pos_app.core.messages import Msg
 from pos_app.core.models import Card, Member, SaleTender
 from pos_app.core.money import ZERO, format_money, money
 from pos_app.core.program import Tier
 from pos_app.core.sharing import share_out, share_points
-from pos_app.core.stored_value import check_limits, split_draw
+from pos_app.core.stored_value import check_limits, spent_today, split_draw
 from pos_app.core.terminal import Terminal
 
 TENDER_KINDS = ("points", "stored_value", "cash", "bank_card", "other")
@@ -197,6 +198,37 @@ def _stored_value_tender(
     offline.authorize(t, s, card, amount, at)
     from_p, from_b = split_draw(t, principal, bonus, amount)
     return Settled("stored_value", amount, amount, principal=from_p, bonus=from_b, card=card)
+
+
+@dataclass(frozen=True)
+class Room:
+    """The most a tender may pay now, and the rule that sets it."""
+
+    amount: Decimal
+    why: Msg
+
+
+def stored_value_room(
+    t: Terminal, s: Session, card: Card, at: datetime, already: Decimal = ZERO
+) -> Room:
+    """The most stored value ``card`` may pay of this sale, with ``already`` paid by
+    earlier stored-value tenders of it: the balance it spends from, its per-sale and
+    per-day limits (a supplementary card's), HQ's hotlist and offline limits. The sale
+    path refuses more (:func:`settle`); the payment screen offers this much."""
+    principal, bonus = sv_balance(s, card)
+    balance = principal + bonus
+    rooms = [(balance - already, Msg("sv.room_balance", balance=format_money(balance)))]
+    if card.limit_per_sale is not None:
+        rooms.append((card.limit_per_sale - already,
+                      Msg("sv.room_per_sale", limit=format_money(card.limit_per_sale))))
+    if card.limit_per_day is not None:
+        used = spent_today(t, s, card, at)
+        rooms.append((card.limit_per_day - used - already,
+                      Msg("sv.room_per_day", limit=format_money(card.limit_per_day),
+                          used=format_money(used))))
+    rooms += [(amount - already, why) for amount, why in offline.limits(t, s, card)]
+    amount, why = min(rooms, key=lambda r: r[0])
+    return Room(max(ZERO, money(amount)), why)
 
 
 def allocate(lines: list[Decimal], tenders: list[Settled]) -> list[list[Decimal]]:

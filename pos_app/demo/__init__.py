@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
-from pos_app.core import catalog, members, sales, staff, stored_value, tiers
+from pos_app.core import catalog, members, sales, shifts, staff, stored_value, tiers
 from pos_app.core.models import CouponUse, Member
 from pos_app.core.staff import CONSOLE
 from pos_app.core.tenders import TenderRequest
@@ -30,6 +30,7 @@ STAFF = [
     ("3001", "陈静", "manager", "3333"),
 ]
 SILVER_PHONE = "13800138000"
+DEMO_FLOAT = Decimal("500.00")
 
 
 def set_up(data_dir: Path) -> Terminal:
@@ -74,6 +75,8 @@ def set_up(data_dir: Path) -> Terminal:
         )
         anon = members.enroll(t, s, members.Enrollment(anonymous=True), CONSOLE)
         wang_card = members.main_card(s, wang).card_no
+        # an earlier day's shift: a sale and two top-ups, counted and closed
+        shifts.open_shift(t, s, DEMO_FLOAT, CONSOLE)
         # an earlier purchase gave 王芳 points to spend
         first = sales.make_sale(
             t,
@@ -107,6 +110,7 @@ def set_up(data_dir: Path) -> Terminal:
             at=datetime(2026, 10, 2, 15, 0, tzinfo=tz),
         )
         save_receipt(s, topup_document(t, s, anon_topup.topup.topup_no), at=t.now())
+        shifts.close_shift(t, s, shifts.x_report(s).expected_cash, CONSOLE)
     return t
 
 
@@ -120,7 +124,10 @@ class Example(NamedTuple):
 
 def ring_up_example(t: Terminal, s: Session) -> Example:
     """Ring up the worked example of pricing.md for 王芳 (with the next unused coupon of
-    the program's first batch) and save its receipt."""
+    the program's first batch) and save its receipt; a shift is opened for it when none
+    is open."""
+    if shifts.current(s) is None:
+        shifts.open_shift(t, s, DEMO_FLOAT, CONSOLE)  # the demo's sale needs a shift
     wang = members.find_by_phone(t, s, SILVER_PHONE)
     card = members.main_card(s, wang).card_no
     used = {

@@ -449,6 +449,13 @@ class MainWindow(QMainWindow):
                                    f"{_(ROLE_NAMES.get(op.role, op.role))}")
 
     def logout(self) -> None:
+        """Log out; a cart on the counter is parked first (挂单), never thrown away."""
+        if self.ctx.operator is not None and self.checkout.cart.lines:
+            self.checkout.park(then=self._logged_out)
+        else:
+            self._logged_out()
+
+    def _logged_out(self) -> None:
         self.ctx.operator = None
         self.ctx.operator_name = ""
         self.checkout.clear()
@@ -462,6 +469,11 @@ class MainWindow(QMainWindow):
     def start_payment(self, cart: Cart, priced: PricedCart) -> None:
         self.payment.start(cart, priced)
         self.show_screen("payment")
+
+    def more_goods(self, code: str) -> None:
+        """Goods scanned on the payment screen: back to the cart, with them on it."""
+        self.show_screen("checkout")
+        self.checkout.add_code(code)
 
     def payment_done(self, res: SaleDone | None) -> None:
         if res is not None:

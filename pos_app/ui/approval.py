@@ -32,6 +32,8 @@ ACTION_NAMES = {
     "close_shift": N_("closing a shift"),
     "void_after_payment": N_("void after payment"),
     "manual_discount": N_("manual discount"),
+    "cancel_sale_large": N_("cancelling a sale above the set amount"),
+    "reprint": N_("reprinting a receipt"),
     "tier_review": N_("a tier change"),
 }
 
@@ -96,6 +98,9 @@ def ask_approval(
         return None
     dlg = ApprovalDialog(ctx, action, parent)
     dlg.accepted.connect(lambda: on_approved(dlg.approver))
+    # the keyboard back to the main window when the dialog closes (an X kiosk has no
+    # window manager to hand it back, and the F-keys would stop working)
+    dlg.finished.connect(lambda _r: parent.window().activateWindow())
     parent.setProperty("approval_open", True)
     dlg.open()
     return dlg

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -23,25 +24,41 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pos_app.core import catalog, sales
+from pos_app.core import catalog, counter, parking, sales
 from pos_app.core.errors import PosError
 from pos_app.core.money import MoneyError, parse_money
-from pos_app.core.pricing import CartItem, PricedCart, PricingError, quote
+from pos_app.core.pricing import CartItem, PricedCart, PricingError, check_coupon, quote
 from pos_app.core.program import Program
 from pos_app.core.staff import Operator
+from pos_app.ui import printing
 from pos_app.ui.approval import ask_approval
+from pos_app.ui.confirm import ConfirmDialog, ReasonDialog
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
 from pos_app.ui.feedback import Banner
-from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.i18n_util import N_, _, error_text
 from pos_app.ui.labels import discount_label, discount_source, tier_label
 from pos_app.ui.operations import Op
 from pos_app.ui.operations import checkout as checkout_ops
 from pos_app.ui.operations import members as member_ops
+from pos_app.ui.parked import RecallDialog
+from pos_app.ui.price_check import PriceCheckDialog
 from pos_app.ui.screen import Screen, Shell
+from pos_app.ui.shift import ensure_shift
 from pos_app.ui.widgets import button, money_text, role_label, set_message, title
 
 _Index = QModelIndex | QPersistentModelIndex
+CANCEL_REASONS = (
+    N_("The customer does not want it"),
+    N_("Scanned in error"),
+    N_("The customer is short of money"),
+    N_("Price query"),
+)
+NO_SALE_REASONS = (
+    N_("Change for a customer"),
+    N_("Counting the float"),
+    N_("Cash taken to the safe"),
+)
 
 
 @dataclass
@@ -58,6 +75,17 @@ class Cart:
     coupon: str | None = None
     used_coupons: set[str] = field(default_factory=set)
     approver: Operator | None = None  # who approved the price overrides
+
+    def snapshot(self) -> list[CartLine]:
+        """The lines as they are now (to put back when a change is refused)."""
+        return [CartLine(ln.code, ln.item) for ln in self.lines]
+
+    def line_of(self, item: CartItem) -> int | None:
+        """The row of ``item`` at its own price, if it is in the cart."""
+        for row, ln in enumerate(self.lines):
+            if ln.item.sku == item.sku and ln.item.override_price is None:
+                return row
+        return None
 
     def requests(self) -> list[sales.LineRequest]:
         return [
@@ -186,6 +214,13 @@ class CheckoutScreen(Screen):
         ("F6", N_("Member: card or phone")),
         ("F7", N_("Coupon")),
         ("F12", N_("Pay")),
+        ("Ctrl+G", N_("Park the cart (挂单)")),
+        ("Ctrl+Q", N_("Recall a parked cart (取单)")),
+        ("Ctrl+N", N_("Cancel the whole sale, with a reason (整单取消)")),
+        ("Ctrl+M", N_("Detach the member")),
+        ("Ctrl+J", N_("Price check (查价), nothing added")),
+        ("Ctrl+P", N_("Reprint the last receipt (supervisor)")),
+        ("Ctrl+O", N_("Open the cash drawer, no sale (a reason)")),
     )
 
     @classmethod
@@ -198,6 +233,10 @@ class CheckoutScreen(Screen):
         self.cart = Cart()
         self.priced: PricedCart | None = None
         self.scan_times: list[float] = []  # when each pending scan arrived (bench)
+        self.confirming: ConfirmDialog | None = None  # the question asked, if any
+        self.recalling: RecallDialog | None = None
+        self.checking: PriceCheckDialog | None = None
+        self.pending_qty = 1  # 数量: "3*" typed before a code
         self.line_visible: Callable[[float], None] | None = None
 
         root = QHBoxLayout(self)
@@ -291,6 +330,36 @@ class CheckoutScreen(Screen):
         self.void_button = button(_("Void line"), "F4", danger=True)
         self.void_button.clicked.connect(self.void_line)
         right.addWidget(self.void_button)
+        ops = QGridLayout()
+        self.park_button = button(_("Park"), "Ctrl+G")
+        self.park_button.setObjectName("park")
+        self.park_button.clicked.connect(lambda: self.park())
+        self.recall_button = button(_("Recall"), "Ctrl+Q")
+        self.recall_button.setObjectName("recall")
+        self.recall_button.clicked.connect(self.recall)
+        self.cancel_button = button(_("Cancel sale"), "Ctrl+N", danger=True)
+        self.cancel_button.setObjectName("cancel_sale")
+        self.cancel_button.clicked.connect(self.cancel_sale)
+        self.detach_button = button(_("Detach member"), "Ctrl+M")
+        self.detach_button.setObjectName("detach_member")
+        self.detach_button.clicked.connect(self.detach_member)
+        ops.addWidget(self.park_button, 0, 0)
+        ops.addWidget(self.recall_button, 0, 1)
+        self.check_button = button(_("Price check"), "Ctrl+J")
+        self.check_button.setObjectName("price_check")
+        self.check_button.clicked.connect(self.price_check)
+        self.reprint_button = button(_("Reprint"), "Ctrl+P")
+        self.reprint_button.setObjectName("reprint")
+        self.reprint_button.clicked.connect(self.reprint_last)
+        self.drawer_button = button(_("Open drawer"), "Ctrl+O")
+        self.drawer_button.setObjectName("no_sale")
+        self.drawer_button.clicked.connect(self.open_drawer)
+        ops.addWidget(self.detach_button, 1, 0)
+        ops.addWidget(self.cancel_button, 1, 1)
+        ops.addWidget(self.check_button, 2, 0)
+        ops.addWidget(self.reprint_button, 2, 1)
+        ops.addWidget(self.drawer_button, 3, 0)
+        right.addLayout(ops)
         right.addStretch(1)
         self.pay_button = button(_("Pay"), "F12", accent=True)
         self.pay_button.setObjectName("pay_button")
@@ -309,6 +378,10 @@ class CheckoutScreen(Screen):
         self.code_field.setFocus()
 
     def on_key(self, key: str) -> bool:
+        if self.confirming is not None:  # a question is open: Esc keeps, nothing else
+            if key == "Esc":
+                self.confirming.reject()
+            return True
         self.message.clear()  # the next action clears the last message
         actions = {
             "F3": self.set_qty,
@@ -317,6 +390,13 @@ class CheckoutScreen(Screen):
             "F6": self.member_field.setFocus,
             "F7": self.coupon_field.setFocus,
             "F12": self.pay,
+            "Ctrl+G": self.park,
+            "Ctrl+Q": self.recall,
+            "Ctrl+N": self.cancel_sale,
+            "Ctrl+M": self.detach_member,
+            "Ctrl+J": self.price_check,
+            "Ctrl+P": self.reprint_last,
+            "Ctrl+O": self.open_drawer,
         }
         fn = actions.get(key)
         if fn is None:
@@ -325,6 +405,9 @@ class CheckoutScreen(Screen):
         return True
 
     def on_scan(self, code: str) -> bool:
+        if self.checking is not None:  # price check open: the scan is looked up, not sold
+            self.checking.look_up(code)
+            return True
         self.scan_times.append(time.perf_counter())
         self.add_code(code)
         return True
@@ -334,10 +417,20 @@ class CheckoutScreen(Screen):
         return True
 
     def _typed_code(self) -> None:
-        code = self.code_field.text().strip()
+        """A typed code; ``3*CODE`` (数量) rings up three at once."""
+        text = self.code_field.text().strip()
         self.code_field.clear()
-        if code:
-            self.add_code(code)
+        qty, star, code = text.partition("*")
+        if star and qty.isdigit() and code.strip():
+            n = int(qty)
+            if not 1 <= n <= sales.MAX_QTY:
+                set_message(self.message, _("Quantity must be 1 to %1").replace(
+                    "%1", str(sales.MAX_QTY)))
+                return
+            self.pending_qty = n
+            self.add_code(code.strip())
+        elif text:
+            self.add_code(text)
 
     # ------------------------------------------------------------------ actions
     def add_code(self, code: str) -> None:
@@ -352,21 +445,38 @@ class CheckoutScreen(Screen):
         with t.read() as s:
             item = catalog.cart_item(s, code)
         if item is not None:
-            self.cart.lines.append(CartLine(code, item))
-            self.refresh(select_last=True)
+            self.add_item(code, item)
             return
 
         def done(res: tuple[str, Any]) -> None:
             kind, value = res
             if kind == "item":
-                self.cart.lines.append(CartLine(code, value))
-                self.refresh(select_last=True)
+                self.add_item(code, value)
             elif kind == "coupon":
                 self.set_coupon(value)
             else:
                 self._show_member(value)
 
         Op(self.ctx, checkout_ops.look_up_code, t, code).success(done).failure(self.fail).run()
+
+    def add_item(self, code: str, item: CartItem) -> None:
+        """One more of ``item``: on its line where the same item is already in the cart
+        with its own price (the terminal setting ``same_item_new_line`` keeps separate
+        lines), else on a new line."""
+        before = self.cart.snapshot()
+        n, self.pending_qty = self.pending_qty, 1
+        row = None if self.ctx.same_item_new_line else self.cart.line_of(item)
+        if row is None:
+            self.cart.lines.append(CartLine(code, replace(item, qty=n) if n != 1 else item))
+            row = len(self.cart.lines) - 1
+        else:
+            ln = self.cart.lines[row]
+            if ln.item.qty + n > sales.MAX_QTY:
+                set_message(self.message, _("At most %1 of one item").replace(
+                    "%1", str(sales.MAX_QTY)))
+                return
+            ln.item = replace(ln.item, qty=ln.item.qty + n)
+        self.refresh(select=row, scanned=True, before=before)
 
     def attach_member(self, text: str, card: bool = False) -> None:
         if not text.strip():
@@ -392,20 +502,44 @@ class CheckoutScreen(Screen):
         self.code_field.setFocus()
 
     def set_coupon(self, code: str) -> None:
+        """A coupon typed or scanned: checked at once against the cart (unknown, dates,
+        used here or elsewhere, one per receipt, the spend reached) and refused with the
+        reason, changing nothing. An empty field takes the coupon off."""
         code = code.strip()
         if not code:
-            self.cart.coupon = None
-            self.refresh()
+            if self.cart.coupon:
+                old, self.cart.coupon = self.cart.coupon, None
+                self.refresh()
+                set_message(self.message, _("Coupon %1 taken off").replace("%1", old), ok=True)
+            self.coupon_field.clear()
             return
-        def done(used: set[str]) -> None:
-            old = (self.cart.coupon, self.cart.used_coupons)
-            self.cart.coupon, self.cart.used_coupons = code, used
-            if not self.refresh():
-                self.cart.coupon, self.cart.used_coupons = old
-                self.refresh(keep_message=True)
-                return
+        if code == self.cart.coupon:
             self.coupon_field.setText(code)
-            set_message(self.message, _("Coupon %1 applied").replace("%1", code), ok=True)
+            return
+        t = self.ctx.terminal
+        cart = self.cart
+
+        def done(used: set[str]) -> None:
+            if cart is not self.cart:
+                return  # the sale was finished or parked meanwhile
+            try:
+                priced = check_coupon(
+                    t.program, [ln.item for ln in cart.lines], t.now(), code,
+                    tier_code=cart.member["tier"] if cart.member else None,
+                    used_coupons=used, current=cart.coupon,
+                )
+            except PricingError as e:
+                self.coupon_field.setText(cart.coupon or "")
+                set_message(self.message, _("Coupon %1 refused: %2")
+                            .replace("%1", code).replace("%2", error_text(e)))
+                return
+            cart.coupon, cart.used_coupons = code, used
+            self.refresh()
+            self.coupon_field.setText(code)
+            off = sum((d.amount for ln in priced.lines for d in ln.discounts
+                       if d.source == "coupon"), Decimal("0"))
+            set_message(self.message, _("Coupon %1 applied: %2 off")
+                        .replace("%1", code).replace("%2", money_text(off)), ok=True)
 
         Op(self.ctx, checkout_ops.used_coupons, self.ctx.terminal).success(done).failure(
             self.fail
@@ -421,16 +555,45 @@ class CheckoutScreen(Screen):
         row = self.selected_row()
         if row < 0:
             return
+        before = self.cart.snapshot()
         ln = self.cart.lines[row]
         ln.item = replace(ln.item, qty=self.qty.value())
-        self.refresh(select=row)
+        self.refresh(select=row, before=before)
 
     def void_line(self) -> None:
+        """Void the selected line after the cashier confirms (a second F4 while asked
+        voids nothing more)."""
         row = self.selected_row()
-        if row < 0:
+        if row < 0 or self.confirming is not None:
             return
-        del self.cart.lines[row]
-        self.refresh(select=min(row, len(self.cart.lines) - 1))
+        ln = self.cart.lines[row]
+        text = (_("Void line %1: %2 × %3?")
+                .replace("%1", str(row + 1)).replace("%2", ln.item.name)
+                .replace("%3", str(ln.item.qty)))
+
+        def yes() -> None:
+            if row < len(self.cart.lines) and self.cart.lines[row] is ln:
+                before = self.cart.snapshot()
+                del self.cart.lines[row]
+                self.refresh(select=min(row, len(self.cart.lines) - 1), before=before)
+
+        self.confirm(text, _("Void line"), yes)
+
+    def confirm(self, text: str, action: str, yes: Callable[[], None]) -> None:
+        """Ask before a destructive action: Enter does it, Esc keeps things as they are.
+        One question at a time; keys pressed while it is open do nothing else."""
+        dlg = ConfirmDialog(self, text, action)
+        self.confirming = dlg
+
+        def finished(result: int) -> None:
+            self.confirming = None
+            dlg.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                yes()
+            self.code_field.setFocus()
+
+        dlg.finished.connect(finished)
+        dlg.open()
 
     def override_price(self) -> None:
         row = self.selected_row()
@@ -445,10 +608,13 @@ class CheckoutScreen(Screen):
         def approved(approver: Operator | None) -> None:
             if approver is not None:
                 self.cart.approver = approver
+            if row >= len(self.cart.lines):
+                return
+            before = self.cart.snapshot()
             ln = self.cart.lines[row]
             ln.item = replace(ln.item, override_price=price)
             self.price_field.clear()
-            self.refresh(select=row)
+            self.refresh(select=row, before=before)
 
         self.approval = ask_approval(self.ctx, self, "price_override", approved)
 
@@ -456,7 +622,254 @@ class CheckoutScreen(Screen):
         if not self.cart.lines or self.priced is None:
             set_message(self.message, _("The cart is empty"))
             return
-        self.on_pay(self.cart, self.priced)
+        ensure_shift(self.ctx, self, _("a sale"), self._to_payment, self.fail)
+
+    def _to_payment(self) -> None:
+        if self.cart.lines and self.priced is not None:
+            self.on_pay(self.cart, self.priced)
+
+    # ------------------------------------------------------------------ park / recall
+    def park(self, then: Callable[[], None] | None = None) -> None:
+        """Put the cart aside (挂单), kept in the ledger until recalled; the counter is
+        free for the next customer. ``then`` runs once it is parked (log-out)."""
+        cart, priced = self.cart, self.priced
+        if not cart.lines or priced is None:
+            if then is not None:
+                then()
+            else:
+                set_message(self.message, _("The cart is empty"))
+            return
+        ctx = self.ctx
+        t, who = ctx.terminal, ctx.who
+        lines = [parking.ParkedLine(ln.code, ln.item.qty, ln.item.override_price)
+                 for ln in cart.lines]
+
+        def work() -> parking.Parked:
+            with t.tx() as s:
+                return parking.park(
+                    t, s, lines, priced.total, who, member_card=cart.member_card,
+                    coupon=cart.coupon,
+                    price_approver=cart.approver.code if cart.approver else None,
+                )
+
+        def done(p: parking.Parked) -> None:
+            if cart is self.cart:
+                self.clear()
+            set_message(self.message, _("Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it")
+                        .replace("%1", str(p.id)).replace("%2", str(p.items))
+                        .replace("%3", money_text(p.total)), ok=True)
+            if then is not None:
+                then()
+
+        ctx.run(work, done, self.fail)
+
+    def recall(self) -> None:
+        """Choose a parked cart and take it back onto the counter (取单), priced afresh."""
+        if self.cart.lines:
+            set_message(self.message, _("Finish or park this sale first (Ctrl+G)"))
+            return
+        t = self.ctx.terminal
+
+        def work() -> list[parking.Parked]:
+            with t.read() as s:
+                return parking.waiting(s)
+
+        def chosen(waiting: list[parking.Parked]) -> None:
+            if not waiting:
+                set_message(self.message, _("No cart is parked"))
+                return
+            dlg = RecallDialog(self, waiting, t.program.timezone)
+            self.recalling = dlg
+
+            def finished(result: int) -> None:
+                self.recalling = None
+                dlg.deleteLater()
+                p = dlg.chosen()
+                if result == QDialog.DialogCode.Accepted and p is not None:
+                    self._take_back(p)
+
+            dlg.finished.connect(finished)
+            dlg.open()
+
+        self.ctx.run(work, chosen, self.fail)
+
+    def _take_back(self, p: parking.Parked) -> None:
+        ctx = self.ctx
+        t, who = ctx.terminal, ctx.who
+
+        def work() -> tuple[Cart, list[str]]:
+            gone: list[str] = []
+            with t.tx() as s:
+                parking.recall(t, s, p.id, who)
+                cart = Cart(coupon=p.coupon, used_coupons=sales.used_coupons(s),
+                            approver=parking.approver_of(s, p))
+                for ln in p.lines:
+                    item = catalog.cart_item(s, ln.code, ln.qty, ln.override_price)
+                    if item is None:
+                        gone.append(ln.code)
+                    else:
+                        cart.lines.append(CartLine(ln.code, item))
+            if p.member_card:
+                try:
+                    cart.member = member_ops.look_up(t, p.member_card, True)
+                    cart.member_card = cart.member["card"]
+                except PosError as e:
+                    gone.append(error_text(e))
+            return cart, gone
+
+        def done(res: tuple[Cart, list[str]]) -> None:
+            cart, gone = res
+            self.cart = cart
+            self._member_panel()
+            self.coupon_field.setText(cart.coupon or "")
+            self.refresh(select=len(cart.lines) - 1)
+            text = _("Parked cart no. %1 recalled").replace("%1", str(p.id))
+            if gone:
+                text += " · " + _("left out: %1").replace("%1", "; ".join(gone))
+            if not self.message.text():
+                set_message(self.message, text, ok=not gone)
+
+        ctx.run(work, done, self.fail)
+
+    # ------------------------------------------------------------------ cancel, detach
+    def cancel_sale(self) -> None:
+        """整单取消: the whole cart goes, after the cashier confirms with a reason; a
+        supervisor approves above the set amount; the audit log keeps what it was."""
+        cart, priced = self.cart, self.priced
+        if not cart.lines or priced is None or self.confirming is not None:
+            if not cart.lines:
+                set_message(self.message, _("The cart is empty"))
+            return
+        ctx = self.ctx
+        t, who = ctx.terminal, ctx.who
+        dlg = ReasonDialog(
+            self,
+            _("Cancel the whole sale: %1 items, %2?")
+            .replace("%1", str(sum(ln.item.qty for ln in cart.lines)))
+            .replace("%2", money_text(priced.total)),
+            _("Cancel sale"),
+            [_(r) for r in CANCEL_REASONS],
+        )
+        self.confirming = dlg
+        lines = [(ln.code, ln.item.qty) for ln in cart.lines]
+        total = priced.total
+
+        def cancel(reason: str, approver: Operator | None) -> None:
+            def work() -> None:
+                with t.tx() as s:
+                    counter.cancel_sale(t, s, lines, total, reason, who, approver,
+                                        cart.member_card)
+
+            def done(_r: None) -> None:
+                if cart is self.cart:
+                    self.clear()
+                set_message(self.message, _("Sale cancelled: %1").replace("%1", reason), ok=True)
+
+            ctx.run(work, done, self.fail)
+
+        def finished(result: int) -> None:
+            self.confirming = None
+            dlg.deleteLater()
+            if result != QDialog.DialogCode.Accepted:
+                return
+            reason = dlg.text()
+            self.approval = ask_approval(ctx, self, counter.cancel_action(total),
+                                         lambda a: cancel(reason, a))
+
+        dlg.finished.connect(finished)
+        dlg.open()
+
+    def detach_member(self) -> None:
+        """Take the member off the sale (the wrong card was read); prices follow."""
+        if self.cart.member is None:
+            set_message(self.message, _("No member is attached"))
+            return
+        self.cart.member = None
+        self.cart.member_card = None
+        self._member_panel()
+        self.refresh()
+        set_message(self.message, _("Member detached"), ok=True)
+
+    # ------------------------------------------------------------------ price, reprint, drawer
+    def price_check(self) -> None:
+        """查价: a dialog that prices what is scanned or typed, adding nothing."""
+        if self.checking is not None:
+            return
+        m = self.cart.member
+        dlg = PriceCheckDialog(self.ctx, self, m["tier"] if m else None)
+        self.checking = dlg
+
+        def finished(_r: int) -> None:
+            self.checking = None
+            dlg.deleteLater()
+            self.code_field.setFocus()
+
+        dlg.finished.connect(finished)
+        dlg.open()
+
+    def reprint_last(self) -> None:
+        """The last receipt printed here again, marked 重印 / REPRINT (a supervisor
+        approves; audited)."""
+        ctx = self.ctx
+        t, who = ctx.terminal, ctx.who
+
+        def approved(approver: Operator | None) -> None:
+            def work() -> printing.Printout:
+                # receipts (PIL, qrcode) load on the database thread, not at app start
+                from receipts.records import last_receipt_no, reprint_saved
+
+                with t.tx() as s:
+                    no = last_receipt_no(s)
+                    copy = reprint_saved(s, no, t.now(), who,
+                                         approver.code if approver else None)
+                return printing.render(t, copy, open_drawer=False)
+
+            def done(p: printing.Printout) -> None:
+                ctx.devices.print_receipt(p.receipt_no, p.escpos, p.text)
+                set_message(self.message, _("Receipt %1 reprinted").replace(
+                    "%1", p.receipt_no), ok=True)
+
+            ctx.run(work, done, self.fail)
+
+        self.approval = ask_approval(ctx, self, "reprint", approved)
+
+    def open_drawer(self) -> None:
+        """The drawer opened with no sale, after a reason is given (audited)."""
+        if self.confirming is not None:
+            return
+        ctx = self.ctx
+        t, who = ctx.terminal, ctx.who
+        dlg = ReasonDialog(self, _("Open the cash drawer with no sale?"), _("Open drawer"),
+                           [_(r) for r in NO_SALE_REASONS])
+        self.confirming = dlg
+
+        def finished(result: int) -> None:
+            self.confirming = None
+            dlg.deleteLater()
+            if result != QDialog.DialogCode.Accepted:
+                return
+            reason = dlg.text()
+
+            def work() -> None:
+                with t.tx() as s:
+                    counter.open_drawer(t, s, reason, who)
+
+            def done(_r: None) -> None:
+                ctx.devices.kick_drawer()
+                set_message(self.message, _("Drawer opened: %1").replace("%1", reason), ok=True)
+
+            ctx.run(work, done, self.fail)
+
+        dlg.finished.connect(finished)
+        dlg.open()
+
+    def _member_panel(self) -> None:
+        m = self.cart.member
+        self.member_info.setText(member_html(m) if m else _("No member"))
+        self.greeting.setText(
+            _("Happy birthday, %1!").replace("%1", m["name"] or "")
+            if m and m["birthday_today"] else ""
+        )
 
     def clear(self) -> None:
         self.cart = Cart()
@@ -476,14 +889,67 @@ class CheckoutScreen(Screen):
         return self.cart.quote(t.program, t.now())
 
     def refresh(
-        self, select: int | None = None, select_last: bool = False, keep_message: bool = False
+        self,
+        select: int | None = None,
+        scanned: bool = False,
+        keep_message: bool = False,
+        before: list[CartLine] | None = None,
     ) -> bool:
+        """Price the cart and show it. Where the change just made cannot be priced, the
+        screen never shows a cart that is not the sale: a coupon the cart no longer
+        qualifies for comes off (and the cashier is told why); anything else puts the
+        lines back as they were (``before``) with the reason. False: the change was
+        refused."""
         ok = True
+        note: str | BaseException = ""
         try:
             priced = self.price()
         except (PricingError, PosError) as e:
-            set_message(self.message, e)
-            return False
+            priced, dropped = self._without_coupon(e)
+            note = dropped
+            if not dropped:
+                ok = False
+                if before is not None:
+                    self.cart.lines = before
+                try:
+                    priced = self.price()
+                except (PricingError, PosError):
+                    priced = None  # nothing sensible to show: the cart goes
+                    self.cart.lines = []
+                note = e
+        self.show_priced(priced)
+        if note:
+            set_message(self.message, note)
+        elif not keep_message:
+            self.message.clear()
+        row = select
+        if row is not None and 0 <= row < len(self.cart.lines):
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            self.qty.setValue(self.cart.lines[row].item.qty)
+        if scanned and self.scan_times:
+            at = self.scan_times.pop(0)
+            if self.line_visible is not None:
+                self.line_visible(at)
+        return ok
+
+    def _without_coupon(self, e: Exception) -> tuple[PricedCart | None, str]:
+        """Where the coupon is why the cart cannot be priced: the cart without it, and
+        what to tell the cashier; else (None, "")."""
+        code = self.cart.coupon
+        if not code:
+            return None, ""
+        self.cart.coupon = None
+        try:
+            priced = self.price()
+        except (PricingError, PosError):
+            self.cart.coupon = code
+            return None, ""
+        self.coupon_field.clear()
+        return priced, _("Coupon %1 taken off: %2").replace("%1", code).replace(
+            "%2", error_text(e))
+
+    def show_priced(self, priced: PricedCart | None) -> None:
         self.priced = priced
         self.model.set_priced(priced)
         if priced is not None:
@@ -494,8 +960,6 @@ class CheckoutScreen(Screen):
                 h = self.row_height(len(ln.discounts))
                 if vh.sectionSize(r) != h:
                     vh.resizeSection(r, h)
-        if not keep_message and ok:
-            self.message.clear()
         if priced is None:
             self.list_total.setText(money_text(Decimal("0")))
             self.discount_total.setText(money_text(Decimal("0")))
@@ -507,13 +971,3 @@ class CheckoutScreen(Screen):
             self.total.setText(money_text(priced.total))
             last = priced.lines[-1]
             self.ctx.devices.show_item(last.name, last.amount)
-        row = len(self.cart.lines) - 1 if select_last else select
-        if row is not None and row >= 0:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
-            self.qty.setValue(self.cart.lines[row].item.qty)
-        if select_last and self.scan_times and self.line_visible is not None:
-            self.line_visible(self.scan_times.pop(0))
-        elif select_last and self.scan_times:
-            self.scan_times.pop(0)
-        return ok

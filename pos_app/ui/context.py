@@ -24,6 +24,9 @@ class Context:
     operator: Operator | None = None
     operator_name: str = ""
     listeners: list[Callable[[], None]] = field(default_factory=list)
+    # the terminal setting [counter] same_item = "new_line": a scanned item already in the
+    # cart gets a line of its own (default: one more on its line)
+    same_item_new_line: bool = False
 
     def run(
         self,

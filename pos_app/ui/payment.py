@@ -23,14 +23,19 @@ from pos_app.core import sales
 from pos_app.core.errors import PosError
 from pos_app.core.money import ZERO, MoneyError, parse_money
 from pos_app.core.pricing import PricedCart
-from pos_app.core.tenders import TenderRequest, max_points_value, points_value, points_within_limit
+from pos_app.core.tenders import (
+    Room,
+    TenderRequest,
+    max_points_value,
+    points_value,
+    points_within_limit,
+)
 from pos_app.ui.checkout import Cart
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
 from pos_app.ui.feedback import Banner
 from pos_app.ui.i18n_util import N_, _, error_text
 from pos_app.ui.operations import Op
-from pos_app.ui.operations import members as member_ops
 from pos_app.ui.operations import payment as payment_ops
 from pos_app.ui.operations.payment import SaleDone
 from pos_app.ui.screen import Screen, Shell
@@ -61,17 +66,25 @@ class PaymentScreen(Screen):
 
     @classmethod
     def make(cls, ctx: Context, shell: Shell) -> PaymentScreen:
-        return cls(ctx, shell.payment_done)
+        return cls(ctx, shell.payment_done, shell.more_goods)
 
-    def __init__(self, ctx: Context, on_done: Callable[[SaleDone | None], None]) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        on_done: Callable[[SaleDone | None], None],
+        on_goods: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__(ctx)
         self.on_done = on_done
+        self.on_goods = on_goods  # an item scanned here: back to the cart with it
         self.cart = Cart()
         self.priced: PricedCart | None = None
         self.priced_sv: PricedCart | None = None
         self.quotes: dict[tuple[str, ...], PricedCart] = {}  # by the tender kinds chosen
         self.tenders: list[TenderRequest] = []
         self.waiting_card = False
+        self.sv_card: str | None = None
+        self.sv_room: Room | None = None  # what the presented card may pay of this sale
         lay = QVBoxLayout(self)
         lay.addWidget(title(_("Payment")))
         grid = QGridLayout()
@@ -85,6 +98,9 @@ class PaymentScreen(Screen):
         self.member_line = QLabel()
         self.member_line.setWordWrap(True)
         grid.addWidget(self.member_line, 2, 0, 1, 2)
+        self.lost = role_label("error")
+        self.lost.setObjectName("discount_lost")
+        grid.addWidget(self.lost, 3, 0, 1, 2)
         lay.addLayout(grid)
         self.credited = QLineEdit()
         self.credited.setObjectName("credited_staff")
@@ -170,7 +186,8 @@ class PaymentScreen(Screen):
         self.quotes = {}
         self.priced_sv = self.quote([TenderRequest("stored_value")]) if cart.member else None
         self.tenders = []
-        self.sv_card: str | None = None
+        self.sv_card = None
+        self.sv_room = None
         self.waiting_card = False
         self.amount.clear()
         self.reference.clear()
@@ -178,7 +195,9 @@ class PaymentScreen(Screen):
         self.points.setValue(0)
         self.message.clear()
         has_member = cart.member is not None
-        self.buttons["points"].setEnabled(has_member)
+        # a supplementary card never pays with the main member's points
+        self.buttons["points"].setEnabled(has_member and not (cart.member or {}).get(
+            "supplementary"))
         self.buttons["stored_value"].setEnabled(has_member)
         if cart.member:
             m = cart.member
@@ -228,12 +247,17 @@ class PaymentScreen(Screen):
         return True
 
     def on_scan(self, code: str) -> bool:
-        """A member card's barcode pays by stored value; goods go on the cart (Esc)."""
+        """Every scan reaches the sale, whatever field has focus (never the amount): a
+        member card's barcode pays by stored value when asked for; goods go back to the
+        cart and onto it while no tender is entered (with tenders entered it is refused,
+        so none is lost silently)."""
         if self.waiting_card:
             self._card_given(code, typed=False)
+        elif self.tenders or self.on_goods is None:
+            set_message(self.message, _("Scanned %1: take back the tenders (Ctrl+R) or go "
+                                        "back to the cart (Esc) to add goods").replace("%1", code))
         else:
-            set_message(self.message, _("Scanned %1: go back to the cart (Esc) to add goods")
-                        .replace("%1", code))
+            self.on_goods(code)
         return True
 
     # ------------------------------------------------------------------ figures
@@ -292,6 +316,34 @@ class PaymentScreen(Screen):
     def remaining(self) -> Decimal:
         return self.sale_total() - self.paid()
 
+    def discount_lost(self) -> str:
+        """What the tenders chosen give up, said before Complete: the stored-value pay
+        discount applies only when stored value pays all but points."""
+        if self.priced_sv is None or not any(x.kind == "stored_value" for x in self.tenders):
+            return ""
+        lost = self.sale_total() - self.priced_sv.total
+        others = sorted({_(TENDER_NAMES[x.kind]) for x in self.tenders
+                         if x.kind not in ("stored_value", "points")})
+        if lost <= 0 or not others:
+            return ""
+        return (_("The stored-value pay discount (%1) is lost: %2 pays part of this sale, "
+                  "and the discount applies only when stored value pays all but points")
+                .replace("%1", money_text(lost)).replace("%2", "、".join(others)))
+
+    def sv_left(self) -> Decimal | None:
+        """What the presented card may still pay of this sale (None: no card yet)."""
+        if self.sv_room is None:
+            return None
+        taken = sum((x.amount or ZERO for x in self.tenders if x.kind == "stored_value"), ZERO)
+        return max(ZERO, self.sv_room.amount - taken)
+
+    def points_to_fill(self) -> int:
+        """F3 with no number: the most points allowed, within what is still due."""
+        rules = self.ctx.terminal.program.points
+        usable = self.usable_points()
+        units_due = int(self.remaining() / rules.redeem_unit_value)
+        return max(0, min(usable, units_due * rules.redeem_unit_points))
+
     def refresh(self) -> None:
         self.tender_list.clear()
         t = self.ctx.terminal
@@ -311,6 +363,8 @@ class PaymentScreen(Screen):
             self.due.setText(_("Change: %1").replace("%1", money_text(-rem)))
         self.complete_button.setEnabled(bool(self.tenders) and rem <= 0)
         self.points.setMaximum(self.usable_points())
+        self.lost.setText(self.discount_lost())
+        self.lost.setVisible(bool(self.lost.text()))
         self.ctx.devices.show_total(self.sale_total())
 
     # ------------------------------------------------------------------ tenders
@@ -320,10 +374,10 @@ class PaymentScreen(Screen):
             set_message(self.message, _("Nothing is left to pay"))
             return
         if kind == "points":
-            pts = self.points.value()
+            pts = self.points.value() or self.points_to_fill()
             if pts <= 0:
-                set_message(self.message, _("Enter the number of points first"))
-                self.points.setFocus()
+                set_message(self.message, _("No points can pay this sale: %1").replace(
+                    "%1", self.no_points_reason()))
                 return
             if not self._take(TenderRequest("points", points=pts)):
                 return
@@ -346,6 +400,11 @@ class PaymentScreen(Screen):
         else:
             trial = [*self.tenders, TenderRequest(kind, Decimal("0.01"))]
             amount = self.sale_total(trial) - self.paid()
+            left = self.sv_left() if kind == "stored_value" else None
+            if left is not None and amount > left:
+                amount = left  # the most the card may pay; the rest by another tender
+        if kind == "stored_value" and not self._sv_allowed(amount):
+            return
         ref = self.reference.text().strip() or None
         if kind == "bank_card" and not ref:
             set_message(self.message, _("Enter the bank-card slip reference"))
@@ -356,6 +415,28 @@ class PaymentScreen(Screen):
         self.amount.clear()
         self.reference.clear()
         self.refresh()
+
+    def _sv_allowed(self, amount: Decimal) -> bool:
+        """Stored value above what the card may pay is refused here, with the rule."""
+        left = self.sv_left()
+        if left is None or self.sv_room is None:
+            return True
+        if amount <= left and left > 0:
+            return True
+        set_message(self.message, _("The card may pay at most %1 of this sale: %2")
+                    .replace("%1", money_text(left))
+                    .replace("%2", error_text(PosError(self.sv_room.why))))
+        self.amount.selectAll()
+        return False
+
+    def no_points_reason(self) -> str:
+        m = self.cart.member
+        if m is None:
+            return _("no member")
+        t = self.ctx.terminal
+        cap = max_points_value(t, self.sale_total())
+        return (_("%1 points held; points may pay at most %2 of this sale")
+                .replace("%1", str(m["points"])).replace("%2", money_text(cap)))
 
     def _take(self, tender: TenderRequest) -> bool:
         """Add ``tender`` unless the sale path would refuse the points it leaves."""
@@ -372,18 +453,22 @@ class PaymentScreen(Screen):
         ctx = self.ctx
         member_id = self.cart.member["member_id"]
 
-        def done(m: dict[str, Any]) -> None:
+        at = self.priced.at if self.priced is not None else ctx.terminal.now()
+
+        def done(res: tuple[dict[str, Any], Room]) -> None:
+            m, room = res
             if m["member_id"] != member_id:
                 set_message(self.message, _("This card belongs to another member"))
                 return
             self.sv_card = m["card"]
+            self.sv_room = room
             self.cart.member_card = m["card"]
             self.card_field.setText(m["card"][:4] + "…" + m["card"][-4:])
             if self.waiting_card:
                 self.waiting_card = False
                 self.add_tender("stored_value")
 
-        Op(ctx, member_ops.look_up, ctx.terminal, identifier, True).success(done).failure(
+        Op(ctx, payment_ops.stored_value_card, ctx.terminal, identifier, at).success(done).failure(
             lambda e: set_message(self.message, e)
         ).run()
 

@@ -30,6 +30,7 @@ from pos_app.ui.operations import returns as returns_ops
 from pos_app.ui.operations.returns import RefundView
 from pos_app.ui.payment import TENDER_NAMES
 from pos_app.ui.screen import Screen
+from pos_app.ui.shift import ensure_shift
 from pos_app.ui.widgets import button, money_text, role_label, set_message, title
 
 
@@ -177,9 +178,9 @@ class ReturnsScreen(Screen):
             self.fail(PosError(_("Choose the lines to return")))
             return
         ctx, sale_no = self.ctx, self.sale["sale_no"]
-        Op(ctx, returns_ops.preview_refund, ctx.terminal, ctx.who, sale_no, lines).success(
-            lambda v: self.preview.setText(self.describe(v, False))
-        ).failure(self.fail).run()
+        op = Op(ctx, returns_ops.preview_refund, ctx.terminal, ctx.who, sale_no, lines)
+        op.success(lambda v: self.preview.setText(self.describe(v, False))).failure(self.fail)
+        ensure_shift(ctx, self, _("a refund"), op.run, self.fail)
 
     def refund(self) -> None:
         lines = self.chosen()
@@ -205,4 +206,7 @@ class ReturnsScreen(Screen):
                 self.fail
             ).run()
 
-        self.approval = ask_approval(ctx, self, "refund", approved)
+        def ask() -> None:
+            self.approval = ask_approval(ctx, self, "refund", approved)
+
+        ensure_shift(ctx, self, _("a refund"), ask, self.fail)

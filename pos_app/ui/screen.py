@@ -41,6 +41,8 @@ class Shell(Protocol):
 
     def payment_done(self, res: Any) -> None: ...
 
+    def more_goods(self, code: str) -> None: ...
+
 
 class Screen(QWidget):
     name = "screen"

@@ -32,7 +32,7 @@ from pos_app.ui.balance import BalanceScreen
 from pos_app.ui.device_bridge import DeviceBridge
 from pos_app.ui.members import MembersScreen
 from pos_app.ui.returns import ReturnsScreen
-from pos_app.ui.shift import ShiftScreen
+from pos_app.ui.shift import OpenShiftDialog, ShiftScreen
 
 D11 = datetime(2026, 11, 9, 14, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 COAT, SCARF, LIPSTICK = "6901234560015", "6901234560022", "6901234560039"
@@ -108,6 +108,17 @@ def run_language(
         win.key("F1")
         win.key("F12")
         settle(win)
+        offer = co.findChild(OpenShiftDialog)
+        if offer is not None:  # the day's first sale: the app offers to open the shift
+            offer.float_field.setText("500")
+            shots.append(shoot(offer, out, "open-shift", lang))
+            offer.open_shift()
+            settle(win)
+            if offer.approval is not None:
+                offer.approval.code.setText("2001")
+                offer.approval.pin.setText("2222")
+                offer.approval.check()
+                settle(win)
         pay = win.payment
         pay.points.setValue(200)
         pay.add_tender("points")
@@ -189,10 +200,7 @@ def run_language(
         win.key("F11")
         settle(win)
         sh = win.screen_as("shift", ShiftScreen)
-        sh.float_field.setText("500")
-        sh.open_shift()
-        settle(win)
-        sh.x_report()
+        sh.x_report()  # the shift opened at the first sale
         settle(win)
         shots.append(shoot(win, out, "shift", tag))
     finally:

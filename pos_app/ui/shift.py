@@ -3,17 +3,29 @@ the Z report (a supervisor opens and closes)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos_app.core import shifts
+from pos_app.core.errors import PosError
 from pos_app.core.money import MoneyError, parse_money
 from pos_app.core.staff import Operator
 from pos_app.ui import printing
-from pos_app.ui.approval import ask_approval
+from pos_app.ui.approval import ApprovalDialog, ask_approval
 from pos_app.ui.context import Context
 from pos_app.ui.i18n_util import N_, _
 from pos_app.ui.operations import Op
@@ -23,6 +35,111 @@ from pos_app.ui.widgets import button, money_text, role_label, set_message, titl
 
 if TYPE_CHECKING:
     pass
+
+
+def run_open(
+    ctx: Context,
+    amount: Decimal,
+    approver: Operator | None,
+    done: Callable[[int], None],
+    fail: Callable[[Exception], None],
+) -> None:
+    """Open the shift with ``amount`` in the drawer (on the database thread), kick the
+    drawer for the float, then ``done(shift_no)``."""
+    def opened(no: int) -> None:
+        ctx.devices.kick_drawer()  # the float goes in
+        done(no)
+
+    Op(ctx, shift_ops.open_shift, ctx.terminal, ctx.who, amount, approver).success(
+        opened
+    ).failure(fail).run()
+
+
+class OpenShiftDialog(QDialog):
+    """Asked when money is about to be taken with no shift open: the cash float, then
+    (for a cashier) a supervisor's approval; ``on_open`` runs once the shift is open."""
+
+    def __init__(
+        self, ctx: Context, parent: QWidget, what: str, on_open: Callable[[], None]
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.owner = parent
+        self.on_open = on_open
+        self.approval: ApprovalDialog | None = None
+        self.setObjectName("open_shift_dialog")
+        self.setWindowTitle(_("No shift is open"))
+        self.setMinimumWidth(480)
+        lay = QVBoxLayout(self)
+        ask = QLabel(_("No shift is open: %1 needs one. Open a shift now?").replace("%1", what))
+        ask.setWordWrap(True)
+        lay.addWidget(ask)
+        form = QFormLayout()
+        self.float_field = QLineEdit()
+        self.float_field.setObjectName("offer_cash_float")
+        self.float_field.setPlaceholderText(_("Cash put in the drawer, e.g. 500"))
+        form.addRow(_("Cash float"), self.float_field)
+        lay.addLayout(form)
+        self.message = role_label("error")
+        lay.addWidget(self.message)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Open shift"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.open_shift)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self.float_field.setFocus()
+
+    def open_shift(self) -> None:
+        try:
+            amount = parse_money(self.float_field.text())
+        except MoneyError as e:
+            set_message(self.message, e)
+            return
+        ctx = self.ctx
+
+        def approved(approver: Operator | None) -> None:
+            def done(_no: int) -> None:
+                self.accept()
+                # the keyboard back to the main window (an X kiosk has no window
+                # manager to hand it back when the dialogs close)
+                main = self.owner.window()
+                main.raise_()
+                main.activateWindow()
+                self.on_open()
+
+            run_open(ctx, amount, approver, done, lambda e: set_message(self.message, e))
+
+        self.approval = ask_approval(ctx, self, "open_shift", approved)
+
+
+def ensure_shift(
+    ctx: Context,
+    parent: QWidget,
+    what: str,
+    then: Callable[[], None],
+    fail: Callable[[Exception], None],
+) -> None:
+    """Run ``then()`` when a shift is open; else offer to open one first (an
+    :class:`OpenShiftDialog`, a child of ``parent``). Sales, refunds and top-ups need an
+    open shift: the core refuses them without one.
+
+    The open shift is read right here, one indexed read that in WAL mode never waits for
+    a writer, so F12 goes straight to the payment screen."""
+    try:
+        with ctx.terminal.read() as s:
+            is_open = shifts.current(s) is not None
+    except PosError as e:
+        fail(e)
+        return
+    if is_open:
+        then()
+        return
+    for old in parent.findChildren(OpenShiftDialog):
+        old.deleteLater()
+    OpenShiftDialog(ctx, parent, what, then).open()
 
 
 class ShiftScreen(Screen):
@@ -119,18 +236,14 @@ class ShiftScreen(Screen):
         if amount is None:
             return
         ctx = self.ctx
-        t, who = ctx.terminal, ctx.who
 
         def approved(approver: Operator | None) -> None:
             def done(no: int) -> None:
                 self.float_field.clear()
                 set_message(self.message, _("Shift %1 opened").replace("%1", str(no)), ok=True)
-                ctx.devices.kick_drawer()
                 self.refresh_state()
 
-            Op(ctx, shift_ops.open_shift, t, who, amount, approver).success(done).failure(
-                self.fail
-            ).run()
+            run_open(ctx, amount, approver, done, self.fail)
 
         self.approval = ask_approval(ctx, self, "open_shift", approved)
 

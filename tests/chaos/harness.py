@@ -491,6 +491,7 @@ def _setup_terminals(work: Path, engine: Any, hq_url: str, n: int) -> list[Path]
     from pos_app.demo import CATALOG, PROGRAM, STAFF
     from sync.client import register
     from sync.hq.service import register_terminal
+    from tests.core.helpers import open_till
 
     dirs = []
     for i in range(n):
@@ -502,6 +503,7 @@ def _setup_terminals(work: Path, engine: Any, hq_url: str, n: int) -> list[Path]
             catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
             for code, name, role, pin in STAFF:
                 staff.add_staff(s, code, name, role, pin)
+            open_till(t, s)  # the day starts: a shift with its float
         _k, token = register_terminal(engine, fr, store, "T01", Decimal("2000.00"))
         register(t, hq_url, token)
         t.close()

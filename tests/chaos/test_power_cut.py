@@ -28,7 +28,7 @@ from pos_app.core.models import Sale
 from pos_app.core.terminal import DB_FILE, KEY_FILE, PROGRAM_FILE, Terminal
 from pos_app.demo import CATALOG, PROGRAM, STAFF
 
-from ..core.helpers import enroll
+from ..core.helpers import enroll, open_till
 
 ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOTS = int(os.environ.get("POWER_CUT_SNAPSHOTS", "24"))
@@ -75,6 +75,7 @@ def test_power_cut_images_keep_every_acknowledged_sale(tmp_path: Path) -> None:
         catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
         for code, name, role, pin in STAFF:
             staff.add_staff(s, code, name, role, pin)
+        open_till(t, s)  # the day starts: a shift with its float
     card = enroll(t, topup="1000.00")
     t.close()
     ack = tmp_path / "acks"

@@ -1,5 +1,6 @@
 """Fixtures for the command line's tests: ``pos`` run in-process through its entry
-(``pos_app.cli.main.main``) on a data folder set up with the demo program and catalog."""
+(``pos_app.cli.main.main``) on a data folder set up with the demo program and catalog,
+and a shift opened (``pos shift open``) as the day starts (``bare_data``: none)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
 
 
 @pytest.fixture
-def data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def bare_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     d = tmp_path / "data"
     assert run(capsys, "--data-dir", str(d), "init", "--store", "S001", "--terminal", "T01",
                "--franchisee", "F-EAST", "--program", str(PROGRAM))[0] == 0
@@ -36,6 +37,12 @@ def data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     assert run(capsys, "--data-dir", str(d), "staff", "add", "--code", MANAGER, "--name", "陈静",
                "--role", "manager", "--new-pin", MANAGER_PIN)[0] == 0
     return d
+
+
+@pytest.fixture
+def data(bare_data: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    assert run(capsys, "--data-dir", str(bare_data), "shift", "open", "--float", "500")[0] == 0
+    return bare_data
 
 
 def pos(capsys: pytest.CaptureFixture[str], d: Path, *argv: str) -> Any:

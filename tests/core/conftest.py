@@ -1,17 +1,20 @@
 """Fixtures for the core: a terminal in a temporary data folder with the demo program,
-the demo catalog and three staff members, on a clock the test can move."""
+the demo catalog and three staff members, on a clock the test can move; ``terminal``
+has a shift open (a supervisor put a 500.00 float in the drawer), ``bare_terminal``
+none."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from pos_app.core import catalog, staff
+from pos_app.core import catalog, shifts, staff
 from pos_app.core.terminal import DB_FILE, Terminal
 from pos_app.demo import CATALOG, PROGRAM, STAFF
 
@@ -34,6 +37,9 @@ COAT, SCARF, LIPSTICK, BOOTS, TEA, KETTLE, CREAM, SOCKS, TOTE, RICE = (
 )
 
 
+OPENER = staff.Operator("2001", "supervisor")
+
+
 class Clock:
     """A clock the test sets and moves."""
 
@@ -53,7 +59,15 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def terminal(tmp_path: Path, clock: Clock) -> Iterator[Terminal]:
+def terminal(bare_terminal: Terminal) -> Terminal:
+    """A terminal whose till is open: sales, refunds and top-ups need a shift."""
+    with bare_terminal.tx() as s:
+        shifts.open_shift(bare_terminal, s, Decimal("500.00"), OPENER)
+    return bare_terminal
+
+
+@pytest.fixture
+def bare_terminal(tmp_path: Path, clock: Clock) -> Iterator[Terminal]:
     t = Terminal.init(
         tmp_path / "data",
         store="S001",

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from pos_app.core import members, sales, stored_value, tiers
+from sqlalchemy.orm import Session
+
+from pos_app.core import members, sales, shifts, stored_value, tiers
 from pos_app.core.staff import CONSOLE, Operator
 from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import Terminal
@@ -82,3 +84,9 @@ def points(n: int) -> TenderRequest:
 
 def sv(amount: str | None = None) -> TenderRequest:
     return TenderRequest("stored_value", Decimal(amount) if amount else None)
+
+
+def open_till(t: Terminal, s: Session, cash_float: str = "500.00") -> None:
+    """The day starts: a supervisor opens the shift with the float in the drawer (sales,
+    refunds and top-ups need an open shift)."""
+    shifts.open_shift(t, s, Decimal(cash_float), SUPERVISOR)

@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pos_app.core import catalog, ledger, refunds, staff
+from pos_app.core import catalog, ledger, refunds, shifts, staff
 from pos_app.core.errors import PosError
 from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import Terminal
@@ -41,6 +41,7 @@ def _terminal() -> tuple[Terminal, str]:
             catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
             for code, name, role, pin in STAFF:
                 staff.add_staff(s, code, name, role, pin)
+            shifts.open_shift(t, s, Decimal("500.00"), SUPERVISOR)
         card = enroll(t, tier="gold")
         _state["t"], _state["card"] = t, card
     return _state["t"], _state["card"]  # type: ignore[return-value]

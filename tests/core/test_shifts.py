@@ -5,17 +5,52 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pos_app.core import ledger, refunds, shifts, staff
 from pos_app.core.errors import NotAllowed, NotFound, PosError
-from pos_app.core.models import Account, AuditEntry
+from pos_app.core.models import Account, AuditEntry, Sale, Topup
 from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import Terminal
 from tests.core.conftest import KETTLE, SCARF, Clock
 from tests.core.helpers import CASHIER, SUPERVISOR, enroll, sell
 
 D = Decimal
+
+
+@pytest.fixture
+def terminal(bare_terminal: Terminal) -> Terminal:
+    """These tests open and close the shifts themselves."""
+    return bare_terminal
+
+
+def test_no_sale_refund_or_top_up_without_an_open_shift(
+    terminal: Terminal, clock: Clock
+) -> None:
+    """Sales, refunds and top-ups need an open shift: refused with the reason, nothing
+    written; once the shift is closed, again refused (so a Z never leaves one out)."""
+    before = _balance(terminal, "cash:drawer")
+    with pytest.raises(shifts.NoShiftOpen, match="no shift is open.*a sale"):
+        sell(terminal, [(SCARF, 1)], [TenderRequest("cash")])
+    with pytest.raises(shifts.NoShiftOpen, match="a top-up"):
+        enroll(terminal, topup="600.00")
+    with terminal.read() as s:
+        assert s.scalar(select(func.count(Sale.id))) == 0
+        assert s.scalar(select(func.count(Topup.id))) == 0
+    assert _balance(terminal, "cash:drawer") == before
+    with terminal.tx() as s:
+        shifts.open_shift(terminal, s, D("500.00"), SUPERVISOR)
+    out = sell(terminal, [(KETTLE, 1)], [TenderRequest("cash", D("300.00"))])
+    with terminal.tx() as s:
+        z = shifts.close_shift(terminal, s, D("759.00"), SUPERVISOR)
+    assert (z.sales_count, z.expected_cash, z.difference) == (1, D("759.00"), D("0.00"))
+    clock.advance(minutes=1)
+    with terminal.tx() as s, pytest.raises(shifts.NoShiftOpen, match="a refund"):
+        refunds.refund(terminal, s, out.sale.sale_no, None, SUPERVISOR)
+    with terminal.tx() as s, pytest.raises(shifts.NoShiftOpen, match="a void"):
+        refunds.void_sale(terminal, s, out.sale.sale_no, SUPERVISOR)
+    with terminal.read() as s:
+        assert s.scalar(select(func.count(Sale.id))) == 1
 
 
 def test_cashier_needs_a_supervisor_to_open_and_close(terminal: Terminal) -> None:
@@ -44,9 +79,6 @@ def test_one_open_shift_and_bad_floats(terminal: Terminal) -> None:
 
 
 def test_x_and_z_reports_from_the_cash_drawer_ledger(terminal: Terminal, clock: Clock) -> None:
-    # a cash sale before the shift opened does not count
-    sell(terminal, [(SCARF, 1)], [TenderRequest("cash")])
-    clock.advance(minutes=1)
     with terminal.tx() as s:
         shifts.open_shift(terminal, s, D("500.00"), SUPERVISOR)
     clock.advance(minutes=1)

@@ -76,6 +76,15 @@ def _sales(db: Path) -> list[tuple[str, int]]:
                          " ORDER BY id").fetchall()
 
 
+def _open_shift(db: Path) -> list[tuple[int, str]]:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(
+            "SELECT shift_no, opened_by FROM shifts WHERE status = 'open'").fetchall()
+    finally:
+        con.close()
+
+
 def test_the_app_rings_up_a_sale_on_a_real_x_display(x_display: str, tmp_path: Path) -> None:
     data = tmp_path / "store"
     env = {**os.environ, "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb", "POS_LANG": "zh_CN"}
@@ -100,14 +109,24 @@ def test_the_app_rings_up_a_sale_on_a_real_x_display(x_display: str, tmp_path: P
         _xdotool(x_display, "type", "--delay", "4", "6901234560015")
         _xdotool(x_display, "key", "Return")
         time.sleep(1.0)
-        _xdotool(x_display, "key", "F12")  # pay
+        _xdotool(x_display, "key", "F12")  # pay: no shift is open, the app offers one
         time.sleep(1.0)
+        # a person typing (slower than a scanner): the float, then a supervisor's PIN
+        _xdotool(x_display, "type", "--delay", "120", "500")
+        _xdotool(x_display, "key", "Return")
+        time.sleep(1.0)
+        _xdotool(x_display, "type", "--delay", "120", "2001")
+        _xdotool(x_display, "key", "Tab")
+        _xdotool(x_display, "type", "--delay", "120", "2222")
+        _xdotool(x_display, "key", "Return")
+        time.sleep(2.0)  # the PIN is checked and the shift opened on the database thread
         _xdotool(x_display, "key", "F5")  # cash, the whole amount
         time.sleep(0.5)
         _xdotool(x_display, "key", "F12")  # complete
         sales = _wait_for("the sale in the ledger",
                           lambda: _sales(data / "pos.sqlite")[before:], timeout=30)
         assert sales == [(sales[0][0], 69900)]  # the wool coat, ¥699.00, paid in cash
+        assert _open_shift(data / "pos.sqlite") == [(2, "1001")]  # after the demo's one
         time.sleep(0.5)
         shot = _screenshot(x_display, tmp_path / "app-xcb.png")
         assert shot.size == (1280, 800)

@@ -23,7 +23,7 @@ from sync.hq.config import HqConfig
 from sync.hq.db import sessions
 from sync.hq.models import HqAccount, HqEntry, HqEvent, HqSale, HqTerminal
 from sync.hq.service import register_terminal
-from tests.core.helpers import CASHIER, SUPERVISOR, cash, enroll, sell, sv
+from tests.core.helpers import CASHIER, SUPERVISOR, cash, enroll, open_till, sell, sv
 
 ADMIN = "admin-secret"
 
@@ -69,6 +69,7 @@ def make_hq(root: Path) -> Iterator[FuzzHq]:
             catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
             for code, name, role, pin in STAFF:
                 staff.add_staff(s, code, name, role, pin)
+            open_till(t, s)  # the day starts: a shift with its float
         key, token = register_terminal(app.state.engine, "F-EAST", "S001", "T01",
                                        Decimal("2000"))
         register(t, "http://hq", token, transport=client._transport)  # type: ignore[attr-defined]

@@ -50,7 +50,10 @@ def _upgrade_and_use(data_dir: Path, pos: Callable[..., Run]) -> None:
     assert m["stored_value"] == {"principal": "301.00", "bonus": "50.00", "total": "351.00"}
     assert m["points"] == 699
 
-    # a new sale paid from her card, then a refund of the sale made under 0001
+    # the day starts with a shift; a new sale paid from her card, then a refund of the
+    # sale made under 0001
+    r = pos("--data-dir", d, "shift", "open", "--float", "500")
+    assert r.code == 0, r.err
     r = pos("--data-dir", d, "--json", "sale", "--member-card", first_schema.CARD,
             "--item", "6901234560022", "--tender", "stored_value")
     assert r.code == 0, r.err

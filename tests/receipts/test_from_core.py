@@ -56,7 +56,16 @@ from tests.core.conftest import (
     Clock,
     db_dump,
 )
-from tests.core.helpers import CASHIER, SUPERVISOR, cash, enroll, member_state, points, sv
+from tests.core.helpers import (
+    CASHIER,
+    SUPERVISOR,
+    cash,
+    enroll,
+    member_state,
+    open_till,
+    points,
+    sv,
+)
 from tests.receipts.printer_socket import print_over_tcp
 
 PHONE = "13800138000"
@@ -70,6 +79,7 @@ def make_terminal(data_dir: Path, clock: Clock | None = None) -> Terminal:
         catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
         for code, name, role, pin in STAFF:
             staff.add_staff(s, code, name, role, pin)
+        open_till(t, s)  # the day starts: a shift with its float
     return t
 
 

@@ -30,6 +30,7 @@ from sync.hq.models import HqAccount, HqEvent
 from sync.hq.service import register_terminal
 from sync.hq.verify import verify
 from tests.core.conftest import TZ, Clock
+from tests.core.helpers import open_till
 
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 
@@ -82,6 +83,7 @@ class Hq:
             catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
             for code, name, role, pin in STAFF:
                 staff.add_staff(s, code, name, role, pin)
+            open_till(t, s)  # the day starts: a shift with its float
         _key, token = register_terminal(self.engine, franchisee, store, term, self.cfg.lease)
         register(t, "http://hq", token, transport=self.transport)
         return t

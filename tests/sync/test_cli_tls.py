@@ -81,6 +81,7 @@ def test_pos_sync_against_pos_hq_serve_over_tls(tmp_path: Path) -> None:
         assert pos(*data, "init", "--store", "S001", "--terminal", "T01", "--franchisee",
                    "F-EAST", "--program", str(PROGRAM)).returncode == 0
         assert pos(*data, "catalog", "import", str(CATALOG)).returncode == 0
+        assert pos(*data, "shift", "open", "--float", "500").returncode == 0
         # plain HTTP to a TLS port, and a wrong CA, do not get through
         bad = pos(*data, "sync", "register", "--hq", f"https://127.0.0.1:{port}",
                   "--token", "nope", "--ca", str(crt))

@@ -18,7 +18,7 @@ from pos_app.demo import CATALOG, PROGRAM
 from sync.client import SyncError
 from sync.hq.service import publish_master
 from tests.core.conftest import COAT, SOCKS
-from tests.core.helpers import cash, enroll, member_state, sell, sv
+from tests.core.helpers import cash, enroll, member_state, open_till, sell, sv
 from tests.sync.conftest import Hq, assert_consistent
 
 
@@ -148,6 +148,7 @@ def test_members_enrolled_before_registration_are_found_chain_wide(hq: Hq,
         catalog.import_rows(s, catalog.read_file(CATALOG), a.now())
         for code, name, role, pin in STAFF:
             staff.add_staff(s, code, name, role, pin)
+        open_till(a, s)  # the day starts: a shift with its float
     from datetime import date
 
     card = enroll(a, phone="13700137000", topup="100.00", id_number="110101199003074514",

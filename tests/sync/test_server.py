@@ -26,7 +26,7 @@ from sync.hq.models import HqAccount, HqEvent
 from sync.hq.service import register_terminal
 from sync.hq.verify import verify
 from tests.core.conftest import SOCKS
-from tests.core.helpers import cash, enroll, sell, sv
+from tests.core.helpers import cash, enroll, open_till, sell, sv
 from tests.sync.conftest import card_balances, hq_url
 
 
@@ -69,6 +69,7 @@ def make_terminal(tmp: Path, engine: object, url_: str, store: str, block: int) 
         catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
         for code, name, role, pin in STAFF:
             staff.add_staff(s, code, name, role, pin)
+        open_till(t, s)  # the day starts: a shift with its float
     _k, token = register_terminal(engine, f"F-{store}", store, "T01", Decimal("2000"))  # type: ignore[arg-type]
     register(t, url_, token)
     return t

@@ -34,7 +34,7 @@ from pos_app.core.terminal import Terminal
 from pos_app.ui.app import MainWindow, open_window
 from pos_app.ui.device_bridge import DeviceBridge
 from pos_app.ui.shift import ShiftScreen
-from tests.ui.helpers import approve, idle, login
+from tests.ui.helpers import approve, idle, login, open_shift_when_offered
 
 D = Decimal
 
@@ -122,6 +122,8 @@ def test_enroll_topup_sale_slip_refund(qtbot: QtBot, window: MainWindow) -> None
     assert "5,000.00" in m.topup_tab.preview.text() or "5000.00" in m.topup_tab.preview.text()
     kicks = dev.drawer_kicks
     m.topup_tab.button.click()
+    open_shift_when_offered(qtbot, win, m)  # the day's first top-up opens the till
+    kicks += 1  # the float goes into the drawer
     idle(qtbot, win)
     assert sv_balance(win, card_no) == (D("1000.00"), D("120.00"))
     assert m.member["stored_value"]["total"] == "1120.00"
@@ -165,7 +167,9 @@ def test_enroll_topup_sale_slip_refund(qtbot: QtBot, window: MainWindow) -> None
         dev.simulate_scan(code)
     qtbot.waitUntil(lambda: co.model.rowCount() == 4, timeout=5000)
     idle(qtbot, win)
-    win.key("F4")  # void the rice (the selected, last line)
+    win.key("F4")  # void the rice (the selected, last line): asked first
+    assert co.confirming is not None and "五常大米" in co.confirming.question.text()
+    co.confirming.accept()
     assert co.model.rowCount() == 3
     co.table.selectRow(1)
     co.qty.setValue(2)

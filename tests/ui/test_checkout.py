@@ -9,12 +9,18 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pos_app.ui.app import MainWindow
-from tests.ui.helpers import approve, idle, login
+from pos_app.ui.confirm import ConfirmDialog
+from tests.ui.helpers import approve, idle, login, scan, shown_lines
 
 COAT = "6901234560015"
 
 
 SILVER_PHONE = "13800138000"
+
+
+D = Decimal
+KETTLE = "6901234560060"
+SCARF = "6901234560022"
 
 
 def test_scan_burst_in_the_member_phone_field_lands_in_the_cart(
@@ -89,3 +95,83 @@ def test_coupon_scanned_and_a_device_unplugged(qtbot: QtBot, window: MainWindow)
     qtbot.waitUntil(lambda: "○</span> 小票打印机" in window.devices_label.text(), timeout=5000)
     manager.adapters["demo printer"].plug()
     qtbot.waitUntil(lambda: "●</span> 小票打印机" in window.devices_label.text(), timeout=10000)
+
+
+def test_a_coupon_is_checked_when_entered_and_refused_with_the_reason(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    win = window
+    login(qtbot, win)
+    co = win.checkout
+    # an unknown code on an empty cart: refused, nothing applied
+    co.coupon_field.setText("NOPE-0001")
+    co.coupon_field.returnPressed.emit()
+    idle(qtbot, win)
+    assert co.cart.coupon is None and co.coupon_field.text() == ""
+    assert "NOPE-0001" in co.message.text() and "不是本方案的券码" in co.message.text()
+    # a real coupon before the goods: the 300.00 spend is not reached
+    co.set_coupon("D11-50-0001")
+    idle(qtbot, win)
+    assert co.cart.coupon is None and "300" in co.message.text()
+    # the goods scanned after it are all in the sale, and shown
+    scan(qtbot, win, KETTLE, 1)
+    assert shown_lines(win) == [("电热水壶 Electric kettle", "1")]
+    assert co.priced is not None and co.priced.total == D("259.00")
+    co.set_coupon("D11-50-0001")  # 259.00: still under 300
+    idle(qtbot, win)
+    assert co.cart.coupon is None and co.priced.total == D("259.00")
+    scan(qtbot, win, COAT, 2)
+    assert co.priced is not None
+    before = co.priced.total
+    co.set_coupon("D11-50-0001")
+    idle(qtbot, win)
+    assert co.cart.coupon == "D11-50-0001", co.message.text()
+    assert co.priced is not None and co.priced.total == before - D("50.00")
+    # one coupon per receipt
+    co.set_coupon("D11-50-0002")
+    idle(qtbot, win)
+    assert co.cart.coupon == "D11-50-0001" and "每单限用一张优惠券" in co.message.text()
+    assert co.coupon_field.text() == "D11-50-0001"
+    # the coat voided: under 300 again, the coupon comes off and the cashier is told
+    co.table.selectRow(1)
+    win.key("F4")
+    dlg = co.confirming
+    assert dlg is not None
+    dlg.accept()
+    assert co.cart.coupon is None and "D11-50-0001" in co.message.text()
+    assert co.priced is not None and co.priced.total == D("259.00")
+    assert len(co.cart.lines) == co.model.rowCount() == 1
+
+
+def test_same_item_adds_to_its_line_unless_the_terminal_keeps_separate_lines(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    win = window
+    login(qtbot, win)
+    scan(qtbot, win, SCARF, 1)
+    scan(qtbot, win, KETTLE, 2)
+    win.ctx.devices.simulate_scan(SCARF)
+    qtbot.waitUntil(lambda: shown_lines(win)[0][1] == "2", timeout=5000)
+    assert shown_lines(win) == [("羊绒围巾 Cashmere scarf", "2"), ("电热水壶 Electric kettle", "1")]
+    win.ctx.same_item_new_line = True
+    scan(qtbot, win, SCARF, 3)
+    assert [q for _n, q in shown_lines(win)] == ["2", "1", "1"]
+
+
+def test_double_f4_voids_one_line_after_asking(qtbot: QtBot, window: MainWindow) -> None:
+    win = window
+    login(qtbot, win)
+    co = win.checkout
+    scan(qtbot, win, SCARF, 1)
+    scan(qtbot, win, KETTLE, 2)
+    win.key("F4")
+    win.key("F4")  # pressed twice in a hurry
+    assert len(co.findChildren(ConfirmDialog)) == 1
+    assert co.model.rowCount() == 2  # nothing voided before the answer
+    assert co.confirming is not None and "电热水壶" in co.confirming.question.text()
+    win.key("Esc")  # keep
+    assert co.model.rowCount() == 2 and co.confirming is None
+    win.key("F4")
+    assert co.confirming is not None
+    qtbot.keyClick(co.confirming, Qt.Key.Key_Return)  # Enter: void
+    assert shown_lines(win) == [("羊绒围巾 Cashmere scarf", "1")]

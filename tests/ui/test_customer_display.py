@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.ui import customer_display
 from pos_app.ui.app import MainWindow
-from tests.ui.helpers import idle, login
+from tests.ui.helpers import idle, login, open_shift_when_offered
 
 COAT, SCARF = "6901234560015", "6901234560022"
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +37,7 @@ def test_lines_total_and_change(qtbot: QtBot, window: MainWindow) -> None:
     total = f"{priced.total:,.2f}"
     assert total in shown.total.text() and "合计" in shown.total.text()
     win.key("F12")
+    open_shift_when_offered(qtbot, win, win.checkout)  # the day's first sale opens the till
     idle(qtbot, win)
     pay = win.payment
     pay.amount.setText("1000")

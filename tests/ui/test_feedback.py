@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from pos_app.core import sales
 from pos_app.ui.app import MainWindow
-from tests.ui.helpers import idle, login
+from tests.ui.helpers import idle, login, open_shift_when_offered
 
 COAT = "6901234560015"  # 羊毛大衣 499.00 on the day
 SILVER_PHONE = "13800138000"
@@ -84,6 +84,7 @@ def to_payment_with_a_coat(qtbot: QtBot, win: MainWindow) -> None:
     qtbot.waitUntil(lambda: co.model.rowCount() == 1, timeout=5000)
     idle(qtbot, win)
     win.key("F12")
+    open_shift_when_offered(qtbot, win, co)  # the day's first sale opens the till
     assert win.current() is win.payment
 
 

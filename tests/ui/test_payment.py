@@ -6,13 +6,22 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from pos_app.core import sales
 from pos_app.core.models import OfflineSpend, SyncState
 from pos_app.ui.app import MainWindow
-from tests.ui.helpers import idle, login
+from tests.ui.helpers import (
+    attach_member,
+    idle,
+    login,
+    open_shift,
+    open_shift_when_offered,
+    scan,
+    shown_lines,
+)
 
 D = Decimal
 
@@ -45,6 +54,7 @@ def test_points_limit_follows_the_stored_value_pay_discount(
     card_no = co.cart.member_card
     assert card_no is not None
     win.key("F12")
+    open_shift_when_offered(qtbot, win, co)
     pay = win.payment
     assert win.current() is pay
     assert "295.52" in pay.sv_preview.text()
@@ -98,6 +108,7 @@ def test_offline_stored_value_sale_is_flagged(qtbot: QtBot, window: MainWindow) 
     qtbot.waitUntil(lambda: co.model.rowCount() == 1, timeout=5000)
     idle(qtbot, win)
     win.key("F12")
+    open_shift_when_offered(qtbot, win, co)  # the day's first sale opens the till
     win.key("F4")  # stored value: present the card
     assert pay.waiting_card
     win.ctx.devices.simulate_card("barcode", card)
@@ -110,3 +121,77 @@ def test_offline_stored_value_sale_is_flagged(qtbot: QtBot, window: MainWindow) 
         spent = s.scalars(select(OfflineSpend)).one()
         # 259 x 0.95 (silver) x 0.98 (paid wholly by stored value)
         assert spent.card_no == card and spent.amount == Decimal("241.13")
+
+
+def test_stored_value_never_above_the_card_and_a_lost_discount_said_before_complete(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    win = window
+    login(qtbot, win)
+    open_shift(qtbot, win)
+    co, pay = win.checkout, win.payment
+    attach_member(qtbot, win, SILVER_PHONE)
+    card = co.cart.member_card
+    scan(qtbot, win, COAT, 1)
+    for n in ("2", "3"):  # the same coat again: one line, three coats
+        win.ctx.devices.simulate_scan(COAT)
+        qtbot.waitUntil(lambda n=n: shown_lines(win) == [("羊毛大衣 Wool coat", n)],
+                        timeout=5000)
+    win.key("F12")
+    assert win.current() is pay
+    pay.amount.setText("1300")
+    win.key("F4")
+    pay.card_field.setText(card or "")
+    pay.card_field.returnPressed.emit()
+    idle(qtbot, win)
+    # above the 1,120.00 balance: refused on the screen, with the rule, nothing added
+    assert pay.tenders == []
+    assert "1,120.00" in pay.message.text() and "储值余额" in pay.message.text()
+    pay.amount.clear()
+    win.key("F4")  # no amount: the most the card may pay
+    assert [(x.kind, x.amount) for x in pay.tenders] == [("stored_value", D("1120.00"))]
+    assert not pay.lost.isVisible() or pay.lost.text() == ""
+    win.key("F5")  # cash for the rest: the pay discount is lost, and said so
+    assert [x.kind for x in pay.tenders] == ["stored_value", "cash"]
+    assert pay.lost.text() and "现金" in pay.lost.text(), pay.lost.text()
+    assert pay.complete_button.isEnabled()
+    win.key("F12")
+    idle(qtbot, win)
+    assert win.current() is co, pay.message.text()
+
+
+def test_f3_fills_the_most_points_allowed(qtbot: QtBot, window: MainWindow) -> None:
+    win = window
+    login(qtbot, win)
+    open_shift(qtbot, win)
+    co, pay = win.checkout, win.payment
+    attach_member(qtbot, win, SILVER_PHONE)
+    scan(qtbot, win, KETTLE, 1)  # 246.05 for silver: points may pay 120.00 (1,200 points)
+    win.key("F12")
+    assert pay.points.value() == 0
+    win.key("F3")
+    assert [(x.kind, x.points) for x in pay.tenders] == [("points", 1200)], pay.message.text()
+    win.key("F5")
+    win.key("F12")
+    idle(qtbot, win)
+    assert win.current() is co, pay.message.text()
+
+
+def test_a_scan_on_the_payment_screen_reaches_the_sale_not_the_cash_field(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    win = window
+    login(qtbot, win)
+    open_shift(qtbot, win)
+    co, pay = win.checkout, win.payment
+    scan(qtbot, win, KETTLE, 1)
+    win.key("F12")
+    assert win.current() is pay
+    pay.amount.setFocus()
+    qtbot.waitUntil(pay.amount.hasFocus, timeout=2000)
+    qtbot.keyClicks(pay.amount, SCARF)  # a wedge scanner: keys 0 ms apart, then Enter
+    qtbot.keyClick(pay.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: co.model.rowCount() == 2, timeout=5000)
+    assert pay.amount.text() == ""
+    assert win.current() is co
+    assert co.priced is not None and co.priced.total == D("388.00")

@@ -6,12 +6,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pos_app.core import shifts
-from pos_app.core.models import AuditEntry
+from pos_app.core.models import AuditEntry, Sale
 from pos_app.ui.app import MainWindow
-from tests.ui.helpers import approve, idle, login
+from pos_app.ui.shift import OpenShiftDialog
+from tests.ui.helpers import approve, idle, login, open_shift_when_offered, scan
+
+COAT = "6901234560015"
+D = Decimal
+KETTLE = "6901234560060"
 
 
 def test_shift_open_x_close_z(qtbot: QtBot, window: MainWindow) -> None:
@@ -52,5 +57,43 @@ def test_a_cashier_opening_a_shift_is_asked_for_approval(qtbot: QtBot, window: M
     with window.ctx.terminal.read() as s:
         cur = shifts.current(s)
         assert cur is not None and cur.opened_by == "1001"
-        audit = s.scalars(select(AuditEntry).where(AuditEntry.action == "open_shift")).one()
+        audit = s.scalars(select(AuditEntry).where(
+            AuditEntry.action == "open_shift", AuditEntry.subject == f"shift {cur.shift_no}"
+        )).one()
         assert audit.approved_by == "2001"
+
+
+def test_no_sale_without_a_shift_the_app_offers_to_open_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    win = window
+    t = win.ctx.terminal
+    login(qtbot, win)
+    co = win.checkout
+    scan(qtbot, win, KETTLE, 1)
+    with t.read() as s:
+        sales_before = s.scalar(select(func.count(Sale.id)))
+        assert shifts.current(s) is None
+    win.key("F12")
+    offer = co.findChild(OpenShiftDialog)
+    assert offer is not None and offer.isVisible()
+    assert win.current() is co  # no payment screen without a shift
+    offer.reject()  # the cashier says no: nothing happens
+    assert win.current() is co and co.model.rowCount() == 1
+    win.key("F12")
+    open_shift_when_offered(qtbot, win, co, "300")
+    assert win.current() is win.payment  # straight on to the payment
+    win.key("F5")
+    win.key("F12")
+    idle(qtbot, win)
+    assert win.current() is co, win.payment.message.text()
+    with t.read() as s:
+        assert s.scalar(select(func.count(Sale.id))) == sales_before + 1
+        x = shifts.x_report(s)
+    assert (x.sales_count, x.sales_total, x.cash_float) == (1, D("259.00"), D("300.00"))
+    assert x.expected_cash == D("559.00")
+    # a second sale in the same shift: no question asked
+    scan(qtbot, win, COAT, 1)
+    win.key("F12")
+    assert win.current() is win.payment
+    assert [d for d in co.findChildren(OpenShiftDialog) if d.isVisible()] == []

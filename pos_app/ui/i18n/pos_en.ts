@@ -59,22 +59,22 @@
       <translation>%1 is not open to your role</translation>
     </message>
     <message>
-      <location filename="../app.py" line="468" />
+      <location filename="../app.py" line="480" />
       <source>Sale %1: %2, change %3</source>
       <translation>Sale %1: %2, change %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="471" />
+      <location filename="../app.py" line="483" />
       <source>%1 points earned</source>
       <translation>%1 points earned</translation>
     </message>
     <message>
-      <location filename="../app.py" line="473" />
+      <location filename="../app.py" line="485" />
       <source>offline stored value used: %1</source>
       <translation>offline stored value used: %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="478" />
+      <location filename="../app.py" line="490" />
       <source>Sale %1 · total %2</source>
       <translation>Sale %1 · total %2</translation>
     </message>
@@ -115,36 +115,46 @@
     </message>
     <message>
       <location filename="../approval.py" line="35" />
+      <source>cancelling a sale above the set amount</source>
+      <translation>cancelling a sale above the set amount</translation>
+    </message>
+    <message>
+      <location filename="../approval.py" line="36" />
+      <source>reprinting a receipt</source>
+      <translation>reprinting a receipt</translation>
+    </message>
+    <message>
+      <location filename="../approval.py" line="37" />
       <source>a tier change</source>
       <translation>a tier change</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="45" />
+      <location filename="../approval.py" line="47" />
       <source>Supervisor approval</source>
       <translation>Supervisor approval</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="49" />
+      <location filename="../approval.py" line="51" />
       <source>Approval needed for: %1</source>
       <translation>Approval needed for: %1</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="56" />
+      <location filename="../approval.py" line="58" />
       <source>Supervisor code</source>
       <translation>Supervisor code</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="57" />
+      <location filename="../approval.py" line="59" />
       <source>PIN</source>
       <translation>PIN</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="64" />
+      <location filename="../approval.py" line="66" />
       <source>Approve</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="65" />
+      <location filename="../approval.py" line="67" />
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
@@ -204,184 +214,404 @@
       <translation>Print slip</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="115" />
-      <source>#</source>
-      <translation>#</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="115" />
-      <source>Item</source>
-      <translation>Item</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="115" />
-      <source>Qty</source>
-      <translation>Qty</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="115" />
-      <source>Price</source>
-      <translation>Price</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="115" />
-      <source>Discounts</source>
-      <translation>Discounts</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="115" />
-      <source>Amount</source>
-      <translation>Amount</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="180" />
-      <source>Checkout</source>
-      <translation>Checkout</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="183" />
-      <source>Quantity of the selected line</source>
-      <translation>Quantity of the selected line</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="184" />
-      <source>Void the selected line</source>
-      <translation>Void the selected line</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="185" />
-      <source>Price override (supervisor)</source>
-      <translation>Price override (supervisor)</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="186" />
-      <source>Member: card or phone</source>
-      <translation>Member: card or phone</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="187" />
-      <source>Coupon</source>
-      <translation>Coupon</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="188" />
-      <source>Pay</source>
-      <translation>Pay</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="215" />
-      <source>Scan or type a barcode / SKU, Enter</source>
-      <translation>Scan or type a barcode / SKU, Enter</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="243" />
-      <source>List price</source>
-      <translation>List price</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="247" />
-      <source>To pay</source>
-      <translation>To pay</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="253" />
-      <source>Member (card or phone)</source>
-      <translation>Member (card or phone)</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="256" />
-      <source>Swipe / tap / insert, or type card or phone</source>
-      <translation>Swipe / tap / insert, or type card or phone</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="259" />
-      <source>No member</source>
-      <translation>No member</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="269" />
-      <source>Type or scan the coupon code</source>
-      <translation>Type or scan the coupon code</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="278" />
-      <source>Set qty</source>
-      <translation>Set qty</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="285" />
-      <source>New unit price</source>
-      <translation>New unit price</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="287" />
-      <source>Override</source>
-      <translation>Override</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="291" />
-      <source>Void line</source>
-      <translation>Void line</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="388" />
-      <source>Happy birthday, %1!</source>
-      <translation>Happy birthday, %1!</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="408" />
-      <source>Coupon %1 applied</source>
-      <translation>Coupon %1 applied</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="457" />
-      <source>The cart is empty</source>
-      <translation>The cart is empty</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="503" />
-      <source>Welcome</source>
-      <translation>Welcome</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="85" />
+      <location filename="../checkout.py" line="113" />
       <source>Anonymous card</source>
       <translation>Anonymous card</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="86" />
+      <location filename="../checkout.py" line="114" />
       <source>Tier</source>
       <translation>Tier</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="87" />
+      <location filename="../checkout.py" line="115" />
       <source>Points</source>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="88" />
+      <location filename="../checkout.py" line="116" />
       <source>Stored value</source>
       <translation>Stored value</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="89" />
+      <location filename="../checkout.py" line="117" />
       <source>principal</source>
       <translation>principal</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="90" />
+      <location filename="../checkout.py" line="118" />
       <source>bonus</source>
       <translation>bonus</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="94" />
+      <location filename="../checkout.py" line="122" />
       <source>%1 points expire on %2</source>
       <translation>%1 points expire on %2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="99" />
+      <location filename="../checkout.py" line="127" />
       <source>Supplementary card</source>
       <translation>Supplementary card</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="143" />
+      <source>#</source>
+      <translation>#</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="143" />
+      <source>Item</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="143" />
+      <source>Qty</source>
+      <translation>Qty</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="143" />
+      <source>Price</source>
+      <translation>Price</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="143" />
+      <source>Discounts</source>
+      <translation>Discounts</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="143" />
+      <source>Amount</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="208" />
+      <source>Checkout</source>
+      <translation>Checkout</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="211" />
+      <source>Quantity of the selected line</source>
+      <translation>Quantity of the selected line</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="212" />
+      <source>Void the selected line</source>
+      <translation>Void the selected line</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="213" />
+      <source>Price override (supervisor)</source>
+      <translation>Price override (supervisor)</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="214" />
+      <source>Member: card or phone</source>
+      <translation>Member: card or phone</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="215" />
+      <source>Coupon</source>
+      <translation>Coupon</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="216" />
+      <source>Pay</source>
+      <translation>Pay</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="217" />
+      <source>Park the cart (挂单)</source>
+      <translation>Park the cart (挂单)</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="218" />
+      <source>Recall a parked cart (取单)</source>
+      <translation>Recall a parked cart (取单)</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="219" />
+      <source>Cancel the whole sale, with a reason (整单取消)</source>
+      <translation>Cancel the whole sale, with a reason (整单取消)</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="220" />
+      <source>Detach the member</source>
+      <translation>Detach the member</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="221" />
+      <source>Price check (查价), nothing added</source>
+      <translation>Price check (查价), nothing added</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="222" />
+      <source>Reprint the last receipt (supervisor)</source>
+      <translation>Reprint the last receipt (supervisor)</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="223" />
+      <source>Open the cash drawer, no sale (a reason)</source>
+      <translation>Open the cash drawer, no sale (a reason)</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="254" />
+      <source>Scan or type a barcode / SKU, Enter</source>
+      <translation>Scan or type a barcode / SKU, Enter</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="282" />
+      <source>List price</source>
+      <translation>List price</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="286" />
+      <source>To pay</source>
+      <translation>To pay</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="292" />
+      <source>Member (card or phone)</source>
+      <translation>Member (card or phone)</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="295" />
+      <source>Swipe / tap / insert, or type card or phone</source>
+      <translation>Swipe / tap / insert, or type card or phone</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="298" />
+      <source>No member</source>
+      <translation>No member</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="308" />
+      <source>Type or scan the coupon code</source>
+      <translation>Type or scan the coupon code</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="317" />
+      <source>Set qty</source>
+      <translation>Set qty</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="324" />
+      <source>New unit price</source>
+      <translation>New unit price</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="326" />
+      <source>Override</source>
+      <translation>Override</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="330" />
+      <source>Void line</source>
+      <translation>Void line</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="334" />
+      <source>Park</source>
+      <translation>Park</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="337" />
+      <source>Recall</source>
+      <translation>Recall</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="340" />
+      <source>Cancel sale</source>
+      <translation>Cancel sale</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="343" />
+      <source>Detach member</source>
+      <translation>Detach member</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="348" />
+      <source>Price check</source>
+      <translation>Price check</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="351" />
+      <source>Reprint</source>
+      <translation>Reprint</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="354" />
+      <source>Open drawer</source>
+      <translation>Open drawer</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="427" />
+      <source>Quantity must be 1 to %1</source>
+      <translation>Quantity must be 1 to %1</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="475" />
+      <source>At most %1 of one item</source>
+      <translation>At most %1 of one item</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="498" />
+      <source>Happy birthday, %1!</source>
+      <translation>Happy birthday, %1!</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="513" />
+      <source>Coupon %1 taken off</source>
+      <translation>Coupon %1 taken off</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="52" />
+      <source>The customer does not want it</source>
+      <translation>The customer does not want it</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="53" />
+      <source>Scanned in error</source>
+      <translation>Scanned in error</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="533" />
+      <source>Coupon %1 refused: %2</source>
+      <translation>Coupon %1 refused: %2</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="54" />
+      <source>The customer is short of money</source>
+      <translation>The customer is short of money</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="541" />
+      <source>Coupon %1 applied: %2 off</source>
+      <translation>Coupon %1 applied: %2 off</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="55" />
+      <source>Price query</source>
+      <translation>Price query</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="570" />
+      <source>Void line %1: %2 × %3?</source>
+      <translation>Void line %1: %2 × %3?</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="58" />
+      <source>Change for a customer</source>
+      <translation>Change for a customer</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="59" />
+      <source>Counting the float</source>
+      <translation>Counting the float</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="60" />
+      <source>Cash taken to the safe</source>
+      <translation>Cash taken to the safe</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="623" />
+      <source>The cart is empty</source>
+      <translation>The cart is empty</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="625" />
+      <source>a sale</source>
+      <translation>a sale</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="658" />
+      <source>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</source>
+      <translation>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="669" />
+      <source>Finish or park this sale first (Ctrl+G)</source>
+      <translation>Finish or park this sale first (Ctrl+G)</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="679" />
+      <source>No cart is parked</source>
+      <translation>No cart is parked</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="726" />
+      <source>Parked cart no. %1 recalled</source>
+      <translation>Parked cart no. %1 recalled</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="728" />
+      <source>left out: %1</source>
+      <translation>left out: %1</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="747" />
+      <source>Cancel the whole sale: %1 items, %2?</source>
+      <translation>Cancel the whole sale: %1 items, %2?</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="766" />
+      <source>Sale cancelled: %1</source>
+      <translation>Sale cancelled: %1</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="785" />
+      <source>No member is attached</source>
+      <translation>No member is attached</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="791" />
+      <source>Member detached</source>
+      <translation>Member detached</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="829" />
+      <source>Receipt %1 reprinted</source>
+      <translation>Receipt %1 reprinted</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="842" />
+      <source>Open the cash drawer with no sale?</source>
+      <translation>Open the cash drawer with no sale?</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="859" />
+      <source>Drawer opened: %1</source>
+      <translation>Drawer opened: %1</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="949" />
+      <source>Coupon %1 taken off: %2</source>
+      <translation>Coupon %1 taken off: %2</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="967" />
+      <source>Welcome</source>
+      <translation>Welcome</translation>
+    </message>
+    <message>
+      <location filename="../confirm.py" line="16" />
+      <source>Please confirm</source>
+      <translation>Please confirm</translation>
+    </message>
+    <message>
+      <location filename="../confirm.py" line="25" />
+      <source>Keep</source>
+      <translation>Keep</translation>
+    </message>
+    <message>
+      <location filename="../confirm.py" line="45" />
+      <source>Choose or type the reason</source>
+      <translation>Choose or type the reason</translation>
+    </message>
+    <message>
+      <location filename="../confirm.py" line="56" />
+      <source>Give the reason first</source>
+      <translation>Give the reason first</translation>
     </message>
     <message>
       <location filename="../customer_display.py" line="110" />
@@ -584,64 +814,74 @@
       <translation>Present the card first</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="103" />
+      <location filename="../members/cards.py" line="109" />
       <source>New card %1 carries the balance</source>
       <translation>New card %1 carries the balance</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="133" />
+      <location filename="../members/cards.py" line="139" />
       <source>Supplementary card %1 issued</source>
       <translation>Supplementary card %1 issued</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="30" />
+      <location filename="../members/cards.py" line="31" />
       <source>Cards</source>
       <translation>Cards</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="37" />
+      <location filename="../members/cards.py" line="38" />
       <source>Block lost card</source>
       <translation>Block lost card</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="41" />
+      <location filename="../members/cards.py" line="42" />
       <source>Replace blocked card (supervisor)</source>
       <translation>Replace blocked card (supervisor)</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="47" />
+      <location filename="../members/cards.py" line="48" />
       <source>New or supplementary card</source>
       <translation>New or supplementary card</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="54" />
+      <location filename="../members/cards.py" line="55" />
       <source>no limit</source>
       <translation>no limit</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="58" />
+      <location filename="../members/cards.py" line="59" />
       <source>Holder name</source>
       <translation>Holder name</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="59" />
+      <location filename="../members/cards.py" line="60" />
       <source>Limit per sale</source>
       <translation>Limit per sale</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="60" />
+      <location filename="../members/cards.py" line="61" />
       <source>Limit per day</source>
       <translation>Limit per day</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="62" />
+      <location filename="../members/cards.py" line="63" />
       <source>Issue supplementary card</source>
       <translation>Issue supplementary card</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="80" />
+      <location filename="../members/cards.py" line="81" />
       <source>Card %1 is blocked</source>
       <translation>Card %1 is blocked</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="87" />
+      <source>Block card %1 as lost? It cannot pay or earn until replaced.</source>
+      <translation>Block card %1 as lost? It cannot pay or earn until replaced.</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="88" />
+      <source>Block card</source>
+      <translation>Block card</translation>
     </message>
     <message>
       <location filename="../members/enroll.py" line="104" />
@@ -799,87 +1039,92 @@
       <translation>Do the action of the open tab</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="117" />
+      <location filename="../members/topup.py" line="109" />
+      <source>a top-up</source>
+      <translation>a top-up</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="120" />
       <source>Topped up: balance %1</source>
       <translation>Topped up: balance %1</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="21" />
+      <location filename="../members/topup.py" line="22" />
       <source>Cash</source>
       <translation>Cash</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="21" />
+      <location filename="../members/topup.py" line="22" />
       <source>Bank card</source>
       <translation>Bank card</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="21" />
+      <location filename="../members/topup.py" line="22" />
       <source>Other</source>
       <translation>Other</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="25" />
+      <location filename="../members/topup.py" line="26" />
       <source>Top up</source>
       <translation>Top up</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="37" />
+      <location filename="../members/topup.py" line="38" />
       <source>Slip / voucher reference</source>
       <translation>Slip / voucher reference</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="41" />
+      <location filename="../members/topup.py" line="42" />
       <source>from %1 +%2</source>
       <translation>from %1 +%2</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="47" />
+      <location filename="../members/topup.py" line="48" />
       <source>Paid by</source>
       <translation>Paid by</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="48" />
+      <location filename="../members/topup.py" line="49" />
       <source>Reference</source>
       <translation>Reference</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="51" />
+      <location filename="../members/topup.py" line="52" />
       <source>Bonus ladder</source>
       <translation>Bonus ladder</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="52" />
+      <location filename="../members/topup.py" line="53" />
       <source>Preview</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="65" />
+      <location filename="../members/topup.py" line="66" />
       <source>Find a member, then enter an amount</source>
       <translation>Find a member, then enter an amount</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="80" />
+      <location filename="../members/topup.py" line="81" />
       <source>Bonus: %1</source>
       <translation>Bonus: %1</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="81" />
+      <location filename="../members/topup.py" line="82" />
       <source>Balance after: %1</source>
       <translation>Balance after: %1</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="82" />
+      <location filename="../members/topup.py" line="83" />
       <source>Card cap %1; at most %2 more can be added</source>
       <translation>Card cap %1; at most %2 more can be added</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="87" />
+      <location filename="../members/topup.py" line="88" />
       <source>Over the cap: this top-up will be refused</source>
       <translation>Over the cap: this top-up will be refused</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="89" />
+      <location filename="../members/topup.py" line="90" />
       <source>Real-name purchase: the holder's ID number must be on file</source>
       <translation>Real-name purchase: the holder's ID number must be on file</translation>
     </message>
@@ -904,299 +1149,374 @@
       <translation>%1 is a refund; give the original sale</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="103" />
-      <source>Credited to</source>
-      <translation>Credited to</translation>
+      <location filename="../parked.py" line="17" />
+      <source>Recall a parked cart</source>
+      <translation>Recall a parked cart</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="111" />
-      <source>Amount (empty: the rest)</source>
-      <translation>Amount (empty: the rest)</translation>
+      <location filename="../parked.py" line="21" />
+      <source>Parked carts: choose one and press Enter</source>
+      <translation>Parked carts: choose one and press Enter</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="121" />
-      <source>Present the member card, or type its number</source>
-      <translation>Present the member card, or type its number</translation>
+      <location filename="../parked.py" line="26" />
+      <source>no member</source>
+      <translation>no member</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="131" />
-      <source>Member card</source>
-      <translation>Member card</translation>
+      <location filename="../parked.py" line="28" />
+      <source>No. %1 · %2 · by %3 · %4 · %5 items · %6</source>
+      <translation>No. %1 · %2 · by %3 · %4 · %5 items · %6</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="145" />
-      <source>Remove last</source>
-      <translation>Remove last</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="154" />
-      <source>Back</source>
-      <translation>Back</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="156" />
-      <source>Complete</source>
-      <translation>Complete</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="187" />
-      <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
-      <translation>Member %1: %2 points (up to %3 usable here), stored value %4</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="194" />
-      <source>No member: points and stored value need a member</source>
-      <translation>No member: points and stored value need a member</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="198" />
-      <source>Paid wholly from stored value: %1 (saves %2)</source>
-      <translation>Paid wholly from stored value: %1 (saves %2)</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="235" />
-      <source>Scanned %1: go back to the cart (Esc) to add goods</source>
-      <translation>Scanned %1: go back to the cart (Esc) to add goods</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="309" />
-      <source>Still due: %1</source>
-      <translation>Still due: %1</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="311" />
-      <source>Change: %1</source>
-      <translation>Change: %1</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="320" />
-      <source>Nothing is left to pay</source>
-      <translation>Nothing is left to pay</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="325" />
-      <source>Enter the number of points first</source>
-      <translation>Enter the number of points first</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="335" />
-      <source>Present the member card (swipe, tap or insert)</source>
-      <translation>Present the member card (swipe, tap or insert)</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="351" />
-      <source>Enter the bank-card slip reference</source>
-      <translation>Enter the bank-card slip reference</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="377" />
-      <source>This card belongs to another member</source>
-      <translation>This card belongs to another member</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="398" />
-      <source>Not paid yet: %1 still due</source>
-      <translation>Not paid yet: %1 still due</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="50" />
-      <source>Payment</source>
-      <translation>Payment</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="53" />
-      <source>Pay with points</source>
-      <translation>Pay with points</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="54" />
-      <source>Pay with stored value (card presented)</source>
-      <translation>Pay with stored value (card presented)</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="56" />
-      <source>Bank card (reference)</source>
-      <translation>Bank card (reference)</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="57" />
-      <source>Other tender</source>
-      <translation>Other tender</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="58" />
-      <source>Remove the last tender</source>
-      <translation>Remove the last tender</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="59" />
-      <source>Complete the sale</source>
-      <translation>Complete the sale</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="80" />
-      <source>Total</source>
-      <translation>Total</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="91" />
+      <location filename="../payment.py" line="107" />
       <source>Staff code of the assistant (optional)</source>
       <translation>Staff code of the assistant (optional)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="94" />
+      <location filename="../payment.py" line="110" />
       <source>Tenders</source>
       <translation>Tenders</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="159" />
+      <location filename="../payment.py" line="119" />
+      <source>Credited to</source>
+      <translation>Credited to</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="127" />
+      <source>Amount (empty: the rest)</source>
+      <translation>Amount (empty: the rest)</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="137" />
+      <source>Present the member card, or type its number</source>
+      <translation>Present the member card, or type its number</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="147" />
+      <source>Member card</source>
+      <translation>Member card</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="161" />
+      <source>Remove last</source>
+      <translation>Remove last</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="170" />
+      <source>Back</source>
+      <translation>Back</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="172" />
+      <source>Complete</source>
+      <translation>Complete</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="206" />
+      <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
+      <translation>Member %1: %2 points (up to %3 usable here), stored value %4</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="213" />
+      <source>No member: points and stored value need a member</source>
+      <translation>No member: points and stored value need a member</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="217" />
+      <source>Paid wholly from stored value: %1 (saves %2)</source>
+      <translation>Paid wholly from stored value: %1 (saves %2)</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="257" />
+      <source>Scanned %1: take back the tenders (Ctrl+R) or go back to the cart (Esc) to add goods</source>
+      <translation>Scanned %1: take back the tenders (Ctrl+R) or go back to the cart (Esc) to add goods</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="329" />
+      <source>The stored-value pay discount (%1) is lost: %2 pays part of this sale, and the discount applies only when stored value pays all but points</source>
+      <translation>The stored-value pay discount (%1) is lost: %2 pays part of this sale, and the discount applies only when stored value pays all but points</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="361" />
+      <source>Still due: %1</source>
+      <translation>Still due: %1</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="363" />
+      <source>Change: %1</source>
+      <translation>Change: %1</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="374" />
+      <source>Nothing is left to pay</source>
+      <translation>Nothing is left to pay</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="379" />
+      <source>No points can pay this sale: %1</source>
+      <translation>No points can pay this sale: %1</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="389" />
+      <source>Present the member card (swipe, tap or insert)</source>
+      <translation>Present the member card (swipe, tap or insert)</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="410" />
+      <source>Enter the bank-card slip reference</source>
+      <translation>Enter the bank-card slip reference</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="426" />
+      <source>The card may pay at most %1 of this sale: %2</source>
+      <translation>The card may pay at most %1 of this sale: %2</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="438" />
+      <source>%1 points held; points may pay at most %2 of this sale</source>
+      <translation>%1 points held; points may pay at most %2 of this sale</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="461" />
+      <source>This card belongs to another member</source>
+      <translation>This card belongs to another member</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="483" />
+      <source>Not paid yet: %1 still due</source>
+      <translation>Not paid yet: %1 still due</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="55" />
+      <source>Payment</source>
+      <translation>Payment</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="58" />
+      <source>Pay with points</source>
+      <translation>Pay with points</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="59" />
+      <source>Pay with stored value (card presented)</source>
+      <translation>Pay with stored value (card presented)</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="61" />
+      <source>Bank card (reference)</source>
+      <translation>Bank card (reference)</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="62" />
+      <source>Other tender</source>
+      <translation>Other tender</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="63" />
+      <source>Remove the last tender</source>
+      <translation>Remove the last tender</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="64" />
+      <source>Complete the sale</source>
+      <translation>Complete the sale</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="93" />
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="../price_check.py" line="26" />
+      <source>Scan or type the item (nothing is added to the cart)</source>
+      <translation>Scan or type the item (nothing is added to the cart)</translation>
+    </message>
+    <message>
+      <location filename="../price_check.py" line="36" />
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../price_check.py" line="51" />
+      <source>Nothing found for %1</source>
+      <translation>Nothing found for %1</translation>
+    </message>
+    <message>
+      <location filename="../price_check.py" line="62" />
+      <source>Member price</source>
+      <translation>Member price</translation>
+    </message>
+    <message>
+      <location filename="../price_check.py" line="65" />
+      <source>Price now</source>
+      <translation>Price now</translation>
+    </message>
+    <message>
+      <location filename="../returns.py" line="160" />
       <source>Refunded %1 as %2</source>
       <translation>Refunded %1 as %2</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="159" />
+      <location filename="../returns.py" line="160" />
       <source>Will refund %1</source>
       <translation>Will refund %1</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="163" />
+      <location filename="../returns.py" line="164" />
       <source>(%1 points back)</source>
       <translation>(%1 points back)</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="166" />
+      <location filename="../returns.py" line="167" />
       <source>Points taken back: %1</source>
       <translation>Points taken back: %1</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="168" />
+      <location filename="../returns.py" line="169" />
       <source>The coupon can be used again</source>
       <translation>The coupon can be used again</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="177" />
+      <location filename="../returns.py" line="178" />
       <source>Choose the lines to return</source>
       <translation>Choose the lines to return</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="201" />
+      <location filename="../returns.py" line="183" />
+      <source>a refund</source>
+      <translation>a refund</translation>
+    </message>
+    <message>
+      <location filename="../returns.py" line="202" />
       <source>Refund %1 done</source>
       <translation>Refund %1 done</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="39" />
+      <location filename="../returns.py" line="40" />
       <source>Returns</source>
       <translation>Returns</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="42" />
+      <location filename="../returns.py" line="43" />
       <source>Receipt number (or scan the receipt's QR code)</source>
       <translation>Receipt number (or scan the receipt's QR code)</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="43" />
+      <location filename="../returns.py" line="44" />
       <source>Preview what goes back</source>
       <translation>Preview what goes back</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="44" />
+      <location filename="../returns.py" line="45" />
       <source>Refund (supervisor)</source>
       <translation>Refund (supervisor)</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="56" />
+      <location filename="../returns.py" line="57" />
       <source>Receipt number, or scan the receipt's QR code</source>
       <translation>Receipt number, or scan the receipt's QR code</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="69" />
+      <location filename="../returns.py" line="70" />
       <source>Return</source>
       <translation>Return</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="69" />
+      <location filename="../returns.py" line="70" />
       <source>Sold</source>
       <translation>Sold</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="69" />
+      <location filename="../returns.py" line="70" />
       <source>Returned</source>
       <translation>Returned</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="69" />
+      <location filename="../returns.py" line="70" />
       <source>Qty to return</source>
       <translation>Qty to return</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="69" />
+      <location filename="../returns.py" line="70" />
       <source>Paid</source>
       <translation>Paid</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="86" />
+      <location filename="../returns.py" line="87" />
       <source>Refund</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="102" />
-      <source>Shift %1 open since %2 by %3, float %4</source>
-      <translation>Shift %1 open since %2 by %3, float %4</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="127" />
-      <source>Shift %1 opened</source>
-      <translation>Shift %1 opened</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="164" />
-      <source>Shift %1 closed; expected %2, counted %3, difference %4</source>
-      <translation>Shift %1 closed; expected %2, counted %3, difference %4</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="31" />
+      <location filename="../shift.py" line="148" />
       <source>Shift</source>
       <translation>Shift</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="34" />
+      <location filename="../shift.py" line="151" />
       <source>Open the shift with the cash float (supervisor)</source>
       <translation>Open the shift with the cash float (supervisor)</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="35" />
+      <location filename="../shift.py" line="152" />
       <source>X report</source>
       <translation>X report</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="36" />
+      <location filename="../shift.py" line="153" />
       <source>Close with the cash count and Z report (supervisor)</source>
       <translation>Close with the cash count and Z report (supervisor)</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="51" />
-      <source>Cash float</source>
-      <translation>Cash float</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="52" />
+      <location filename="../shift.py" line="169" />
       <source>Cash counted</source>
       <translation>Cash counted</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="55" />
-      <source>Open shift</source>
-      <translation>Open shift</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="61" />
+      <location filename="../shift.py" line="178" />
       <source>Close shift, Z report</source>
       <translation>Close shift, Z report</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="99" />
+      <location filename="../shift.py" line="219" />
+      <source>Shift %1 open since %2 by %3, float %4</source>
+      <translation>Shift %1 open since %2 by %3, float %4</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="243" />
+      <source>Shift %1 opened</source>
+      <translation>Shift %1 opened</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="277" />
+      <source>Shift %1 closed; expected %2, counted %3, difference %4</source>
+      <translation>Shift %1 closed; expected %2, counted %3, difference %4</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="71" />
       <source>No shift is open</source>
       <translation>No shift is open</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="74" />
+      <source>No shift is open: %1 needs one. Open a shift now?</source>
+      <translation>No shift is open: %1 needs one. Open a shift now?</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="80" />
+      <source>Cash put in the drawer, e.g. 500</source>
+      <translation>Cash put in the drawer, e.g. 500</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="81" />
+      <source>Cash float</source>
+      <translation>Cash float</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="88" />
+      <source>Open shift</source>
+      <translation>Open shift</translation>
     </message>
     <message>
       <location filename="../status.py" line="36" />
@@ -1542,9 +1862,34 @@
       <translation>--tender '{text}': write points:N with a whole number of points</translation>
     </message>
     <message>
+      <source>the cart is empty: nothing to cancel</source>
+      <extracomment>counter.cancel_empty</extracomment>
+      <translation>the cart is empty: nothing to cancel</translation>
+    </message>
+    <message>
+      <source>the reason is at most {max} characters</source>
+      <extracomment>counter.reason_long</extracomment>
+      <translation>the reason is at most {max} characters</translation>
+    </message>
+    <message>
+      <source>give the reason first</source>
+      <extracomment>counter.reason_needed</extracomment>
+      <translation>give the reason first</translation>
+    </message>
+    <message>
+      <source>coupon '{coupon}' needs a spend of {min_spend} after discounts; the cart is empty: scan the goods first</source>
+      <extracomment>coupon.cart_empty</extracomment>
+      <translation>coupon '{coupon}' needs a spend of {min_spend} after discounts; the cart is empty: scan the goods first</translation>
+    </message>
+    <message>
       <source>coupon '{coupon}' needs a spend of {min_spend} after discounts; this sale is {total}</source>
       <extracomment>coupon.min_spend</extracomment>
       <translation>coupon '{coupon}' needs a spend of {min_spend} after discounts; this sale is {total}</translation>
+    </message>
+    <message>
+      <source>one coupon per receipt: coupon '{current}' is already on this sale (remove it first to use '{coupon}')</source>
+      <extracomment>coupon.one_per_receipt</extracomment>
+      <translation>one coupon per receipt: coupon '{current}' is already on this sale (remove it first to use '{coupon}')</translation>
     </message>
     <message>
       <source>coupon '{coupon}' is valid {start} to {end}, not on {day}</source>
@@ -1767,6 +2112,21 @@
       <translation>not a money amount in yuan: '{text}'</translation>
     </message>
     <message>
+      <source>an empty cart cannot be parked</source>
+      <extracomment>park.empty</extracomment>
+      <translation>an empty cart cannot be parked</translation>
+    </message>
+    <message>
+      <source>no parked cart {id} on this terminal (recalled already?)</source>
+      <extracomment>park.not_found</extracomment>
+      <translation>no parked cart {id} on this terminal (recalled already?)</translation>
+    </message>
+    <message>
+      <source>{waiting} carts are parked already (at most {max}): recall or cancel one</source>
+      <extracomment>park.too_many</extracomment>
+      <translation>{waiting} carts are parked already (at most {max}): recall or cancel one</translation>
+    </message>
+    <message>
       <source>member has {have} points; {asked} asked</source>
       <extracomment>points.not_enough</extracomment>
       <translation>member has {have} points; {asked} asked</translation>
@@ -1790,6 +2150,11 @@
       <source>line {line} ({item}): quantity must be at least 1, got {qty}</source>
       <extracomment>pricing.bad_qty</extracomment>
       <translation>line {line} ({item}): quantity must be at least 1, got {qty}</translation>
+    </message>
+    <message>
+      <source>line {line} ({item}): a manual discount keeps {min} to 0.99 of the price (9折 = 0.90), got {rate}</source>
+      <extracomment>pricing.manual_rate</extracomment>
+      <translation>line {line} ({item}): a manual discount keeps {min} to 0.99 of the price (9折 = 0.90), got {rate}</translation>
     </message>
     <message>
       <source>the sale time must carry a time zone</source>
@@ -1925,6 +2290,31 @@
       <source>the cash float cannot be negative</source>
       <extracomment>shift.float_negative</extracomment>
       <translation>the cash float cannot be negative</translation>
+    </message>
+    <message>
+      <source>a refund</source>
+      <extracomment>shift.for_refund</extracomment>
+      <translation>a refund</translation>
+    </message>
+    <message>
+      <source>a sale</source>
+      <extracomment>shift.for_sale</extracomment>
+      <translation>a sale</translation>
+    </message>
+    <message>
+      <source>a top-up</source>
+      <extracomment>shift.for_topup</extracomment>
+      <translation>a top-up</translation>
+    </message>
+    <message>
+      <source>a void</source>
+      <extracomment>shift.for_void</extracomment>
+      <translation>a void</translation>
+    </message>
+    <message>
+      <source>no shift is open on this terminal: open a shift with a cash float before {what} (pos shift open --float AMOUNT, or Shift in the app)</source>
+      <extracomment>shift.needed</extracomment>
+      <translation>no shift is open on this terminal: open a shift with a cash float before {what} (pos shift open --float AMOUNT, or Shift in the app)</translation>
     </message>
     <message>
       <source>shift {shift} has no opening row in the ledger</source>
@@ -2065,6 +2455,31 @@
       <source>a purchase of {amount} or more needs the holder's ID number on file (real-name threshold {threshold})</source>
       <extracomment>sv.real_name</extracomment>
       <translation>a purchase of {amount} or more needs the holder's ID number on file (real-name threshold {threshold})</translation>
+    </message>
+    <message>
+      <source>stored value balance {balance}</source>
+      <extracomment>sv.room_balance</extracomment>
+      <translation>stored value balance {balance}</translation>
+    </message>
+    <message>
+      <source>HQ is unreachable: this terminal's offline stored-value budget</source>
+      <extracomment>sv.room_offline_budget</extracomment>
+      <translation>HQ is unreachable: this terminal's offline stored-value budget</translation>
+    </message>
+    <message>
+      <source>HQ is unreachable: at most {cap} per card offline, {used} already spent</source>
+      <extracomment>sv.room_offline_cap</extracomment>
+      <translation>HQ is unreachable: at most {cap} per card offline, {used} already spent</translation>
+    </message>
+    <message>
+      <source>the card's limit of {limit} a day ({used} spent today)</source>
+      <extracomment>sv.room_per_day</extracomment>
+      <translation>the card's limit of {limit} a day ({used} spent today)</translation>
+    </message>
+    <message>
+      <source>the card's limit of {limit} per sale</source>
+      <extracomment>sv.room_per_sale</extracomment>
+      <translation>the card's limit of {limit} per sale</translation>
     </message>
     <message>
       <source>stored value {balance} is less than {amount}</source>

@@ -59,22 +59,22 @@
       <translation>您的角色不能打开%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="468" />
+      <location filename="../app.py" line="480" />
       <source>Sale %1: %2, change %3</source>
       <translation>小票 %1：%2，找零 %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="471" />
+      <location filename="../app.py" line="483" />
       <source>%1 points earned</source>
       <translation>获得积分 %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="473" />
+      <location filename="../app.py" line="485" />
       <source>offline stored value used: %1</source>
       <translation>使用离线储值：%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="478" />
+      <location filename="../app.py" line="490" />
       <source>Sale %1 · total %2</source>
       <translation>销售单 %1 · 合计 %2</translation>
     </message>
@@ -115,36 +115,46 @@
     </message>
     <message>
       <location filename="../approval.py" line="35" />
+      <source>cancelling a sale above the set amount</source>
+      <translation>取消超过限额的整单</translation>
+    </message>
+    <message>
+      <location filename="../approval.py" line="36" />
+      <source>reprinting a receipt</source>
+      <translation>重打小票</translation>
+    </message>
+    <message>
+      <location filename="../approval.py" line="37" />
       <source>a tier change</source>
       <translation>调整会员等级</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="45" />
+      <location filename="../approval.py" line="47" />
       <source>Supervisor approval</source>
       <translation>领班授权</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="49" />
+      <location filename="../approval.py" line="51" />
       <source>Approval needed for: %1</source>
       <translation>需要授权：%1</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="56" />
+      <location filename="../approval.py" line="58" />
       <source>Supervisor code</source>
       <translation>领班工号</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="57" />
+      <location filename="../approval.py" line="59" />
       <source>PIN</source>
       <translation>密码</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="64" />
+      <location filename="../approval.py" line="66" />
       <source>Approve</source>
       <translation>授权</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="65" />
+      <location filename="../approval.py" line="67" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -204,184 +214,404 @@
       <translation>打印余额单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="115" />
-      <source>#</source>
-      <translation>#</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="115" />
-      <source>Item</source>
-      <translation>商品</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="115" />
-      <source>Qty</source>
-      <translation>数量</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="115" />
-      <source>Price</source>
-      <translation>单价</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="115" />
-      <source>Discounts</source>
-      <translation>优惠</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="115" />
-      <source>Amount</source>
-      <translation>金额</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="180" />
-      <source>Checkout</source>
-      <translation>收银</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="183" />
-      <source>Quantity of the selected line</source>
-      <translation>修改所选行数量</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="184" />
-      <source>Void the selected line</source>
-      <translation>删除所选商品</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="185" />
-      <source>Price override (supervisor)</source>
-      <translation>改价（领班授权）</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="186" />
-      <source>Member: card or phone</source>
-      <translation>会员：刷卡或手机号</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="187" />
-      <source>Coupon</source>
-      <translation>优惠券</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="188" />
-      <source>Pay</source>
-      <translation>结账</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="215" />
-      <source>Scan or type a barcode / SKU, Enter</source>
-      <translation>扫码或输入条码 / 货号，回车</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="243" />
-      <source>List price</source>
-      <translation>原价合计</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="247" />
-      <source>To pay</source>
-      <translation>应付</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="253" />
-      <source>Member (card or phone)</source>
-      <translation>会员（卡或手机号）</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="256" />
-      <source>Swipe / tap / insert, or type card or phone</source>
-      <translation>刷卡 / 感应 / 插卡，或输入卡号、手机号</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="259" />
-      <source>No member</source>
-      <translation>未关联会员</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="269" />
-      <source>Type or scan the coupon code</source>
-      <translation>输入或扫描券码</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="278" />
-      <source>Set qty</source>
-      <translation>改数量</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="285" />
-      <source>New unit price</source>
-      <translation>新单价</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="287" />
-      <source>Override</source>
-      <translation>改价</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="291" />
-      <source>Void line</source>
-      <translation>删除商品</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="388" />
-      <source>Happy birthday, %1!</source>
-      <translation>%1，生日快乐！</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="408" />
-      <source>Coupon %1 applied</source>
-      <translation>已使用优惠券 %1</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="457" />
-      <source>The cart is empty</source>
-      <translation>购物车是空的</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="503" />
-      <source>Welcome</source>
-      <translation>欢迎光临</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="85" />
+      <location filename="../checkout.py" line="113" />
       <source>Anonymous card</source>
       <translation>不记名卡</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="86" />
+      <location filename="../checkout.py" line="114" />
       <source>Tier</source>
       <translation>等级</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="87" />
+      <location filename="../checkout.py" line="115" />
       <source>Points</source>
       <translation>积分</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="88" />
+      <location filename="../checkout.py" line="116" />
       <source>Stored value</source>
       <translation>储值</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="89" />
+      <location filename="../checkout.py" line="117" />
       <source>principal</source>
       <translation>本金</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="90" />
+      <location filename="../checkout.py" line="118" />
       <source>bonus</source>
       <translation>赠送</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="94" />
+      <location filename="../checkout.py" line="122" />
       <source>%1 points expire on %2</source>
       <translation>%1 积分将于 %2 到期</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="99" />
+      <location filename="../checkout.py" line="127" />
       <source>Supplementary card</source>
       <translation>附属卡</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="143" />
+      <source>#</source>
+      <translation>#</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="143" />
+      <source>Item</source>
+      <translation>商品</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="143" />
+      <source>Qty</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="143" />
+      <source>Price</source>
+      <translation>单价</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="143" />
+      <source>Discounts</source>
+      <translation>优惠</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="143" />
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="208" />
+      <source>Checkout</source>
+      <translation>收银</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="211" />
+      <source>Quantity of the selected line</source>
+      <translation>修改所选行数量</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="212" />
+      <source>Void the selected line</source>
+      <translation>删除所选商品</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="213" />
+      <source>Price override (supervisor)</source>
+      <translation>改价（领班授权）</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="214" />
+      <source>Member: card or phone</source>
+      <translation>会员：刷卡或手机号</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="215" />
+      <source>Coupon</source>
+      <translation>优惠券</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="216" />
+      <source>Pay</source>
+      <translation>结账</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="217" />
+      <source>Park the cart (挂单)</source>
+      <translation>挂单</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="218" />
+      <source>Recall a parked cart (取单)</source>
+      <translation>取单</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="219" />
+      <source>Cancel the whole sale, with a reason (整单取消)</source>
+      <translation>整单取消（需填写原因）</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="220" />
+      <source>Detach the member</source>
+      <translation>解除会员</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="221" />
+      <source>Price check (查价), nothing added</source>
+      <translation>查价（不加入购物车）</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="222" />
+      <source>Reprint the last receipt (supervisor)</source>
+      <translation>重打上一张小票（领班）</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="223" />
+      <source>Open the cash drawer, no sale (a reason)</source>
+      <translation>无交易开钱箱（需填写原因）</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="254" />
+      <source>Scan or type a barcode / SKU, Enter</source>
+      <translation>扫码或输入条码 / 货号，回车</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="282" />
+      <source>List price</source>
+      <translation>原价合计</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="286" />
+      <source>To pay</source>
+      <translation>应付</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="292" />
+      <source>Member (card or phone)</source>
+      <translation>会员（卡或手机号）</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="295" />
+      <source>Swipe / tap / insert, or type card or phone</source>
+      <translation>刷卡 / 感应 / 插卡，或输入卡号、手机号</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="298" />
+      <source>No member</source>
+      <translation>未关联会员</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="308" />
+      <source>Type or scan the coupon code</source>
+      <translation>输入或扫描券码</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="317" />
+      <source>Set qty</source>
+      <translation>改数量</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="324" />
+      <source>New unit price</source>
+      <translation>新单价</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="326" />
+      <source>Override</source>
+      <translation>改价</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="330" />
+      <source>Void line</source>
+      <translation>删除商品</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="334" />
+      <source>Park</source>
+      <translation>挂单</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="337" />
+      <source>Recall</source>
+      <translation>取单</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="340" />
+      <source>Cancel sale</source>
+      <translation>整单取消</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="343" />
+      <source>Detach member</source>
+      <translation>解除会员</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="348" />
+      <source>Price check</source>
+      <translation>查价</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="351" />
+      <source>Reprint</source>
+      <translation>重打小票</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="354" />
+      <source>Open drawer</source>
+      <translation>开钱箱</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="427" />
+      <source>Quantity must be 1 to %1</source>
+      <translation>数量须为 1 到 %1</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="475" />
+      <source>At most %1 of one item</source>
+      <translation>同一商品最多 %1 件</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="498" />
+      <source>Happy birthday, %1!</source>
+      <translation>%1，生日快乐！</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="513" />
+      <source>Coupon %1 taken off</source>
+      <translation>已撤下优惠券 %1</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="52" />
+      <source>The customer does not want it</source>
+      <translation>顾客不要了</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="53" />
+      <source>Scanned in error</source>
+      <translation>扫错商品</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="533" />
+      <source>Coupon %1 refused: %2</source>
+      <translation>优惠券 %1 不能使用：%2</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="54" />
+      <source>The customer is short of money</source>
+      <translation>顾客钱不够</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="541" />
+      <source>Coupon %1 applied: %2 off</source>
+      <translation>已使用优惠券 %1：优惠 %2</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="55" />
+      <source>Price query</source>
+      <translation>只是问价</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="570" />
+      <source>Void line %1: %2 × %3?</source>
+      <translation>删除第 %1 行：%2 × %3？</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="58" />
+      <source>Change for a customer</source>
+      <translation>给顾客换零钱</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="59" />
+      <source>Counting the float</source>
+      <translation>清点备用金</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="60" />
+      <source>Cash taken to the safe</source>
+      <translation>现金存入保险柜</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="623" />
+      <source>The cart is empty</source>
+      <translation>购物车是空的</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="625" />
+      <source>a sale</source>
+      <translation>结账</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="658" />
+      <source>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</source>
+      <translation>已挂单，第 %1 单（%2 件，%3）：按 Ctrl+Q 取单</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="669" />
+      <source>Finish or park this sale first (Ctrl+G)</source>
+      <translation>请先完成或挂起当前这单（Ctrl+G）</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="679" />
+      <source>No cart is parked</source>
+      <translation>没有挂起的单</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="726" />
+      <source>Parked cart no. %1 recalled</source>
+      <translation>已取回第 %1 单</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="728" />
+      <source>left out: %1</source>
+      <translation>未取回：%1</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="747" />
+      <source>Cancel the whole sale: %1 items, %2?</source>
+      <translation>整单取消：%1 件，%2？</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="766" />
+      <source>Sale cancelled: %1</source>
+      <translation>已整单取消：%1</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="785" />
+      <source>No member is attached</source>
+      <translation>未关联会员</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="791" />
+      <source>Member detached</source>
+      <translation>已解除会员</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="829" />
+      <source>Receipt %1 reprinted</source>
+      <translation>已重打小票 %1</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="842" />
+      <source>Open the cash drawer with no sale?</source>
+      <translation>无交易打开钱箱？</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="859" />
+      <source>Drawer opened: %1</source>
+      <translation>已开钱箱：%1</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="949" />
+      <source>Coupon %1 taken off: %2</source>
+      <translation>已撤下优惠券 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="967" />
+      <source>Welcome</source>
+      <translation>欢迎光临</translation>
+    </message>
+    <message>
+      <location filename="../confirm.py" line="16" />
+      <source>Please confirm</source>
+      <translation>请确认</translation>
+    </message>
+    <message>
+      <location filename="../confirm.py" line="25" />
+      <source>Keep</source>
+      <translation>保留</translation>
+    </message>
+    <message>
+      <location filename="../confirm.py" line="45" />
+      <source>Choose or type the reason</source>
+      <translation>选择或输入原因</translation>
+    </message>
+    <message>
+      <location filename="../confirm.py" line="56" />
+      <source>Give the reason first</source>
+      <translation>请先填写原因</translation>
     </message>
     <message>
       <location filename="../customer_display.py" line="110" />
@@ -584,64 +814,74 @@
       <translation>请先出示卡</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="103" />
+      <location filename="../members/cards.py" line="109" />
       <source>New card %1 carries the balance</source>
       <translation>新卡 %1 已转入余额</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="133" />
+      <location filename="../members/cards.py" line="139" />
       <source>Supplementary card %1 issued</source>
       <translation>附属卡 %1 已办理</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="30" />
+      <location filename="../members/cards.py" line="31" />
       <source>Cards</source>
       <translation>卡务</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="37" />
+      <location filename="../members/cards.py" line="38" />
       <source>Block lost card</source>
       <translation>挂失冻结</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="41" />
+      <location filename="../members/cards.py" line="42" />
       <source>Replace blocked card (supervisor)</source>
       <translation>补办新卡（领班授权）</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="47" />
+      <location filename="../members/cards.py" line="48" />
       <source>New or supplementary card</source>
       <translation>新卡或附属卡</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="54" />
+      <location filename="../members/cards.py" line="55" />
       <source>no limit</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="58" />
+      <location filename="../members/cards.py" line="59" />
       <source>Holder name</source>
       <translation>持卡人姓名</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="59" />
+      <location filename="../members/cards.py" line="60" />
       <source>Limit per sale</source>
       <translation>单笔限额</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="60" />
+      <location filename="../members/cards.py" line="61" />
       <source>Limit per day</source>
       <translation>每日限额</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="62" />
+      <location filename="../members/cards.py" line="63" />
       <source>Issue supplementary card</source>
       <translation>办理附属卡</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="80" />
+      <location filename="../members/cards.py" line="81" />
       <source>Card %1 is blocked</source>
       <translation>卡 %1 已冻结</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="87" />
+      <source>Block card %1 as lost? It cannot pay or earn until replaced.</source>
+      <translation>将卡 %1 挂失冻结？补卡前不能支付也不能积分。</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="88" />
+      <source>Block card</source>
+      <translation>挂失冻结</translation>
     </message>
     <message>
       <location filename="../members/enroll.py" line="104" />
@@ -799,87 +1039,92 @@
       <translation>执行当前页的操作</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="117" />
+      <location filename="../members/topup.py" line="109" />
+      <source>a top-up</source>
+      <translation>充值</translation>
+    </message>
+    <message>
+      <location filename="../members/topup.py" line="120" />
       <source>Topped up: balance %1</source>
       <translation>充值成功：余额 %1</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="21" />
+      <location filename="../members/topup.py" line="22" />
       <source>Cash</source>
       <translation>现金</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="21" />
+      <location filename="../members/topup.py" line="22" />
       <source>Bank card</source>
       <translation>银行卡</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="21" />
+      <location filename="../members/topup.py" line="22" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="25" />
+      <location filename="../members/topup.py" line="26" />
       <source>Top up</source>
       <translation>充值</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="37" />
+      <location filename="../members/topup.py" line="38" />
       <source>Slip / voucher reference</source>
       <translation>签购单 / 凭证号</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="41" />
+      <location filename="../members/topup.py" line="42" />
       <source>from %1 +%2</source>
       <translation>满 %1 送 %2</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="47" />
+      <location filename="../members/topup.py" line="48" />
       <source>Paid by</source>
       <translation>支付方式</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="48" />
+      <location filename="../members/topup.py" line="49" />
       <source>Reference</source>
       <translation>凭证号</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="51" />
+      <location filename="../members/topup.py" line="52" />
       <source>Bonus ladder</source>
       <translation>充值赠送</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="52" />
+      <location filename="../members/topup.py" line="53" />
       <source>Preview</source>
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="65" />
+      <location filename="../members/topup.py" line="66" />
       <source>Find a member, then enter an amount</source>
       <translation>先查询会员，再输入金额</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="80" />
+      <location filename="../members/topup.py" line="81" />
       <source>Bonus: %1</source>
       <translation>赠送：%1</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="81" />
+      <location filename="../members/topup.py" line="82" />
       <source>Balance after: %1</source>
       <translation>充值后余额：%1</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="82" />
+      <location filename="../members/topup.py" line="83" />
       <source>Card cap %1; at most %2 more can be added</source>
       <translation>卡余额上限 %1；最多还可充值 %2</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="87" />
+      <location filename="../members/topup.py" line="88" />
       <source>Over the cap: this top-up will be refused</source>
       <translation>超过上限：本次充值将被拒绝</translation>
     </message>
     <message>
-      <location filename="../members/topup.py" line="89" />
+      <location filename="../members/topup.py" line="90" />
       <source>Real-name purchase: the holder's ID number must be on file</source>
       <translation>实名购卡：须登记持卡人身份证号</translation>
     </message>
@@ -904,299 +1149,374 @@
       <translation>%1 是退货单，请输入原销售小票号</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="103" />
-      <source>Credited to</source>
-      <translation>业绩归属</translation>
+      <location filename="../parked.py" line="17" />
+      <source>Recall a parked cart</source>
+      <translation>取单</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="111" />
-      <source>Amount (empty: the rest)</source>
-      <translation>金额（留空：支付剩余）</translation>
+      <location filename="../parked.py" line="21" />
+      <source>Parked carts: choose one and press Enter</source>
+      <translation>挂起的单：选择一单后按回车</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="121" />
-      <source>Present the member card, or type its number</source>
-      <translation>出示会员卡，或输入卡号</translation>
+      <location filename="../parked.py" line="26" />
+      <source>no member</source>
+      <translation>未关联会员</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="131" />
-      <source>Member card</source>
-      <translation>会员卡</translation>
+      <location filename="../parked.py" line="28" />
+      <source>No. %1 · %2 · by %3 · %4 · %5 items · %6</source>
+      <translation>第 %1 单 · %2 · 收银员 %3 · %4 · %5 件 · %6</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="145" />
-      <source>Remove last</source>
-      <translation>删除上一笔</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="154" />
-      <source>Back</source>
-      <translation>返回</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="156" />
-      <source>Complete</source>
-      <translation>完成</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="187" />
-      <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
-      <translation>会员 %1：积分 %2（本单最多可用 %3），储值 %4</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="194" />
-      <source>No member: points and stored value need a member</source>
-      <translation>未关联会员：积分和储值需要会员</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="198" />
-      <source>Paid wholly from stored value: %1 (saves %2)</source>
-      <translation>全额储值支付：%1（再省 %2）</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="235" />
-      <source>Scanned %1: go back to the cart (Esc) to add goods</source>
-      <translation>已扫描 %1：加商品请返回购物车（Esc）</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="309" />
-      <source>Still due: %1</source>
-      <translation>还需支付：%1</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="311" />
-      <source>Change: %1</source>
-      <translation>找零：%1</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="320" />
-      <source>Nothing is left to pay</source>
-      <translation>已付清</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="325" />
-      <source>Enter the number of points first</source>
-      <translation>请先输入积分数</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="335" />
-      <source>Present the member card (swipe, tap or insert)</source>
-      <translation>请出示会员卡（刷卡、感应或插卡）</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="351" />
-      <source>Enter the bank-card slip reference</source>
-      <translation>请输入银行卡签购单号</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="377" />
-      <source>This card belongs to another member</source>
-      <translation>这张卡属于其他会员</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="398" />
-      <source>Not paid yet: %1 still due</source>
-      <translation>尚未付清：还差 %1</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="50" />
-      <source>Payment</source>
-      <translation>付款</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="53" />
-      <source>Pay with points</source>
-      <translation>积分支付</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="54" />
-      <source>Pay with stored value (card presented)</source>
-      <translation>储值支付（需出示会员卡）</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="56" />
-      <source>Bank card (reference)</source>
-      <translation>银行卡（凭证号）</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="57" />
-      <source>Other tender</source>
-      <translation>其他支付方式</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="58" />
-      <source>Remove the last tender</source>
-      <translation>删除上一笔支付</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="59" />
-      <source>Complete the sale</source>
-      <translation>完成交易</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="80" />
-      <source>Total</source>
-      <translation>合计</translation>
-    </message>
-    <message>
-      <location filename="../payment.py" line="91" />
+      <location filename="../payment.py" line="107" />
       <source>Staff code of the assistant (optional)</source>
       <translation>导购工号（可选）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="94" />
+      <location filename="../payment.py" line="110" />
       <source>Tenders</source>
       <translation>支付明细</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="159" />
+      <location filename="../payment.py" line="119" />
+      <source>Credited to</source>
+      <translation>业绩归属</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="127" />
+      <source>Amount (empty: the rest)</source>
+      <translation>金额（留空：支付剩余）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="137" />
+      <source>Present the member card, or type its number</source>
+      <translation>出示会员卡，或输入卡号</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="147" />
+      <source>Member card</source>
+      <translation>会员卡</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="161" />
+      <source>Remove last</source>
+      <translation>删除上一笔</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="170" />
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="172" />
+      <source>Complete</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="206" />
+      <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
+      <translation>会员 %1：积分 %2（本单最多可用 %3），储值 %4</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="213" />
+      <source>No member: points and stored value need a member</source>
+      <translation>未关联会员：积分和储值需要会员</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="217" />
+      <source>Paid wholly from stored value: %1 (saves %2)</source>
+      <translation>全额储值支付：%1（再省 %2）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="257" />
+      <source>Scanned %1: take back the tenders (Ctrl+R) or go back to the cart (Esc) to add goods</source>
+      <translation>扫描到 %1：要加商品，请先撤回支付（Ctrl+R）或返回购物车（Esc）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="329" />
+      <source>The stored-value pay discount (%1) is lost: %2 pays part of this sale, and the discount applies only when stored value pays all but points</source>
+      <translation>将失去储值支付优惠（%1）：本单有一部分由%2支付，而储值支付优惠只在除积分外全部用储值支付时才有</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="361" />
+      <source>Still due: %1</source>
+      <translation>还需支付：%1</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="363" />
+      <source>Change: %1</source>
+      <translation>找零：%1</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="374" />
+      <source>Nothing is left to pay</source>
+      <translation>已付清</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="379" />
+      <source>No points can pay this sale: %1</source>
+      <translation>本单不能用积分支付：%1</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="389" />
+      <source>Present the member card (swipe, tap or insert)</source>
+      <translation>请出示会员卡（刷卡、感应或插卡）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="410" />
+      <source>Enter the bank-card slip reference</source>
+      <translation>请输入银行卡签购单号</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="426" />
+      <source>The card may pay at most %1 of this sale: %2</source>
+      <translation>此卡本单最多可付 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="438" />
+      <source>%1 points held; points may pay at most %2 of this sale</source>
+      <translation>会员有 %1 积分；本单积分最多抵 %2</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="461" />
+      <source>This card belongs to another member</source>
+      <translation>这张卡属于其他会员</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="483" />
+      <source>Not paid yet: %1 still due</source>
+      <translation>尚未付清：还差 %1</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="55" />
+      <source>Payment</source>
+      <translation>付款</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="58" />
+      <source>Pay with points</source>
+      <translation>积分支付</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="59" />
+      <source>Pay with stored value (card presented)</source>
+      <translation>储值支付（需出示会员卡）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="61" />
+      <source>Bank card (reference)</source>
+      <translation>银行卡（凭证号）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="62" />
+      <source>Other tender</source>
+      <translation>其他支付方式</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="63" />
+      <source>Remove the last tender</source>
+      <translation>删除上一笔支付</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="64" />
+      <source>Complete the sale</source>
+      <translation>完成交易</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="93" />
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <location filename="../price_check.py" line="26" />
+      <source>Scan or type the item (nothing is added to the cart)</source>
+      <translation>扫描或输入商品（不会加入购物车）</translation>
+    </message>
+    <message>
+      <location filename="../price_check.py" line="36" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../price_check.py" line="51" />
+      <source>Nothing found for %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../price_check.py" line="62" />
+      <source>Member price</source>
+      <translation>会员价</translation>
+    </message>
+    <message>
+      <location filename="../price_check.py" line="65" />
+      <source>Price now</source>
+      <translation>现价</translation>
+    </message>
+    <message>
+      <location filename="../returns.py" line="160" />
       <source>Refunded %1 as %2</source>
       <translation>已退款 %1，退货单 %2</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="159" />
+      <location filename="../returns.py" line="160" />
       <source>Will refund %1</source>
       <translation>将退款 %1</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="163" />
+      <location filename="../returns.py" line="164" />
       <source>(%1 points back)</source>
       <translation>（退回 %1 积分）</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="166" />
+      <location filename="../returns.py" line="167" />
       <source>Points taken back: %1</source>
       <translation>扣回积分：%1</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="168" />
+      <location filename="../returns.py" line="169" />
       <source>The coupon can be used again</source>
       <translation>优惠券已退回，可再次使用</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="177" />
+      <location filename="../returns.py" line="178" />
       <source>Choose the lines to return</source>
       <translation>请选择要退的商品</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="201" />
+      <location filename="../returns.py" line="183" />
+      <source>a refund</source>
+      <translation>退货</translation>
+    </message>
+    <message>
+      <location filename="../returns.py" line="202" />
       <source>Refund %1 done</source>
       <translation>退货单 %1 已完成</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="39" />
+      <location filename="../returns.py" line="40" />
       <source>Returns</source>
       <translation>退货</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="42" />
+      <location filename="../returns.py" line="43" />
       <source>Receipt number (or scan the receipt's QR code)</source>
       <translation>小票号（或扫描小票二维码）</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="43" />
+      <location filename="../returns.py" line="44" />
       <source>Preview what goes back</source>
       <translation>预览退款去向</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="44" />
+      <location filename="../returns.py" line="45" />
       <source>Refund (supervisor)</source>
       <translation>退货（领班授权）</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="56" />
+      <location filename="../returns.py" line="57" />
       <source>Receipt number, or scan the receipt's QR code</source>
       <translation>小票号，或扫描小票二维码</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="69" />
+      <location filename="../returns.py" line="70" />
       <source>Return</source>
       <translation>退</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="69" />
+      <location filename="../returns.py" line="70" />
       <source>Sold</source>
       <translation>已售</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="69" />
+      <location filename="../returns.py" line="70" />
       <source>Returned</source>
       <translation>已退</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="69" />
+      <location filename="../returns.py" line="70" />
       <source>Qty to return</source>
       <translation>退货数量</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="69" />
+      <location filename="../returns.py" line="70" />
       <source>Paid</source>
       <translation>实付</translation>
     </message>
     <message>
-      <location filename="../returns.py" line="86" />
+      <location filename="../returns.py" line="87" />
       <source>Refund</source>
       <translation>退货</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="102" />
-      <source>Shift %1 open since %2 by %3, float %4</source>
-      <translation>第 %1 班 %2 由 %3 开班，备用金 %4</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="127" />
-      <source>Shift %1 opened</source>
-      <translation>第 %1 班已开班</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="164" />
-      <source>Shift %1 closed; expected %2, counted %3, difference %4</source>
-      <translation>第 %1 班已交班；应有 %2，实点 %3，差额 %4</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="31" />
+      <location filename="../shift.py" line="148" />
       <source>Shift</source>
       <translation>班次</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="34" />
+      <location filename="../shift.py" line="151" />
       <source>Open the shift with the cash float (supervisor)</source>
       <translation>录入备用金开班（领班）</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="35" />
+      <location filename="../shift.py" line="152" />
       <source>X report</source>
       <translation>X报表</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="36" />
+      <location filename="../shift.py" line="153" />
       <source>Close with the cash count and Z report (supervisor)</source>
       <translation>清点现金交班并打印Z报表（领班）</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="51" />
-      <source>Cash float</source>
-      <translation>备用金</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="52" />
+      <location filename="../shift.py" line="169" />
       <source>Cash counted</source>
       <translation>清点现金</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="55" />
-      <source>Open shift</source>
-      <translation>开班</translation>
-    </message>
-    <message>
-      <location filename="../shift.py" line="61" />
+      <location filename="../shift.py" line="178" />
       <source>Close shift, Z report</source>
       <translation>交班结账（Z报表）</translation>
     </message>
     <message>
-      <location filename="../shift.py" line="99" />
+      <location filename="../shift.py" line="219" />
+      <source>Shift %1 open since %2 by %3, float %4</source>
+      <translation>第 %1 班 %2 由 %3 开班，备用金 %4</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="243" />
+      <source>Shift %1 opened</source>
+      <translation>第 %1 班已开班</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="277" />
+      <source>Shift %1 closed; expected %2, counted %3, difference %4</source>
+      <translation>第 %1 班已交班；应有 %2，实点 %3，差额 %4</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="71" />
       <source>No shift is open</source>
       <translation>当前没有开班</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="74" />
+      <source>No shift is open: %1 needs one. Open a shift now?</source>
+      <translation>当前没有开班：%1需要先开班。现在开班吗？</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="80" />
+      <source>Cash put in the drawer, e.g. 500</source>
+      <translation>放入钱箱的备用金，例如 500</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="81" />
+      <source>Cash float</source>
+      <translation>备用金</translation>
+    </message>
+    <message>
+      <location filename="../shift.py" line="88" />
+      <source>Open shift</source>
+      <translation>开班</translation>
     </message>
     <message>
       <location filename="../status.py" line="36" />
@@ -1542,9 +1862,34 @@
       <translation>--tender '{text}'：请写 points:N，N 为整数积分</translation>
     </message>
     <message>
+      <source>the cart is empty: nothing to cancel</source>
+      <extracomment>counter.cancel_empty</extracomment>
+      <translation>购物车是空的：没有可取消的</translation>
+    </message>
+    <message>
+      <source>the reason is at most {max} characters</source>
+      <extracomment>counter.reason_long</extracomment>
+      <translation>原因最多 {max} 个字</translation>
+    </message>
+    <message>
+      <source>give the reason first</source>
+      <extracomment>counter.reason_needed</extracomment>
+      <translation>请先填写原因</translation>
+    </message>
+    <message>
+      <source>coupon '{coupon}' needs a spend of {min_spend} after discounts; the cart is empty: scan the goods first</source>
+      <extracomment>coupon.cart_empty</extracomment>
+      <translation>优惠券 '{coupon}' 需满 {min_spend}（优惠后）才能使用；购物车是空的：请先扫描商品</translation>
+    </message>
+    <message>
       <source>coupon '{coupon}' needs a spend of {min_spend} after discounts; this sale is {total}</source>
       <extracomment>coupon.min_spend</extracomment>
       <translation>优惠券 '{coupon}' 需折后消费满 {min_spend}；本单为 {total}</translation>
+    </message>
+    <message>
+      <source>one coupon per receipt: coupon '{current}' is already on this sale (remove it first to use '{coupon}')</source>
+      <extracomment>coupon.one_per_receipt</extracomment>
+      <translation>每单限用一张优惠券：本单已用优惠券 '{current}'（要用 '{coupon}' 请先撤下它）</translation>
     </message>
     <message>
       <source>coupon '{coupon}' is valid {start} to {end}, not on {day}</source>
@@ -1767,6 +2112,21 @@
       <translation>不是以元为单位的金额：'{text}'</translation>
     </message>
     <message>
+      <source>an empty cart cannot be parked</source>
+      <extracomment>park.empty</extracomment>
+      <translation>空购物车不能挂单</translation>
+    </message>
+    <message>
+      <source>no parked cart {id} on this terminal (recalled already?)</source>
+      <extracomment>park.not_found</extracomment>
+      <translation>本机没有第 {id} 张挂单（已取回？）</translation>
+    </message>
+    <message>
+      <source>{waiting} carts are parked already (at most {max}): recall or cancel one</source>
+      <extracomment>park.too_many</extracomment>
+      <translation>已有 {waiting} 张挂单（最多 {max} 张）：请先取单或取消一张</translation>
+    </message>
+    <message>
       <source>member has {have} points; {asked} asked</source>
       <extracomment>points.not_enough</extracomment>
       <translation>会员有 {have} 积分；要求使用 {asked}</translation>
@@ -1790,6 +2150,11 @@
       <source>line {line} ({item}): quantity must be at least 1, got {qty}</source>
       <extracomment>pricing.bad_qty</extracomment>
       <translation>第 {line} 行（{item}）：数量至少为 1，收到 {qty}</translation>
+    </message>
+    <message>
+      <source>line {line} ({item}): a manual discount keeps {min} to 0.99 of the price (9折 = 0.90), got {rate}</source>
+      <extracomment>pricing.manual_rate</extracomment>
+      <translation>第 {line} 行（{item}）：手工折扣须在 {min} 到 0.99 之间（九折 = 0.90），现为 {rate}</translation>
     </message>
     <message>
       <source>the sale time must carry a time zone</source>
@@ -1925,6 +2290,31 @@
       <source>the cash float cannot be negative</source>
       <extracomment>shift.float_negative</extracomment>
       <translation>备用金不能为负数</translation>
+    </message>
+    <message>
+      <source>a refund</source>
+      <extracomment>shift.for_refund</extracomment>
+      <translation>退货</translation>
+    </message>
+    <message>
+      <source>a sale</source>
+      <extracomment>shift.for_sale</extracomment>
+      <translation>结账</translation>
+    </message>
+    <message>
+      <source>a top-up</source>
+      <extracomment>shift.for_topup</extracomment>
+      <translation>充值</translation>
+    </message>
+    <message>
+      <source>a void</source>
+      <extracomment>shift.for_void</extracomment>
+      <translation>作废</translation>
+    </message>
+    <message>
+      <source>no shift is open on this terminal: open a shift with a cash float before {what} (pos shift open --float AMOUNT, or Shift in the app)</source>
+      <extracomment>shift.needed</extracomment>
+      <translation>本机当前没有开班：{what}前请先放入备用金开班（pos shift open --float 金额，或在收银程序的「班次」里开班）</translation>
     </message>
     <message>
       <source>shift {shift} has no opening row in the ledger</source>
@@ -2065,6 +2455,31 @@
       <source>a purchase of {amount} or more needs the holder's ID number on file (real-name threshold {threshold})</source>
       <extracomment>sv.real_name</extracomment>
       <translation>单次购买 {amount} 及以上须登记持卡人身份证号（实名门槛 {threshold}）</translation>
+    </message>
+    <message>
+      <source>stored value balance {balance}</source>
+      <extracomment>sv.room_balance</extracomment>
+      <translation>储值余额 {balance}</translation>
+    </message>
+    <message>
+      <source>HQ is unreachable: this terminal's offline stored-value budget</source>
+      <extracomment>sv.room_offline_budget</extracomment>
+      <translation>总部连不上：本机的离线储值额度</translation>
+    </message>
+    <message>
+      <source>HQ is unreachable: at most {cap} per card offline, {used} already spent</source>
+      <extracomment>sv.room_offline_cap</extracomment>
+      <translation>总部连不上：离线时每张卡最多 {cap}，已用 {used}</translation>
+    </message>
+    <message>
+      <source>the card's limit of {limit} a day ({used} spent today)</source>
+      <extracomment>sv.room_per_day</extracomment>
+      <translation>此卡每日限额 {limit}（今天已用 {used}）</translation>
+    </message>
+    <message>
+      <source>the card's limit of {limit} per sale</source>
+      <extracomment>sv.room_per_sale</extracomment>
+      <translation>此卡每单限额 {limit}</translation>
     </message>
     <message>
       <source>stored value {balance} is less than {amount}</source>

@@ -14,6 +14,7 @@ from pos_app.core.money import MoneyError, parse_money
 from pos_app.core.pii import mask_card
 from pos_app.core.staff import Operator
 from pos_app.ui.approval import ApprovalDialog, ask_approval
+from pos_app.ui.confirm import ConfirmDialog
 from pos_app.ui.i18n_util import N_, _
 from pos_app.ui.members.card_source import CardSource
 from pos_app.ui.members.tab import Counter, MemberTab
@@ -79,9 +80,14 @@ class CardsTab(MemberTab):
             self.counter.show_member(m)
             self.counter.ok(_("Card %1 is blocked").replace("%1", mask_card(card_no)))
 
-        Op(ctx, member_ops.block_lost_card, ctx.terminal, ctx.who, card_no, member).success(
-            blocked
-        ).failure(self.counter.fail).run()
+        op = Op(ctx, member_ops.block_lost_card, ctx.terminal, ctx.who, card_no, member)
+        op.success(blocked).failure(self.counter.fail)
+        # blocking cannot be undone at the counter: asked first
+        self.confirming = ConfirmDialog(
+            self, _("Block card %1 as lost? It cannot pay or earn until replaced.")
+            .replace("%1", mask_card(card_no)), _("Block card"))
+        self.confirming.accepted.connect(lambda: op.run())  # the lambda keeps op alive
+        self.confirming.open()
 
     def replace(self) -> None:
         member = self.member()

@@ -16,6 +16,7 @@ from pos_app.ui.i18n_util import N_, _, error_text
 from pos_app.ui.members.tab import Counter, MemberTab
 from pos_app.ui.operations import Op
 from pos_app.ui.operations import members as member_ops
+from pos_app.ui.shift import ensure_shift
 from pos_app.ui.widgets import button, money_text, role_label
 
 TENDERS = (("cash", N_("Cash")), ("bank_card", N_("Bank card")), ("other", N_("Other")))
@@ -103,7 +104,9 @@ class TopupTab(MemberTab):
         tender = str(self.tender.currentData())
         ref = self.reference.text().strip() or None
         op = Op(ctx, member_ops.top_up, ctx.terminal, ctx.who, member["card"], amount, tender, ref)
-        op.success(lambda res: self._topped_up(res, tender)).failure(self.counter.fail).run()
+        op.success(lambda res: self._topped_up(res, tender)).failure(self.counter.fail)
+        # a top-up takes money: it needs an open shift (offered when none is open)
+        ensure_shift(ctx, self, _("a top-up"), op.run, self.counter.fail)
 
     def _topped_up(self, res: tuple[dict[str, Any], printing.Printout], tender: str) -> None:
         m, p = res

@@ -4,12 +4,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from pos_app.core import offline, sales
+from pos_app.core.members import find_card
 from pos_app.core.staff import Operator
+from pos_app.core.tenders import Room, stored_value_room
 from pos_app.core.terminal import Terminal
 from pos_app.ui import printing
+from pos_app.ui.operations import members as members_ops
 
 
 @dataclass
@@ -48,3 +53,14 @@ def complete_sale(
         )
     res.printout = printing.render(t, doc)
     return res
+
+
+def stored_value_card(
+    t: Terminal, identifier: str, at: datetime
+) -> tuple[dict[str, Any], Room]:
+    """The member card presented to pay by stored value, and the most it may pay of this
+    sale (:func:`pos_app.core.tenders.stored_value_room`)."""
+    m = members_ops.look_up(t, identifier, True)
+    with t.read() as s:
+        room = stored_value_room(t, s, find_card(s, m["card"]), at)
+    return m, room

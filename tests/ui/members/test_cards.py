@@ -42,8 +42,15 @@ def test_block_replace_and_supplementary(qtbot: QtBot, window: MainWindow) -> No
         assert supp.main_card_id is not None and supp.limit_per_day == Decimal("200.00")
         assert members.sv_balance(s, supp) == (Decimal("1000.00"), Decimal("120.00"))
 
-    # lost: block at once (a cashier may), replace with a supervisor's approval
+    # lost: block at once (a cashier may), after a confirmation; replace with a
+    # supervisor's approval
     m.cards_tab.block_button.click()
+    idle(qtbot, win)
+    with t.read() as s:  # asked first: one click blocks nothing
+        assert members.find_card(s, old_card, active_only=False).status == "active"
+    ask = m.cards_tab.confirming
+    assert ask.isVisible() and "****" in ask.question.text()
+    ask.accept()
     idle(qtbot, win)
     with t.read() as s:
         assert members.find_card(s, old_card, active_only=False).status == "blocked"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from pos_app.ui.app import MainWindow
-from tests.ui.helpers import find_member, idle, login
+from tests.ui.helpers import find_member, idle, login, open_shift_when_offered
 
 SILVER_PHONE = "13800138000"
 
@@ -22,6 +22,7 @@ def test_topup_over_the_cap_is_previewed_and_refused(qtbot: QtBot, window: MainW
     preview = m.topup_tab.preview.text()
     assert "450.00" in preview and "3,430.00" in preview
     m.topup_tab.button.click()
+    open_shift_when_offered(qtbot, win, m)  # the day's first top-up opens the till
     idle(qtbot, win)
     assert "5,000.00" in m.message.text() or "5000" in m.message.text()
     assert m.member["stored_value"]["total"] == "1120.00"
