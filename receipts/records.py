@@ -65,6 +65,8 @@ def reprint_saved(session: Session, receipt_no: str, at: datetime, who: Operator
                   ) -> ReceiptDocument:
     """A saved receipt marked 重印 / REPRINT at ``at`` by the approving supervisor (or
     ``who`` where their role suffices), with an audit row naming both."""
+    # the renderers behind from_core and jobs (PIL, qrcode) load only when a reprint is
+    # asked, on the database thread; records itself is imported by every sale
     from .from_core import staff_label
     from .jobs import reprint
 

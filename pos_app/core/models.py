@@ -430,7 +430,8 @@ class Shift(Base):
 
 class ParkedCart(Base):
     """A cart put aside at the counter (挂单) until it is recalled (取单): its lines as
-    JSON ``[[code, qty, override price or null], ...]``; no money has moved."""
+    JSON ``[[code, qty, override price or null, manual rate or null], ...]``; no money
+    has moved."""
 
     __tablename__ = "parked_carts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -29,6 +29,7 @@ class ParkedLine:
     code: str
     qty: int
     override_price: Decimal | None = None
+    manual_rate: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,8 @@ def park(
         cashier=who.code,
         member_card=member_card,
         coupon=coupon,
-        lines=json.dumps(
-            [
-                [ln.code, ln.qty, str(ln.override_price) if ln.override_price is not None else None]
-                for ln in lines
-            ]
-        ),
+        lines=json.dumps([[ln.code, ln.qty, _text(ln.override_price), _text(ln.manual_rate)]
+                          for ln in lines]),
         total=money(total),
         price_approver=price_approver,
     )
@@ -121,6 +118,14 @@ def approver_of(s: Session, p: Parked) -> Operator | None:
     return Operator(st.code, st.role) if st is not None else None
 
 
+def _text(amount: Decimal | None) -> str | None:
+    return str(amount) if amount is not None else None
+
+
+def _number(text: str | None) -> Decimal | None:
+    return Decimal(text) if text is not None else None
+
+
 def _parked(row: ParkedCart) -> Parked:
     return Parked(
         id=row.id,
@@ -129,8 +134,8 @@ def _parked(row: ParkedCart) -> Parked:
         member_card=row.member_card,
         coupon=row.coupon,
         lines=tuple(
-            ParkedLine(code, int(qty), Decimal(price) if price is not None else None)
-            for code, qty, price in json.loads(row.lines)
+            ParkedLine(code, int(qty), _number(price), _number(rate))
+            for code, qty, price, rate in json.loads(row.lines)
         ),
         total=row.total,
         price_approver=row.price_approver,

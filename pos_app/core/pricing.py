@@ -28,6 +28,8 @@ SPEND_GET_OFF = "spend_get_off"
 COUPON = "coupon"
 PAY_DISCOUNT = "pay_discount"
 PRICE_OVERRIDE = "price_override"
+MANUAL_DISCOUNT = "manual_discount"
+MIN_MANUAL_RATE = Decimal("0.10")  # a manual discount of at most 90% (1折)
 
 
 class PricingError(CodedError):
@@ -46,6 +48,7 @@ class CartItem:
     member_price: Decimal | None = None
     member_discount: bool = True
     override_price: Decimal | None = None  # a supervisor-approved unit price
+    manual_rate: Decimal | None = None  # a supervisor-approved manual discount: 0.90 = 9折
 
 
 @dataclass(frozen=True)
@@ -234,6 +237,7 @@ def price_line(
     base = money(unit * it.qty)
     best, promoted = best_item_promotion(it, base, item_promos)
     after_tier, step_discounts = apply_tier(it, tier, base, best, promoted)
+    after_tier, manual = apply_manual(no, it, after_tier)
     return PricedLine(
         no=no,
         sku=it.sku,
@@ -248,8 +252,23 @@ def price_line(
         after_spend_get_off=after_tier,
         after_coupon=after_tier,
         amount=after_tier,
-        discounts=discounts + step_discounts,
+        discounts=discounts + step_discounts + manual,
     )
+
+
+def apply_manual(no: int, it: CartItem, amount: Decimal) -> tuple[Decimal, list[Discount]]:
+    """A manual discount (手工折扣, a supervisor's approval) on the line after its tier:
+    ``manual_rate`` 0.90 keeps 90% of it. Later steps (满减, coupon) start from there."""
+    rate = it.manual_rate
+    if rate is None:
+        return amount, []
+    if not MIN_MANUAL_RATE <= rate < 1:
+        raise PricingError("pricing.manual_rate", line=no, item=it.sku, min=MIN_MANUAL_RATE,
+                           rate=rate)
+    after = round_half_up(amount * rate)
+    if after >= amount:
+        return amount, []
+    return after, [Discount(MANUAL_DISCOUNT, f"{rate}", "手工折扣", amount - after)]
 
 
 def base_price(it: CartItem, member: bool) -> tuple[Decimal, list[Discount]]:

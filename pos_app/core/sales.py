@@ -6,7 +6,7 @@ Refunds and voids are in :mod:`pos_app.core.refunds`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -54,6 +54,7 @@ class LineRequest:
     code: str  # barcode or SKU
     qty: int = 1
     override_price: Decimal | None = None
+    manual_rate: Decimal | None = None  # 手工折扣: 0.90 keeps 90% (a supervisor approves)
 
 
 @dataclass
@@ -89,6 +90,8 @@ def cart_items(s: Session, reqs: list[LineRequest]) -> list[CartItem]:
             raise PosError("sale.bad_qty", item=r.code, max=MAX_QTY, qty=r.qty)
         if item is None:
             raise NotFound("sale.unknown_item", item=r.code, line=no)
+        if r.manual_rate is not None:
+            item = replace(item, manual_rate=r.manual_rate)
         if r.override_price is not None and money(r.override_price) < 0:
             raise PosError("sale.negative_price", item=r.code)
         items.append(item)
@@ -117,6 +120,8 @@ def make_sale(
     approved_by = None
     if any(r.override_price is not None for r in req.lines):
         approved_by = require(who, "price_override", approver)
+    if any(r.manual_rate is not None for r in req.lines):
+        approved_by = require(who, "manual_discount", approver) or approved_by
     member, card = _member_for(s, req.member_card)
     if member is not None:
         points.expire_due(t, s, member.id, who)
@@ -155,17 +160,7 @@ def make_sale(
     )
     if priced.coupon_code:
         s.add(CouponUse(code=priced.coupon_code, sale_id=sale.id, used_at=now))
-    if approved_by:
-        overridden = [r.code for r in req.lines if r.override_price is not None]
-        audit(
-            s,
-            now,
-            who,
-            "price_override",
-            f"sale {no}",
-            {"lines": overridden},
-            approved_by=approved_by,
-        )
+    _audit_approved(s, now, who, no, req.lines, approved_by)
     upgrade = None
     if member is not None:
         s.flush()
@@ -175,6 +170,27 @@ def make_sale(
     outbox.record(t, s, "sale", events.sale(s, sale, upgrade, event_lines), at, journal)
     _load_written(s, sale)
     return SaleOutcome(sale, priced, member, card, change, earned, upgrade)
+
+
+def _audit_approved(
+    s: Session,
+    now: datetime,
+    who: Operator,
+    no: str,
+    lines: list[LineRequest],
+    approved_by: str | None,
+) -> None:
+    """An audit row, tied to the sale's number, for each kind of approved price change."""
+    if not approved_by:
+        return
+    overridden = [r.code for r in lines if r.override_price is not None]
+    if overridden:
+        audit(s, now, who, "price_override", f"sale {no}", {"lines": overridden},
+              approved_by=approved_by)
+    manual = [[r.code, str(r.manual_rate)] for r in lines if r.manual_rate is not None]
+    if manual:
+        audit(s, now, who, "manual_discount", f"sale {no}", {"lines": manual},
+              approved_by=approved_by)
 
 
 def _member_for(s: Session, card_no: str | None) -> tuple[Member | None, Card | None]:

@@ -35,6 +35,7 @@ from pos_app.ui.approval import ask_approval
 from pos_app.ui.confirm import ConfirmDialog, ReasonDialog
 from pos_app.ui.context import Context
 from pos_app.ui.device_bridge import PresentedCard
+from pos_app.ui.discount import DiscountDialog
 from pos_app.ui.feedback import Banner
 from pos_app.ui.i18n_util import N_, _, error_text
 from pos_app.ui.labels import discount_label, discount_source, tier_label
@@ -83,13 +84,15 @@ class Cart:
     def line_of(self, item: CartItem) -> int | None:
         """The row of ``item`` at its own price, if it is in the cart."""
         for row, ln in enumerate(self.lines):
-            if ln.item.sku == item.sku and ln.item.override_price is None:
+            if (ln.item.sku == item.sku and ln.item.override_price is None
+                    and ln.item.manual_rate is None):
                 return row
         return None
 
     def requests(self) -> list[sales.LineRequest]:
         return [
-            sales.LineRequest(ln.code, ln.item.qty, ln.item.override_price) for ln in self.lines
+            sales.LineRequest(ln.code, ln.item.qty, ln.item.override_price, ln.item.manual_rate)
+            for ln in self.lines
         ]
 
     def quote(self, program: Program, at: datetime, tenders: Iterable[str] = ()) -> PricedCart:
@@ -221,6 +224,7 @@ class CheckoutScreen(Screen):
         ("Ctrl+J", N_("Price check (查价), nothing added")),
         ("Ctrl+P", N_("Reprint the last receipt (supervisor)")),
         ("Ctrl+O", N_("Open the cash drawer, no sale (a reason)")),
+        ("Ctrl+T", N_("Manual discount on the line or the sale (supervisor)")),
     )
 
     @classmethod
@@ -233,7 +237,7 @@ class CheckoutScreen(Screen):
         self.cart = Cart()
         self.priced: PricedCart | None = None
         self.scan_times: list[float] = []  # when each pending scan arrived (bench)
-        self.confirming: ConfirmDialog | None = None  # the question asked, if any
+        self.confirming: QDialog | None = None  # the question asked, if any
         self.recalling: RecallDialog | None = None
         self.checking: PriceCheckDialog | None = None
         self.pending_qty = 1  # 数量: "3*" typed before a code
@@ -358,7 +362,11 @@ class CheckoutScreen(Screen):
         ops.addWidget(self.cancel_button, 1, 1)
         ops.addWidget(self.check_button, 2, 0)
         ops.addWidget(self.reprint_button, 2, 1)
+        self.discount_button = button(_("Discount"), "Ctrl+T")
+        self.discount_button.setObjectName("discount")
+        self.discount_button.clicked.connect(self.manual_discount)
         ops.addWidget(self.drawer_button, 3, 0)
+        ops.addWidget(self.discount_button, 3, 1)
         right.addLayout(ops)
         right.addStretch(1)
         self.pay_button = button(_("Pay"), "F12", accent=True)
@@ -397,6 +405,7 @@ class CheckoutScreen(Screen):
             "Ctrl+J": self.price_check,
             "Ctrl+P": self.reprint_last,
             "Ctrl+O": self.open_drawer,
+            "Ctrl+T": self.manual_discount,
         }
         fn = actions.get(key)
         if fn is None:
@@ -618,6 +627,43 @@ class CheckoutScreen(Screen):
 
         self.approval = ask_approval(self.ctx, self, "price_override", approved)
 
+    def manual_discount(self) -> None:
+        """手工折扣 on the selected line or the whole sale, a supervisor approving."""
+        row = self.selected_row()
+        if row < 0 or self.confirming is not None:
+            if row < 0:
+                set_message(self.message, _("The cart is empty"))
+            return
+        ln = self.cart.lines[row]
+        dlg = DiscountDialog(self, _("Line %1: %2").replace("%1", str(row + 1))
+                             .replace("%2", ln.item.name))
+        self.confirming = dlg
+
+        def apply(rate: Decimal, whole: bool, approver: Operator | None) -> None:
+            if approver is not None:
+                self.cart.approver = approver
+            before = self.cart.snapshot()
+            rows = range(len(self.cart.lines)) if whole else [row]
+            for r in rows:
+                if r < len(self.cart.lines):
+                    x = self.cart.lines[r]
+                    x.item = replace(x.item, manual_rate=rate)
+            if self.refresh(select=row, before=before):
+                set_message(self.message, _("Manual discount %1折 applied").replace(
+                    "%1", f"{rate * 10:g}"), ok=True)
+
+        def finished(result: int) -> None:
+            self.confirming = None
+            dlg.deleteLater()
+            rate = dlg.rate
+            if result == QDialog.DialogCode.Accepted and rate is not None:
+                whole = dlg.whole.isChecked()
+                self.approval = ask_approval(self.ctx, self, "manual_discount",
+                                             lambda a: apply(rate, whole, a))
+
+        dlg.finished.connect(finished)
+        dlg.open()
+
     def pay(self) -> None:
         if not self.cart.lines or self.priced is None:
             set_message(self.message, _("The cart is empty"))
@@ -641,8 +687,8 @@ class CheckoutScreen(Screen):
             return
         ctx = self.ctx
         t, who = ctx.terminal, ctx.who
-        lines = [parking.ParkedLine(ln.code, ln.item.qty, ln.item.override_price)
-                 for ln in cart.lines]
+        lines = [parking.ParkedLine(ln.code, ln.item.qty, ln.item.override_price,
+                                    ln.item.manual_rate) for ln in cart.lines]
 
         def work() -> parking.Parked:
             with t.tx() as s:
@@ -708,6 +754,7 @@ class CheckoutScreen(Screen):
                     if item is None:
                         gone.append(ln.code)
                     else:
+                        item = replace(item, manual_rate=ln.manual_rate)
                         cart.lines.append(CartLine(ln.code, item))
             if p.member_card:
                 try:

@@ -25,6 +25,7 @@ DISCOUNT_SOURCES = {
     "coupon": N_("coupon"),
     "pay_discount": N_("stored-value pay discount"),
     "price_override": N_("price override"),
+    "manual_discount": N_("manual discount"),
 }
 # sources whose name is the program's (a promotion's, a coupon batch's, a tier's)
 _NAMED = {"promotion", "tier", "spend_get_off", "coupon"}

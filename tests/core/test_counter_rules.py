@@ -71,3 +71,24 @@ def test_stored_value_room_is_what_the_sale_path_takes(terminal: Terminal) -> No
         sell(terminal, [(COAT, 1)], [sv(str(left + D("0.01"))), cash()], card=sup_no)
     out = sell(terminal, [(COAT, 1)], [sv(str(left)), cash()], card=sup_no)
     assert out.sale.tenders[0].amount == left
+
+
+def test_a_manual_discount_needs_a_supervisor(terminal: Terminal) -> None:
+    from pos_app.core import sales
+    from pos_app.core.errors import NotAllowed
+    from tests.core.helpers import CASHIER, SUPERVISOR
+
+    req = sales.SaleRequest(
+        lines=[sales.LineRequest(KETTLE, 1, manual_rate=D("0.85"))], tenders=[cash()]
+    )
+    with terminal.tx() as s, pytest.raises(NotAllowed, match="supervisor"):
+        sales.make_sale(terminal, s, req, CASHIER)
+    with terminal.tx() as s:
+        out = sales.make_sale(terminal, s, req, CASHIER, SUPERVISOR)
+        assert out.sale.total == D("220.15")  # 259.00 x 0.85
+        assert out.sale.approved_by == "2001"
+    bad = sales.SaleRequest(
+        lines=[sales.LineRequest(KETTLE, 1, manual_rate=D("0.05"))], tenders=[cash()]
+    )
+    with terminal.tx() as s, pytest.raises(PosError, match="manual discount keeps"):
+        sales.make_sale(terminal, s, bad, CASHIER, SUPERVISOR)

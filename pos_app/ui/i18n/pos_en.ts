@@ -214,384 +214,404 @@
       <translation>Print slip</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="113" />
+      <location filename="../checkout.py" line="1014" />
+      <source>Welcome</source>
+      <translation>Welcome</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="116" />
       <source>Anonymous card</source>
       <translation>Anonymous card</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="114" />
+      <location filename="../checkout.py" line="117" />
       <source>Tier</source>
       <translation>Tier</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="115" />
+      <location filename="../checkout.py" line="118" />
       <source>Points</source>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="116" />
+      <location filename="../checkout.py" line="119" />
       <source>Stored value</source>
       <translation>Stored value</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="117" />
+      <location filename="../checkout.py" line="120" />
       <source>principal</source>
       <translation>principal</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="118" />
+      <location filename="../checkout.py" line="121" />
       <source>bonus</source>
       <translation>bonus</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="122" />
+      <location filename="../checkout.py" line="125" />
       <source>%1 points expire on %2</source>
       <translation>%1 points expire on %2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="130" />
       <source>Supplementary card</source>
       <translation>Supplementary card</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="143" />
+      <location filename="../checkout.py" line="146" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="143" />
+      <location filename="../checkout.py" line="146" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="143" />
+      <location filename="../checkout.py" line="146" />
       <source>Qty</source>
       <translation>Qty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="143" />
+      <location filename="../checkout.py" line="146" />
       <source>Price</source>
       <translation>Price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="143" />
+      <location filename="../checkout.py" line="146" />
       <source>Discounts</source>
       <translation>Discounts</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="143" />
+      <location filename="../checkout.py" line="146" />
       <source>Amount</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="208" />
+      <location filename="../checkout.py" line="211" />
       <source>Checkout</source>
       <translation>Checkout</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="211" />
+      <location filename="../checkout.py" line="214" />
       <source>Quantity of the selected line</source>
       <translation>Quantity of the selected line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="212" />
+      <location filename="../checkout.py" line="215" />
       <source>Void the selected line</source>
       <translation>Void the selected line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="213" />
+      <location filename="../checkout.py" line="216" />
       <source>Price override (supervisor)</source>
       <translation>Price override (supervisor)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="214" />
+      <location filename="../checkout.py" line="217" />
       <source>Member: card or phone</source>
       <translation>Member: card or phone</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="215" />
+      <location filename="../checkout.py" line="218" />
       <source>Coupon</source>
       <translation>Coupon</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="216" />
+      <location filename="../checkout.py" line="219" />
       <source>Pay</source>
       <translation>Pay</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="217" />
+      <location filename="../checkout.py" line="220" />
       <source>Park the cart (挂单)</source>
       <translation>Park the cart (挂单)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="218" />
+      <location filename="../checkout.py" line="221" />
       <source>Recall a parked cart (取单)</source>
       <translation>Recall a parked cart (取单)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="219" />
+      <location filename="../checkout.py" line="222" />
       <source>Cancel the whole sale, with a reason (整单取消)</source>
       <translation>Cancel the whole sale, with a reason (整单取消)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="220" />
+      <location filename="../checkout.py" line="223" />
       <source>Detach the member</source>
       <translation>Detach the member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="221" />
+      <location filename="../checkout.py" line="224" />
       <source>Price check (查价), nothing added</source>
       <translation>Price check (查价), nothing added</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="222" />
+      <location filename="../checkout.py" line="225" />
       <source>Reprint the last receipt (supervisor)</source>
       <translation>Reprint the last receipt (supervisor)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="223" />
+      <location filename="../checkout.py" line="226" />
       <source>Open the cash drawer, no sale (a reason)</source>
       <translation>Open the cash drawer, no sale (a reason)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="254" />
+      <location filename="../checkout.py" line="227" />
+      <source>Manual discount on the line or the sale (supervisor)</source>
+      <translation>Manual discount on the line or the sale (supervisor)</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="258" />
       <source>Scan or type a barcode / SKU, Enter</source>
       <translation>Scan or type a barcode / SKU, Enter</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="282" />
+      <location filename="../checkout.py" line="286" />
       <source>List price</source>
       <translation>List price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="286" />
+      <location filename="../checkout.py" line="290" />
       <source>To pay</source>
       <translation>To pay</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="292" />
+      <location filename="../checkout.py" line="296" />
       <source>Member (card or phone)</source>
       <translation>Member (card or phone)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="295" />
+      <location filename="../checkout.py" line="299" />
       <source>Swipe / tap / insert, or type card or phone</source>
       <translation>Swipe / tap / insert, or type card or phone</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="298" />
+      <location filename="../checkout.py" line="302" />
       <source>No member</source>
       <translation>No member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="308" />
+      <location filename="../checkout.py" line="312" />
       <source>Type or scan the coupon code</source>
       <translation>Type or scan the coupon code</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="317" />
+      <location filename="../checkout.py" line="321" />
       <source>Set qty</source>
       <translation>Set qty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="324" />
+      <location filename="../checkout.py" line="328" />
       <source>New unit price</source>
       <translation>New unit price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="326" />
+      <location filename="../checkout.py" line="330" />
       <source>Override</source>
       <translation>Override</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="330" />
+      <location filename="../checkout.py" line="334" />
       <source>Void line</source>
       <translation>Void line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="334" />
+      <location filename="../checkout.py" line="338" />
       <source>Park</source>
       <translation>Park</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="337" />
+      <location filename="../checkout.py" line="341" />
       <source>Recall</source>
       <translation>Recall</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="340" />
+      <location filename="../checkout.py" line="344" />
       <source>Cancel sale</source>
       <translation>Cancel sale</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="343" />
+      <location filename="../checkout.py" line="347" />
       <source>Detach member</source>
       <translation>Detach member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="348" />
+      <location filename="../checkout.py" line="352" />
       <source>Price check</source>
       <translation>Price check</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="351" />
+      <location filename="../checkout.py" line="355" />
       <source>Reprint</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="354" />
+      <location filename="../checkout.py" line="358" />
       <source>Open drawer</source>
       <translation>Open drawer</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="427" />
+      <location filename="../checkout.py" line="365" />
+      <source>Discount</source>
+      <translation>Discount</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="436" />
       <source>Quantity must be 1 to %1</source>
       <translation>Quantity must be 1 to %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="475" />
+      <location filename="../checkout.py" line="484" />
       <source>At most %1 of one item</source>
       <translation>At most %1 of one item</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="498" />
+      <location filename="../checkout.py" line="507" />
       <source>Happy birthday, %1!</source>
       <translation>Happy birthday, %1!</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="513" />
+      <location filename="../checkout.py" line="522" />
       <source>Coupon %1 taken off</source>
       <translation>Coupon %1 taken off</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="52" />
+      <location filename="../checkout.py" line="53" />
       <source>The customer does not want it</source>
       <translation>The customer does not want it</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="53" />
+      <location filename="../checkout.py" line="54" />
       <source>Scanned in error</source>
       <translation>Scanned in error</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="533" />
+      <location filename="../checkout.py" line="542" />
       <source>Coupon %1 refused: %2</source>
       <translation>Coupon %1 refused: %2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="54" />
+      <location filename="../checkout.py" line="55" />
       <source>The customer is short of money</source>
       <translation>The customer is short of money</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="541" />
+      <location filename="../checkout.py" line="550" />
       <source>Coupon %1 applied: %2 off</source>
       <translation>Coupon %1 applied: %2 off</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="55" />
+      <location filename="../checkout.py" line="56" />
       <source>Price query</source>
       <translation>Price query</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="570" />
+      <location filename="../checkout.py" line="579" />
       <source>Void line %1: %2 × %3?</source>
       <translation>Void line %1: %2 × %3?</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="58" />
+      <location filename="../checkout.py" line="59" />
       <source>Change for a customer</source>
       <translation>Change for a customer</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="59" />
+      <location filename="../checkout.py" line="60" />
       <source>Counting the float</source>
       <translation>Counting the float</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="60" />
+      <location filename="../checkout.py" line="61" />
       <source>Cash taken to the safe</source>
       <translation>Cash taken to the safe</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="623" />
+      <location filename="../checkout.py" line="638" />
+      <source>Line %1: %2</source>
+      <translation>Line %1: %2</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="652" />
+      <source>Manual discount %1折 applied</source>
+      <translation>Manual discount %1折 applied</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="669" />
       <source>The cart is empty</source>
       <translation>The cart is empty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="625" />
+      <location filename="../checkout.py" line="671" />
       <source>a sale</source>
       <translation>a sale</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="658" />
+      <location filename="../checkout.py" line="704" />
       <source>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</source>
       <translation>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="669" />
+      <location filename="../checkout.py" line="715" />
       <source>Finish or park this sale first (Ctrl+G)</source>
       <translation>Finish or park this sale first (Ctrl+G)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="679" />
+      <location filename="../checkout.py" line="725" />
       <source>No cart is parked</source>
       <translation>No cart is parked</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="726" />
+      <location filename="../checkout.py" line="773" />
       <source>Parked cart no. %1 recalled</source>
       <translation>Parked cart no. %1 recalled</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="728" />
+      <location filename="../checkout.py" line="775" />
       <source>left out: %1</source>
       <translation>left out: %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="747" />
+      <location filename="../checkout.py" line="794" />
       <source>Cancel the whole sale: %1 items, %2?</source>
       <translation>Cancel the whole sale: %1 items, %2?</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="766" />
+      <location filename="../checkout.py" line="813" />
       <source>Sale cancelled: %1</source>
       <translation>Sale cancelled: %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="785" />
+      <location filename="../checkout.py" line="832" />
       <source>No member is attached</source>
       <translation>No member is attached</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="791" />
+      <location filename="../checkout.py" line="838" />
       <source>Member detached</source>
       <translation>Member detached</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="829" />
+      <location filename="../checkout.py" line="876" />
       <source>Receipt %1 reprinted</source>
       <translation>Receipt %1 reprinted</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="842" />
+      <location filename="../checkout.py" line="889" />
       <source>Open the cash drawer with no sale?</source>
       <translation>Open the cash drawer with no sale?</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="859" />
+      <location filename="../checkout.py" line="906" />
       <source>Drawer opened: %1</source>
       <translation>Drawer opened: %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="949" />
+      <location filename="../checkout.py" line="996" />
       <source>Coupon %1 taken off: %2</source>
       <translation>Coupon %1 taken off: %2</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="967" />
-      <source>Welcome</source>
-      <translation>Welcome</translation>
     </message>
     <message>
       <location filename="../confirm.py" line="16" />
@@ -637,6 +657,36 @@
       <location filename="../customer_display.py" line="42" />
       <source>Customer display</source>
       <translation>Customer display</translation>
+    </message>
+    <message>
+      <location filename="../discount.py" line="42" />
+      <source>Manual discount</source>
+      <translation>Manual discount</translation>
+    </message>
+    <message>
+      <location filename="../discount.py" line="49" />
+      <source>In 折: 9 = 10% off, 8.5 = 15% off</source>
+      <translation>In 折: 9 = 10% off, 8.5 = 15% off</translation>
+    </message>
+    <message>
+      <location filename="../discount.py" line="50" />
+      <source>Discount (折)</source>
+      <translation>Discount (折)</translation>
+    </message>
+    <message>
+      <location filename="../discount.py" line="51" />
+      <source>The whole sale</source>
+      <translation>The whole sale</translation>
+    </message>
+    <message>
+      <location filename="../discount.py" line="60" />
+      <source>Apply</source>
+      <translation>Apply</translation>
+    </message>
+    <message>
+      <location filename="../discount.py" line="70" />
+      <source>Give the discount in 折, from 1 to 9.9 (9 = 10% off)</source>
+      <translation>Give the discount in 折, from 1 to 9.9 (9 = 10% off)</translation>
     </message>
     <message>
       <location filename="../feedback.py" line="107" />

@@ -214,384 +214,404 @@
       <translation>打印余额单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="113" />
+      <location filename="../checkout.py" line="1014" />
+      <source>Welcome</source>
+      <translation>欢迎光临</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="116" />
       <source>Anonymous card</source>
       <translation>不记名卡</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="114" />
+      <location filename="../checkout.py" line="117" />
       <source>Tier</source>
       <translation>等级</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="115" />
+      <location filename="../checkout.py" line="118" />
       <source>Points</source>
       <translation>积分</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="116" />
+      <location filename="../checkout.py" line="119" />
       <source>Stored value</source>
       <translation>储值</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="117" />
+      <location filename="../checkout.py" line="120" />
       <source>principal</source>
       <translation>本金</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="118" />
+      <location filename="../checkout.py" line="121" />
       <source>bonus</source>
       <translation>赠送</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="122" />
+      <location filename="../checkout.py" line="125" />
       <source>%1 points expire on %2</source>
       <translation>%1 积分将于 %2 到期</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="130" />
       <source>Supplementary card</source>
       <translation>附属卡</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="143" />
+      <location filename="../checkout.py" line="146" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="143" />
+      <location filename="../checkout.py" line="146" />
       <source>Item</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="143" />
+      <location filename="../checkout.py" line="146" />
       <source>Qty</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="143" />
+      <location filename="../checkout.py" line="146" />
       <source>Price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="143" />
+      <location filename="../checkout.py" line="146" />
       <source>Discounts</source>
       <translation>优惠</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="143" />
+      <location filename="../checkout.py" line="146" />
       <source>Amount</source>
       <translation>金额</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="208" />
+      <location filename="../checkout.py" line="211" />
       <source>Checkout</source>
       <translation>收银</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="211" />
+      <location filename="../checkout.py" line="214" />
       <source>Quantity of the selected line</source>
       <translation>修改所选行数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="212" />
+      <location filename="../checkout.py" line="215" />
       <source>Void the selected line</source>
       <translation>删除所选商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="213" />
+      <location filename="../checkout.py" line="216" />
       <source>Price override (supervisor)</source>
       <translation>改价（领班授权）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="214" />
+      <location filename="../checkout.py" line="217" />
       <source>Member: card or phone</source>
       <translation>会员：刷卡或手机号</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="215" />
+      <location filename="../checkout.py" line="218" />
       <source>Coupon</source>
       <translation>优惠券</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="216" />
+      <location filename="../checkout.py" line="219" />
       <source>Pay</source>
       <translation>结账</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="217" />
+      <location filename="../checkout.py" line="220" />
       <source>Park the cart (挂单)</source>
       <translation>挂单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="218" />
+      <location filename="../checkout.py" line="221" />
       <source>Recall a parked cart (取单)</source>
       <translation>取单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="219" />
+      <location filename="../checkout.py" line="222" />
       <source>Cancel the whole sale, with a reason (整单取消)</source>
       <translation>整单取消（需填写原因）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="220" />
+      <location filename="../checkout.py" line="223" />
       <source>Detach the member</source>
       <translation>解除会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="221" />
+      <location filename="../checkout.py" line="224" />
       <source>Price check (查价), nothing added</source>
       <translation>查价（不加入购物车）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="222" />
+      <location filename="../checkout.py" line="225" />
       <source>Reprint the last receipt (supervisor)</source>
       <translation>重打上一张小票（领班）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="223" />
+      <location filename="../checkout.py" line="226" />
       <source>Open the cash drawer, no sale (a reason)</source>
       <translation>无交易开钱箱（需填写原因）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="254" />
+      <location filename="../checkout.py" line="227" />
+      <source>Manual discount on the line or the sale (supervisor)</source>
+      <translation>手工折扣：本行或整单（领班）</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="258" />
       <source>Scan or type a barcode / SKU, Enter</source>
       <translation>扫码或输入条码 / 货号，回车</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="282" />
+      <location filename="../checkout.py" line="286" />
       <source>List price</source>
       <translation>原价合计</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="286" />
+      <location filename="../checkout.py" line="290" />
       <source>To pay</source>
       <translation>应付</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="292" />
+      <location filename="../checkout.py" line="296" />
       <source>Member (card or phone)</source>
       <translation>会员（卡或手机号）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="295" />
+      <location filename="../checkout.py" line="299" />
       <source>Swipe / tap / insert, or type card or phone</source>
       <translation>刷卡 / 感应 / 插卡，或输入卡号、手机号</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="298" />
+      <location filename="../checkout.py" line="302" />
       <source>No member</source>
       <translation>未关联会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="308" />
+      <location filename="../checkout.py" line="312" />
       <source>Type or scan the coupon code</source>
       <translation>输入或扫描券码</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="317" />
+      <location filename="../checkout.py" line="321" />
       <source>Set qty</source>
       <translation>改数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="324" />
+      <location filename="../checkout.py" line="328" />
       <source>New unit price</source>
       <translation>新单价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="326" />
+      <location filename="../checkout.py" line="330" />
       <source>Override</source>
       <translation>改价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="330" />
+      <location filename="../checkout.py" line="334" />
       <source>Void line</source>
       <translation>删除商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="334" />
+      <location filename="../checkout.py" line="338" />
       <source>Park</source>
       <translation>挂单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="337" />
+      <location filename="../checkout.py" line="341" />
       <source>Recall</source>
       <translation>取单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="340" />
+      <location filename="../checkout.py" line="344" />
       <source>Cancel sale</source>
       <translation>整单取消</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="343" />
+      <location filename="../checkout.py" line="347" />
       <source>Detach member</source>
       <translation>解除会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="348" />
+      <location filename="../checkout.py" line="352" />
       <source>Price check</source>
       <translation>查价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="351" />
+      <location filename="../checkout.py" line="355" />
       <source>Reprint</source>
       <translation>重打小票</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="354" />
+      <location filename="../checkout.py" line="358" />
       <source>Open drawer</source>
       <translation>开钱箱</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="427" />
+      <location filename="../checkout.py" line="365" />
+      <source>Discount</source>
+      <translation>折扣</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="436" />
       <source>Quantity must be 1 to %1</source>
       <translation>数量须为 1 到 %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="475" />
+      <location filename="../checkout.py" line="484" />
       <source>At most %1 of one item</source>
       <translation>同一商品最多 %1 件</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="498" />
+      <location filename="../checkout.py" line="507" />
       <source>Happy birthday, %1!</source>
       <translation>%1，生日快乐！</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="513" />
+      <location filename="../checkout.py" line="522" />
       <source>Coupon %1 taken off</source>
       <translation>已撤下优惠券 %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="52" />
+      <location filename="../checkout.py" line="53" />
       <source>The customer does not want it</source>
       <translation>顾客不要了</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="53" />
+      <location filename="../checkout.py" line="54" />
       <source>Scanned in error</source>
       <translation>扫错商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="533" />
+      <location filename="../checkout.py" line="542" />
       <source>Coupon %1 refused: %2</source>
       <translation>优惠券 %1 不能使用：%2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="54" />
+      <location filename="../checkout.py" line="55" />
       <source>The customer is short of money</source>
       <translation>顾客钱不够</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="541" />
+      <location filename="../checkout.py" line="550" />
       <source>Coupon %1 applied: %2 off</source>
       <translation>已使用优惠券 %1：优惠 %2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="55" />
+      <location filename="../checkout.py" line="56" />
       <source>Price query</source>
       <translation>只是问价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="570" />
+      <location filename="../checkout.py" line="579" />
       <source>Void line %1: %2 × %3?</source>
       <translation>删除第 %1 行：%2 × %3？</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="58" />
+      <location filename="../checkout.py" line="59" />
       <source>Change for a customer</source>
       <translation>给顾客换零钱</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="59" />
+      <location filename="../checkout.py" line="60" />
       <source>Counting the float</source>
       <translation>清点备用金</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="60" />
+      <location filename="../checkout.py" line="61" />
       <source>Cash taken to the safe</source>
       <translation>现金存入保险柜</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="623" />
+      <location filename="../checkout.py" line="638" />
+      <source>Line %1: %2</source>
+      <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="652" />
+      <source>Manual discount %1折 applied</source>
+      <translation>已打 %1 折（手工折扣）</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="669" />
       <source>The cart is empty</source>
       <translation>购物车是空的</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="625" />
+      <location filename="../checkout.py" line="671" />
       <source>a sale</source>
       <translation>结账</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="658" />
+      <location filename="../checkout.py" line="704" />
       <source>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</source>
       <translation>已挂单，第 %1 单（%2 件，%3）：按 Ctrl+Q 取单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="669" />
+      <location filename="../checkout.py" line="715" />
       <source>Finish or park this sale first (Ctrl+G)</source>
       <translation>请先完成或挂起当前这单（Ctrl+G）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="679" />
+      <location filename="../checkout.py" line="725" />
       <source>No cart is parked</source>
       <translation>没有挂起的单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="726" />
+      <location filename="../checkout.py" line="773" />
       <source>Parked cart no. %1 recalled</source>
       <translation>已取回第 %1 单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="728" />
+      <location filename="../checkout.py" line="775" />
       <source>left out: %1</source>
       <translation>未取回：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="747" />
+      <location filename="../checkout.py" line="794" />
       <source>Cancel the whole sale: %1 items, %2?</source>
       <translation>整单取消：%1 件，%2？</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="766" />
+      <location filename="../checkout.py" line="813" />
       <source>Sale cancelled: %1</source>
       <translation>已整单取消：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="785" />
+      <location filename="../checkout.py" line="832" />
       <source>No member is attached</source>
       <translation>未关联会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="791" />
+      <location filename="../checkout.py" line="838" />
       <source>Member detached</source>
       <translation>已解除会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="829" />
+      <location filename="../checkout.py" line="876" />
       <source>Receipt %1 reprinted</source>
       <translation>已重打小票 %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="842" />
+      <location filename="../checkout.py" line="889" />
       <source>Open the cash drawer with no sale?</source>
       <translation>无交易打开钱箱？</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="859" />
+      <location filename="../checkout.py" line="906" />
       <source>Drawer opened: %1</source>
       <translation>已开钱箱：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="949" />
+      <location filename="../checkout.py" line="996" />
       <source>Coupon %1 taken off: %2</source>
       <translation>已撤下优惠券 %1：%2</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="967" />
-      <source>Welcome</source>
-      <translation>欢迎光临</translation>
     </message>
     <message>
       <location filename="../confirm.py" line="16" />
@@ -637,6 +657,36 @@
       <location filename="../customer_display.py" line="42" />
       <source>Customer display</source>
       <translation>顾客显示屏</translation>
+    </message>
+    <message>
+      <location filename="../discount.py" line="42" />
+      <source>Manual discount</source>
+      <translation>手工折扣</translation>
+    </message>
+    <message>
+      <location filename="../discount.py" line="49" />
+      <source>In 折: 9 = 10% off, 8.5 = 15% off</source>
+      <translation>按折输入：9 即九折，8.5 即八五折</translation>
+    </message>
+    <message>
+      <location filename="../discount.py" line="50" />
+      <source>Discount (折)</source>
+      <translation>折扣（折）</translation>
+    </message>
+    <message>
+      <location filename="../discount.py" line="51" />
+      <source>The whole sale</source>
+      <translation>整单</translation>
+    </message>
+    <message>
+      <location filename="../discount.py" line="60" />
+      <source>Apply</source>
+      <translation>确定</translation>
+    </message>
+    <message>
+      <location filename="../discount.py" line="70" />
+      <source>Give the discount in 折, from 1 to 9.9 (9 = 10% off)</source>
+      <translation>请按折输入 1 到 9.9（9 即九折）</translation>
     </message>
     <message>
       <location filename="../feedback.py" line="107" />
