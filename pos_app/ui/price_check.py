@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pos_app.core import catalog
-from pos_app.core.errors import PosError
+from pos_app.core.errors import NotFound, PosError
 from pos_app.core.pricing import PricingError, quote
 from pos_app.ui.context import Context
 from pos_app.ui.i18n_util import _, error_text
@@ -48,7 +48,7 @@ class PriceCheckDialog(QDialog):
         with t.read() as s:  # one indexed read, as a scan at checkout
             item = catalog.cart_item(s, code)
         if item is None:
-            self.shown.setText(_("Nothing found for %1").replace("%1", code))
+            self.shown.setText(error_text(NotFound("sale.nothing_found", code=code)))
             return
         try:
             priced = quote(t.program, [item], t.now(), tier_code=self.tier_code)

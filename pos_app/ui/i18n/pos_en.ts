@@ -1389,11 +1389,6 @@
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../price_check.py" line="51" />
-      <source>Nothing found for %1</source>
-      <translation>Nothing found for %1</translation>
-    </message>
-    <message>
       <location filename="../price_check.py" line="62" />
       <source>Member price</source>
       <translation>Member price</translation>
@@ -1572,6 +1567,10 @@
       <location filename="../status.py" line="36" />
       <source>not registered with an HQ</source>
       <translation>not registered with an HQ</translation>
+    </message>
+    <message>
+      <source>Nothing found for %1</source>
+      <translation type="obsolete">Nothing found for %1</translation>
     </message>
   </context>
   <context>

@@ -1389,11 +1389,6 @@
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../price_check.py" line="51" />
-      <source>Nothing found for %1</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../price_check.py" line="62" />
       <source>Member price</source>
       <translation>会员价</translation>
