@@ -1,14 +1,14 @@
 """parked carts (挂单): carts put aside at the counter until recalled
 
 Revision ID: parked_carts
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-02
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "parked_carts"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
