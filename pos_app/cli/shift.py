@@ -69,7 +69,7 @@ def print_figures(t: Terminal, f: shifts.ShiftFigures) -> None:
 
 
 def cmd_open(args: argparse.Namespace, t: Terminal) -> int:
-    who, approver = operator(args, t)
+    who, approver = operator(args, t, "open_shift")
     amount = parse_amount(args.cash_float, "--float")
     with t.tx() as s:
         sh = shifts.open_shift(t, s, amount, who, approver)
@@ -86,7 +86,7 @@ def cmd_x(args: argparse.Namespace, t: Terminal) -> int:
 
 
 def cmd_close(args: argparse.Namespace, t: Terminal) -> int:
-    who, approver = operator(args, t)
+    who, approver = operator(args, t, "close_shift")
     counted = parse_amount(args.counted, "--counted")
     with t.tx() as s:
         f = shifts.close_shift(t, s, counted, who, approver)

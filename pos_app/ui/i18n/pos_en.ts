@@ -4,77 +4,77 @@
   <context>
     <name>pos</name>
     <message>
-      <location filename="../app.py" line="102" />
+      <location filename="../app.py" line="103" />
       <source>Cashier</source>
       <translation>Cashier</translation>
     </message>
     <message>
-      <location filename="../app.py" line="102" />
+      <location filename="../app.py" line="103" />
       <source>Supervisor</source>
       <translation>Supervisor</translation>
     </message>
     <message>
-      <location filename="../app.py" line="102" />
+      <location filename="../app.py" line="103" />
       <source>Manager</source>
       <translation>Manager</translation>
     </message>
     <message>
-      <location filename="../app.py" line="144" />
+      <location filename="../app.py" line="145" />
       <source>Store POS</source>
       <translation>Store POS</translation>
     </message>
     <message>
-      <location filename="../app.py" line="197" />
+      <location filename="../app.py" line="198" />
       <source>Numpad</source>
       <translation>Numpad</translation>
     </message>
     <message>
-      <location filename="../app.py" line="202" />
+      <location filename="../app.py" line="203" />
       <source>Help</source>
       <translation>Help</translation>
     </message>
     <message>
-      <location filename="../app.py" line="205" />
+      <location filename="../app.py" line="206" />
       <source>Log out</source>
       <translation>Log out</translation>
     </message>
     <message>
-      <location filename="../app.py" line="259" />
+      <location filename="../app.py" line="260" />
       <source>HQ: %1 · %2 events waiting</source>
       <translation>HQ: %1 · %2 events waiting</translation>
     </message>
     <message>
-      <location filename="../app.py" line="278" />
+      <location filename="../app.py" line="279" />
       <source>online</source>
       <translation>online</translation>
     </message>
     <message>
-      <location filename="../app.py" line="278" />
+      <location filename="../app.py" line="279" />
       <source>offline</source>
       <translation>offline</translation>
     </message>
     <message>
-      <location filename="../app.py" line="385" />
+      <location filename="../app.py" line="386" />
       <source>%1 is not open to your role</source>
       <translation>%1 is not open to your role</translation>
     </message>
     <message>
-      <location filename="../app.py" line="480" />
+      <location filename="../app.py" line="481" />
       <source>Sale %1: %2, change %3</source>
       <translation>Sale %1: %2, change %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="483" />
+      <location filename="../app.py" line="484" />
       <source>%1 points earned</source>
       <translation>%1 points earned</translation>
     </message>
     <message>
-      <location filename="../app.py" line="485" />
+      <location filename="../app.py" line="486" />
       <source>offline stored value used: %1</source>
       <translation>offline stored value used: %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="490" />
+      <location filename="../app.py" line="491" />
       <source>Sale %1 · total %2</source>
       <translation>Sale %1 · total %2</translation>
     </message>
@@ -1567,10 +1567,6 @@
       <location filename="../status.py" line="36" />
       <source>not registered with an HQ</source>
       <translation>not registered with an HQ</translation>
-    </message>
-    <message>
-      <source>Nothing found for %1</source>
-      <translation type="obsolete">Nothing found for %1</translation>
     </message>
   </context>
   <context>

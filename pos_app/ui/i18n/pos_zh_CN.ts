@@ -4,77 +4,77 @@
   <context>
     <name>pos</name>
     <message>
-      <location filename="../app.py" line="102" />
+      <location filename="../app.py" line="103" />
       <source>Cashier</source>
       <translation>收银员</translation>
     </message>
     <message>
-      <location filename="../app.py" line="102" />
+      <location filename="../app.py" line="103" />
       <source>Supervisor</source>
       <translation>领班</translation>
     </message>
     <message>
-      <location filename="../app.py" line="102" />
+      <location filename="../app.py" line="103" />
       <source>Manager</source>
       <translation>店长</translation>
     </message>
     <message>
-      <location filename="../app.py" line="144" />
+      <location filename="../app.py" line="145" />
       <source>Store POS</source>
       <translation>门店收银系统</translation>
     </message>
     <message>
-      <location filename="../app.py" line="197" />
+      <location filename="../app.py" line="198" />
       <source>Numpad</source>
       <translation>数字键盘</translation>
     </message>
     <message>
-      <location filename="../app.py" line="202" />
+      <location filename="../app.py" line="203" />
       <source>Help</source>
       <translation>帮助</translation>
     </message>
     <message>
-      <location filename="../app.py" line="205" />
+      <location filename="../app.py" line="206" />
       <source>Log out</source>
       <translation>退出登录</translation>
     </message>
     <message>
-      <location filename="../app.py" line="259" />
+      <location filename="../app.py" line="260" />
       <source>HQ: %1 · %2 events waiting</source>
       <translation>总部：%1 · 待上传 %2 条</translation>
     </message>
     <message>
-      <location filename="../app.py" line="278" />
+      <location filename="../app.py" line="279" />
       <source>online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../app.py" line="278" />
+      <location filename="../app.py" line="279" />
       <source>offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../app.py" line="385" />
+      <location filename="../app.py" line="386" />
       <source>%1 is not open to your role</source>
       <translation>您的角色不能打开%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="480" />
+      <location filename="../app.py" line="481" />
       <source>Sale %1: %2, change %3</source>
       <translation>小票 %1：%2，找零 %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="483" />
+      <location filename="../app.py" line="484" />
       <source>%1 points earned</source>
       <translation>获得积分 %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="485" />
+      <location filename="../app.py" line="486" />
       <source>offline stored value used: %1</source>
       <translation>使用离线储值：%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="490" />
+      <location filename="../app.py" line="491" />
       <source>Sale %1 · total %2</source>
       <translation>销售单 %1 · 合计 %2</translation>
     </message>
