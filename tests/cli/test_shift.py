@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import KETTLE, pos, run, snapshot
+from tests.cli.conftest import KETTLE, MANAGER, MANAGER_PIN, pos, run, snapshot
 
 
 def test_sale_refund_and_top_up_need_an_open_shift(
@@ -42,10 +42,11 @@ def test_a_cashier_opens_a_shift_with_a_supervisor(
     capsys: pytest.CaptureFixture[str], bare_data: Path
 ) -> None:
     d = bare_data
-    pos(capsys, d, "staff", "add", "--code", "1001", "--name", "张敏", "--role", "cashier",
-        "--new-pin", "1111")
-    pos(capsys, d, "staff", "add", "--code", "2001", "--name", "刘洋", "--role", "supervisor",
-        "--new-pin", "2222")
+    mgr = ["--staff", MANAGER, "--pin", MANAGER_PIN]
+    pos(capsys, d, *mgr, "staff", "add", "--code", "1001", "--name", "张敏", "--role",
+        "cashier", "--new-pin", "1111")
+    pos(capsys, d, *mgr, "staff", "add", "--code", "2001", "--name", "刘洋", "--role",
+        "supervisor", "--new-pin", "2222")
     code, _, err = run(capsys, "--data-dir", str(d), "--staff", "1001", "--pin", "1111",
                        "shift", "open", "--float", "300")
     assert code == 2 and "supervisor" in err
