@@ -210,6 +210,7 @@ MESSAGES: dict[str, str] = {
     "money.decimal_as_string": "{what} must be written as a string, e.g. \"0.95\": {value}",
     "money.not_decimal": "{what} is not a decimal number: '{text}'",
     "money.decimal_not_finite": "{what} is not a finite number: '{text}'",
+    "money.too_large": "amount too large: '{text}'... (at most {digits} digits of yuan)",
     # staff
     "staff.pin_format": "a PIN is 4 to 8 digits",
     "staff.bad_role": "role must be one of {allowed}, got '{role}'",
@@ -220,6 +221,14 @@ MESSAGES: dict[str, str] = {
     "staff.needs_approval": "{action} needs a {role}'s approval",
     "staff.may_not_approve": "staff {staff} ({role}) may not approve {action}",
     "staff.nobody": "nobody is logged in",
+    "staff.reserved_code": "'{staff}' is the command line's own name; choose another staff code",
+    "staff.needs_named": "{action} needs a {role} named with --staff CODE and their PIN",
+    "staff.needs_named_or_approver":
+        "{action} needs a {role} named with --staff CODE and their PIN or approving with "
+        "--approver",
+    "staff.needs_role": "{action} needs a {role}",
+    "staff.late_entry_future":
+        "--at {at} is in the future; a late entry is for a sale made earlier",
     # receipts kept on the terminal
     "receipt.already_saved": "receipt {receipt} is already saved; a number is used once",
     "receipt.not_saved": "no saved receipt '{receipt}' on this terminal",

@@ -68,8 +68,7 @@ def parse_money(text: str) -> Decimal:
     whole = m.group(3).replace(",", "")
     frac = m.group(4) or "0"
     if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS:
-        raise MoneyError(f"amount too large: {text[:30]!r}... (at most "
-                         f"{MAX_WHOLE_DIGITS} digits of yuan)")
+        raise MoneyError("money.too_large", text=text[:30], digits=MAX_WHOLE_DIGITS)
     try:
         d = Decimal(f"{whole}.{frac}")
     except InvalidOperation as e:  # pragma: no cover - regex already checked

@@ -152,14 +152,11 @@ def require(
     r = right(action)
     if may(who, action, setup=setup):
         return None
-    what = action.replace("_", " ")
     if is_console(who) and r.console != YES and approver is None:
-        raise NotAllowed(
-            f"{what} needs a {r.role} named with --staff CODE and their PIN"
-            + (" or approving with --approver" if r.approval else "")
-        )
+        code = "staff.needs_named_or_approver" if r.approval else "staff.needs_named"
+        raise NotAllowed(code, action=action_name(action), role=role_name(r.role))
     if not r.approval:
-        raise NotAllowed(f"{what} needs a {r.role}")
+        raise NotAllowed("staff.needs_role", action=action_name(action), role=role_name(r.role))
     if approver is None:
         raise NotAllowed("staff.needs_approval", action=action_name(action),
                          role=role_name(r.role))

@@ -42,7 +42,7 @@ def has_manager(session: Session) -> bool:
 
 def add_staff(session: Session, code: str, name: str, role: str, pin: str) -> Staff:
     if code.strip().lower() == rights.CONSOLE_CODE:
-        raise PosError(f"{code!r} is the command line's own name; choose another staff code")
+        raise PosError("staff.reserved_code", staff=code)
     if role not in ROLES:
         raise PosError("staff.bad_role", allowed=", ".join(ROLES), role=role)
     if session.scalars(select(Staff).where(Staff.code == code)).first():

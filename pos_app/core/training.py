@@ -64,10 +64,7 @@ def check_late_entry(t: Terminal, at: datetime, who: Operator,
     """A real sale at business time ``at``: the manager who allows it (``who`` or the
     approver). PosError for a time ahead of now."""
     if at > t.now() + CLOCK_SLACK:
-        raise PosError(
-            f"--at {at.isoformat()} is in the future; a late entry is for a sale made "
-            "earlier"
-        )
+        raise PosError("staff.late_entry_future", at=at.isoformat())
     approved = rights.require(who, "late_entry", approver)
     return approved or who.code
 

@@ -2157,6 +2157,11 @@
       <translation>not a money amount in yuan: '{text}'</translation>
     </message>
     <message>
+      <source>amount too large: '{text}'... (at most {digits} digits of yuan)</source>
+      <extracomment>money.too_large</extracomment>
+      <translation>amount too large: '{text}'... (at most {digits} digits of yuan)</translation>
+    </message>
+    <message>
       <source>an empty cart cannot be parked</source>
       <extracomment>park.empty</extracomment>
       <translation>an empty cart cannot be parked</translation>
@@ -2382,6 +2387,11 @@
       <translation>staff code '{staff}' already exists</translation>
     </message>
     <message>
+      <source>--at {at} is in the future; a late entry is for a sale made earlier</source>
+      <extracomment>staff.late_entry_future</extracomment>
+      <translation>--at {at} is in the future; a late entry is for a sale made earlier</translation>
+    </message>
+    <message>
       <source>staff {staff} is locked after {failures} wrong PINs until {until}</source>
       <extracomment>staff.locked</extracomment>
       <translation>staff {staff} is locked after {failures} wrong PINs until {until}</translation>
@@ -2397,6 +2407,21 @@
       <translation>{action} needs a {role}'s approval</translation>
     </message>
     <message>
+      <source>{action} needs a {role} named with --staff CODE and their PIN</source>
+      <extracomment>staff.needs_named</extracomment>
+      <translation>{action} needs a {role} named with --staff CODE and their PIN</translation>
+    </message>
+    <message>
+      <source>{action} needs a {role} named with --staff CODE and their PIN or approving with --approver</source>
+      <extracomment>staff.needs_named_or_approver</extracomment>
+      <translation>{action} needs a {role} named with --staff CODE and their PIN or approving with --approver</translation>
+    </message>
+    <message>
+      <source>{action} needs a {role}</source>
+      <extracomment>staff.needs_role</extracomment>
+      <translation>{action} needs a {role}</translation>
+    </message>
+    <message>
       <source>nobody is logged in</source>
       <extracomment>staff.nobody</extracomment>
       <translation>nobody is logged in</translation>
@@ -2405,6 +2430,11 @@
       <source>a PIN is 4 to 8 digits</source>
       <extracomment>staff.pin_format</extracomment>
       <translation>a PIN is 4 to 8 digits</translation>
+    </message>
+    <message>
+      <source>'{staff}' is the command line's own name; choose another staff code</source>
+      <extracomment>staff.reserved_code</extracomment>
+      <translation>'{staff}' is the command line's own name; choose another staff code</translation>
     </message>
     <message>
       <source>no active staff member '{staff}'</source>

@@ -2157,6 +2157,11 @@
       <translation>不是以元为单位的金额：'{text}'</translation>
     </message>
     <message>
+      <source>amount too large: '{text}'... (at most {digits} digits of yuan)</source>
+      <extracomment>money.too_large</extracomment>
+      <translation>金额过大：'{text}'…（元的整数部分最多 {digits} 位）</translation>
+    </message>
+    <message>
       <source>an empty cart cannot be parked</source>
       <extracomment>park.empty</extracomment>
       <translation>空购物车不能挂单</translation>
@@ -2382,6 +2387,11 @@
       <translation>员工号 '{staff}' 已存在</translation>
     </message>
     <message>
+      <source>--at {at} is in the future; a late entry is for a sale made earlier</source>
+      <extracomment>staff.late_entry_future</extracomment>
+      <translation>--at {at} 是将来的时间；补录只用于之前发生的销售</translation>
+    </message>
+    <message>
       <source>staff {staff} is locked after {failures} wrong PINs until {until}</source>
       <extracomment>staff.locked</extracomment>
       <translation>员工 {staff} 因密码错误 {failures} 次已锁定，至 {until} 解锁</translation>
@@ -2397,6 +2407,21 @@
       <translation>{action}需要{role}授权</translation>
     </message>
     <message>
+      <source>{action} needs a {role} named with --staff CODE and their PIN</source>
+      <extracomment>staff.needs_named</extracomment>
+      <translation>{action}需要{role}用 --staff 编号和其 PIN 办理</translation>
+    </message>
+    <message>
+      <source>{action} needs a {role} named with --staff CODE and their PIN or approving with --approver</source>
+      <extracomment>staff.needs_named_or_approver</extracomment>
+      <translation>{action}需要{role}用 --staff 编号和其 PIN 办理，或用 --approver 授权</translation>
+    </message>
+    <message>
+      <source>{action} needs a {role}</source>
+      <extracomment>staff.needs_role</extracomment>
+      <translation>{action}需要{role}办理</translation>
+    </message>
+    <message>
       <source>nobody is logged in</source>
       <extracomment>staff.nobody</extracomment>
       <translation>没有人登录</translation>
@@ -2405,6 +2430,11 @@
       <source>a PIN is 4 to 8 digits</source>
       <extracomment>staff.pin_format</extracomment>
       <translation>密码须为4到8位数字</translation>
+    </message>
+    <message>
+      <source>'{staff}' is the command line's own name; choose another staff code</source>
+      <extracomment>staff.reserved_code</extracomment>
+      <translation>'{staff}' 是命令行自用的名称，请另选员工编号</translation>
     </message>
     <message>
       <source>no active staff member '{staff}'</source>
