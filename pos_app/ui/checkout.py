@@ -690,14 +690,6 @@ class CheckoutScreen(Screen):
         lines = [parking.ParkedLine(ln.code, ln.item.qty, ln.item.override_price,
                                     ln.item.manual_rate) for ln in cart.lines]
 
-        def work() -> parking.Parked:
-            with t.tx() as s:
-                return parking.park(
-                    t, s, lines, priced.total, who, member_card=cart.member_card,
-                    coupon=cart.coupon,
-                    price_approver=cart.approver.code if cart.approver else None,
-                )
-
         def done(p: parking.Parked) -> None:
             if cart is self.cart:
                 self.clear()
@@ -707,7 +699,9 @@ class CheckoutScreen(Screen):
             if then is not None:
                 then()
 
-        ctx.run(work, done, self.fail)
+        Op(ctx, checkout_ops.park_cart, t, who, lines, priced.total, cart.member_card,
+           cart.coupon, cart.approver.code if cart.approver else None
+           ).success(done).failure(self.fail).run()
 
     def recall(self) -> None:
         """Choose a parked cart and take it back onto the counter (取单), priced afresh."""
@@ -715,10 +709,6 @@ class CheckoutScreen(Screen):
             set_message(self.message, _("Finish or park this sale first (Ctrl+G)"))
             return
         t = self.ctx.terminal
-
-        def work() -> list[parking.Parked]:
-            with t.read() as s:
-                return parking.waiting(s)
 
         def chosen(waiting: list[parking.Parked]) -> None:
             if not waiting:
@@ -737,35 +727,20 @@ class CheckoutScreen(Screen):
             dlg.finished.connect(finished)
             dlg.open()
 
-        self.ctx.run(work, chosen, self.fail)
+        Op(self.ctx, checkout_ops.parked_carts, t).success(chosen).failure(self.fail).run()
 
     def _take_back(self, p: parking.Parked) -> None:
         ctx = self.ctx
         t, who = ctx.terminal, ctx.who
 
-        def work() -> tuple[Cart, list[str]]:
-            gone: list[str] = []
-            with t.tx() as s:
-                parking.recall(t, s, p.id, who)
-                cart = Cart(coupon=p.coupon, used_coupons=sales.used_coupons(s),
-                            approver=parking.approver_of(s, p))
-                for ln in p.lines:
-                    item = catalog.cart_item(s, ln.code, ln.qty, ln.override_price)
-                    if item is None:
-                        gone.append(ln.code)
-                    else:
-                        item = replace(item, manual_rate=ln.manual_rate)
-                        cart.lines.append(CartLine(ln.code, item))
-            if p.member_card:
-                try:
-                    cart.member = member_ops.look_up(t, p.member_card, True)
-                    cart.member_card = cart.member["card"]
-                except PosError as e:
-                    gone.append(error_text(e))
-            return cart, gone
-
-        def done(res: tuple[Cart, list[str]]) -> None:
-            cart, gone = res
+        def done(back: checkout_ops.Recalled) -> None:
+            cart = Cart(coupon=back.coupon, used_coupons=back.used_coupons,
+                        approver=back.approver)
+            cart.lines = [CartLine(code, item) for code, item in back.lines]
+            if back.member is not None:
+                cart.member = back.member
+                cart.member_card = back.member["card"]
+            gone = back.gone
             self.cart = cart
             self._member_panel()
             self.coupon_field.setText(cart.coupon or "")
@@ -776,7 +751,8 @@ class CheckoutScreen(Screen):
             if not self.message.text():
                 set_message(self.message, text, ok=not gone)
 
-        ctx.run(work, done, self.fail)
+        Op(ctx, checkout_ops.recall_cart, t, who, p, error_text
+           ).success(done).failure(self.fail).run()
 
     # ------------------------------------------------------------------ cancel, detach
     def cancel_sale(self) -> None:
@@ -802,17 +778,13 @@ class CheckoutScreen(Screen):
         total = priced.total
 
         def cancel(reason: str, approver: Operator | None) -> None:
-            def work() -> None:
-                with t.tx() as s:
-                    counter.cancel_sale(t, s, lines, total, reason, who, approver,
-                                        cart.member_card)
-
             def done(_r: None) -> None:
                 if cart is self.cart:
                     self.clear()
                 set_message(self.message, _("Sale cancelled: %1").replace("%1", reason), ok=True)
 
-            ctx.run(work, done, self.fail)
+            Op(ctx, checkout_ops.cancel_sale, t, who, lines, total, reason, approver,
+               cart.member_card).success(done).failure(self.fail).run()
 
         def finished(result: int) -> None:
             self.confirming = None
@@ -861,22 +833,13 @@ class CheckoutScreen(Screen):
         t, who = ctx.terminal, ctx.who
 
         def approved(approver: Operator | None) -> None:
-            def work() -> printing.Printout:
-                # receipts (PIL, qrcode) load on the database thread, not at app start
-                from receipts.records import last_receipt_no, reprint_saved
-
-                with t.tx() as s:
-                    no = last_receipt_no(s)
-                    copy = reprint_saved(s, no, t.now(), who,
-                                         approver.code if approver else None)
-                return printing.render(t, copy, open_drawer=False)
-
             def done(p: printing.Printout) -> None:
                 ctx.devices.print_receipt(p.receipt_no, p.escpos, p.text)
                 set_message(self.message, _("Receipt %1 reprinted").replace(
                     "%1", p.receipt_no), ok=True)
 
-            ctx.run(work, done, self.fail)
+            Op(ctx, checkout_ops.reprint_last, t, who, approver
+               ).success(done).failure(self.fail).run()
 
         self.approval = ask_approval(ctx, self, "reprint", approved)
 
@@ -897,15 +860,12 @@ class CheckoutScreen(Screen):
                 return
             reason = dlg.text()
 
-            def work() -> None:
-                with t.tx() as s:
-                    counter.open_drawer(t, s, reason, who)
-
             def done(_r: None) -> None:
                 ctx.devices.kick_drawer()
                 set_message(self.message, _("Drawer opened: %1").replace("%1", reason), ok=True)
 
-            ctx.run(work, done, self.fail)
+            Op(ctx, checkout_ops.open_drawer, t, who, reason
+               ).success(done).failure(self.fail).run()
 
         dlg.finished.connect(finished)
         dlg.open()
