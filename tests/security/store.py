@@ -29,7 +29,8 @@ def popen(d: Path, *argv: str) -> subprocess.Popen[str]:
 
 def make_store(tmp: Path, program_extra: str = "", catalog: bool = True) -> Path:
     """A new data folder: the demo program (plus ``program_extra``), the demo catalog and
-    the demo staff (cashier 1001/1111, supervisor 2001/2222, manager 3001/3333)."""
+    the demo staff (cashier 1001/1111, supervisor 2001/2222, manager 3001/3333), and a
+    shift open."""
     program = tmp / "program.toml"
     program.write_text(PROGRAM.read_text("utf-8") + program_extra, "utf-8")
     d = tmp / "data"
@@ -40,6 +41,9 @@ def make_store(tmp: Path, program_extra: str = "", catalog: bool = True) -> Path
     for code, name, role, pin in STAFF:
         ok(pos(d, "staff", "add", "--code", code, "--name", name, "--role", role,
                env={"POS_NEW_STAFF_PIN": pin}))
+    # the day's shift, as the cashier opens it before the first sale
+    ok(pos(d, "--staff", "1001", "--pin", "1111", "--approver", "2001", "--approver-pin",
+           "2222", "shift", "open", "--float", "500.00"))
     return d
 
 
