@@ -42,6 +42,7 @@ def test_every_business_event_is_in_the_outbox(terminal: Terminal) -> None:
         )
     evs = events(terminal)
     assert [e.kind for e in evs] == [
+        "shift_opened",  # the fixture's shift, opened before the first sale
         "member_enrolled",
         "topup",
         "sale",
@@ -53,13 +54,13 @@ def test_every_business_event_is_in_the_outbox(terminal: Terminal) -> None:
     ]
     assert [e.seq for e in evs] == list(range(1, len(evs) + 1))
     assert all(e.status == "pending" for e in evs)
-    sale = json.loads(evs[2].payload)
+    sale = json.loads(evs[3].payload)
     assert sale["total"] == "518.00" and sale["card"]["card"] == card
     # the ledger entries travel with the event, balanced
     assert sum(amount for _, amount, unit in sale["entries"] if unit == "CNY") == 0
     with terminal.read() as s:
         j = s.scalars(select(Journal).where(Journal.ref == out.sale.sale_no)).one()
-        assert evs[2].event_id == j.event_id
+        assert evs[3].event_id == j.event_id
         assert outbox.verify_chain(terminal, s) == []
         assert outbox.waiting(s) == len(evs)
 
@@ -78,7 +79,7 @@ def test_no_personal_data_in_clear(terminal: Terminal) -> None:
         id_number="11010519491231002X",
         birthday=__import__("datetime").date(1949, 12, 31),
     )
-    payload = events(terminal)[0].payload
+    payload = next(e.payload for e in events(terminal) if e.kind == "member_enrolled")
     assert "13800138000" not in payload and "11010519491231002X" not in payload
     data = json.loads(payload)
     assert data["phone_last4"] == "8000" and data["phone_enc"] and data["phone_hash"]
@@ -87,11 +88,13 @@ def test_no_personal_data_in_clear(terminal: Terminal) -> None:
 def test_chain_detects_a_changed_event(terminal: Terminal) -> None:
     enroll(terminal)
     sell(terminal, [(KETTLE, 1)], [cash()])
+    seq = next(e.seq for e in events(terminal) if e.kind == "sale")
     con = sqlite3.connect(terminal.data_dir / DB_FILE)
-    con.execute("update outbox set payload = replace(payload, '259.00', '1.00') where seq = 2")
+    con.execute("update outbox set payload = replace(payload, '259.00', '1.00') where seq = ?",
+                (seq,))
     con.commit()
     con.close()
     with terminal.read() as s:
         assert outbox.verify_chain(terminal, s) == [
-            "outbox: event 2 content does not match its hash"
+            f"outbox: event {seq} content does not match its hash"
         ]
