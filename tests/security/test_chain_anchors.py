@@ -54,6 +54,8 @@ class Hq:
         r = pos(*data, "sync", "register", "--hq", self.url,
                 env={"POS_HQ_TOKEN": json.loads(reg.stdout)["token"]})
         assert r.returncode == 0, r.stderr
+        r = pos(*data, "shift", "open", "--float", "500.00")  # sales need an open shift
+        assert r.returncode == 0, r.stderr
         for _ in range(2):
             r = pos(*data, "sale", "--item", ITEM, "--tender", "cash")
             assert r.returncode == 0, r.stderr
