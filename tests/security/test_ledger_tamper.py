@@ -4,7 +4,8 @@ own (dropping the append-only triggers first), then ``pos ledger verify`` and
 
 The demo ledger: sale S001-T01-000001 (member, points earned), top-ups 000002 and 000003
 (card 88000100000012 ¥1,000 + ¥120 bonus, card 88000100000038), sale 000004 (¥883.15,
-points tender and cash, 1035 points earned into lot 2)."""
+points tender and cash, 1035 points earned into lot 2). Journals 1-7: shift 1 opened, the
+sale, the two top-ups, shift 1 closed, shift 2 opened, sale 000004 (its event is 11)."""
 
 from __future__ import annotations
 
@@ -106,19 +107,19 @@ def test_an_inserted_balanced_journal_crediting_a_card_is_found(
     the account balances with it: no record books it and no event carries it."""
     db.execute(
         "INSERT INTO journal (seq, event_id, kind, business_time, recorded_at, franchisee,"
-        " store, terminal, staff, ref) SELECT 5, ?, 'topup', business_time, recorded_at,"
-        " franchisee, store, terminal, staff, 'x' FROM journal WHERE seq = 4",
+        " store, terminal, staff, ref) SELECT 8, ?, 'topup', business_time, recorded_at,"
+        " franchisee, store, terminal, staff, 'x' FROM journal WHERE seq = 7",
         (str(uuid.uuid4()),))
-    jid = db.execute("SELECT id FROM journal WHERE seq = 5").fetchone()[0]
+    jid = db.execute("SELECT id FROM journal WHERE seq = 8").fetchone()[0]
     for code, amount in (("cash:drawer", 100000), (f"sv:card:{CARD}:principal", -100000)):
         db.execute("INSERT INTO entries (journal_id, account_id, amount, unit)"
                    " VALUES (?, ?, ?, 'CNY')", (jid, _account(db, code), amount))
         _move(db, code, amount)
-    db.execute("UPDATE counters SET value = 5 WHERE name = 'journal'")
+    db.execute("UPDATE counters SET value = 8 WHERE name = 'journal'")
     _commit(db)
     _found(_problems(data, "ledger", "verify"),
-           "journal 5 (topup x): names no business record",
-           "journal 5 (topup x): has no outbox event")
+           "journal 8 (topup x): names no business record",
+           "journal 8 (topup x): has no outbox event")
 
 
 def test_a_journal_given_a_forged_topup_record_is_still_found(
@@ -127,10 +128,10 @@ def test_a_journal_given_a_forged_topup_record_is_still_found(
     """The same credit with a top-up row made for it: the journal still has no event."""
     db.execute(
         "INSERT INTO journal (seq, event_id, kind, business_time, recorded_at, franchisee,"
-        " store, terminal, staff, ref, record_kind, record_ref) SELECT 5, ?, 'topup',"
+        " store, terminal, staff, ref, record_kind, record_ref) SELECT 8, ?, 'topup',"
         " business_time, recorded_at, franchisee, store, terminal, staff, 'S001-T01-000005',"
-        " 'topup', 'S001-T01-000005' FROM journal WHERE seq = 4", (str(uuid.uuid4()),))
-    jid = db.execute("SELECT id FROM journal WHERE seq = 5").fetchone()[0]
+        " 'topup', 'S001-T01-000005' FROM journal WHERE seq = 7", (str(uuid.uuid4()),))
+    jid = db.execute("SELECT id FROM journal WHERE seq = 8").fetchone()[0]
     for code, amount in (("cash:drawer", 100000), (f"sv:card:{CARD}:principal", -100000)):
         db.execute("INSERT INTO entries (journal_id, account_id, amount, unit)"
                    " VALUES (?, ?, ?, 'CNY')", (jid, _account(db, code), amount))
@@ -139,10 +140,10 @@ def test_a_journal_given_a_forged_topup_record_is_still_found(
     db.execute("INSERT INTO topups (topup_no, journal_id, card_id, amount, bonus, tender,"
                " business_time, staff) SELECT 'S001-T01-000005', ?, ?, 100000, 0, 'cash',"
                " business_time, staff FROM topups LIMIT 1", (jid, card_id))
-    db.execute("UPDATE counters SET value = 5 WHERE name = 'journal'")
+    db.execute("UPDATE counters SET value = 8 WHERE name = 'journal'")
     _commit(db)
     problems = _problems(data, "ledger", "verify")
-    _found(problems, "journal 5 (topup S001-T01-000005): has no outbox event")
+    _found(problems, "journal 8 (topup S001-T01-000005): has no outbox event")
     assert not any("names no business record" in p for p in problems)
 
 
@@ -175,7 +176,7 @@ def test_a_points_lot_raised_with_its_entries_is_found(
     _commit(db)
     problems = _problems(data, "ledger", "verify")
     _found(problems, f"sale {SALE}: 1035 points earned but its journal issued 2035",
-           f"(sale {SALE}): entries differ from those its event 8 carried")
+           f"(sale {SALE}): entries differ from those its event 11 carried")
     # the books themselves still balance: only the ties find it
     assert not any("does not balance" in p or "lots hold" in p for p in problems)
 
@@ -185,7 +186,7 @@ def test_a_deleted_sale_is_found(data: Path, db: sqlite3.Connection) -> None:
     _delete_sale(db, sid)
     _commit(db)
     _found(_problems(data, "ledger", "verify"),
-           f"journal 4 (sale {SALE}): its sale record {SALE} is missing")
+           f"journal 7 (sale {SALE}): its sale record {SALE} is missing")
 
 
 def test_a_sale_deleted_with_its_journal_and_event_is_found(
@@ -210,7 +211,7 @@ def test_a_sale_deleted_with_its_journal_and_event_is_found(
     db.execute("DELETE FROM outbox WHERE event_id = ?", (eid,))
     _commit(db)
     _found(_problems(data, "ledger", "verify"),
-           "journal: 4 numbered but 3 kept", "outbox: 8 numbered but 7 kept")
+           "journal: 7 numbered but 6 kept", "outbox: 11 numbered but 10 kept")
 
 
 def test_a_deleted_last_audit_row_is_found(data: Path, db: sqlite3.Connection) -> None:
@@ -245,5 +246,5 @@ def test_consistent_two_sided_edits_are_found(data: Path, db: sqlite3.Connection
         _move(db, code, delta)
     _commit(db)
     problems = _problems(data, "ledger", "verify")
-    assert problems == [f"journal 4 (sale {SALE}): entries differ from those its event 8 "
+    assert problems == [f"journal 7 (sale {SALE}): entries differ from those its event 11 "
                         "carried"]
