@@ -61,7 +61,7 @@ COMMANDS: dict[str, list[str]] = {
 # actions done only on the app's screens or inside the core (no command of their own):
 # checked through the table's own require here, on the screens by tests/ui
 SCREEN_ONLY = {"void_line", "manual_discount", "void_after_payment", "open_shift",
-               "close_shift"}
+               "close_shift", "cancel_sale", "cancel_sale_large", "no_sale"}
 REFUSED = re.compile(r"needs a (cashier|supervisor|manager)|may not approve")
 
 
@@ -97,6 +97,10 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     d = tmp_path_factory.mktemp("rights") / "data"
     demo.set_up(d).close()
+    # the day's shift, opened as at the counter before the first sale
+    code = cli.main(["--data-dir", str(d), *as_role("cashier", approver="supervisor"),
+                     "shift", "open", "--float", "500.00"])
+    assert code == 0
     return d
 
 
