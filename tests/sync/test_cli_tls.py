@@ -96,7 +96,7 @@ def test_pos_sync_against_pos_hq_serve_over_tls(tmp_path: Path) -> None:
         assert json.loads(sale.stdout)["offline_credit"] is None
         out = pos(*data, "sync")
         assert out.returncode == 0, out.stderr
-        assert json.loads(out.stdout)["uploaded"] == 1
+        assert json.loads(out.stdout)["uploaded"] == 2  # the shift opened, the sale
         st = json.loads(pos(*data, "sync", "status").stdout)
         assert st["waiting"] == 0 and st["offline_budget_left"] == "500.00"
         today = dt.date.today().isoformat()
