@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import random
 import secrets
@@ -56,7 +55,8 @@ from sqlalchemy import insert, select
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pos_app.core import catalog, outbox, sales  # noqa: E402
+from bench import raw_insert as baseline  # noqa: E402
+from pos_app.core import catalog, outbox, sales, shifts  # noqa: E402
 from pos_app.core.models import OutboxEvent  # noqa: E402
 from pos_app.core.outbox import GENESIS  # noqa: E402
 from pos_app.core.staff import CONSOLE  # noqa: E402
@@ -79,6 +79,7 @@ def proto_event() -> dict[str, Any]:
         with t.tx() as s:
             catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
         with t.tx() as s:
+            shifts.open_shift(t, s, Decimal("200"), CONSOLE)  # sales need an open shift
             sales.make_sale(t, s, sales.SaleRequest(
                 lines=[sales.LineRequest("6901234560084", 1)],
                 tenders=[TenderRequest("cash")]), CONSOLE)
@@ -236,33 +237,13 @@ async def peak(base: str, sims: list[Sim], rate: int, seconds: int) -> tuple[int
 
 
 def raw_insert(dsn: str, sims: list[Sim], events: int, proto: dict[str, Any]) -> float:
-    """The same number of events and their entries, INSERTed in batches of 500."""
-    entries = json.loads(proto["payload"]).get("entries", [])
+    """As many events and their entries, INSERTed in batches (bench/raw_insert.py);
+    events/s."""
     per_sim = max(1, events // len(sims))
-    ev_rows, en_rows = [], []
-    for x in sims:
-        for k in range(per_sim):
-            eid = secrets.token_hex(16)
-            ev_rows.append((eid, x.key, k + 1, proto["kind"], proto["payload"]))
-            for code, amount, unit in entries:
-                en_rows.append((eid, code, int(amount), unit))
-    with psycopg.connect(dsn) as c:
-        c.execute("CREATE TABLE raw_events (event_id text primary key, terminal text,"
-                  " seq bigint, kind text, payload text)")
-        c.execute("CREATE TABLE raw_entries (id bigserial primary key, event_id text,"
-                  " account text, amount bigint, unit text)")
-        c.commit()
-        t0 = time.perf_counter()
-        with c.cursor() as cur:
-            for i in range(0, len(ev_rows), 500):
-                cur.executemany("INSERT INTO raw_events VALUES (%s,%s,%s,%s,%s)",
-                                ev_rows[i:i + 500])
-                c.commit()
-            for i in range(0, len(en_rows), 1500):
-                cur.executemany("INSERT INTO raw_entries (event_id, account, amount, unit)"
-                                " VALUES (%s,%s,%s,%s)", en_rows[i:i + 1500])
-                c.commit()
-        return len(ev_rows) / (time.perf_counter() - t0)
+    ev_rows, en_rows = baseline.rows_of(
+        (secrets.token_hex(16), x.key, k + 1, proto["kind"], proto["payload"])
+        for x in sims for k in range(per_sim))
+    return len(ev_rows) / baseline.raw_insert(dsn, ev_rows, en_rows)
 
 
 def start_hq(url: str, n: int, log: Path) -> tuple[list[subprocess.Popen[bytes]], list[int],

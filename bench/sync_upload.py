@@ -31,7 +31,8 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pos_app.core import catalog, ledger, outbox, sales, staff
+from bench import raw_insert as baseline
+from pos_app.core import catalog, ledger, outbox, sales, shifts, staff
 from pos_app.core.models import OutboxEvent
 from pos_app.core.staff import CONSOLE
 from pos_app.core.tenders import TenderRequest
@@ -46,6 +47,8 @@ ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 
 def queue(t: Terminal, n: int) -> None:
     with t.tx() as s:
+        if shifts.current(s) is None:  # sales need an open shift
+            shifts.open_shift(t, s, Decimal("200"), CONSOLE)
         sales.make_sale(t, s, sales.SaleRequest(
             lines=[sales.LineRequest("6901234560084", 1)],
             tenders=[TenderRequest("cash")]), CONSOLE)
@@ -81,33 +84,16 @@ def make_terminal(root: Path, engine: object, url: str, i: int) -> Terminal:
 
 
 def raw_insert(dsn: str, terms: list[Terminal]) -> tuple[int, float]:
-    """The same events and entries, INSERTed in batches of 500 (no checks, no ledger)."""
-    import json
-
-    ev_rows, en_rows = [], []
+    """The same events and entries, INSERTed in batches (bench/raw_insert.py)."""
+    events = []
     for t in terms:
         with t.read() as s:
             for e in s.scalars(select(OutboxEvent)):
                 w = wire(e)
-                ev_rows.append((w["event_id"], t.identity.store, w["seq"], w["kind"], w["payload"]))
-                for code, amount, unit in json.loads(w["payload"]).get("entries", []):
-                    en_rows.append((w["event_id"], code, int(amount), unit))
-    with psycopg.connect(dsn) as c:
-        c.execute("CREATE TEMP TABLE raw_events (event_id text primary key, terminal text,"
-                  " seq bigint, kind text, payload text)")
-        c.execute("CREATE TEMP TABLE raw_entries (id bigserial primary key, event_id text,"
-                  " account text, amount bigint, unit text)")
-        t0 = time.perf_counter()
-        with c.cursor() as cur:
-            for i in range(0, len(ev_rows), 500):
-                cur.executemany("INSERT INTO raw_events VALUES (%s,%s,%s,%s,%s)",
-                                ev_rows[i:i + 500])
-                c.commit()
-            for i in range(0, len(en_rows), 1500):
-                cur.executemany("INSERT INTO raw_entries (event_id, account, amount, unit)"
-                                " VALUES (%s,%s,%s,%s)", en_rows[i:i + 1500])
-                c.commit()
-        return len(ev_rows), time.perf_counter() - t0
+                events.append((w["event_id"], t.identity.store, w["seq"], w["kind"],
+                               w["payload"]))
+    ev_rows, en_rows = baseline.rows_of(events)
+    return len(ev_rows), baseline.raw_insert(dsn, ev_rows, en_rows)
 
 
 def main() -> None:
