@@ -35,6 +35,8 @@ COAT, SCARF, LIPSTICK, BOOTS, TEA, KETTLE, CREAM, SOCKS, TOTE, RICE = (
     "6901234560091",
     "6901234560107",
 )
+# The demo's silver member 王芳: 2003 points, stored value on her card
+SILVER_PHONE = "13800138000"
 
 
 OPENER = staff.Operator("2001", "supervisor")

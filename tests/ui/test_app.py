@@ -34,18 +34,10 @@ from pos_app.core.terminal import Terminal
 from pos_app.ui.app import MainWindow, open_window
 from pos_app.ui.device_bridge import DeviceBridge
 from pos_app.ui.shift import ShiftScreen
+from tests.core.conftest import COAT, KETTLE, LIPSTICK, RICE, SCARF
 from tests.ui.helpers import approve, idle, login, open_shift_when_offered
 
 D = Decimal
-
-
-COAT, SCARF, LIPSTICK, KETTLE, RICE = (
-    "6901234560015",
-    "6901234560022",
-    "6901234560039",
-    "6901234560060",
-    "6901234560107",
-)
 
 
 UID = "04AABBCCDD11"
@@ -65,7 +57,6 @@ def sv_balance(win: MainWindow, identifier: str) -> tuple[Decimal, Decimal]:
     t = win.ctx.terminal
     with t.read() as s:
         return members.sv_balance(s, members.find_card(s, identifier))
-
 
 
 def test_enroll_topup_sale_slip_refund(qtbot: QtBot, window: MainWindow) -> None:

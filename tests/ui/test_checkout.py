@@ -10,17 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.ui.app import MainWindow
 from pos_app.ui.confirm import ConfirmDialog
+from tests.core.conftest import COAT, KETTLE, SCARF, SILVER_PHONE
 from tests.ui.helpers import approve, idle, login, scan, shown_lines
 
-COAT = "6901234560015"
-
-
-SILVER_PHONE = "13800138000"
-
-
 D = Decimal
-KETTLE = "6901234560060"
-SCARF = "6901234560022"
 
 
 def test_scan_burst_in_the_member_phone_field_lands_in_the_cart(

@@ -11,13 +11,10 @@ from sqlalchemy import select
 from pos_app.core.models import AuditEntry
 from pos_app.core.terminal import Terminal
 from pos_app.ui.app import MainWindow
+from tests.core.conftest import COAT, KETTLE, SCARF, SILVER_PHONE
 from tests.ui.helpers import approve, idle, login, scan
 
-COAT = "6901234560015"
 D = Decimal
-KETTLE = "6901234560060"
-SCARF = "6901234560022"
-SILVER_PHONE = "13800138000"  # 王芳
 
 
 def test_cancel_the_whole_sale_with_a_reason_and_detach_the_member(

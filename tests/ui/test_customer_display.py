@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.ui import customer_display
 from pos_app.ui.app import MainWindow
+from tests.core.conftest import COAT, SCARF
 from tests.ui.helpers import idle, login, open_shift_when_offered
 
-COAT, SCARF = "6901234560015", "6901234560022"
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -12,11 +12,10 @@ from pos_app.core.models import AuditEntry, Sale
 from pos_app.core.terminal import Terminal
 from pos_app.ui.app import MainWindow
 from pos_app.ui.discount import DiscountDialog
+from tests.core.conftest import KETTLE, SCARF
 from tests.ui.helpers import approve, idle, login, open_shift_when_offered, scan
 
 D = Decimal
-KETTLE = "6901234560060"
-SCARF = "6901234560022"
 
 
 def test_a_manual_discount_needs_a_supervisor_and_is_tied_to_the_sale(

@@ -12,10 +12,8 @@ from sqlalchemy import func, select
 
 from pos_app.core import sales
 from pos_app.ui.app import MainWindow
+from tests.core.conftest import COAT
 from tests.ui.helpers import idle, login, open_shift_when_offered
-
-COAT = "6901234560015"  # 羊毛大衣 499.00 on the day
-SILVER_PHONE = "13800138000"
 
 
 def sounds(win: MainWindow) -> int:

@@ -15,11 +15,10 @@ from sqlalchemy import select
 from pos_app.core.models import Item
 from pos_app.ui.app import MainWindow
 from pos_app.ui.i18n_util import I18N_DIR
+from tests.core.conftest import COAT, SILVER_PHONE
 from tests.ui.helpers import idle, login
 from tests.ui.language import english_left, english_words
 
-COAT = "6901234560015"
-SILVER_PHONE = "13800138000"
 CORE = Path(__file__).resolve().parents[2] / "pos_app" / "core"
 CODED = {"PosError", "NotFound", "NotAllowed", "PricingError", "MoneyError", "CodedError"}
 

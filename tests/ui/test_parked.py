@@ -11,13 +11,9 @@ from pos_app.core.models import AuditEntry
 from pos_app.core.terminal import Terminal
 from pos_app.ui.app import MainWindow
 from pos_app.ui.parked import RecallDialog
+from tests.core.conftest import COAT, KETTLE, SCARF, SILVER_PHONE
 from tests.ui.conftest import D11, RunningClock, make_window
 from tests.ui.helpers import idle, login, scan
-
-COAT = "6901234560015"
-KETTLE = "6901234560060"
-SCARF = "6901234560022"
-SILVER_PHONE = "13800138000"  # 王芳
 
 
 def test_park_several_carts_recall_after_a_restart_and_log_out_parks(

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from pos_app.core import sales
 from pos_app.core.models import OfflineSpend, SyncState
 from pos_app.ui.app import MainWindow
+from tests.core.conftest import COAT, KETTLE, SCARF, SILVER_PHONE, TOTE
 from tests.ui.helpers import (
     attach_member,
     idle,
@@ -26,15 +27,6 @@ from tests.ui.helpers import (
 D = Decimal
 
 
-SCARF, BAG = "6901234560022", "6901234560091"
-
-
-SILVER_PHONE = "13800138000"  # 王芳: silver, 2003 points, stored value on her card
-
-
-KETTLE, COAT = "6901234560060", "6901234560015"
-
-
 def test_points_limit_follows_the_stored_value_pay_discount(
     qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -44,7 +36,7 @@ def test_points_limit_follows_the_stored_value_pay_discount(
     win = window
     login(qtbot, win)
     co = win.checkout
-    for code in (SCARF, BAG):
+    for code in (SCARF, TOTE):
         win.ctx.devices.simulate_scan(code)
     qtbot.waitUntil(lambda: co.model.rowCount() == 2, timeout=5000)
     co.member_field.setText(SILVER_PHONE)

@@ -9,10 +9,8 @@ from sqlalchemy import select
 from pos_app.core.models import AuditEntry
 from pos_app.core.terminal import Terminal
 from pos_app.ui.app import MainWindow
+from tests.core.conftest import KETTLE, SCARF
 from tests.ui.helpers import approve, idle, login
-
-KETTLE = "6901234560060"
-SCARF = "6901234560022"
 
 
 def test_price_check_quantity_key_reprint_and_no_sale_drawer(

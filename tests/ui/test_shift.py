@@ -12,11 +12,10 @@ from pos_app.core import shifts
 from pos_app.core.models import AuditEntry, Sale
 from pos_app.ui.app import MainWindow
 from pos_app.ui.shift import OpenShiftDialog
+from tests.core.conftest import COAT, KETTLE
 from tests.ui.helpers import approve, idle, login, open_shift_when_offered, scan
 
-COAT = "6901234560015"
 D = Decimal
-KETTLE = "6901234560060"
 
 
 def test_shift_open_x_close_z(qtbot: QtBot, window: MainWindow) -> None:

@@ -9,10 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.core import members
 from pos_app.ui.app import MainWindow
+from tests.core.conftest import SILVER_PHONE
 from tests.ui.helpers import approve, find_member, idle, login
-
-SILVER_PHONE = "13800138000"
-
 
 
 def test_block_replace_and_supplementary(qtbot: QtBot, window: MainWindow) -> None:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from pos_app.ui.app import MainWindow
+from tests.core.conftest import SILVER_PHONE
 from tests.ui.helpers import idle, login
-
-SILVER_PHONE = "13800138000"
 
 
 def test_enrollment_is_validated(qtbot: QtBot, window: MainWindow) -> None:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from pos_app.ui.app import MainWindow
+from tests.core.conftest import SILVER_PHONE
 from tests.ui.helpers import find_member, idle, login, open_shift_when_offered
-
-SILVER_PHONE = "13800138000"
 
 
 def test_topup_over_the_cap_is_previewed_and_refused(qtbot: QtBot, window: MainWindow) -> None:

@@ -8,9 +8,8 @@ from pytestqt.qtbot import QtBot
 from pos_app.ui.app import MainWindow
 from pos_app.ui.operations import Op
 from pos_app.ui.operations import members as member_ops
+from tests.core.conftest import SILVER_PHONE
 from tests.ui.helpers import idle
-
-SILVER_PHONE = "13800138000"
 
 
 def test_the_member_look_up_operation(qtbot: QtBot, window: MainWindow) -> None:
