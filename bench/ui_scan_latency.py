@@ -126,6 +126,7 @@ class Lane:
         from PySide6.QtWidgets import QApplication
 
         from devices.manager import DeviceManager
+        from pos_app.config import Counter
         from pos_app.core.staff import Operator
         from pos_app.core.terminal import Terminal
         from pos_app.ui.app import open_window
@@ -146,7 +147,7 @@ class Lane:
         self.co = co = self.win.checkout
         # every scan a line of its own (the terminal setting): 100 lines, and each timed
         # scan inserts one more
-        self.win.ctx.same_item_new_line = True
+        self.win.ctx.counter = Counter(same_item="new_line")
         self.codes = codes
         self.rng = random.Random(seed)
         self.settle()  # start-up warm-up done

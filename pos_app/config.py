@@ -30,6 +30,13 @@ Keys (see docs/operations.md)::
     interval_minutes = 60
     keep = 48
 
+    [counter]                    # the cashier app at this till
+    same_item = "add"            # a scanned item already in the cart: "add" one to its
+                                 # line, or "new_line" (a line of its own)
+    customer_display = "auto"    # "auto" (a second monitor if there is one), "off",
+                                 # "window" (a window on the cashier's screen)
+    touch = false                # a touch screen: the numpad shows from the start
+
     [[devices]]                  # keys: docs/devices.md
     name = "front scanner"
     kind = "scanner"
@@ -65,9 +72,15 @@ _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$")
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 TOP_KEYS = {"store", "terminal", "franchisee", "hq_url", "data_dir", "logging", "backups",
-            "devices"}
+            "counter", "devices"}
 LOGGING_KEYS = {"dir", "level", "max_bytes", "backup_count", "stderr"}
 BACKUP_KEYS = {"interval_minutes", "keep"}
+COUNTER_KEYS = {"same_item", "customer_display", "touch"}
+SAME_ITEM = ("add", "new_line")
+CUSTOMER_DISPLAY = ("auto", "off", "window")
+# the environment may override the file's [counter] settings (trying a till out)
+TOUCH_ENV = "POS_TOUCH"
+CUSTOMER_DISPLAY_ENV = "POS_CUSTOMER_DISPLAY"
 
 class ConfigError(Exception):
     pass
@@ -82,6 +95,37 @@ class Problem:
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line else ""
         return f"{where}{self.key}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Counter:
+    """The ``[counter]`` settings: how the cashier app behaves at this till."""
+
+    same_item: str = "add"
+    customer_display: str = "auto"
+    touch: bool = False
+
+    @property
+    def same_item_new_line(self) -> bool:
+        return self.same_item == "new_line"
+
+    def overridden(self, env: Mapping[str, str]) -> Counter:
+        """With ``$POS_TOUCH`` (``1``/``0``) and ``$POS_CUSTOMER_DISPLAY`` (one of
+        :data:`CUSTOMER_DISPLAY`) where set; other values are ignored."""
+        touch, shown = self.touch, self.customer_display
+        if env.get(TOUCH_ENV, "").strip() != "":
+            touch = env[TOUCH_ENV].strip() not in ("0", "false", "no")
+        mode = env.get(CUSTOMER_DISPLAY_ENV, "").strip().lower()
+        if mode in CUSTOMER_DISPLAY:
+            shown = mode
+        return Counter(self.same_item, shown, touch)
+
+
+def counter_settings(cfg: TerminalConfig | None, env: Mapping[str, str] | None = None) -> Counter:
+    """The till's ``[counter]`` settings (the defaults without a config file), with the
+    environment's overrides."""
+    base = cfg.counter if cfg is not None else Counter()
+    return base.overridden(os.environ if env is None else env)
 
 
 @dataclass
@@ -99,6 +143,7 @@ class TerminalConfig:
     log_stderr: bool = False
     backup_interval: timedelta = timedelta(minutes=60)
     backup_keep: int = 48
+    counter: Counter = field(default_factory=Counter)
     devices: list[dict[str, Any]] = field(default_factory=list)
     raw: dict[str, Any] = field(default_factory=dict)
 
@@ -279,6 +324,8 @@ def _read(path: Path) -> tuple[TerminalConfig | None, list[Problem]]:
         else:
             bad("backups.keep", f"must be a whole number of at least 1, got {v!r}")
 
+    _read_counter(data, cfg, bad)
+
     devs = data.get("devices", [])
     if not isinstance(devs, list):
         bad("devices", "must be an array of tables: [[devices]]")
@@ -296,6 +343,29 @@ def _read(path: Path) -> tuple[TerminalConfig | None, list[Problem]]:
         if dev.get("kind") == "drawer" and "printer" in dev and dev["printer"] not in printers:
             bad(f"devices[{i}].printer", f"no printer is named {dev['printer']!r}")
     return cfg, problems
+
+
+def _read_counter(data: Mapping[str, Any], cfg: TerminalConfig, bad: Any) -> None:
+    ct = data.get("counter", {})
+    if not isinstance(ct, dict):
+        bad("counter", "must be a table: [counter]")
+        return
+    for key in ct:
+        if key not in COUNTER_KEYS:
+            bad(f"counter.{key}", f"unknown key (known: {', '.join(sorted(COUNTER_KEYS))})")
+    same, shown, touch = (ct.get("same_item", "add"), ct.get("customer_display", "auto"),
+                          ct.get("touch", False))
+    ok = True
+    for key, value, allowed in (("same_item", same, SAME_ITEM),
+                                ("customer_display", shown, CUSTOMER_DISPLAY)):
+        if value not in allowed:
+            bad(f"counter.{key}", f"must be one of {', '.join(allowed)}, got {value!r}")
+            ok = False
+    if not isinstance(touch, bool):
+        bad("counter.touch", f"must be true or false, got {touch!r}")
+        ok = False
+    if ok:
+        cfg.counter = Counter(same, shown, touch)
 
 
 def _check_device(dev: Mapping[str, Any], where: str, names: set[str], bad: Any) -> None:

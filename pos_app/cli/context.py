@@ -119,6 +119,7 @@ def prepare(args: argparse.Namespace) -> None:
             cfg = None
     elif cmd != "config check":
         cfg = load_config(None)
+    args.terminal_config = cfg  # the app reads its [counter] settings from it
     if args.data_dir is None and not os.environ.get("POS_DATA_DIR") and cfg and cfg.data_dir:
         args.data_dir = cfg.data_dir
     data_dir = default_data_dir() if args.data_dir is None else Path(args.data_dir)

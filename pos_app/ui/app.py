@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import TypeVar
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.config import Counter, counter_settings
 from pos_app.core.pricing import PricedCart
 from pos_app.core.rights import RANK
 from pos_app.core.staff import Operator
@@ -161,14 +161,16 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(1000)
         self._status_timer.timeout.connect(self.update_status)
         self._status_timer.start()
-        # a touch screen (POS_TOUCH=1): the numpad shows from the start
-        self.touch = os.environ.get("POS_TOUCH", "") not in ("", "0")
+        # a touch screen ([counter] touch = true): the numpad shows from the start
+        self.touch = ctx.counter.touch
         self._numpad_on = self.touch
         self._shown = "login"
         self._compact: bool | None = None
         self.build()
         self.numpad_button.setChecked(self._numpad_on)
-        self.customer = customer_display.open_for(self, lambda: self.checkout.priced)
+        self.customer = customer_display.open_for(
+            self, lambda: self.checkout.priced, mode=ctx.counter.customer_display
+        )
         if self.customer is not None:
             ctx.devices.customer_shown.connect(self.customer.follow)
 
@@ -529,13 +531,16 @@ def warm_up(terminal: Terminal) -> None:
 
 def open_window(
     terminal: Terminal, language: str = i18n_util.DEFAULT_LANGUAGE,
-    devices: DeviceBridge | None = None,
+    devices: DeviceBridge | None = None, counter: Counter | None = None,
 ) -> MainWindow:
-    """Set up the app on ``terminal`` and return its (not yet shown) main window."""
+    """Set up the app on ``terminal`` and return its (not yet shown) main window;
+    ``counter``: the till's ``[counter]`` settings (default: the defaults with the
+    environment's overrides, ``$POS_TOUCH`` and ``$POS_CUSTOMER_DISPLAY``)."""
     make_app()
     i18n_util.install(language)
     bridge = devices or DeviceBridge()
-    ctx = Context(terminal=terminal, runner=Runner(), devices=bridge, language=language)
+    ctx = Context(terminal=terminal, runner=Runner(), devices=bridge, language=language,
+                  counter=counter or counter_settings(None))
     win = MainWindow(ctx)
     bridge.start()
     Op(ctx, warm_up, terminal).run()

@@ -470,11 +470,11 @@ class CheckoutScreen(Screen):
 
     def add_item(self, code: str, item: CartItem) -> None:
         """One more of ``item``: on its line where the same item is already in the cart
-        with its own price (the terminal setting ``same_item_new_line`` keeps separate
-        lines), else on a new line."""
+        with its own price (terminal.toml's ``[counter] same_item = "new_line"`` keeps
+        separate lines), else on a new line."""
         before = self.cart.snapshot()
         n, self.pending_qty = self.pending_qty, 1
-        row = None if self.ctx.same_item_new_line else self.cart.line_of(item)
+        row = None if self.ctx.counter.same_item_new_line else self.cart.line_of(item)
         if row is None:
             self.cart.lines.append(CartLine(code, replace(item, qty=n) if n != 1 else item))
             row = len(self.cart.lines) - 1

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pos_app.config import Counter
 from pos_app.core.errors import NotAllowed
 from pos_app.core.rights import right
 from pos_app.core.staff import Operator
@@ -24,9 +25,9 @@ class Context:
     operator: Operator | None = None
     operator_name: str = ""
     listeners: list[Callable[[], None]] = field(default_factory=list)
-    # the terminal setting [counter] same_item = "new_line": a scanned item already in the
-    # cart gets a line of its own (default: one more on its line)
-    same_item_new_line: bool = False
+    # the till's [counter] settings in terminal.toml (pos_app.config.Counter): same_item,
+    # customer_display, touch
+    counter: Counter = field(default_factory=Counter)
 
     def run(
         self,

@@ -5,10 +5,10 @@ It follows what the app sends the pole display (:class:`~pos_app.ui.device_bridg
 emits each job as ``customer_shown``), reading the lines from the checkout's priced cart,
 so the cashier's screens do nothing for it.
 
-Where it shows: ``POS_CUSTOMER_DISPLAY`` (the terminal's setting) is ``auto`` (the
-default: full screen on a second monitor when one is connected, else nowhere), ``off``,
-or ``window`` (a window on the cashier's own screen, for a store whose second monitor
-is a mirrored one, and for trying it out)."""
+Where it shows: terminal.toml's ``[counter] customer_display`` (``$POS_CUSTOMER_DISPLAY``
+over it) is ``auto`` (the default: full screen on a second monitor when one is
+connected, else nowhere), ``off``, or ``window`` (a window on the cashier's own screen,
+for a store whose second monitor is a mirrored one, and for trying it out)."""
 
 from __future__ import annotations
 
@@ -21,12 +21,13 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from devices.events import ShowItem, ShowLines, ShowTotal
+from pos_app.config import CUSTOMER_DISPLAY, CUSTOMER_DISPLAY_ENV
 from pos_app.core.pricing import PricedCart
 from pos_app.ui.i18n_util import _
 from pos_app.ui.widgets import money_text
 
-SETTING = "POS_CUSTOMER_DISPLAY"
-MODES = ("auto", "off", "window")
+SETTING = CUSTOMER_DISPLAY_ENV
+MODES = CUSTOMER_DISPLAY
 MOST_LINES = 12  # the last lines of a long sale; the total counts them all
 
 

@@ -222,3 +222,44 @@ def test_root_is_refused_on_the_service_users_data_folder(
     r = pos("--data-dir", str(demo_dir), "ledger", "verify")
     assert r.code == 2 and "run the command as that user" in r.err and "not as root" in r.err
     assert sorted(p.name for p in demo_dir.rglob("*")) == before  # nothing written
+
+
+def test_the_counter_settings_read_and_checked(
+    tmp_path: Path, demo_dir: Path, pos: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cfg = tmp_path / "terminal.toml"
+    head = _good(demo_dir, tmp_path / "logs").split("\n[[devices]]")[0]
+    cfg.write_text(head + '\n[counter]\nsame_item = "new_line"\ncustomer_display = "off"\n'
+                   'touch = true\n')
+    r = pos("--json", "config", "check", "--config", str(cfg))
+    assert r.code == 0, r.out
+    assert config.load(cfg).counter == config.Counter("new_line", "off", True)
+    # the environment over the file; without a file, the defaults
+    over = config.counter_settings(config.load(cfg), {"POS_TOUCH": "0",
+                                                      "POS_CUSTOMER_DISPLAY": "window"})
+    assert over == config.Counter("new_line", "window", False)
+    assert config.counter_settings(None, {}) == config.Counter("add", "auto", False)
+
+    cfg.write_text(head + '\n[counter]\nsame_item = "twice"\ncustomer_display = "left"\n'
+                   'touch = "yes"\nsound = true\n')
+    lines = cfg.read_text().splitlines()
+    at = {key: lines.index(text) + 1 for key, text in (
+        ("counter.same_item", 'same_item = "twice"'),
+        ("counter.customer_display", 'customer_display = "left"'),
+        ("counter.touch", 'touch = "yes"'), ("counter.sound", "sound = true"))}
+    r = pos("--json", "config", "check", "--config", str(cfg))
+    assert r.code == 2
+    got = {p["key"]: (p["line"], p["message"]) for p in r.json()["problems"]}
+    assert {k: got[k][0] for k in at} == at
+    assert got["counter.same_item"][1] == "must be one of add, new_line, got 'twice'"
+    assert "auto, off, window" in got["counter.customer_display"][1]
+    assert "unknown key" in got["counter.sound"][1]
+    # the app (and every terminal command) refuses to start on it, naming file and key
+    cfg.write_text(head + '\n[counter]\nsame_item = "twice"\n')
+    monkeypatch.setenv("POS_CONFIG", str(cfg))
+    r = pos("app")
+    assert r.code == 2
+    assert r.err.startswith(f"pos: {cfg}: line {at['counter.same_item']}: counter.same_item: "
+                            "must be one of add, new_line, got 'twice'")
+    with pytest.raises(config.ConfigError, match="counter.same_item"):
+        config.load(cfg)

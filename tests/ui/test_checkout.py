@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from pos_app.config import Counter
 from pos_app.ui.app import MainWindow
 from pos_app.ui.confirm import ConfirmDialog
 from tests.core.conftest import COAT, KETTLE, SCARF, SILVER_PHONE
@@ -146,7 +147,7 @@ def test_same_item_adds_to_its_line_unless_the_terminal_keeps_separate_lines(
     win.ctx.devices.simulate_scan(SCARF)
     qtbot.waitUntil(lambda: shown_lines(win)[0][1] == "2", timeout=5000)
     assert shown_lines(win) == [("羊绒围巾 Cashmere scarf", "2"), ("电热水壶 Electric kettle", "1")]
-    win.ctx.same_item_new_line = True
+    win.ctx.counter = Counter(same_item="new_line")
     scan(qtbot, win, SCARF, 3)
     assert [q for _n, q in shown_lines(win)] == ["2", "1", "1"]
 
