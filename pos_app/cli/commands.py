@@ -24,6 +24,7 @@ COMMANDS: dict[str, Command] = {
     "app": Command("app", "open the cashier app (demo data if the folder is empty)"),
     "catalog": Command("catalog", "the item catalog"),
     "member": Command("member", "members and cards"),
+    "card": Command("card", "card stock: batches, receiving, stock, a card's moves"),
     "stored-value": Command("stored_value", "stored value"),
     "shift": Command("shift", "the cashier shift: open, X report, close with the Z report"),
     "sale": Command("sale", "ring up and pay a sale"),

@@ -27,8 +27,10 @@ def add_member(parser: argparse.ArgumentParser) -> None:
     x.add_argument("--email")
     x.add_argument("--gender", choices=["F", "M"])
     x.add_argument("--consent", action="store_true", help="accepts marketing messages")
-    x.add_argument("--card", help="card number (default: the next in sequence)")
-    x.add_argument("--media", default="barcode", choices=list(members.MEDIA))
+    x.add_argument("--card", help="a card of the store's stock (default: the next number in "
+                                  "sequence, printed as a barcode card)")
+    x.add_argument("--media", choices=list(members.MEDIA),
+                   help="default barcode; a stock card is on its batch's medium")
     x.add_argument("--media-id", help="chip or tag UID for --media ic/nfc")
     x.add_argument("--anonymous", action="store_true", help="an anonymous stored-value card")
     x.set_defaults(func=cmd_member_enroll)
@@ -65,7 +67,7 @@ def add_member(parser: argparse.ArgumentParser) -> None:
 
 def cmd_member_enroll(args: argparse.Namespace, t: Terminal) -> int:
     who, _ = operator(args, t, "enroll")
-    if args.media_id and args.media not in ("ic", "nfc"):
+    if args.media_id and args.media not in ("ic", "nfc") and not (args.card and not args.media):
         raise PosError("cli.media_id")
     e = members.Enrollment(
         name=args.name or "",
@@ -77,7 +79,7 @@ def cmd_member_enroll(args: argparse.Namespace, t: Terminal) -> int:
         marketing_consent=args.consent,
         anonymous=args.anonymous,
         card_no=args.card,
-        media=args.media,
+        media=args.media or "barcode",
         media_id=args.media_id,
     )
     with t.tx() as s:

@@ -16,11 +16,19 @@ from stdnum import luhn
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError
 
-from pos_app.core import events, ledger, outbox, points
+from pos_app.core import card_stock, events, ledger, outbox, points
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.ledger import CNY, Posting, account
 from pos_app.core.messages import status
-from pos_app.core.models import Account, Card, CardMedia, Member, PointLot, TierChange
+from pos_app.core.models import (
+    Account,
+    Card,
+    CardMedia,
+    Member,
+    PointLot,
+    StockCard,
+    TierChange,
+)
 from pos_app.core.money import to_str
 from pos_app.core.pii import mask_card, mask_phone
 from pos_app.core.staff import Operator, audit
@@ -92,6 +100,15 @@ def _check_card_no(card_no: str) -> None:
         and not card_check_digit_ok(card_no)
     ):
         raise PosError("member.card_check_digit", card=card_no)
+
+
+def _from_stock(t: Terminal, s: Session, card_no: str | None) -> StockCard | None:
+    """The card of this store's stock a given number names (None: no number given, the
+    next in sequence is issued); any other number is refused."""
+    if not card_no:
+        return None
+    _check_card_no(card_no)
+    return card_stock.in_store(t, s, card_no)
 
 
 def _media_identifier(card_no: str, media: str, media_id: str | None) -> str:
@@ -179,10 +196,13 @@ def enroll(t: Terminal, s: Session, e: Enrollment, who: Operator) -> Member:
         franchisee=ident.franchisee,
         store=ident.store,
     )
+    sc = _from_stock(t, s, e.card_no)
     s.add(m)
     s.flush()
     card_no = e.card_no or next_card_no(t, s)
-    issue_card(t, s, m, card_no, e.media, e.media_id, now)
+    card = issue_card(t, s, m, card_no, sc.media if sc else e.media, e.media_id, now)
+    if sc is not None:
+        card_stock.hand_out(t, s, sc, card, who, sold=False, reason="enrolled")
     s.add(
         TierChange(member_id=m.id, from_tier=None, to_tier=m.tier_code, reason="enrolled", at=now)
     )
@@ -345,12 +365,13 @@ def supplementary(
         if lim is not None and lim <= 0:
             raise PosError("member.limit_not_positive")
     now = t.now()
+    sc = _from_stock(t, s, card_no)
     card = issue_card(
         t,
         s,
         main.member,
         card_no or next_card_no(t, s),
-        media,
+        sc.media if sc else media,
         media_id,
         now,
         main=main,
@@ -358,6 +379,8 @@ def supplementary(
         limit_per_day=limit_per_day,
     )
     card.holder_name = holder_name or main.member.name
+    if sc is not None:
+        card_stock.hand_out(t, s, sc, card, who, sold=False, reason="supplementary card")
     audit(
         s,
         now,
@@ -399,6 +422,9 @@ def block_card(t: Terminal, s: Session, card_no: str, who: Operator, reason: str
     card.status = "blocked"
     card.blocked_at = now
     card.block_reason = reason
+    sc = card_stock.of_card(s, card)
+    if sc is not None and sc.status == "active":
+        card_stock.move(t, s, sc, "blocked", who, reason, now, event=False)
     audit(
         s,
         now,
@@ -466,17 +492,21 @@ def replace_card(
     if old.status == "replaced":
         raise PosError("member.already_replaced", card=mask_card(old.card_no))
     now = t.now()
+    sc = _from_stock(t, s, new_no)
     new = issue_card(
         t,
         s,
         old.member,
         new_no or next_card_no(t, s),
-        media,
+        sc.media if sc else media,
         media_id,
         now,
         limit_per_sale=old.limit_per_sale,
         limit_per_day=old.limit_per_day,
     )
+    if sc is not None:
+        card_stock.hand_out(t, s, sc, new, who, sold=False,
+                            reason=f"replaces {mask_card(old.card_no)}")
     if old.main_card_id is not None:
         new.main_card_id = old.main_card_id
     new.holder_name = old.holder_name

@@ -518,3 +518,54 @@ class RemoteCouponUse(Base):
     __tablename__ = "remote_coupon_uses"
     code: Mapped[str] = mapped_column(String(40), primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+# --- card stock: cards made by finance in numbered batches, registered by a store ---
+
+
+class CardBatch(Base):
+    """A batch of cards finance had made: numbers in sequence with a Luhn check digit,
+    of one card product and one medium (magstripe, IC chip, NFC)."""
+
+    __tablename__ = "card_batches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_no: Mapped[str] = mapped_column(String(40), unique=True)
+    product: Mapped[str] = mapped_column(String(40))
+    media: Mapped[str] = mapped_column(String(12))
+    first_no: Mapped[str] = mapped_column(String(32))
+    last_no: Mapped[str] = mapped_column(String(32))
+    count: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[str] = mapped_column(String(20))
+
+
+class StockCard(Base):
+    """A card registered to this store's stock and where it is in its life:
+    in_stock -> issued | sold -> active -> blocked | expired."""
+
+    __tablename__ = "card_stock"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_no: Mapped[str] = mapped_column(String(32), unique=True)
+    batch_no: Mapped[str] = mapped_column(String(40), index=True)
+    product: Mapped[str] = mapped_column(String(40))
+    media: Mapped[str] = mapped_column(String(12))
+    store: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    received_by: Mapped[str] = mapped_column(String(20))
+    card_id: Mapped[int | None] = mapped_column(ForeignKey("cards.id"), nullable=True)
+    valid_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    moved_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class CardMove(Base):
+    """One move of one stock card from a status to the next, with who made it."""
+
+    __tablename__ = "card_moves"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_no: Mapped[str] = mapped_column(String(32), index=True)
+    from_status: Mapped[str] = mapped_column(String(12))
+    to_status: Mapped[str] = mapped_column(String(12))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(80), default="")

@@ -137,6 +137,27 @@ class CouponBatch:
 
 
 @dataclass(frozen=True)
+class CardProduct:
+    """``[[card_products]]``: a card finance has made and the counter sells or gives:
+    its face value (loaded as stored value), the media it comes on, whether it is
+    anonymous, its validity (months from issue; renewed by a top-up where allowed), the
+    lowest share of face it may be sold at with a supervisor's approval and the
+    commission credited to the seller of such a sale, and the spend in 12 months that
+    earns it free."""
+
+    code: str
+    name: str
+    face_value: Decimal
+    media: tuple[str, ...]
+    anonymous: bool = False
+    validity_months: int | None = None
+    renew_by_topup: bool = False
+    min_sale_rate: Decimal = Decimal("1.00")
+    commission_rate: Decimal = Decimal("0.00")
+    grant_spend_12m: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class StaffRules:
     """``[staff]``: how many wrong PINs in a row lock a staff code, and for how long."""
 
@@ -156,6 +177,7 @@ class Program:
     promotions: tuple[Promotion, ...]
     coupons: tuple[CouponBatch, ...]
     staff: StaffRules = StaffRules()
+    card_products: tuple[CardProduct, ...] = ()
     source_text: str = field(default="", repr=False, compare=False)
     # keys the terminal does not know (a misspelt key is ignored, so it is named here)
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -169,6 +191,12 @@ class Program:
             if t.code == code:
                 return t
         raise KeyError(f"no tier {code!r} in the program")
+
+    def card_product(self, code: str) -> CardProduct | None:
+        for p in self.card_products:
+            if p.code == code:
+                return p
+        return None
 
     def coupon_batch_for(self, code: str) -> CouponBatch | None:
         for b in self.coupons:
@@ -427,7 +455,10 @@ def _toml_error(text: str, source: str, e: tomllib.TOMLDecodeError) -> str:
 
 
 KNOWN_KEYS: dict[str, set[str]] = {
-    "": {"program", "points", "tiers", "stored_value", "promotions", "coupons", "staff"},
+    "": {"program", "points", "tiers", "stored_value", "promotions", "coupons", "staff",
+         "card_products"},
+    "card_products": {"code", "name", "face_value", "media", "anonymous", "validity_months",
+                      "renew_by_topup", "min_sale_rate", "commission_rate", "grant_spend_12m"},
     "staff": {"pin_attempts", "pin_lockout_minutes"},
     "program": {"name", "currency", "timezone", "min_member_age"},
     "points": {"earn_per_yuan", "earn_on_stored_value", "redeem_unit_points",
@@ -459,7 +490,7 @@ def _unknown_keys(raw: dict[str, Any], reader: _Reader) -> list[str]:
     for table in ("program", "points", "stored_value", "staff"):
         if isinstance(raw.get(table), dict):
             check(table, None, raw[table])
-    for table in ("tiers", "promotions", "coupons"):
+    for table in ("tiers", "promotions", "coupons", "card_products"):
         for i, item in enumerate(raw.get(table) or []):
             if isinstance(item, dict):
                 check(table, i, item)
@@ -501,6 +532,7 @@ def parse_program(text: str, source: str = "program.toml") -> Program:
         promotions=promotions,
         coupons=coupons,
         staff=_staff_rules(root),
+        card_products=_parse_card_products(root, stored_value),
         source_text=text,
         warnings=tuple(_unknown_keys(raw, reader)),
     )
@@ -672,6 +704,40 @@ def _parse_coupons(root: _Table) -> tuple[CouponBatch, ...]:
             )
         )
     return tuple(coupons)
+
+
+CARD_PRODUCT_MEDIA = ("magstripe", "ic", "nfc")
+
+
+def _parse_card_products(root: _Table, sv: StoredValueRules) -> tuple[CardProduct, ...]:
+    """``[[card_products]]``: codes unique, the face value within the card's cap."""
+    out: list[CardProduct] = []
+    for c in root.array("card_products"):
+        c.table = "card_products"
+        code = c.text("code")
+        if any(p.code == code for p in out):
+            raise c._fail("code", f"repeats card product code {code!r}")
+        media = c.strings("media", required=True)
+        bad = [m for m in media if m not in CARD_PRODUCT_MEDIA]
+        if not media or bad:
+            raise c._fail("media", f"must list some of {', '.join(CARD_PRODUCT_MEDIA)}")
+        anonymous = c.flag("anonymous", required=False)
+        face = c.money("face_value", positive=True) or Decimal(0)
+        cap = sv.max_balance_anonymous if anonymous else sv.max_balance_registered
+        if face > cap:
+            kind = "anonymous" if anonymous else "registered"
+            raise c._fail("face_value", f"{face} is above the {kind} card cap {cap} in "
+                                        "[stored_value]")
+        rate = c.multiplier("min_sale_rate", required=False) or Decimal("1.00")
+        out.append(CardProduct(
+            code=code, name=c.text("name"), face_value=face, media=media, anonymous=anonymous,
+            validity_months=c.whole("validity_months", required=False, minimum=1),
+            renew_by_topup=c.flag("renew_by_topup", required=False),
+            min_sale_rate=rate,
+            commission_rate=c.multiplier("commission_rate", required=False) or Decimal("0.00"),
+            grant_spend_12m=c.money("grant_spend_12m", required=False, positive=True),
+        ))
+    return tuple(out)
 
 
 def load_program(path: str | Path) -> Program:

@@ -103,6 +103,13 @@ RIGHTS: tuple[Right, ...] = (
     Right("restore", "manager", False, SETUP,
           "put a backup back over the ledger (erases what came after it)", "`pos restore`"),
     Right("sync", "supervisor", False, YES, "sync with HQ (also the service)", "`pos sync`"),
+    Right("card_batch", "manager", False, YES,
+          "make a batch of numbered cards of a card product (finance)", "`pos card batch`"),
+    Right("card_receive", "supervisor", True, YES,
+          "receive a batch of cards and register it to the store's stock",
+          "`pos card receive`"),
+    Right("card_stock", "cashier", False, YES, "look at the store's card stock and a card's moves",
+          "`pos card stock`, `pos card history`"),
 )
 
 @dataclass(frozen=True)

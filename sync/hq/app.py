@@ -20,7 +20,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, Field
 
-from sync.hq import reports, service, settlement
+from sync.hq import card_stock, reports, service, settlement
 from sync.hq.config import HqConfig
 from sync.hq.db import make_engine, migrate, sessions
 from sync.hq.limits import BodyLimit
@@ -224,6 +224,12 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
             return PlainTextResponse(reports.to_csv(rep), media_type="text/csv",
                                      headers={"X-Data-Freshness": fresh.header()})
         return {**rep, "freshness": fresh.as_dict()}
+
+    @app.get("/v1/admin/card-stock", dependencies=[Depends(admin)])
+    def get_card_stock(store: str | None = Query(None, max_length=40)) -> Any:
+        """Every store's card stock: cards per product and status."""
+        with reads.session() as (s, fresh):
+            return {**card_stock.stock(s, store), "freshness": fresh.as_dict()}
 
     mount(app, engine, reads)
 

@@ -23,7 +23,7 @@ from sqlalchemy import Table, bindparam, insert, select, text
 from sqlalchemy.orm import Session
 
 from pos_app.core.outbox import canonical, event_hash
-from sync.hq import figures
+from sync.hq import card_stock, figures
 from sync.hq.amounts import to_cents, yuan
 from sync.hq.models import (
     HqAccount,
@@ -445,6 +445,11 @@ class Applier:
             card.status = "blocked"
             card.reason = str(p.get("reason") or "")[:200]
             self.book.changes.append(("card", p["card"]))
+        card_stock.card_blocked(self.s, p["card"], self.now)
+
+    def on_card_stock(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
+        card_stock.apply_move(self.s, self.t.store, p, self.now,
+                              lambda kind, detail: self.book.alert(kind, eid, detail))
 
     def on_card_replaced(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
         old = self.book.card(p["old_card"])

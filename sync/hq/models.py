@@ -382,3 +382,17 @@ class HqAnchor(Base):
     audit_hash: Mapped[str] = mapped_column(String(64))
     key_id: Mapped[str] = mapped_column(String(32))
     epoch: Mapped[int] = mapped_column(Integer)
+
+
+class HqStockCard(Base):
+    """A card of the chain's card stock: made in a batch by finance, registered to a
+    store when received there, then issued or sold, active, blocked or expired."""
+
+    __tablename__ = "hq_card_stock"
+    card_no: Mapped[str] = mapped_column(String(32), primary_key=True)
+    batch_no: Mapped[str] = mapped_column(String(40), index=True)
+    product: Mapped[str] = mapped_column(String(40))
+    media: Mapped[str] = mapped_column(String(12))
+    store: Mapped[str] = mapped_column(String(40), default="", index=True)
+    status: Mapped[str] = mapped_column(String(12))  # made | in_stock | issued | sold | ...
+    updated_at: Mapped[str] = mapped_column(String(32))

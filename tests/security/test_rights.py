@@ -57,6 +57,10 @@ COMMANDS: dict[str, list[str]] = {
     "backup": ["backup"],
     "restore": ["restore", "BACKUP", "--yes"],
     "sync": ["sync", "status"],
+    "card_batch": ["card", "batch", "--product", "VIP5000", "--media", "ic", "--start",
+                   "890100000001", "--count", "10"],
+    "card_receive": ["card", "receive", "--batch", "S001-0001"],
+    "card_stock": ["card", "stock"],
 }
 # actions done only on the app's screens or inside the core (no command of their own):
 # checked through the table's own require here, on the screens by tests/ui
@@ -136,6 +140,8 @@ def test_each_row_through_the_pos_command(
     argv = [subst.get(a, a) for a in COMMANDS[action]]
     if action == "replace_card":  # a card is replaced once blocked
         assert run(capsys, d, ["member", "block", "--card", cards[0]])[0] == 0
+    if action == "card_receive":  # cards are received once finance made them
+        assert run(capsys, d, COMMANDS["card_batch"])[0] == 0
     audit_rows = len(sql(d, "select id from audit_log"))
 
     # every role below the row's: refused, naming the role it needs, nothing written

@@ -214,11 +214,6 @@
       <translation>Print slip</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="1014" />
-      <source>Welcome</source>
-      <translation>Welcome</translation>
-    </message>
-    <message>
       <location filename="../checkout.py" line="116" />
       <source>Anonymous card</source>
       <translation>Anonymous card</translation>
@@ -549,69 +544,74 @@
       <translation>a sale</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="704" />
+      <location filename="../checkout.py" line="696" />
       <source>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</source>
       <translation>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="715" />
+      <location filename="../checkout.py" line="709" />
       <source>Finish or park this sale first (Ctrl+G)</source>
       <translation>Finish or park this sale first (Ctrl+G)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="725" />
+      <location filename="../checkout.py" line="715" />
       <source>No cart is parked</source>
       <translation>No cart is parked</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="773" />
+      <location filename="../checkout.py" line="748" />
       <source>Parked cart no. %1 recalled</source>
       <translation>Parked cart no. %1 recalled</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="775" />
+      <location filename="../checkout.py" line="750" />
       <source>left out: %1</source>
       <translation>left out: %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="794" />
+      <location filename="../checkout.py" line="770" />
       <source>Cancel the whole sale: %1 items, %2?</source>
       <translation>Cancel the whole sale: %1 items, %2?</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="813" />
+      <location filename="../checkout.py" line="784" />
       <source>Sale cancelled: %1</source>
       <translation>Sale cancelled: %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="832" />
+      <location filename="../checkout.py" line="804" />
       <source>No member is attached</source>
       <translation>No member is attached</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="838" />
+      <location filename="../checkout.py" line="810" />
       <source>Member detached</source>
       <translation>Member detached</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="876" />
+      <location filename="../checkout.py" line="838" />
       <source>Receipt %1 reprinted</source>
       <translation>Receipt %1 reprinted</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="889" />
+      <location filename="../checkout.py" line="852" />
       <source>Open the cash drawer with no sale?</source>
       <translation>Open the cash drawer with no sale?</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="906" />
+      <location filename="../checkout.py" line="865" />
       <source>Drawer opened: %1</source>
       <translation>Drawer opened: %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="996" />
+      <location filename="../checkout.py" line="956" />
       <source>Coupon %1 taken off: %2</source>
       <translation>Coupon %1 taken off: %2</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="974" />
+      <source>Welcome</source>
+      <translation>Welcome</translation>
     </message>
     <message>
       <location filename="../confirm.py" line="16" />
@@ -1587,6 +1587,21 @@
       <translation>block card</translation>
     </message>
     <message>
+      <source>card batch</source>
+      <extracomment>action.card_batch</extracomment>
+      <translation>card batch</translation>
+    </message>
+    <message>
+      <source>card receive</source>
+      <extracomment>action.card_receive</extracomment>
+      <translation>card receive</translation>
+    </message>
+    <message>
+      <source>card stock</source>
+      <extracomment>action.card_stock</extracomment>
+      <translation>card stock</translation>
+    </message>
+    <message>
       <source>catalog import</source>
       <extracomment>action.catalog_import</extracomment>
       <translation>catalog import</translation>
@@ -1730,6 +1745,86 @@
       <source>{path} is not a readable terminal ledger: {detail}</source>
       <extracomment>backup.unreadable</extracomment>
       <translation>{path} is not a readable terminal ledger: {detail}</translation>
+    </message>
+    <message>
+      <source>{count} of these cards are registered or issued already: {cards}</source>
+      <extracomment>card.already_registered</extracomment>
+      <translation>{count} of these cards are registered or issued already: {cards}</translation>
+    </message>
+    <message>
+      <source>a batch holds 1 to {most} cards, got {count}</source>
+      <extracomment>card.bad_count</extracomment>
+      <translation>a batch holds 1 to {most} cards, got {count}</translation>
+    </message>
+    <message>
+      <source>card {card} is {status}; it cannot become {to}</source>
+      <extracomment>card.bad_move</extracomment>
+      <translation>card {card} is {status}; it cannot become {to}</translation>
+    </message>
+    <message>
+      <source>the delivery note is not readable: {detail}</source>
+      <extracomment>card.bad_note</extracomment>
+      <translation>the delivery note is not readable: {detail}</translation>
+    </message>
+    <message>
+      <source>the first number of a batch is 7-31 digits without its check digit, got '{start}'</source>
+      <extracomment>card.bad_start</extracomment>
+      <translation>the first number of a batch is 7-31 digits without its check digit, got '{start}'</translation>
+    </message>
+    <message>
+      <source>batch {batch} already holds numbers {first} to {last}</source>
+      <extracomment>card.batch_overlaps</extracomment>
+      <translation>batch {batch} already holds numbers {first} to {last}</translation>
+    </message>
+    <message>
+      <source>card product {product} comes on {allowed}, not '{media}'</source>
+      <extracomment>card.media_not_of_product</extracomment>
+      <translation>card product {product} comes on {allowed}, not '{media}'</translation>
+    </message>
+    <message>
+      <source>no batch {batch} on this terminal (receive it with its delivery note)</source>
+      <extracomment>card.no_batch</extracomment>
+      <translation>no batch {batch} on this terminal (receive it with its delivery note)</translation>
+    </message>
+    <message>
+      <source>no card product '{product}' in the program (it has: {known})</source>
+      <extracomment>card.no_product</extracomment>
+      <translation>no card product '{product}' in the program (it has: {known})</translation>
+    </message>
+    <message>
+      <source>card {card} is not in batch {batch}</source>
+      <extracomment>card.not_in_batch</extracomment>
+      <translation>card {card} is not in batch {batch}</translation>
+    </message>
+    <message>
+      <source>card {card} is not registered to store {store}: it cannot be issued here</source>
+      <extracomment>card.not_in_stock</extracomment>
+      <translation>card {card} is not registered to store {store}: it cannot be issued here</translation>
+    </message>
+    <message>
+      <source>card {card} was never registered to a store's stock</source>
+      <extracomment>card.not_in_stock_anywhere</extracomment>
+      <translation>card {card} was never registered to a store's stock</translation>
+    </message>
+    <message>
+      <source>card {card} is {status}, not in stock: it cannot be issued</source>
+      <extracomment>card.not_issuable</extracomment>
+      <translation>card {card} is {status}, not in stock: it cannot be issued</translation>
+    </message>
+    <message>
+      <source>the range {first} to {last} runs backwards</source>
+      <extracomment>card.range_backwards</extracomment>
+      <translation>the range {first} to {last} runs backwards</translation>
+    </message>
+    <message>
+      <source>{count} numbers from {start} run past its number of digits</source>
+      <extracomment>card.range_overflow</extracomment>
+      <translation>{count} numbers from {start} run past its number of digits</translation>
+    </message>
+    <message>
+      <source>no card of {product} left in this store's stock</source>
+      <extracomment>card.stock_empty</extracomment>
+      <translation>no card of {product} left in this store's stock</translation>
     </message>
     <message>
       <source>barcode '{barcode}' is not a valid EAN-13, EAN-8 or UPC-A</source>
@@ -2462,6 +2557,21 @@
       <translation>closed</translation>
     </message>
     <message>
+      <source>expired</source>
+      <extracomment>status.expired</extracomment>
+      <translation>expired</translation>
+    </message>
+    <message>
+      <source>in stock</source>
+      <extracomment>status.in_stock</extracomment>
+      <translation>in stock</translation>
+    </message>
+    <message>
+      <source>issued</source>
+      <extracomment>status.issued</extracomment>
+      <translation>issued</translation>
+    </message>
+    <message>
       <source>open</source>
       <extracomment>status.open</extracomment>
       <translation>open</translation>
@@ -2475,6 +2585,11 @@
       <source>replaced</source>
       <extracomment>status.replaced</extracomment>
       <translation>replaced</translation>
+    </message>
+    <message>
+      <source>sold</source>
+      <extracomment>status.sold</extracomment>
+      <translation>sold</translation>
     </message>
     <message>
       <source>card {card} is blocked by HQ: {reason}</source>

@@ -214,11 +214,6 @@
       <translation>打印余额单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="1014" />
-      <source>Welcome</source>
-      <translation>欢迎光临</translation>
-    </message>
-    <message>
       <location filename="../checkout.py" line="116" />
       <source>Anonymous card</source>
       <translation>不记名卡</translation>
@@ -549,69 +544,74 @@
       <translation>结账</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="704" />
+      <location filename="../checkout.py" line="696" />
       <source>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</source>
       <translation>已挂单，第 %1 单（%2 件，%3）：按 Ctrl+Q 取单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="715" />
+      <location filename="../checkout.py" line="709" />
       <source>Finish or park this sale first (Ctrl+G)</source>
       <translation>请先完成或挂起当前这单（Ctrl+G）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="725" />
+      <location filename="../checkout.py" line="715" />
       <source>No cart is parked</source>
       <translation>没有挂起的单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="773" />
+      <location filename="../checkout.py" line="748" />
       <source>Parked cart no. %1 recalled</source>
       <translation>已取回第 %1 单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="775" />
+      <location filename="../checkout.py" line="750" />
       <source>left out: %1</source>
       <translation>未取回：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="794" />
+      <location filename="../checkout.py" line="770" />
       <source>Cancel the whole sale: %1 items, %2?</source>
       <translation>整单取消：%1 件，%2？</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="813" />
+      <location filename="../checkout.py" line="784" />
       <source>Sale cancelled: %1</source>
       <translation>已整单取消：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="832" />
+      <location filename="../checkout.py" line="804" />
       <source>No member is attached</source>
       <translation>未关联会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="838" />
+      <location filename="../checkout.py" line="810" />
       <source>Member detached</source>
       <translation>已解除会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="876" />
+      <location filename="../checkout.py" line="838" />
       <source>Receipt %1 reprinted</source>
       <translation>已重打小票 %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="889" />
+      <location filename="../checkout.py" line="852" />
       <source>Open the cash drawer with no sale?</source>
       <translation>无交易打开钱箱？</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="906" />
+      <location filename="../checkout.py" line="865" />
       <source>Drawer opened: %1</source>
       <translation>已开钱箱：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="996" />
+      <location filename="../checkout.py" line="956" />
       <source>Coupon %1 taken off: %2</source>
       <translation>已撤下优惠券 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="974" />
+      <source>Welcome</source>
+      <translation>欢迎光临</translation>
     </message>
     <message>
       <location filename="../confirm.py" line="16" />
@@ -1587,6 +1587,21 @@
       <translation>挂失</translation>
     </message>
     <message>
+      <source>card batch</source>
+      <extracomment>action.card_batch</extracomment>
+      <translation>制卡批次</translation>
+    </message>
+    <message>
+      <source>card receive</source>
+      <extracomment>action.card_receive</extracomment>
+      <translation>卡片入库</translation>
+    </message>
+    <message>
+      <source>card stock</source>
+      <extracomment>action.card_stock</extracomment>
+      <translation>卡片库存</translation>
+    </message>
+    <message>
       <source>catalog import</source>
       <extracomment>action.catalog_import</extracomment>
       <translation>商品导入</translation>
@@ -1730,6 +1745,86 @@
       <source>{path} is not a readable terminal ledger: {detail}</source>
       <extracomment>backup.unreadable</extracomment>
       <translation>{path} 不是可读的终端账本：{detail}</translation>
+    </message>
+    <message>
+      <source>{count} of these cards are registered or issued already: {cards}</source>
+      <extracomment>card.already_registered</extracomment>
+      <translation>其中 {count} 张卡已登记或已发放：{cards}</translation>
+    </message>
+    <message>
+      <source>a batch holds 1 to {most} cards, got {count}</source>
+      <extracomment>card.bad_count</extracomment>
+      <translation>一个批次含 1 至 {most} 张卡，收到 {count}</translation>
+    </message>
+    <message>
+      <source>card {card} is {status}; it cannot become {to}</source>
+      <extracomment>card.bad_move</extracomment>
+      <translation>卡 {card} 为{status}，不能改为{to}</translation>
+    </message>
+    <message>
+      <source>the delivery note is not readable: {detail}</source>
+      <extracomment>card.bad_note</extracomment>
+      <translation>交接单无法读取：{detail}</translation>
+    </message>
+    <message>
+      <source>the first number of a batch is 7-31 digits without its check digit, got '{start}'</source>
+      <extracomment>card.bad_start</extracomment>
+      <translation>批次起始号为 7-31 位数字（不含校验位），收到 '{start}'</translation>
+    </message>
+    <message>
+      <source>batch {batch} already holds numbers {first} to {last}</source>
+      <extracomment>card.batch_overlaps</extracomment>
+      <translation>批次 {batch} 已含号段 {first} 至 {last}</translation>
+    </message>
+    <message>
+      <source>card product {product} comes on {allowed}, not '{media}'</source>
+      <extracomment>card.media_not_of_product</extracomment>
+      <translation>卡产品 {product} 的介质为 {allowed}，不是 '{media}'</translation>
+    </message>
+    <message>
+      <source>no batch {batch} on this terminal (receive it with its delivery note)</source>
+      <extracomment>card.no_batch</extracomment>
+      <translation>本终端没有批次 {batch}（请凭交接单入库）</translation>
+    </message>
+    <message>
+      <source>no card product '{product}' in the program (it has: {known})</source>
+      <extracomment>card.no_product</extracomment>
+      <translation>方案中没有卡产品 '{product}'（现有：{known}）</translation>
+    </message>
+    <message>
+      <source>card {card} is not in batch {batch}</source>
+      <extracomment>card.not_in_batch</extracomment>
+      <translation>卡 {card} 不在批次 {batch} 中</translation>
+    </message>
+    <message>
+      <source>card {card} is not registered to store {store}: it cannot be issued here</source>
+      <extracomment>card.not_in_stock</extracomment>
+      <translation>卡 {card} 未登记到门店 {store}：不能在此发卡</translation>
+    </message>
+    <message>
+      <source>card {card} was never registered to a store's stock</source>
+      <extracomment>card.not_in_stock_anywhere</extracomment>
+      <translation>卡 {card} 从未登记到任何门店库存</translation>
+    </message>
+    <message>
+      <source>card {card} is {status}, not in stock: it cannot be issued</source>
+      <extracomment>card.not_issuable</extracomment>
+      <translation>卡 {card} 为{status}，不在库存中：不能发卡</translation>
+    </message>
+    <message>
+      <source>the range {first} to {last} runs backwards</source>
+      <extracomment>card.range_backwards</extracomment>
+      <translation>号段 {first} 至 {last} 起止颠倒</translation>
+    </message>
+    <message>
+      <source>{count} numbers from {start} run past its number of digits</source>
+      <extracomment>card.range_overflow</extracomment>
+      <translation>从 {start} 起的 {count} 个号码超出其位数</translation>
+    </message>
+    <message>
+      <source>no card of {product} left in this store's stock</source>
+      <extracomment>card.stock_empty</extracomment>
+      <translation>本店库存中已没有 {product} 的卡</translation>
     </message>
     <message>
       <source>barcode '{barcode}' is not a valid EAN-13, EAN-8 or UPC-A</source>
@@ -2462,6 +2557,21 @@
       <translation>已注销</translation>
     </message>
     <message>
+      <source>expired</source>
+      <extracomment>status.expired</extracomment>
+      <translation>已过期</translation>
+    </message>
+    <message>
+      <source>in stock</source>
+      <extracomment>status.in_stock</extracomment>
+      <translation>在库</translation>
+    </message>
+    <message>
+      <source>issued</source>
+      <extracomment>status.issued</extracomment>
+      <translation>已发放</translation>
+    </message>
+    <message>
       <source>open</source>
       <extracomment>status.open</extracomment>
       <translation>进行中</translation>
@@ -2475,6 +2585,11 @@
       <source>replaced</source>
       <extracomment>status.replaced</extracomment>
       <translation>已补办</translation>
+    </message>
+    <message>
+      <source>sold</source>
+      <extracomment>status.sold</extracomment>
+      <translation>已售出</translation>
     </message>
     <message>
       <source>card {card} is blocked by HQ: {reason}</source>

@@ -1,0 +1,90 @@
+"""``pos card``: finance makes a batch and writes its delivery note, another store's
+counter receives it with the note (each a new ``pos`` process), the stock is shown, a
+card is issued from it; bad input refused with one line and nothing written."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from tests.security.store import make_store, ok, pos, refused, sql
+
+from .conftest import assert_refused, bad_ids, run
+from .conftest import pos as pos_in
+
+SUPERVISOR = ["--staff", "2001", "--pin", "2222"]
+MANAGER = ["--staff", "3001", "--pin", "3333"]
+
+
+def test_batch_note_receive_issue_in_new_processes(tmp_path: Path) -> None:
+    for d in ("finance", "store"):
+        (tmp_path / d).mkdir()
+    finance = make_store(tmp_path / "finance")
+    note = tmp_path / "batch.json"
+    r = ok(pos(finance, *MANAGER, "--json", "card", "batch", "--product", "VIP5000", "--media",
+               "nfc", "--start", "890100000001", "--count", "20", "--note", str(note)))
+    made = json.loads(r.stdout)
+    assert made == json.loads(note.read_text("utf-8"))
+    assert (made["first"], made["last"], made["count"]) == ("8901000000019", "8901000000209", 20)
+    assert stat.S_IMODE(os.stat(note).st_mode) == 0o600
+    store = make_store(tmp_path / "store")
+    refused(pos(store, "--staff", "1001", "--pin", "1111", "card", "receive", "--note",
+                str(note)), "needs a supervisor")
+    r = ok(pos(store, *SUPERVISOR, "--json", "card", "receive", "--note", str(note),
+               "--last", "8901000000100"))
+    assert json.loads(r.stdout)["count"] == 10
+    # a card of the batch this store did not receive cannot be issued here
+    refused(pos(store, "member", "enroll", "--name", "李雷", "--phone", "13912345678",
+                "--card", "8901000000118"), "is not registered to store S001")
+    ok(pos(store, "member", "enroll", "--name", "李雷", "--phone", "13912345678", "--card",
+           "8901000000019", "--media-id", "04AABBCCDD11"))
+    r = ok(pos(store, "--json", "card", "stock"))
+    stock = json.loads(r.stdout)
+    assert stock["products"][0] | {"name": ""} == {
+        "product": "VIP5000", "name": "", "media": "nfc", "in_stock": 9, "issued": 0,
+        "sold": 0, "active": 1, "blocked": 0, "expired": 0}
+    assert stock["in_stock"][0]["card"] == "8901000000027"
+    r = ok(pos(store, "card", "history", "--card", "8901000000019"))
+    assert [ln.split()[1:4] for ln in r.stdout.splitlines()] == [
+        ["-", "->", "in_stock"], ["in_stock", "->", "issued"], ["issued", "->", "active"]]
+    assert sql(store, "select media, identifier from card_media where card_id = "
+                      "(select id from cards where card_no = '8901000000019') order by id") == [
+        ("nfc", "04AABBCCDD11"), ("virtual", "8901000000019")]
+    ok(pos(store, "ledger", "verify"))
+
+
+BAD = [
+    (["card", "batch", "--product", "VIP5000", "--media", "ic", "--start", "12ab",
+      "--count", "3"], "7-31 digits"),
+    (["card", "batch", "--product", "VIP5000", "--media", "ic", "--start", "890100000001",
+      "--count", "0"], "1 to 10000 cards"),
+    (["card", "batch", "--product", "GOLD", "--media", "ic", "--start", "890100000001",
+      "--count", "3"], "no card product 'GOLD'"),
+    (["card", "receive", "--batch", "S001-0042"], "no batch S001-0042"),
+    (["card", "receive", "--note", "/nonexistent/note.json"], "not readable"),
+    (["card", "history", "--card", "8901000000019"], "never registered"),
+    (["member", "enroll", "--name", "李雷", "--phone", "13912345678", "--card",
+      "8901000000019"], "not registered to store S001"),
+]
+
+
+@pytest.mark.parametrize("argv,message", BAD, ids=bad_ids(BAD))
+def test_bad_input_is_refused(capsys: pytest.CaptureFixture[str], data: Path,
+                              argv: list[str], message: str) -> None:
+    assert_refused(capsys, data, argv, message)
+
+
+def test_receive_twice_and_outside_the_batch(capsys: pytest.CaptureFixture[str],
+                                             data: Path) -> None:
+    pos_in(capsys, data, "card", "batch", "--product", "GIFT1000", "--media", "magstripe",
+           "--start", "700000001", "--count", "5")
+    assert pos_in(capsys, data, "card", "receive", "--batch", "S001-0001")["count"] == 5
+    assert_refused(capsys, data, ["card", "receive", "--batch", "S001-0001"],
+                   "5 of these cards are registered or issued already")
+    code, _, err = run(capsys, "--data-dir", str(data), "card", "receive", "--batch",
+                       "S001-0001", "--first", "7000000019")
+    assert code == 2 and "card 7000000019 is not in batch S001-0001" in err

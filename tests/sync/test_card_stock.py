@@ -1,0 +1,53 @@
+"""Card stock reaches HQ: the batch finance made, the cards each store registered and
+every later move; HQ's admin API shows the stock of every store, and raises an alert when
+a store registers cards already registered to another (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from pos_app.core import card_stock, members
+from pos_app.core.staff import Operator
+from sync.hq.db import sessions
+from sync.hq.models import HqAlert
+
+from .conftest import Hq, assert_consistent
+
+ADMIN = {"authorization": "Bearer admin-secret"}
+MANAGER = Operator("3001", "manager")
+SUPERVISOR = Operator("2001", "supervisor")
+
+
+def test_hq_sees_every_stores_card_stock(hq: Hq, tmp_path: Path) -> None:
+    fin = hq.terminal(tmp_path, "FIN", "T01", "F-HQ", 1)
+    s1 = hq.terminal(tmp_path, "S001", "T01", "F-EAST", 2)
+    s2 = hq.terminal(tmp_path, "S002", "T01", "F-WEST", 3)
+    with fin.tx() as s:
+        note = card_stock.delivery_note(card_stock.create_batch(
+            fin, s, "VIP5000", "ic", "890100000001", 10, MANAGER))
+    hq.sync(fin)
+    with s1.tx() as s:
+        card_stock.receive(s1, s, SUPERVISOR, note=note, last="8901000000050")
+    with s1.tx() as s:
+        m = members.enroll(s1, s, members.Enrollment(
+            name="李雷", phone="13912345678", card_no="8901000000019"), SUPERVISOR)
+        members.block_card(s1, s, members.main_card(s, m).card_no, SUPERVISOR)
+    with s2.tx() as s:  # the rest, and one card S001 already has
+        card_stock.receive(s2, s, SUPERVISOR, note=note, first="8901000000050")
+    assert_consistent(hq, fin, s1, s2)
+
+    r = hq.client.get("/v1/admin/card-stock", headers=ADMIN)
+    assert r.status_code == 200
+    assert r.json()["stock"] == [
+        {"store": "S001", "product": "VIP5000", "status": "blocked", "cards": 1},
+        {"store": "S001", "product": "VIP5000", "status": "in_stock", "cards": 3},
+        {"store": "S002", "product": "VIP5000", "status": "in_stock", "cards": 6},
+    ]
+    r = hq.client.get("/v1/admin/card-stock", params={"store": "S002"}, headers=ADMIN)
+    assert [row["cards"] for row in r.json()["stock"]] == [6]
+    assert hq.client.get("/v1/admin/card-stock").status_code == 401
+    with sessions(hq.engine)() as s:
+        alerts = [a.detail for a in s.scalars(select(HqAlert).where(HqAlert.kind == "card_stock"))]
+    assert alerts == ["store S002 registered 1 cards of store S001, from 8901000000050"]
