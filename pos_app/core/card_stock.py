@@ -93,6 +93,8 @@ def create_batch(
         raise PosError("card.media_not_of_product", media=media, product=p.code,
                        allowed=Items(p.media))
     nos = _check_range(start, count)
+    if not start.startswith(p.number_prefix):
+        raise PosError("card.prefix", product=p.code, prefix=p.number_prefix)
     other = _overlapping_batch(s, nos[0], nos[-1])
     if other is not None:
         raise PosError("card.batch_overlaps", batch=other.batch_no, first=other.first_no,
@@ -139,7 +141,8 @@ def _from_note(t: Terminal, note: dict[str, Any]) -> tuple[str, str, str, list[s
     nos = _check_range(first[:-1], count)
     if nos[-1] != last:
         raise PosError("card.bad_note", detail=f"{count} cards from {first} do not end at {last}")
-    product_of(t, product)
+    if not first.startswith(product_of(t, product).number_prefix):
+        raise PosError("card.prefix", product=product, prefix=product_of(t, product).number_prefix)
     if media not in CARD_PRODUCT_MEDIA:
         raise PosError("card.bad_note", detail=f"media {media!r}")
     return batch, product, media, nos
@@ -193,9 +196,12 @@ def receive(
     return Received(batch, product, media, nos)
 
 
-def in_store(t: Terminal, s: Session, card_no: str) -> StockCard:
-    """The card ``card_no`` of this store's stock, ready to be issued (or a coded
-    refusal: not registered here, or no longer in stock)."""
+def in_store(t: Terminal, s: Session, card_no: str) -> StockCard | None:
+    """The card ``card_no`` of this store's stock, ready to be issued, or a coded refusal
+    (not registered here, or no longer in stock) for a number of a card product's
+    numbering; None for any other number (a card of a franchisee's own, presented)."""
+    if t.program.card_product_numbered(card_no.strip()) is None:
+        return None
     sc = s.scalars(select(StockCard).where(StockCard.card_no == card_no.strip())).first()
     if sc is None or sc.store != t.identity.store:
         raise PosError("card.not_in_stock", card=mask_card(card_no), store=t.identity.store)

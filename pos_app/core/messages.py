@@ -94,6 +94,7 @@ MESSAGES: dict[str, str] = {
     "card.range_overflow": "{count} numbers from {start} run past its number of digits",
     "card.media_not_of_product": "card product {product} comes on {allowed}, not '{media}'",
     "card.batch_overlaps": "batch {batch} already holds numbers {first} to {last}",
+    "card.prefix": "the numbers of card product {product} begin with {prefix}",
     "card.bad_note": "the delivery note is not readable: {detail}",
     "card.no_batch": "no batch {batch} on this terminal (receive it with its delivery note)",
     "card.not_in_batch": "card {card} is not in batch {batch}",

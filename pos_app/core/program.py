@@ -149,6 +149,7 @@ class CardProduct:
     name: str
     face_value: Decimal
     media: tuple[str, ...]
+    number_prefix: str = ""  # every card number of the product begins with it
     anonymous: bool = False
     validity_months: int | None = None
     renew_by_topup: bool = False
@@ -195,6 +196,13 @@ class Program:
     def card_product(self, code: str) -> CardProduct | None:
         for p in self.card_products:
             if p.code == code:
+                return p
+        return None
+
+    def card_product_numbered(self, card_no: str) -> CardProduct | None:
+        """The card product whose numbers ``card_no`` is one of (by its prefix)."""
+        for p in self.card_products:
+            if card_no.isdigit() and card_no.startswith(p.number_prefix):
                 return p
         return None
 
@@ -457,7 +465,8 @@ def _toml_error(text: str, source: str, e: tomllib.TOMLDecodeError) -> str:
 KNOWN_KEYS: dict[str, set[str]] = {
     "": {"program", "points", "tiers", "stored_value", "promotions", "coupons", "staff",
          "card_products"},
-    "card_products": {"code", "name", "face_value", "media", "anonymous", "validity_months",
+    "card_products": {"code", "name", "face_value", "media", "number_prefix", "anonymous",
+                      "validity_months",
                       "renew_by_topup", "min_sale_rate", "commission_rate", "grant_spend_12m"},
     "staff": {"pin_attempts", "pin_lockout_minutes"},
     "program": {"name", "currency", "timezone", "min_member_age"},
@@ -728,9 +737,13 @@ def _parse_card_products(root: _Table, sv: StoredValueRules) -> tuple[CardProduc
             kind = "anonymous" if anonymous else "registered"
             raise c._fail("face_value", f"{face} is above the {kind} card cap {cap} in "
                                         "[stored_value]")
+        prefix = c.text("number_prefix")
+        if not (prefix.isdigit() and 2 <= len(prefix) <= 8):
+            raise c._fail("number_prefix", f"must be 2-8 digits, got {prefix!r}")
         rate = c.multiplier("min_sale_rate", required=False) or Decimal("1.00")
         out.append(CardProduct(
-            code=code, name=c.text("name"), face_value=face, media=media, anonymous=anonymous,
+            code=code, name=c.text("name"), face_value=face, media=media,
+            number_prefix=prefix, anonymous=anonymous,
             validity_months=c.whole("validity_months", required=False, minimum=1),
             renew_by_topup=c.flag("renew_by_topup", required=False),
             min_sale_rate=rate,

@@ -109,7 +109,7 @@ RIGHTS: tuple[Right, ...] = (
           "receive a batch of cards and register it to the store's stock",
           "`pos card receive`"),
     Right("card_stock", "cashier", False, YES, "look at the store's card stock and a card's moves",
-          "`pos card stock`, `pos card history`"),
+          "`pos card stock`, `pos card history`; Member counter, Card stock tab"),
 )
 
 @dataclass(frozen=True)

@@ -24,57 +24,57 @@
       <translation>Store POS</translation>
     </message>
     <message>
-      <location filename="../app.py" line="198" />
+      <location filename="../app.py" line="200" />
       <source>Numpad</source>
       <translation>Numpad</translation>
     </message>
     <message>
-      <location filename="../app.py" line="203" />
+      <location filename="../app.py" line="205" />
       <source>Help</source>
       <translation>Help</translation>
     </message>
     <message>
-      <location filename="../app.py" line="206" />
+      <location filename="../app.py" line="208" />
       <source>Log out</source>
       <translation>Log out</translation>
     </message>
     <message>
-      <location filename="../app.py" line="260" />
+      <location filename="../app.py" line="262" />
       <source>HQ: %1 · %2 events waiting</source>
       <translation>HQ: %1 · %2 events waiting</translation>
     </message>
     <message>
-      <location filename="../app.py" line="279" />
+      <location filename="../app.py" line="281" />
       <source>online</source>
       <translation>online</translation>
     </message>
     <message>
-      <location filename="../app.py" line="279" />
+      <location filename="../app.py" line="281" />
       <source>offline</source>
       <translation>offline</translation>
     </message>
     <message>
-      <location filename="../app.py" line="386" />
+      <location filename="../app.py" line="388" />
       <source>%1 is not open to your role</source>
       <translation>%1 is not open to your role</translation>
     </message>
     <message>
-      <location filename="../app.py" line="481" />
+      <location filename="../app.py" line="483" />
       <source>Sale %1: %2, change %3</source>
       <translation>Sale %1: %2, change %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="484" />
+      <location filename="../app.py" line="486" />
       <source>%1 points earned</source>
       <translation>%1 points earned</translation>
     </message>
     <message>
-      <location filename="../app.py" line="486" />
+      <location filename="../app.py" line="488" />
       <source>offline stored value used: %1</source>
       <translation>offline stored value used: %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="491" />
+      <location filename="../app.py" line="493" />
       <source>Sale %1 · total %2</source>
       <translation>Sale %1 · total %2</translation>
     </message>
@@ -634,27 +634,27 @@
       <translation>Give the reason first</translation>
     </message>
     <message>
-      <location filename="../customer_display.py" line="110" />
+      <location filename="../customer_display.py" line="111" />
       <source>Total %1</source>
       <translation>Total %1</translation>
     </message>
     <message>
-      <location filename="../customer_display.py" line="113" />
+      <location filename="../customer_display.py" line="114" />
       <source>You save %1</source>
       <translation>You save %1</translation>
     </message>
     <message>
-      <location filename="../customer_display.py" line="117" />
+      <location filename="../customer_display.py" line="118" />
       <source>Paid %1</source>
       <translation>Paid %1</translation>
     </message>
     <message>
-      <location filename="../customer_display.py" line="118" />
+      <location filename="../customer_display.py" line="119" />
       <source>Change %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../customer_display.py" line="42" />
+      <location filename="../customer_display.py" line="43" />
       <source>Customer display</source>
       <translation>Customer display</translation>
     </message>
@@ -1069,24 +1069,49 @@
       <translation>Tier is now %1</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="167" />
+      <location filename="../members/screen.py" line="175" />
       <source>card</source>
       <translation>card</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="40" />
+      <location filename="../members/screen.py" line="41" />
       <source>Members</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="41" />
+      <location filename="../members/screen.py" line="42" />
       <source>Member counter</source>
       <translation>Member counter</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="44" />
+      <location filename="../members/screen.py" line="45" />
       <source>Do the action of the open tab</source>
       <translation>Do the action of the open tab</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="23" />
+      <source>Card stock</source>
+      <translation>Card stock</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="36" />
+      <source>Refresh</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="39" />
+      <source>Issue this card</source>
+      <translation>Issue this card</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="60" />
+      <source>No cards registered to this store</source>
+      <translation>No cards registered to this store</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="73" />
+      <source>Choose a card in stock first</source>
+      <translation>Choose a card in stock first</translation>
     </message>
     <message>
       <location filename="../members/topup.py" line="109" />
@@ -1810,6 +1835,11 @@
       <source>card {card} is {status}, not in stock: it cannot be issued</source>
       <extracomment>card.not_issuable</extracomment>
       <translation>card {card} is {status}, not in stock: it cannot be issued</translation>
+    </message>
+    <message>
+      <source>the numbers of card product {product} begin with {prefix}</source>
+      <extracomment>card.prefix</extracomment>
+      <translation>the numbers of card product {product} begin with {prefix}</translation>
     </message>
     <message>
       <source>the range {first} to {last} runs backwards</source>

@@ -24,57 +24,57 @@
       <translation>门店收银系统</translation>
     </message>
     <message>
-      <location filename="../app.py" line="198" />
+      <location filename="../app.py" line="200" />
       <source>Numpad</source>
       <translation>数字键盘</translation>
     </message>
     <message>
-      <location filename="../app.py" line="203" />
+      <location filename="../app.py" line="205" />
       <source>Help</source>
       <translation>帮助</translation>
     </message>
     <message>
-      <location filename="../app.py" line="206" />
+      <location filename="../app.py" line="208" />
       <source>Log out</source>
       <translation>退出登录</translation>
     </message>
     <message>
-      <location filename="../app.py" line="260" />
+      <location filename="../app.py" line="262" />
       <source>HQ: %1 · %2 events waiting</source>
       <translation>总部：%1 · 待上传 %2 条</translation>
     </message>
     <message>
-      <location filename="../app.py" line="279" />
+      <location filename="../app.py" line="281" />
       <source>online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../app.py" line="279" />
+      <location filename="../app.py" line="281" />
       <source>offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../app.py" line="386" />
+      <location filename="../app.py" line="388" />
       <source>%1 is not open to your role</source>
       <translation>您的角色不能打开%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="481" />
+      <location filename="../app.py" line="483" />
       <source>Sale %1: %2, change %3</source>
       <translation>小票 %1：%2，找零 %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="484" />
+      <location filename="../app.py" line="486" />
       <source>%1 points earned</source>
       <translation>获得积分 %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="486" />
+      <location filename="../app.py" line="488" />
       <source>offline stored value used: %1</source>
       <translation>使用离线储值：%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="491" />
+      <location filename="../app.py" line="493" />
       <source>Sale %1 · total %2</source>
       <translation>销售单 %1 · 合计 %2</translation>
     </message>
@@ -634,27 +634,27 @@
       <translation>请先填写原因</translation>
     </message>
     <message>
-      <location filename="../customer_display.py" line="110" />
+      <location filename="../customer_display.py" line="111" />
       <source>Total %1</source>
       <translation>合计 %1</translation>
     </message>
     <message>
-      <location filename="../customer_display.py" line="113" />
+      <location filename="../customer_display.py" line="114" />
       <source>You save %1</source>
       <translation>已优惠 %1</translation>
     </message>
     <message>
-      <location filename="../customer_display.py" line="117" />
+      <location filename="../customer_display.py" line="118" />
       <source>Paid %1</source>
       <translation>实收 %1</translation>
     </message>
     <message>
-      <location filename="../customer_display.py" line="118" />
+      <location filename="../customer_display.py" line="119" />
       <source>Change %1</source>
       <translation>找零 %1</translation>
     </message>
     <message>
-      <location filename="../customer_display.py" line="42" />
+      <location filename="../customer_display.py" line="43" />
       <source>Customer display</source>
       <translation>顾客显示屏</translation>
     </message>
@@ -1069,24 +1069,49 @@
       <translation>等级已调整为 %1</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="167" />
+      <location filename="../members/screen.py" line="175" />
       <source>card</source>
       <translation>卡</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="40" />
+      <location filename="../members/screen.py" line="41" />
       <source>Members</source>
       <translation>会员</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="41" />
+      <location filename="../members/screen.py" line="42" />
       <source>Member counter</source>
       <translation>会员服务台</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="44" />
+      <location filename="../members/screen.py" line="45" />
       <source>Do the action of the open tab</source>
       <translation>执行当前页的操作</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="23" />
+      <source>Card stock</source>
+      <translation>卡库存</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="36" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="39" />
+      <source>Issue this card</source>
+      <translation>发放此卡</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="60" />
+      <source>No cards registered to this store</source>
+      <translation>本店没有登记的卡</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="73" />
+      <source>Choose a card in stock first</source>
+      <translation>请先选择一张在库的卡</translation>
     </message>
     <message>
       <location filename="../members/topup.py" line="109" />
@@ -1810,6 +1835,11 @@
       <source>card {card} is {status}, not in stock: it cannot be issued</source>
       <extracomment>card.not_issuable</extracomment>
       <translation>卡 {card} 为{status}，不在库存中：不能发卡</translation>
+    </message>
+    <message>
+      <source>the numbers of card product {product} begin with {prefix}</source>
+      <extracomment>card.prefix</extracomment>
+      <translation>卡产品 {product} 的卡号以 {prefix} 开头</translation>
     </message>
     <message>
       <source>the range {first} to {last} runs backwards</source>

@@ -23,6 +23,7 @@ from pos_app.ui.i18n_util import N_, _
 from pos_app.ui.members.cards import CardsTab
 from pos_app.ui.members.enroll import EnrollTab
 from pos_app.ui.members.history import HistoryTab
+from pos_app.ui.members.stock import StockTab
 from pos_app.ui.members.tab import MemberTab
 from pos_app.ui.members.topup import TopupTab
 from pos_app.ui.operations import Op
@@ -72,11 +73,13 @@ class MembersScreen(Screen):
         self.topup_tab = TopupTab(self)
         self.cards_tab = CardsTab(self)
         self.history_tab = HistoryTab(self)
+        self.stock_tab = StockTab(self, self.issue_from_stock)
         self.all_tabs: tuple[MemberTab, ...] = (
             self.enroll_tab,
             self.topup_tab,
             self.cards_tab,
             self.history_tab,
+            self.stock_tab,
         )
         for tab in self.all_tabs:
             self.tabs.addTab(tab, _(tab.label))
@@ -137,6 +140,11 @@ class MembersScreen(Screen):
             if src is not None and src.isVisible() and src.waiting():
                 return src
         return None
+
+    def issue_from_stock(self, card: PresentedCard) -> None:
+        """A card chosen in the stock tab goes on the enroll form, to be issued."""
+        self.enroll_tab.card.present(card)
+        self.tabs.setCurrentWidget(self.enroll_tab)
 
     # ------------------------------------------------------------------ the member
     def fail(self, e: Exception) -> None:

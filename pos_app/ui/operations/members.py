@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from pos_app.core import card_stock as stock
 from pos_app.core import members, stored_value, tiers
 from pos_app.core.models import Sale, Topup
-from pos_app.core.staff import Operator
+from pos_app.core.staff import Operator, require
 from pos_app.core.terminal import Terminal
 from pos_app.ui import printing
 
@@ -182,3 +183,10 @@ def issue_supplementary(
             media_id=media_id,
         )
         return card.card_no
+
+
+def card_stock(t: Terminal, who: Operator) -> dict[str, Any]:
+    """The store's card stock (the stock tab)."""
+    require(who, "card_stock", None)
+    with t.read() as s:
+        return stock.stock(t, s)

@@ -1,0 +1,60 @@
+"""The member counter's card stock tab: the store's stock per product and status, a card
+chosen from it put on the enroll form and issued (its moves kept); a card of another
+store's stock refused on screen."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from pos_app.core import card_stock
+from pos_app.core.staff import Operator
+from pos_app.ui.app import MainWindow
+from pos_app.ui.device_bridge import PresentedCard
+from tests.ui.helpers import idle, login
+
+MANAGER = Operator("3001", "manager")
+
+
+def test_see_the_stock_and_issue_from_it(qtbot: QtBot, window: MainWindow) -> None:
+    win = window
+    t = win.ctx.terminal
+    with t.tx() as s:
+        b = card_stock.create_batch(t, s, "VIP5000", "nfc", "890100000001", 5, MANAGER)
+        card_stock.receive(t, s, MANAGER, batch_no=b.batch_no, last="8901000000035")
+    login(qtbot, win)
+    win.key("F8")
+    m = win.members
+    m.tabs.setCurrentWidget(m.stock_tab)
+    idle(qtbot, win)
+    tab = m.stock_tab
+    assert "VIP储值卡 ¥5,000 (nfc): 在库 3" in tab.summary.text()
+    assert [tab.cards.item(i).text().split()[0] for i in range(tab.cards.count())] == [
+        "8901000000019", "8901000000027", "8901000000035"]
+    tab.cards.setCurrentRow(1)
+    tab.issue_button.click()
+    assert m.tabs.currentWidget() is m.enroll_tab
+    e = m.enroll_tab
+    assert e.card.value() == ("8901000000027", "nfc", None)
+    e.name.setText("李雷")
+    e.phone.setText("13912345678")
+    e.privacy.setChecked(True)
+    e.button.click()
+    idle(qtbot, win)
+    assert m.member is not None and m.member["card"] == "8901000000027", m.message.text()
+    with t.read() as s:
+        assert [x.to_status for x in card_stock.history(s, "8901000000027")] == [
+            "in_stock", "issued", "active"]
+        assert [x.staff for x in card_stock.history(s, "8901000000027")][1:] == ["1001", "1001"]
+    m.tabs.setCurrentWidget(m.stock_tab)
+    idle(qtbot, win)
+    assert "在库 2" in tab.summary.text() and "已发放" not in tab.summary.text()
+    assert tab.cards.count() == 2
+
+    # a card of the batch this store did not receive: refused on screen, nothing issued
+    m.issue_from_stock(PresentedCard("nfc", "8901000000043", None))
+    e.name.setText("韩梅梅")
+    e.phone.setText("13912345679")
+    e.privacy.setChecked(True)
+    e.button.click()
+    idle(qtbot, win)
+    assert "未登记到门店 S001" in m.message.text()
