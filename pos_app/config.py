@@ -56,14 +56,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from devices import registry
 from pos_app.core.backup import read_facts
 from pos_app.core.data_folder import DB_FILE, KEY_FILE
 from pos_app.core.errors import PosError
 from pos_app.logging_setup import LogSettings
+
+if TYPE_CHECKING:
+    from devices.registry import Value
 
 APP = "store-pos"
 CONFIG_FILE = "terminal.toml"
@@ -379,6 +381,10 @@ def _check_device(dev: Mapping[str, Any], where: str, names: set[str], bad: Any)
         names.add(name)
     if kind is None or driver is None:
         return
+    # the device table (and the device events it names) only for a config with devices:
+    # every command reads this file, most have no [[devices]] (start-up cost)
+    from devices import registry
+
     entry = registry.find(str(kind), str(driver))
     if entry is None:
         drivers = registry.drivers_for(str(kind))
@@ -396,32 +402,31 @@ def _check_device(dev: Mapping[str, Any], where: str, names: set[str], bad: Any)
         if holds is None:
             bad(k, f"not a key of a {kind} with driver {driver!r} (docs/devices.md)")
         elif not _holds(holds, value):
-            bad(k, _WRONG_VALUE[holds].replace("%r", repr(value)))
+            bad(k, _WRONG_VALUE[holds.name].replace("%r", repr(value)))
 
 
-_WRONG_VALUE = {
-    registry.Value.YES_NO: "must be true or false, got %r",
-    registry.Value.WHOLE: "must be a whole number, got %r",
-    registry.Value.LIST: "must be a list, e.g. [\"...\"], got %r",
-    registry.Value.TEXT: "must be a string in quotes, got %r",
-    registry.Value.TCP_PORT: "must be a TCP port number, got %r",
-    registry.Value.SERIAL_PORT: "must be a serial device path in quotes, e.g. "
-    "\"/dev/ttyUSB0\", got %r",
+_WRONG_VALUE = {  # by the name of the device table's registry.Value
+    "YES_NO": "must be true or false, got %r",
+    "WHOLE": "must be a whole number, got %r",
+    "LIST": "must be a list, e.g. [\"...\"], got %r",
+    "TEXT": "must be a string in quotes, got %r",
+    "TCP_PORT": "must be a TCP port number, got %r",
+    "SERIAL_PORT": "must be a serial device path in quotes, e.g. \"/dev/ttyUSB0\", got %r",
 }
 
 
-def _holds(kind: registry.Value, value: Any) -> bool:
+def _holds(kind: Value, value: Any) -> bool:
     """Whether a ``[[devices]]`` value is of the type the device table gives its key."""
     is_int = isinstance(value, int) and not isinstance(value, bool)
-    if kind is registry.Value.YES_NO:
+    if kind.name == "YES_NO":
         return isinstance(value, bool)
-    if kind is registry.Value.WHOLE:
+    if kind.name == "WHOLE":
         return is_int
-    if kind is registry.Value.LIST:
+    if kind.name == "LIST":
         return isinstance(value, list)
-    if kind in (registry.Value.TEXT, registry.Value.SERIAL_PORT):
+    if kind.name in ("TEXT", "SERIAL_PORT"):
         return isinstance(value, str)
-    if kind is registry.Value.TCP_PORT:
+    if kind.name == "TCP_PORT":
         return is_int and 0 < value < 65536
     return True
 

@@ -7,6 +7,7 @@ terminal's ledger for the commands that work on it."""
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import time
@@ -53,11 +54,13 @@ def run(args: argparse.Namespace) -> int:
         if args.data_dir is None:
             args.data_dir = default_data_dir()
         if not getattr(args, "needs_terminal", True):
+            gc.enable()  # paused for start-up by pos_app.cli.entry.main
             return int(args.func(args))
         # the ledger's modules (SQLAlchemy, the models) only for commands on the ledger
         from pos_app.core.terminal import Terminal
 
         t = Terminal.open(args.data_dir)
+        gc.enable()  # paused for start-up (imports, mapping) by pos_app.cli.entry.main
         try:
             return int(args.func(args, t))
         finally:

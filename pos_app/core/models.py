@@ -1,7 +1,10 @@
 """The terminal's ledger schema (SQLAlchemy 2). Money is stored as whole cents in
-integers (SQLite has no decimal type) and read back as exact Decimal yuan."""
+integers (SQLite has no decimal type) and read back as exact Decimal yuan.
 
-from __future__ import annotations
+The annotations are real types, not strings (no ``from __future__ import annotations``):
+SQLAlchemy would otherwise evaluate each of the ~260 annotation strings when mapping the
+classes, a cost every ``pos`` command on the ledger pays at start. Only the relationships'
+targets defined further down are quoted."""
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -149,7 +152,9 @@ class Member(Base):
     enrolled_at: Mapped[datetime] = mapped_column(UtcDateTime)
     franchisee: Mapped[str] = mapped_column(String(40))
     store: Mapped[str] = mapped_column(String(40))
-    cards: Mapped[list[Card]] = relationship(back_populates="member", foreign_keys="Card.member_id")
+    cards: Mapped[list["Card"]] = relationship(
+        back_populates="member", foreign_keys="Card.member_id"
+    )
 
 
 class Card(Base):
@@ -167,8 +172,8 @@ class Card(Base):
     block_reason: Mapped[str | None] = mapped_column(String(80), nullable=True)
     replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("cards.id"), nullable=True)
     franchisee: Mapped[str] = mapped_column(String(40))
-    member: Mapped[Member] = relationship(back_populates="cards", foreign_keys=[member_id])
-    media: Mapped[list[CardMedia]] = relationship(back_populates="card")
+    member: Mapped["Member"] = relationship(back_populates="cards", foreign_keys=[member_id])
+    media: Mapped[list["CardMedia"]] = relationship(back_populates="card")
 
 
 class CardMedia(Base):
@@ -180,7 +185,7 @@ class CardMedia(Base):
     card_id: Mapped[int] = mapped_column(ForeignKey("cards.id"), index=True)
     media: Mapped[str] = mapped_column(String(12))
     identifier: Mapped[str] = mapped_column(String(64))
-    card: Mapped[Card] = relationship(back_populates="media")
+    card: Mapped["Card"] = relationship(back_populates="media")
 
 
 class Account(Base):
@@ -218,7 +223,7 @@ class Journal(Base):
     ref: Mapped[str] = mapped_column(String(40), default="")
     record_kind: Mapped[str] = mapped_column(String(20), default="")
     record_ref: Mapped[str] = mapped_column(String(40), default="")
-    entries: Mapped[list[Entry]] = relationship(back_populates="journal")
+    entries: Mapped[list["Entry"]] = relationship(back_populates="journal")
 
 
 class Entry(Base):
@@ -228,7 +233,7 @@ class Entry(Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
     amount: Mapped[int] = mapped_column(BigInteger)  # debit positive, credit negative
     unit: Mapped[str] = mapped_column(String(3))
-    journal: Mapped[Journal] = relationship(back_populates="entries")
+    journal: Mapped["Journal"] = relationship(back_populates="entries")
 
 
 class PointLot(Base):
@@ -283,8 +288,8 @@ class Sale(Base):
     approved_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
     # a late entry (a real sale at an earlier business time): the manager who allowed it
     late_entry_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
-    lines: Mapped[list[SaleLine]] = relationship(back_populates="sale", order_by="SaleLine.no")
-    tenders: Mapped[list[SaleTender]] = relationship(
+    lines: Mapped[list["SaleLine"]] = relationship(back_populates="sale", order_by="SaleLine.no")
+    tenders: Mapped[list["SaleTender"]] = relationship(
         back_populates="sale", order_by="SaleTender.no"
     )
 
@@ -306,9 +311,9 @@ class SaleLine(Base):
     amount: Mapped[Decimal] = mapped_column(Cents)
     points_earned: Mapped[int] = mapped_column(BigInteger, default=0)
     refunded_qty: Mapped[int] = mapped_column(Integer, default=0)
-    sale: Mapped[Sale] = relationship(back_populates="lines")
-    discounts: Mapped[list[LineDiscount]] = relationship(order_by="LineDiscount.id")
-    shares: Mapped[list[LineTenderShare]] = relationship(order_by="LineTenderShare.tender_no")
+    sale: Mapped["Sale"] = relationship(back_populates="lines")
+    discounts: Mapped[list["LineDiscount"]] = relationship(order_by="LineDiscount.id")
+    shares: Mapped[list["LineTenderShare"]] = relationship(order_by="LineTenderShare.tender_no")
 
 
 class LineDiscount(Base):
@@ -334,7 +339,7 @@ class SaleTender(Base):
     bonus: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
     card_id: Mapped[int | None] = mapped_column(ForeignKey("cards.id"), nullable=True)
     reference: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    sale: Mapped[Sale] = relationship(back_populates="tenders")
+    sale: Mapped["Sale"] = relationship(back_populates="tenders")
 
 
 class LineTenderShare(Base):
