@@ -76,7 +76,9 @@ def fill(data: Path, skus: int, n_members: int) -> float:
     from pos_app.core.terminal import KEY_FILE
 
     # one real ciphertext shared by every bulk member: screens decrypt and mask it
-    phone_enc = PiiVault.from_key_file(data / KEY_FILE).encrypt("phone", "13600000000")
+    vault = PiiVault.from_key_file(data / KEY_FILE)
+    phone_enc = vault.encrypt("phone", "13600000000")
+    name_enc = vault.encrypt("name", "会员")
     with con:
         con.executemany(
             "INSERT INTO items (sku, barcode, name, category, price, member_price, "
@@ -89,19 +91,19 @@ def fill(data: Path, skus: int, n_members: int) -> float:
         )
         first = (con.execute("SELECT max(id) FROM members").fetchone()[0] or 0) + 1
         con.executemany(
-            "INSERT INTO members (id, name, phone_enc, phone_hash, phone_last4, tier_code, "
+            "INSERT INTO members (id, name_enc, phone_enc, phone_hash, phone_last4, tier_code, "
             "anonymous, marketing_consent, enrolled_at, franchisee, store, uid) "
             "VALUES (?, ?, ?, ?, ?, 'regular', 0, 0, ?, 'F-EAST', 'S001', ?)",
             (
-                (first + i, f"会员{i}", phone_enc, f"{i:064x}", f"{i % 10000:04d}", now,
+                (first + i, name_enc, phone_enc, f"{i:064x}", f"{i % 10000:04d}", now,
                  str(uuid.UUID(int=(1 << 100) + i)))
                 for i in range(n_members)
             ),
         )
         card0 = (con.execute("SELECT max(id) FROM cards").fetchone()[0] or 0) + 1
         con.executemany(
-            "INSERT INTO cards (id, card_no, member_id, status, holder_name, issued_at, "
-            "franchisee) VALUES (?, ?, ?, 'active', '', ?, 'F-EAST')",
+            "INSERT INTO cards (id, card_no, member_id, status, issued_at, "
+            "franchisee) VALUES (?, ?, ?, 'active', ?, 'F-EAST')",
             ((card0 + i, f"77{i:012d}", first + i, now) for i in range(n_members)),
         )
         con.executemany(

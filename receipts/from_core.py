@@ -43,6 +43,7 @@ from pos_app.core.models import (
     Topup,
 )
 from pos_app.core.money import ZERO
+from pos_app.core.pii import mask_name
 from pos_app.core.program import Tier
 from pos_app.core.sharing import portion
 from pos_app.core.terminal import Terminal
@@ -191,14 +192,6 @@ def staff_label(s: Session, code: str | None) -> str:
     return f"{name} ({code})" if name else code
 
 
-def mask_name(name: str) -> str:
-    """'王芳' -> '王*', 'Zhang Wei' -> 'Z********' (the first character only)."""
-    name = name.strip()
-    if not name:
-        return ""
-    return name[0] + "*" * max(1, len(name) - 1)
-
-
 def _local(t: Terminal, at: datetime) -> datetime:
     return at.astimezone(t.program.timezone)
 
@@ -305,7 +298,7 @@ def member_info(t: Terminal, m: Member, card: Card | None, tier_code: str | None
         masked_phone=mask_phone(phone) if phone else NO_PHONE,
         masked_card=mask_card(card.card_no) if card is not None else "",
         tier=_tier_name(t, tier_code or m.tier_code, lang),
-        name=mask_name(m.name),
+        name=mask_name(t.vault.open("name", m.name_enc)),
     )
 
 

@@ -27,7 +27,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from pos_app import __version__
-from pos_app.core import catalog, ledger, offline, outbox, points
+from pos_app.core import catalog, ledger, members, offline, outbox, points
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import CNY, Posting
 from pos_app.core.models import (
@@ -184,8 +184,7 @@ def register(
     with _http(creds, transport, 30) as http:
         hs = _call(lambda: http.post("/v1/handshake",
                                      json={"device_time": _default(t.now()), "want_key": True}))
-    new_key = base64.b64decode(hs["pii_key"])
-    install_pii_key(t, new_key)
+    install_pii_key(t, base64.b64decode(hs["pii_key"]), int(hs.get("pii_key_version") or 1))
     creds.save(t.data_dir)
     with t.tx() as s:
         if s.get(SyncState, 1) is None:
@@ -194,61 +193,24 @@ def register(
     return {"terminal": creds.terminal, "skew_s": hs["skew_s"], "skew_flagged": hs["skew_flagged"]}
 
 
-def install_pii_key(t: Terminal, key: bytes) -> None:
-    path = t.data_dir / KEY_FILE
-    if path.read_bytes() == key:
-        return
-    new = PiiVault(key)
+def install_pii_key(t: Terminal, key: bytes, version: int) -> None:
+    """Take version ``version`` of the chain's personal-data key: every member's personal
+    data and the unsent enrollments are sealed again with it, then the key ring
+    (DATA/secrets/pii.key) keeps it as the current version. A version number this
+    terminal holds with another key (its own key from before registration) is replaced;
+    otherwise the older versions stay in the ring and still open what they sealed."""
     old = t.vault
-    with t.tx() as s:
-        for m in s.scalars(select(Member)):
-            if m.phone_enc:
-                phone = old.decrypt("phone", m.phone_enc)
-                m.phone_enc = new.encrypt("phone", phone)
-                m.phone_hash = new.lookup_hash("phone", phone)
-            if m.id_no_enc:
-                id_no = old.decrypt("id_number", m.id_no_enc)
-                m.id_no_enc = new.encrypt("id_number", id_no)
-                m.id_no_hash = new.lookup_hash("id_number", id_no)
-        _reseal_pending(t, s)
-        tmp = path.with_suffix(".new")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(key)
-        os.replace(tmp, path)
-    t.vault = new
-
-
-def _reseal_pending(t: Terminal, s: Session) -> None:
-    """Unsent enrollment events carry personal data sealed with the key being replaced:
-    seal them with the new one (from the re-encrypted member rows) and re-chain the
-    unsent events from there. Nothing sent is touched."""
-    evs = list(s.scalars(select(OutboxEvent).where(OutboxEvent.status == "pending")
-                         .order_by(OutboxEvent.seq)))
-    fields = ("phone_enc", "phone_hash", "id_no_enc", "id_no_hash")
-    first = None
-    for i, ev in enumerate(evs):
-        if ev.kind != "member_enrolled":
-            continue
-        p = json.loads(ev.payload)
-        m = s.scalars(select(Member).where(Member.uid == p.get("member"))).first()
-        if m is None:
-            continue
-        p.update(phone_enc=base64.b64encode(m.phone_enc).decode() if m.phone_enc else None,
-                 phone_hash=m.phone_hash,
-                 id_no_enc=base64.b64encode(m.id_no_enc).decode() if m.id_no_enc else None,
-                 id_no_hash=m.id_no_hash)
-        if any(p.get(f) for f in fields):
-            ev.payload = outbox.canonical(p)
-            first = i if first is None else first
-    if first is None:
+    if old.keys.get(version) == key and old.version >= version:
         return
-    prev = evs[first].prev_hash
-    for ev in evs[first:]:
-        ev.prev_hash = prev
-        ev.hash = outbox.event_hash(prev, outbox.header_of(ev, t), ev.payload)
-        prev = ev.hash
-    s.flush()
+    if old.keys.get(version) not in (None, key):
+        new = PiiVault({version: key}, version)
+    else:
+        new = old.with_key(version, key)
+    with t.tx() as s:
+        members.reseal(s, old, new)
+        members.reseal_pending(t, s)
+        new.save(t.data_dir / KEY_FILE)
+    t.vault = new
 
 
 # --- the client -----------------------------------------------------------------------
@@ -310,8 +272,13 @@ class SyncClient:
                 st.last_ok_at = now
 
     def handshake(self, rep: SyncReport) -> dict[str, Any]:
-        body = {"device_time": _default(self.t.now()), **self.fleet_report()}
+        body = {"device_time": _default(self.t.now()), "pii_key_version": self.t.vault.version,
+                **self.fleet_report()}
         hs = _call(lambda: self.http.post("/v1/handshake", json=body))
+        if hs.get("pii_key"):
+            # the chain's key was rotated: take the new version and seal members with it
+            install_pii_key(self.t, base64.b64decode(hs["pii_key"]),
+                            int(hs["pii_key_version"]))
         rep.skew_s, rep.skew_flagged = hs["skew_s"], hs["skew_flagged"]
         if hs["skew_flagged"]:
             rep.problems.append(f"device clock is off HQ's by {hs['skew_s']} s")
@@ -580,17 +547,19 @@ def _upsert_member(t: Terminal, s: Session, md: dict[str, Any], pend: dict[str, 
             select(Member.id).where(Member.phone_hash == d["phone_hash"])
         ).first():
             return  # the same phone enrolled twice offline: HQ's alert, not ours to merge
+        v = t.vault
         m = Member(
             uid=uid,
-            name=d.get("name") or "",
+            name_enc=_b64(d.get("name_enc")) or v.seal("name", d.get("name")),
             gender=d.get("gender"),
-            birthday=datetime.fromisoformat(d["birthday"]).date() if d.get("birthday") else None,
+            birthday_enc=_b64(d.get("birthday_enc")) or v.seal("birthday", d.get("birthday")),
             phone_enc=_b64(d.get("phone_enc")),
             phone_hash=d.get("phone_hash"),
             phone_last4=d.get("phone_last4"),
             id_no_enc=_b64(d.get("id_no_enc")),
             id_no_hash=d.get("id_no_hash"),
-            email=d.get("email"),
+            email_enc=_b64(d.get("email_enc")) or v.seal("email", d.get("email")),
+            address_enc=_b64(d.get("address_enc")) or v.seal("address", d.get("address")),
             tier_code=md["tier"],
             anonymous=bool(d.get("anonymous")),
             marketing_consent=bool(d.get("marketing_consent")),
@@ -622,7 +591,7 @@ def _upsert_card(s: Session, cd: dict[str, Any], now: datetime) -> None:
             member_id=m.id,
             main_card_id=main.id if main else None,
             status="active",
-            holder_name=m.name,
+            holder_name_enc=m.name_enc,
             limit_per_sale=Decimal(data["limit_per_sale"]) if data.get("limit_per_sale") else None,
             limit_per_day=Decimal(data["limit_per_day"]) if data.get("limit_per_day") else None,
             issued_at=now,

@@ -25,7 +25,7 @@ from sync.hq.db import make_engine, migrate, sessions
 from sync.hq.figures import next_month, refresh_stale
 from sync.hq.office import access
 from sync.hq.reads import Reads
-from sync.hq.service import alerts, publish_master, register_terminal
+from sync.hq.service import alerts, publish_master, register_terminal, rotate_pii_key
 from sync.hq.verify import verify
 
 
@@ -44,6 +44,10 @@ def add_hq(parser: argparse.ArgumentParser) -> None:
     x.add_argument("--franchisee", required=True)
     x.add_argument("--lease", default=None, help="offline budget in yuan (default: config)")
     x.set_defaults(func=cmd_hq_register, needs_terminal=False)
+    x = hq.add_parser("rotate-pii-key", help="a new version of the chain's personal-data key: "
+                      "HQ's member copies sealed with it now, each terminal at its next sync")
+    x.add_argument("--config", type=Path, default=None)
+    x.set_defaults(func=cmd_hq_rotate_pii_key, needs_terminal=False)
     x = hq.add_parser("publish", help="publish master data (program, catalog) to terminals")
     x.add_argument("--config", type=Path, default=None)
     x.add_argument("--program", type=Path, default=None)
@@ -152,6 +156,12 @@ def cmd_hq_register(args: argparse.Namespace) -> int:
     lease = Decimal(args.lease) if args.lease else cfg.lease
     key, token = register_terminal(engine, args.franchisee, args.store, args.terminal, lease)
     print_json({"terminal": key, "token": token})
+    return EXIT_OK
+
+
+def cmd_hq_rotate_pii_key(args: argparse.Namespace) -> int:
+    _cfg, engine = _engine(args)
+    print_json(rotate_pii_key(engine, "pos hq rotate-pii-key"))
     return EXIT_OK
 
 

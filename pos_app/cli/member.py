@@ -25,6 +25,7 @@ def add_member(parser: argparse.ArgumentParser) -> None:
     x.add_argument("--birthday")
     x.add_argument("--id-number")
     x.add_argument("--email")
+    x.add_argument("--address", help="postal address (kept encrypted, shown masked)")
     x.add_argument("--gender", choices=["F", "M"])
     x.add_argument("--consent", action="store_true", help="accepts marketing messages")
     x.add_argument("--card", help="a card of the store's stock (default: the next number in "
@@ -75,6 +76,7 @@ def cmd_member_enroll(args: argparse.Namespace, t: Terminal) -> int:
         birthday=parse_date(args.birthday, "--birthday"),
         id_number=args.id_number,
         email=args.email,
+        address=args.address,
         gender=args.gender,
         marketing_consent=args.consent,
         anonymous=args.anonymous,

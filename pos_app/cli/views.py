@@ -98,5 +98,8 @@ def print_member(m: dict[str, Any], indent: str = "") -> None:
         f"(principal {format_money(Decimal(sv['principal']))}, "
         f"bonus {format_money(Decimal(sv['bonus']))})"
     )
+    shown = [str(m[k]) for k in ("birthday", "email", "address") if m.get(k)]
+    if shown:
+        print(f"{indent}{' '.join(shown)}")
     for lot in m["points_expiring"]:
         print(f"{indent}{lot['points']} points expire on {lot['expires']}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from dataclasses import dataclass
@@ -25,12 +26,21 @@ from pos_app.core.models import (
     Card,
     CardMedia,
     Member,
+    OutboxEvent,
     PointLot,
     StockCard,
     TierChange,
 )
 from pos_app.core.money import to_str
-from pos_app.core.pii import mask_card, mask_phone
+from pos_app.core.pii import (
+    PiiVault,
+    mask_address,
+    mask_birthday,
+    mask_card,
+    mask_email,
+    mask_name,
+    mask_phone,
+)
 from pos_app.core.staff import Operator, audit
 from pos_app.core.terminal import Terminal
 
@@ -47,6 +57,7 @@ class Enrollment:
     birthday: date | None = None
     id_number: str | None = None
     email: str | None = None
+    address: str | None = None
     gender: str | None = None
     marketing_consent: bool = False
     anonymous: bool = False
@@ -160,6 +171,10 @@ def validate(t: Terminal, e: Enrollment, today: date) -> dict[str, Any]:
         if not _EMAIL_RE.match(e.email):
             raise PosError("member.bad_email", email=e.email)
         out["email"] = e.email.strip()
+    if e.address and e.address.strip():
+        if len(e.address.strip()) > 200:
+            raise PosError("member.address_too_long")
+        out["address"] = e.address.strip()
     if e.gender not in (None, "", "F", "M"):
         raise PosError("member.bad_gender", gender=e.gender)
     return out
@@ -173,11 +188,12 @@ def enroll(t: Terminal, s: Session, e: Enrollment, who: Operator) -> Member:
     if phone_hash and s.scalars(select(Member.id).where(Member.phone_hash == phone_hash)).first():
         raise PosError("member.phone_taken", phone=mask_phone(phone or ""))
     ident = t.identity
+    v = t.vault
     m = Member(
         uid=str(uuid.uuid4()),
-        name=e.name.strip(),
+        name_enc=v.seal("name", e.name.strip()),
         gender=e.gender or None,
-        birthday=clean["birthday"],
+        birthday_enc=v.seal("birthday", clean["birthday"]),
         phone_enc=t.vault.encrypt("phone", phone) if phone else None,
         phone_hash=phone_hash,
         phone_last4=phone[-4:] if phone else None,
@@ -187,7 +203,8 @@ def enroll(t: Terminal, s: Session, e: Enrollment, who: Operator) -> Member:
         id_no_hash=t.vault.lookup_hash("id_number", clean["id_number"])
         if "id_number" in clean
         else None,
-        email=clean.get("email"),
+        email_enc=v.seal("email", clean.get("email")),
+        address_enc=v.seal("address", clean.get("address")),
         tier_code=t.program.lowest_tier.code,
         anonymous=e.anonymous,
         marketing_consent=e.marketing_consent,
@@ -246,7 +263,7 @@ def issue_card(
         member_id=m.id,
         main_card_id=main.id if main else None,
         status="active",
-        holder_name=m.name,
+        holder_name_enc=m.name_enc,
         issued_at=now,
         franchisee=t.identity.franchisee,
         limit_per_sale=limit_per_sale,
@@ -378,7 +395,8 @@ def supplementary(
         limit_per_sale=limit_per_sale,
         limit_per_day=limit_per_day,
     )
-    card.holder_name = holder_name or main.member.name
+    card.holder_name_enc = (t.vault.seal("name", holder_name) if holder_name
+                            else main.member.name_enc)
     if sc is not None:
         card_stock.hand_out(t, s, sc, card, who, sold=False, reason="supplementary card")
     audit(
@@ -509,7 +527,7 @@ def replace_card(
                             reason=f"replaces {mask_card(old.card_no)}")
     if old.main_card_id is not None:
         new.main_card_id = old.main_card_id
-    new.holder_name = old.holder_name
+    new.holder_name_enc = old.holder_name_enc
     p = Posting("card_replace", now, who.code, ref=new.card_no)
     for part in ("principal", "bonus"):
         src, dst = sv_account(s, old, part), sv_account(s, new, part)
@@ -600,13 +618,17 @@ def summary(t: Terminal, s: Session, m: Member, card: Card | None = None) -> dic
         assert lot.expires_at is not None
         key = lot.expires_at.astimezone(t.program.timezone).date().isoformat()
         expiring[key] = expiring.get(key, 0) + lot.remaining
-    phone = t.vault.decrypt("phone", m.phone_enc) if m.phone_enc else None
-    birthday_today = bool(m.birthday and (m.birthday.month, m.birthday.day) == (now.month, now.day))
+    p = personal(t, m)
+    phone, birthday = p["phone"], p["birthday"]
+    birthday_today = bool(birthday and (birthday.month, birthday.day) == (now.month, now.day))
     n_cards = s.scalar(select(func.count(Card.id)).where(Card.member_id == m.id)) or 0
     return {
         "member_id": m.id,
-        "name": m.name,
+        "name": mask_name(p["name"]),
         "phone": mask_phone(phone) if phone else None,
+        "birthday": mask_birthday(birthday),
+        "email": mask_email(p["email"]),
+        "address": mask_address(p["address"]),
         "anonymous": m.anonymous,
         "card": card.card_no,
         "card_status": card.status,
@@ -626,6 +648,89 @@ def summary(t: Terminal, s: Session, m: Member, card: Card | None = None) -> dic
     }
 
 
+def personal(t: Terminal, m: Member) -> dict[str, Any]:
+    """The member's personal data in clear, for masking or a service that needs it
+    (never printed or logged whole)."""
+    v = t.vault
+    return {
+        "name": v.open("name", m.name_enc) or "",
+        "phone": v.open("phone", m.phone_enc),
+        "id_number": v.open("id_number", m.id_no_enc),
+        "birthday": v.open_date("birthday", m.birthday_enc),
+        "email": v.open("email", m.email_enc),
+        "address": v.open("address", m.address_enc),
+    }
+
+
+_SEALED = (("name", "name_enc"), ("phone", "phone_enc"), ("id_number", "id_no_enc"),
+           ("birthday", "birthday_enc"), ("email", "email_enc"), ("address", "address_enc"))
+
+
+def reseal(s: Session, old: PiiVault, new: PiiVault) -> int:
+    """Seal every member's personal data and every card's holder name again with
+    ``new``'s current key (read with ``old``), and redo the lookup hashes. Values already
+    sealed with that key version are left alone when both rings hold it. Returns the
+    number of values sealed again."""
+    same_ring = new.keys.get(new.version) == old.keys.get(new.version)
+    n = 0
+
+    def again(field: str, blob: bytes | None) -> bytes | None:
+        nonlocal n
+        if blob is None or (same_ring and new.current(blob)):
+            return blob
+        n += 1
+        return new.encrypt(field, old.decrypt(field, blob))
+
+    for m in s.scalars(select(Member)):
+        for field, col in _SEALED:
+            setattr(m, col, again(field, getattr(m, col)))
+        if m.phone_enc:
+            m.phone_hash = new.lookup_hash("phone", new.decrypt("phone", m.phone_enc))
+        if m.id_no_enc:
+            m.id_no_hash = new.lookup_hash("id_number", new.decrypt("id_number", m.id_no_enc))
+    for card in s.scalars(select(Card).where(Card.holder_name_enc.is_not(None))):
+        card.holder_name_enc = again("name", card.holder_name_enc)
+    s.flush()
+    return n
+
+
+def holder_name(t: Terminal, card: Card) -> str:
+    return t.vault.open("name", card.holder_name_enc) or ""
+
+
 def reveal_phone(t: Terminal, m: Member) -> str | None:
     """The full phone number, for a service that must call the member (never printed)."""
     return t.vault.decrypt("phone", m.phone_enc) if m.phone_enc else None
+
+
+def reseal_pending(t: Terminal, s: Session) -> None:
+    """Unsent enrollment events carry personal data sealed with the key being replaced
+    (or, from before every field was sealed, in clear): seal them as the member rows are
+    now sealed and re-chain the unsent events from there. Nothing sent is touched."""
+    evs = list(s.scalars(select(OutboxEvent).where(OutboxEvent.status == "pending")
+                         .order_by(OutboxEvent.seq)))
+    fields = ("name_enc", "phone_enc", "phone_hash", "id_no_enc", "id_no_hash",
+              "birthday_enc", "email_enc", "address_enc")
+    first = None
+    for i, ev in enumerate(evs):
+        if ev.kind != "member_enrolled":
+            continue
+        p = json.loads(ev.payload)
+        m = s.scalars(select(Member).where(Member.uid == p.get("member"))).first()
+        if m is None:
+            continue
+        plain = [f for f in ("name", "birthday", "email") if f in p]
+        for f in plain:
+            del p[f]
+        p.update({f: v for f, v in events.member(m).items() if f in fields})
+        if plain or any(p.get(f) for f in fields):
+            ev.payload = outbox.canonical(p)
+            first = i if first is None else first
+    if first is None:
+        return
+    prev = evs[first].prev_hash
+    for ev in evs[first:]:
+        ev.prev_hash = prev
+        ev.hash = outbox.event_hash(prev, outbox.header_of(ev, t), ev.payload)
+        prev = ev.hash
+    s.flush()

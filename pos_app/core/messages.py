@@ -66,6 +66,7 @@ MESSAGES: dict[str, str] = {
     "member.name_required": "name is required (or enroll an anonymous card)",
     "member.phone_required": "phone is required (or enroll an anonymous card)",
     "member.name_too_long": "name is longer than 60 characters",
+    "member.address_too_long": "address is longer than 200 characters",
     "member.bad_id_number": "ID number is not a valid resident ID (GB 11643): {detail}",
     "member.birthday_mismatch": "birthday {birthday} does not match the ID number's {id_birthday}",
     "member.birthday_future": "birthday {birthday} is in the future",

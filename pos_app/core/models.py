@@ -6,14 +6,13 @@ SQLAlchemy would otherwise evaluate each of the ~260 annotation strings when map
 classes, a cost every ``pos`` command on the ledger pays at start. Only the relationships'
 targets defined further down are quoted."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
-    Date,
     ForeignKey,
     Index,
     Integer,
@@ -136,15 +135,17 @@ class Member(Base):
     __tablename__ = "members"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True)  # the member chain-wide
-    name: Mapped[str] = mapped_column(String(60), default="")
+    # personal data sealed with the chain's personal-data key (pos_app/core/pii.py)
+    name_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     gender: Mapped[str | None] = mapped_column(String(1), nullable=True)
-    birthday: Mapped[date | None] = mapped_column(Date, nullable=True)
+    birthday_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     phone_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
     phone_last4: Mapped[str | None] = mapped_column(String(4), nullable=True)
     id_no_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     id_no_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
-    email: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    email_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    address_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     tier_code: Mapped[str] = mapped_column(String(20))
     anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
     marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -164,7 +165,7 @@ class Card(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
     main_card_id: Mapped[int | None] = mapped_column(ForeignKey("cards.id"), nullable=True)
     status: Mapped[str] = mapped_column(String(12), default="active")  # active|blocked|replaced
-    holder_name: Mapped[str] = mapped_column(String(60), default="")
+    holder_name_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     limit_per_sale: Mapped[Decimal | None] = mapped_column(Cents, nullable=True)
     limit_per_day: Mapped[Decimal | None] = mapped_column(Cents, nullable=True)
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime)

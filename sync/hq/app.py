@@ -71,6 +71,9 @@ class HandshakeIn(BaseModel):
     pending: int | None = Field(None, ge=0, le=BIG)
     offline_used: Decimal | None = Field(None, ge=-BIG // 100, le=BIG // 100, decimal_places=2)
     version: str | None = Field(None, max_length=40)
+    # the version of the chain's personal-data key the terminal holds (a newer one is
+    # handed over in the answer)
+    pii_key_version: int | None = Field(None, ge=0, le=BIG)
 
 
 class ProofIn(BaseModel):
@@ -160,7 +163,8 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
         device_time = _aware_time(body.device_time)
         return service.handshake(engine, key, device_time, body.want_key, cfg.skew_limit_s,
                                  report=body.model_dump(include={"pending", "offline_used",
-                                                                 "version"}))
+                                                                 "version"}),
+                                 key_version=body.pii_key_version)
 
     @app.post("/v1/anchor")
     def post_anchor(body: AnchorIn, key: str = Depends(terminal)) -> dict[str, Any]:

@@ -23,7 +23,8 @@ from sqlalchemy import Table, bindparam, insert, select, text
 from sqlalchemy.orm import Session
 
 from pos_app.core.outbox import canonical, event_hash
-from sync.hq import card_stock, figures
+from pos_app.core.pii import PiiVault
+from sync.hq import card_stock, figures, pii
 from sync.hq.amounts import to_cents, yuan
 from sync.hq.models import (
     HqAccount,
@@ -193,6 +194,7 @@ class Applier:
         self.now = now
         self.book = Book(s)
         self.members: dict[str, HqMember | None] = {}
+        self._ring: PiiVault | None = None
         self._overdrawn: dict[str, int] = {}
         self._date = ""
 
@@ -301,6 +303,11 @@ class Applier:
         self.book.post(eid, f"franchisee:{creditor}:due_from:{debtor}", amount, "CNY")
         self.book.post(eid, f"franchisee:{debtor}:due_to:{creditor}", -amount, "CNY")
 
+    def ring(self) -> PiiVault:
+        if self._ring is None:
+            self._ring = pii.ring(self.s)
+        return self._ring
+
     def member(self, uid: str | None) -> HqMember | None:
         if uid is None:
             return None
@@ -387,14 +394,15 @@ class Applier:
         uid = p["member"]
         m = self.member(uid)
         if m is None:
+            data = pii.seal_member(self.ring(), p)
             m = HqMember(
                 uid=uid,
                 franchisee=p["franchisee"],
                 store=p["store"],
                 tier=p["tier"],
-                data=canonical(p),
+                data=canonical(data),
                 enrolled_at=str(p["enrolled_at"]),
-                phone_hash=p.get("phone_hash"),
+                phone_hash=data.get("phone_hash"),
             )
             self.s.add(m)
             self.members[uid] = m

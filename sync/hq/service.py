@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from pos_app.core.outbox import GENESIS
-from sync.hq import anchors
+from sync.hq import anchors, pii
 from sync.hq.apply import BatchResult, apply_batch, utcnow
 from sync.hq.db import sessions
 from sync.hq.models import (
@@ -31,7 +31,6 @@ from sync.hq.models import (
     HqMaster,
     HqMember,
     HqScheduled,
-    HqSecret,
     HqTerminal,
 )
 
@@ -43,12 +42,19 @@ def token_hash(token: str) -> str:
 
 
 def chain_pii_key(s: Session) -> bytes:
-    row = s.get(HqSecret, "pii_key")
-    if row is None:
-        row = HqSecret(name="pii_key", value=base64.b64encode(secrets.token_bytes(64)).decode())
-        s.add(row)
-        s.flush()
-    return base64.b64decode(row.value)
+    """The current version of the chain's personal-data key (sync/hq/pii.py)."""
+    return pii.ring(s).key
+
+
+def rotate_pii_key(engine: Engine, by: str) -> dict[str, Any]:
+    """A new version of the chain's personal-data key; terminals take it at their next
+    sync. Audited."""
+    with sessions(engine)() as s, s.begin():
+        version, sealed = pii.rotate(s)
+        s.add(HqAudit(at=utcnow(), login=by[:40], action="pii_key.rotate",
+                      target=f"version {version}", detail=f"{sealed} member copies sealed",
+                      ip=""))
+    return {"version": version, "member_copies_sealed": sealed}
 
 
 def register_terminal(
@@ -183,7 +189,8 @@ def _retryable(e: Exception) -> bool:
 
 
 def handshake(engine: Engine, key: str, device_time: str | None, want_key: bool,
-              skew_limit_s: int, report: dict[str, Any] | None = None) -> dict[str, Any]:
+              skew_limit_s: int, report: dict[str, Any] | None = None,
+              key_version: int | None = None) -> dict[str, Any]:
     now = datetime.now(UTC)
     skew = None
     if device_time:
@@ -225,8 +232,11 @@ def handshake(engine: Engine, key: str, device_time: str | None, want_key: bool,
             "flags": t.flags,
             "anchor": anchors.to_prove(s, key),
         }
-        if want_key:
-            out["pii_key"] = base64.b64encode(chain_pii_key(s)).decode()
+        ring = pii.ring(s)
+        out["pii_key_version"] = ring.version
+        if want_key or (key_version is not None and key_version < ring.version):
+            # at registration, or the chain's key was rotated since this terminal's fetch
+            out["pii_key"] = base64.b64encode(ring.key).decode()
             # each fetch of the chain's personal-data key is kept in HQ's audit log
             s.add(HqAudit(at=now.isoformat(timespec="microseconds"), login="terminal",
                           action="pii_key.fetch", target=key, detail="", ip=""))

@@ -2087,6 +2087,11 @@
       <translation>{path} already exists; nothing was written</translation>
     </message>
     <message>
+      <source>address is longer than 200 characters</source>
+      <extracomment>member.address_too_long</extracomment>
+      <translation>address is longer than 200 characters</translation>
+    </message>
+    <message>
       <source>card {card} was already replaced</source>
       <extracomment>member.already_replaced</extracomment>
       <translation>card {card} was already replaced</translation>

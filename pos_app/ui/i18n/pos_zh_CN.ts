@@ -2087,6 +2087,11 @@
       <translation>{path} 已存在；未写入任何内容</translation>
     </message>
     <message>
+      <source>address is longer than 200 characters</source>
+      <extracomment>member.address_too_long</extracomment>
+      <translation>地址超过 200 个字符</translation>
+    </message>
+    <message>
       <source>card {card} was already replaced</source>
       <extracomment>member.already_replaced</extracomment>
       <translation>卡 {card} 已补办过</translation>

@@ -5,7 +5,6 @@ another (posted to HQ's ledger; terminals take the new balances with their downl
 
 from __future__ import annotations
 
-import base64
 import json
 import uuid
 from dataclasses import dataclass
@@ -16,7 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core.members import normalize_phone
-from pos_app.core.pii import PiiVault, mask_card, mask_phone
+from pos_app.core.pii import mask_card, mask_name, mask_phone
+from sync.hq import pii
 from sync.hq.apply import post_entries, yuan
 from sync.hq.models import (
     HqAccount,
@@ -28,16 +28,10 @@ from sync.hq.models import (
     HqSale,
 )
 from sync.hq.office.access import Denied, Hidden, Who, audit
-from sync.hq.service import add_change, chain_pii_key
+from sync.hq.service import add_change
 
-REVEALABLE = ("phone", "id_number", "name")
+REVEALABLE = ("phone", "id_number", "name", "birthday", "email", "address")
 ADJUST_KINDS = ("principal", "bonus", "points")
-
-
-def mask_name(name: str) -> str:
-    """'王芳' -> '王*', 'Wang Fang' -> 'W********'."""
-    name = name or ""
-    return name[:1] + "*" * max(len(name) - 1, 1) if name else ""
 
 
 @dataclass
@@ -78,7 +72,7 @@ def view(s: Session, who: Who, uid: str) -> MemberView:
                       "bonus": yuan(-_balance(s, f"sv:card:{c.card_no}:bonus"))})
     last4 = data.get("phone_last4")
     return MemberView(
-        uid=uid, name=mask_name(data.get("name") or ""),
+        uid=uid, name=mask_name(pii.open_field(pii.ring(s), data, "name")),
         phone=f"*******{last4}" if last4 else "", id_number="***" if data.get("id_no_enc")
         else "", tier=m.tier, store=m.store, franchisee=m.franchisee,
         enrolled_at=str(m.enrolled_at)[:10], points=-_balance(s, f"points:member:{uid}"),
@@ -102,7 +96,7 @@ def search(s: Session, who: Who, query: str) -> list[MemberView]:
         except Exception:
             phone = None
         if phone:
-            vault = PiiVault(chain_pii_key(s))
+            vault = pii.ring(s)
             uids += s.scalars(select(HqMember.uid).where(
                 HqMember.phone_hash == vault.lookup_hash("phone", phone))).all()
     out = []
@@ -130,15 +124,7 @@ def reveal(s: Session, who: Who, uid: str, field: str, reason: str) -> str:
         raise ValueError("say why you need to see it (at least 4 characters)")
     m = _member(s, who, uid)
     data = json.loads(m.data)
-    if field == "name":
-        value = data.get("name") or ""
-    else:
-        blob = data.get("phone_enc" if field == "phone" else "id_no_enc")
-        if not blob:
-            value = ""
-        else:
-            vault = PiiVault(chain_pii_key(s))
-            value = vault.decrypt(field, base64.b64decode(blob))
+    value = pii.open_field(pii.ring(s), data, field)
     audit(s, who.login, "member_revealed", f"member {uid} {field}", reason[:500], who.ip)
     return value
 
