@@ -48,7 +48,7 @@ if str(ROOT) not in sys.path:
 
 from stdnum import ean  # noqa: E402
 
-from pos_app.core import catalog, members, sales  # noqa: E402
+from pos_app.core import catalog, members, sales, shifts  # noqa: E402
 from pos_app.core.pricing import CartItem, price_cart  # noqa: E402
 from pos_app.core.staff import CONSOLE  # noqa: E402
 from pos_app.core.tenders import TenderRequest  # noqa: E402
@@ -156,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             with t.tx() as s:
                 catalog.import_rows(s, catalog.parse_rows(catalog_csv(args.lines)), t.now())
                 card = members.main_card(s, members.find_by_phone(t, s, SILVER_PHONE)).card_no
+                shifts.open_shift(t, s, Decimal("200.00"), CONSOLE)  # sales need an open shift
                 spec = cart_spec(args.lines)
                 rows = []
                 for sku, qty in spec:
