@@ -155,9 +155,10 @@ def day(win, beat: Heartbeat, n_sales: int, seed: int = 11) -> Iterator[Step]:  
             yield from settle()
             beat.label = f"sale {n}: scans"
         for _ in range(rng.randint(1, 5)):
-            rows = co.model.rowCount()
+            # the same item again adds to its line: wait for the count of items to grow
+            count = sum(ln.item.qty for ln in co.cart.lines)
             ctx.devices.simulate_scan(rng.choice(ITEMS))
-            yield lambda rows=rows: co.model.rowCount() > rows
+            yield lambda count=count: sum(ln.item.qty for ln in co.cart.lines) > count
         if n % 3 == 0:
             beat.label = f"sale {n}: member"
             co.member_field.setText(rng.choice(PHONES))

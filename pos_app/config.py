@@ -62,6 +62,7 @@ from urllib.parse import urlparse
 from pos_app.core.backup import read_facts
 from pos_app.core.data_folder import DB_FILE, KEY_FILE
 from pos_app.core.errors import PosError
+from pos_app.core.messages import Items, Msg
 from pos_app.logging_setup import LogSettings
 
 if TYPE_CHECKING:
@@ -84,19 +85,28 @@ CUSTOMER_DISPLAY = ("auto", "off", "window")
 TOUCH_ENV = "POS_TOUCH"
 CUSTOMER_DISPLAY_ENV = "POS_CUSTOMER_DISPLAY"
 
-class ConfigError(Exception):
-    pass
+class ConfigError(PosError):
+    """The config file has a problem (the first; ``pos config check`` lists them all)."""
 
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem of the config file: its key, line and what is wrong (a coded message,
+    English as a ``str``, translated where shown)."""
+
     key: str
     line: int | None
-    message: str
+    message: Msg
+
+    @property
+    def msg(self) -> Msg:
+        """The problem with where it is, as one message."""
+        if self.line:
+            return Msg("config.problem_at", line=self.line, key=self.key, problem=self.message)
+        return Msg("config.problem", key=self.key, problem=self.message)
 
     def __str__(self) -> str:
-        where = f"line {self.line}: " if self.line else ""
-        return f"{where}{self.key}: {self.message}"
+        return str(self.msg)
 
 
 @dataclass(frozen=True)
@@ -211,7 +221,7 @@ def load(path: Path) -> TerminalConfig:
     """Read the file; raise ConfigError on the first problem (``check`` lists them all)."""
     cfg, problems = _read(path)
     if problems:
-        raise ConfigError(f"{path}: {problems[0]} (pos config check lists every problem)")
+        raise ConfigError("config.broken", path=path, problem=problems[0].msg)
     assert cfg is not None
     return cfg
 
@@ -229,69 +239,70 @@ def _read(path: Path) -> tuple[TerminalConfig | None, list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return None, [Problem("(file)", None, f"{path} does not exist")]
+        return None, [Problem("(file)", None, Msg("config.no_file", path=path))]
     except (OSError, UnicodeDecodeError) as e:
-        return None, [Problem("(file)", None, f"cannot read {path}: {e}")]
+        return None, [Problem("(file)", None, Msg("config.unreadable", path=path, detail=e))]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"line (\d+)", str(e))
-        return None, [Problem("(syntax)", int(m.group(1)) if m else None, f"not valid TOML: {e}")]
+        return None, [Problem("(syntax)", int(m.group(1)) if m else None,
+                              Msg("config.not_toml", detail=e))]
     lines = key_lines(text)
     problems: list[Problem] = []
 
-    def bad(key: str, message: str) -> None:
-        table = key.rsplit(".", 1)[0] if "." in key else key
-        problems.append(Problem(key, lines.get(key) or lines.get(table), message))
+    def bad(at: str, code: str, /, **params: Any) -> None:
+        table = at.rsplit(".", 1)[0] if "." in at else at
+        problems.append(Problem(at, lines.get(at) or lines.get(table), Msg(code, **params)))
 
     cfg = TerminalConfig(path=path, raw=data)
     for key in data:
         if key not in TOP_KEYS:
-            bad(key, f"unknown key (known: {', '.join(sorted(TOP_KEYS))})")
+            bad(key, "config.unknown_key", known=Items(sorted(TOP_KEYS)))
     for key in ("store", "terminal", "franchisee"):
         value = data.get(key)
         if value is None:
-            bad(key, "missing; write it as registered at HQ, e.g. store = \"S001\"")
+            bad(key, "config.missing_id", key=key)
         elif not isinstance(value, str) or not _ID_RE.match(value):
-            bad(key, f"must be 1-40 letters, digits, '-' or '_', got {value!r}")
+            bad(key, "config.bad_id", value=repr(value))
         else:
             setattr(cfg, key, value)
     hq = data.get("hq_url")
     if hq is None:
-        bad("hq_url", "missing; HQ's address, e.g. hq_url = \"https://hq.example.cn\"")
+        bad("hq_url", "config.missing_hq_url")
     elif not isinstance(hq, str) or urlparse(hq).scheme not in ("http", "https") or not urlparse(
         hq
     ).netloc:
-        bad("hq_url", f"must be an http:// or https:// address, got {hq!r}")
+        bad("hq_url", "config.bad_hq_url", value=repr(hq))
     else:
         cfg.hq_url = hq
     dd = data.get("data_dir")
     if dd is None:
-        bad("data_dir", "missing; the terminal's data folder, e.g. /var/lib/store-pos/data")
+        bad("data_dir", "config.missing_data_dir")
     elif not isinstance(dd, str) or not dd:
-        bad("data_dir", f"must be a folder path, got {dd!r}")
+        bad("data_dir", "config.bad_folder", value=repr(dd))
     elif not Path(dd).expanduser().is_absolute():
-        bad("data_dir", f"must be an absolute path, got {dd!r}")
+        bad("data_dir", "config.not_absolute", value=repr(dd))
     else:
         cfg.data_dir = Path(dd).expanduser()
 
     lg = data.get("logging", {})
     if not isinstance(lg, dict):
-        bad("logging", "must be a table: [logging]")
+        bad("logging", "config.not_table", table="logging")
         lg = {}
     for key in lg:
         if key not in LOGGING_KEYS:
-            bad(f"logging.{key}", f"unknown key (known: {', '.join(sorted(LOGGING_KEYS))})")
+            bad(f"logging.{key}", "config.unknown_key", known=Items(sorted(LOGGING_KEYS)))
     if "dir" in lg:
         if isinstance(lg["dir"], str) and Path(lg["dir"]).expanduser().is_absolute():
             cfg.log_dir = Path(lg["dir"]).expanduser()
         else:
-            bad("logging.dir", f"must be an absolute folder path, got {lg['dir']!r}")
+            bad("logging.dir", "config.not_absolute", value=repr(lg["dir"]))
     if "level" in lg:
         if isinstance(lg["level"], str) and lg["level"].upper() in LEVELS:
             cfg.log_level = lg["level"].upper()
         else:
-            bad("logging.level", f"must be one of {', '.join(LEVELS)}, got {lg['level']!r}")
+            bad("logging.level", "config.one_of", allowed=Items(LEVELS), value=repr(lg["level"]))
     for key, attr, low in (("max_bytes", "log_max_bytes", 10_000), ("backup_count",
                                                                      "log_backup_count", 1)):
         if key in lg:
@@ -299,72 +310,72 @@ def _read(path: Path) -> tuple[TerminalConfig | None, list[Problem]]:
             if isinstance(v, int) and not isinstance(v, bool) and v >= low:
                 setattr(cfg, attr, v)
             else:
-                bad(f"logging.{key}", f"must be a whole number of at least {low}, got {v!r}")
+                bad(f"logging.{key}", "config.whole_at_least", low=low, value=repr(v))
     if "stderr" in lg:
         if isinstance(lg["stderr"], bool):
             cfg.log_stderr = lg["stderr"]
         else:
-            bad("logging.stderr", f"must be true or false, got {lg['stderr']!r}")
+            bad("logging.stderr", "config.yes_no", value=repr(lg["stderr"]))
 
     bk = data.get("backups", {})
     if not isinstance(bk, dict):
-        bad("backups", "must be a table: [backups]")
+        bad("backups", "config.not_table", table="backups")
         bk = {}
     for key in bk:
         if key not in BACKUP_KEYS:
-            bad(f"backups.{key}", f"unknown key (known: {', '.join(sorted(BACKUP_KEYS))})")
+            bad(f"backups.{key}", "config.unknown_key", known=Items(sorted(BACKUP_KEYS)))
     if "interval_minutes" in bk:
         v = bk["interval_minutes"]
         if isinstance(v, int) and not isinstance(v, bool) and 5 <= v <= 7 * 24 * 60:
             cfg.backup_interval = timedelta(minutes=v)
         else:
-            bad("backups.interval_minutes", f"must be 5..10080 minutes, got {v!r}")
+            bad("backups.interval_minutes", "config.bad_interval", value=repr(v))
     if "keep" in bk:
         v = bk["keep"]
         if isinstance(v, int) and not isinstance(v, bool) and v >= 1:
             cfg.backup_keep = v
         else:
-            bad("backups.keep", f"must be a whole number of at least 1, got {v!r}")
+            bad("backups.keep", "config.whole_at_least", low=1, value=repr(v))
 
     _read_counter(data, cfg, bad)
 
     devs = data.get("devices", [])
     if not isinstance(devs, list):
-        bad("devices", "must be an array of tables: [[devices]]")
+        bad("devices", "config.not_array", table="devices")
         devs = []
     names: set[str] = set()
     for i, dev in enumerate(devs, start=1):
         where = f"devices[{i}]"
         if not isinstance(dev, dict):
-            bad(where, "must be a table")
+            bad(where, "config.entry_not_table")
             continue
         _check_device(dev, where, names, bad)
         cfg.devices.append(dev)
     printers = {d.get("name") for d in cfg.devices if d.get("kind") == "printer"}
     for i, dev in enumerate(cfg.devices, start=1):
         if dev.get("kind") == "drawer" and "printer" in dev and dev["printer"] not in printers:
-            bad(f"devices[{i}].printer", f"no printer is named {dev['printer']!r}")
+            bad(f"devices[{i}].printer", "config.no_such_printer", name=repr(dev["printer"]))
     return cfg, problems
 
 
 def _read_counter(data: Mapping[str, Any], cfg: TerminalConfig, bad: Any) -> None:
     ct = data.get("counter", {})
     if not isinstance(ct, dict):
-        bad("counter", "must be a table: [counter]")
+        bad("counter", "config.not_table", table="counter")
         return
     for key in ct:
         if key not in COUNTER_KEYS:
-            bad(f"counter.{key}", f"unknown key (known: {', '.join(sorted(COUNTER_KEYS))})")
+            bad(f"counter.{key}", "config.unknown_key", known=Items(sorted(COUNTER_KEYS)))
     same, shown, touch = (ct.get("same_item", "add"), ct.get("customer_display", "auto"),
                           ct.get("touch", False))
     ok = True
     for key, value, allowed in (("same_item", same, SAME_ITEM),
                                 ("customer_display", shown, CUSTOMER_DISPLAY)):
         if value not in allowed:
-            bad(f"counter.{key}", f"must be one of {', '.join(allowed)}, got {value!r}")
+            bad(f"counter.{key}", "config.one_of", allowed=Items(allowed), value=repr(value))
             ok = False
     if not isinstance(touch, bool):
-        bad("counter.touch", f"must be true or false, got {touch!r}")
+        bad("counter.touch", "config.yes_no", value=repr(touch))
         ok = False
     if ok:
         cfg.counter = Counter(same, shown, touch)
@@ -373,11 +384,11 @@ def _read_counter(data: Mapping[str, Any], cfg: TerminalConfig, bad: Any) -> Non
 def _check_device(dev: Mapping[str, Any], where: str, names: set[str], bad: Any) -> None:
     for key in ("name", "kind", "driver"):
         if key not in dev:
-            bad(where, f"missing key {key!r} (docs/devices.md)")
+            bad(where, "config.device_missing_key", key=repr(key))
     name, kind, driver = dev.get("name"), dev.get("kind"), dev.get("driver")
     if isinstance(name, str):
         if name in names:
-            bad(f"{where}.name", f"two devices are named {name!r}")
+            bad(f"{where}.name", "config.device_name_twice", name=repr(name))
         names.add(name)
     if kind is None or driver is None:
         return
@@ -388,30 +399,30 @@ def _check_device(dev: Mapping[str, Any], where: str, names: set[str], bad: Any)
     entry = registry.find(str(kind), str(driver))
     if entry is None:
         drivers = registry.drivers_for(str(kind))
-        hint = f"drivers for {kind!r}: {', '.join(drivers)}" if drivers else (
-            f"kinds: {', '.join(registry.kinds())}"
-        )
-        bad(f"{where}.driver", f"no driver {driver!r} for kind {kind!r} ({hint})")
+        hint = (Msg("config.drivers_for", kind=repr(kind), drivers=Items(drivers)) if drivers
+                else Msg("config.kinds", kinds=Items(registry.kinds())))
+        bad(f"{where}.driver", "config.no_driver", driver=repr(driver), kind=repr(kind),
+            hint=hint)
         return
     for key in entry.required:
         if key not in dev:
-            bad(where, f"{kind} with driver {driver!r} needs {key!r} (docs/devices.md)")
+            bad(where, "config.device_needs", kind=kind, driver=repr(driver), key=repr(key))
     for key, value in dev.items():
         k = f"{where}.{key}"
         holds = entry.keys.get(key) or registry.COMMON.get(key)
         if holds is None:
-            bad(k, f"not a key of a {kind} with driver {driver!r} (docs/devices.md)")
+            bad(k, "config.device_unknown_key", kind=kind, driver=repr(driver))
         elif not _holds(holds, value):
-            bad(k, _WRONG_VALUE[holds.name].replace("%r", repr(value)))
+            bad(k, _WRONG_VALUE[holds.name], value=repr(value))
 
 
-_WRONG_VALUE = {  # by the name of the device table's registry.Value
-    "YES_NO": "must be true or false, got %r",
-    "WHOLE": "must be a whole number, got %r",
-    "LIST": "must be a list, e.g. [\"...\"], got %r",
-    "TEXT": "must be a string in quotes, got %r",
-    "TCP_PORT": "must be a TCP port number, got %r",
-    "SERIAL_PORT": "must be a serial device path in quotes, e.g. \"/dev/ttyUSB0\", got %r",
+_WRONG_VALUE = {  # by the name of the device table's registry.Value: the message's code
+    "YES_NO": "config.yes_no",
+    "WHOLE": "config.whole",
+    "LIST": "config.list",
+    "TEXT": "config.text",
+    "TCP_PORT": "config.tcp_port",
+    "SERIAL_PORT": "config.serial_port",
 }
 
 
@@ -436,50 +447,49 @@ def _check_files(cfg: TerminalConfig) -> list[Problem]:
     lines = key_lines(cfg.path.read_text(encoding="utf-8"))
     mode = cfg.path.stat().st_mode
     if mode & stat.S_IWOTH:
-        problems.append(Problem("(file)", None, f"{cfg.path} is writable by everyone; chmod o-w"))
+        problems.append(Problem("(file)", None, Msg("config.world_writable", path=cfg.path)))
     dd = cfg.data_dir
     if dd is not None:
         line = lines.get("data_dir")
         if not (dd / DB_FILE).exists():
-            problems.append(Problem("data_dir", line, f"{dd} holds no terminal ledger: run "
-                                    f"'pos --data-dir {dd} init ...' (docs/operations.md)"))
+            problems.append(Problem("data_dir", line, Msg("config.no_ledger", folder=dd)))
         else:
             try:
                 facts = read_facts(dd / DB_FILE)
             except PosError as e:
-                problems.append(Problem("data_dir", line, str(e)))
+                problems.append(Problem("data_dir", line, e.msg))
             else:
                 for key in ("store", "terminal", "franchisee"):
                     mine, theirs = getattr(cfg, key), getattr(facts, key)
                     if mine and mine != theirs:
-                        problems.append(Problem(key, lines.get(key), f"is {mine!r} but the "
-                                                f"ledger in {dd} belongs to {key} {theirs!r}"))
+                        problems.append(Problem(key, lines.get(key), Msg(
+                            "config.other_ledger", mine=repr(mine), folder=dd, key=key,
+                            theirs=repr(theirs))))
             if not os.access(dd / DB_FILE, os.W_OK) or not os.access(dd, os.W_OK):
-                problems.append(Problem("data_dir", line, f"{dd} is not writable by this user"))
+                problems.append(Problem("data_dir", line, Msg("config.not_writable", path=dd)))
             key_file = dd / KEY_FILE
             if not key_file.exists():
                 problems.append(
-                    Problem("data_dir", line, f"personal-data key {key_file} is missing")
+                    Problem("data_dir", line, Msg("config.key_missing", path=key_file))
                 )
         secrets = dd / KEY_FILE.parent
         if secrets.is_dir():
             st = secrets.stat()
             if st.st_mode & 0o077:
-                problems.append(Problem("data_dir", line, f"{secrets} can be opened by other "
-                                        f"users (mode {stat.S_IMODE(st.st_mode):o}): chmod 700"))
+                problems.append(Problem("data_dir", line, Msg(
+                    "config.secrets_open", path=secrets, mode=f"{stat.S_IMODE(st.st_mode):o}")))
             for f in sorted(secrets.iterdir()):
                 fst = f.stat()
                 if fst.st_mode & 0o077:
-                    problems.append(Problem("data_dir", line, f"secret {f} is readable by other "
-                                            f"users (mode {stat.S_IMODE(fst.st_mode):o}): "
-                                            "chmod 600"))
+                    problems.append(Problem("data_dir", line, Msg(
+                        "config.secret_readable", path=f,
+                        mode=f"{stat.S_IMODE(fst.st_mode):o}")))
                 if fst.st_uid != os.geteuid():
-                    problems.append(Problem("data_dir", line, f"secret {f} belongs to uid "
-                                            f"{fst.st_uid}, not to the user running the terminal"
-                                            f" (uid {os.geteuid()})"))
+                    problems.append(Problem("data_dir", line, Msg(
+                        "config.secret_owner", path=f, uid=fst.st_uid, me=os.geteuid())))
     if cfg.log_dir is not None and cfg.log_dir.exists() and not os.access(cfg.log_dir, os.W_OK):
         problems.append(Problem("logging.dir", lines.get("logging.dir"),
-                                f"{cfg.log_dir} is not writable by this user"))
+                                Msg("config.not_writable", path=cfg.log_dir)))
     for i, dev in enumerate(cfg.devices, start=1):
         if not dev.get("enabled", True):
             continue
@@ -492,12 +502,11 @@ def _check_files(cfg: TerminalConfig) -> list[Problem]:
             ):
                 k = f"devices[{i}].{key}"
                 if not os.path.exists(value):
-                    problems.append(Problem(k, lines.get(k), f"{value} does not exist (plugged "
-                                            "in? ls /dev/serial/by-id/)"))
+                    problems.append(Problem(k, lines.get(k), Msg("config.port_missing",
+                                                                 path=value)))
                 elif not os.access(value, os.R_OK | os.W_OK):
-                    problems.append(Problem(k, lines.get(k), f"{value} is not readable and "
-                                            "writable by this user (groups dialout and pos; "
-                                            "udev rule 60-store-pos.rules)"))
+                    problems.append(Problem(k, lines.get(k), Msg("config.port_access",
+                                                                 path=value)))
     return problems
 
 

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from pos_app import __version__
 from pos_app.core import catalog, ledger, members, offline, outbox, points
-from pos_app.core.errors import PosError
+from pos_app.core.errors import PosError, message_of
 from pos_app.core.ledger import CNY, Posting
 from pos_app.core.models import (
     Account,
@@ -80,7 +80,7 @@ class Credentials:
     def load(cls, data_dir: Path) -> Credentials:
         path = data_dir / CREDENTIALS
         if not path.exists():
-            raise SyncError("this terminal is not registered with HQ: run 'pos sync register'")
+            raise SyncError("sync.not_registered")
         return cls(**json.loads(path.read_text("utf-8")))
 
     def save(self, data_dir: Path) -> None:
@@ -129,7 +129,7 @@ def upload_lock(data_dir: Path, wait: bool = False) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError as e:
-            raise SyncBusy("another sync is running for this terminal") from e
+            raise SyncBusy("sync.busy") from e
         yield
     finally:
         os.close(fd)
@@ -155,13 +155,13 @@ def _call(fn: Callable[[], httpx.Response]) -> dict[str, Any]:
     try:
         r = fn()
     except httpx.TransportError as e:
-        raise SyncOffline(f"HQ unreachable: {type(e).__name__}") from e
+        raise SyncOffline("sync.unreachable", detail=type(e).__name__) from e
     if r.status_code == 401:
-        raise SyncError("HQ refused this terminal's credentials")
+        raise SyncError("sync.credentials_refused")
     if r.status_code >= 500:
-        raise SyncOffline(f"HQ error {r.status_code}")
+        raise SyncOffline("sync.hq_error", status=r.status_code)
     if r.status_code >= 400:
-        raise SyncError(f"HQ answered {r.status_code}: {r.text[:200]}")
+        raise SyncError("sync.hq_answered", status=r.status_code, text=r.text[:200])
     data: dict[str, Any] = r.json()
     return data
 
@@ -309,17 +309,19 @@ class SyncClient:
             self._take_answer(ans, rep)
             problem = ans.get("problem")
             if problem is not None and (problem, ans["expected_seq"]) == last_problem:
-                raise SyncError(f"HQ answers {problem} at sequence {ans['expected_seq']} again")
+                raise SyncError("sync.same_problem_again", problem=problem,
+                                seq=ans["expected_seq"])
             last_problem = (problem, ans["expected_seq"]) if problem else None
             if problem in ("quarantined", "invalid"):
                 rep.problems.append(f"HQ {problem} an event: {ans['results'][-1]}")
-                raise SyncError(f"HQ {problem} event {ans['results'][-1]['event_id']}")
+                raise SyncError("sync.event_refused", problem=problem,
+                                event=ans["results"][-1]["event_id"])
             if problem == "gap":
                 self._resend_from(int(ans["expected_seq"]))
             elif problem in ("rewind", "fork"):
                 rep.rebased += self._rebase(ans)
                 rep.problems.append(f"HQ saw a {problem}: this terminal's events were renumbered")
-        raise SyncError("upload did not finish")
+        raise SyncError("sync.upload_unfinished")
 
     def _take_answer(self, ans: dict[str, Any], rep: SyncReport) -> None:
         acked = []
@@ -509,7 +511,7 @@ class SyncClient:
                 try:
                     load_program(path)
                 except (ProgramError, OSError) as e:
-                    raise SyncError(f"HQ's program was not applied: {e}") from e
+                    raise SyncError("sync.program_not_applied", detail=message_of(e)) from e
         if program_body is not None:
             os.replace(t.data_dir / (PROGRAM_FILE + ".new"), t.data_dir / PROGRAM_FILE)
             t.program = load_program(t.data_dir / PROGRAM_FILE)

@@ -8,9 +8,11 @@ import sys
 
 from pos_app import config as configmod
 from pos_app.cli.errors import EXIT_BAD_INPUT, EXIT_OK
+from pos_app.cli.language import chosen, say
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
 from pos_app.core.errors import PosError
+from pos_app.core.messages import Msg
 
 
 def add_config(parser: argparse.ArgumentParser) -> None:
@@ -23,24 +25,27 @@ def cmd_config_check(args: argparse.Namespace) -> int:
     path = configmod.find(args.config)
     if path is None:
         places = ", ".join(str(p) for p in configmod.candidates())
-        raise PosError(f"no config file: give --config FILE or $POS_CONFIG, or write one of "
-                       f"{places}")
+        raise PosError("config.none", places=places)
     cfg, problems = configmod.check(path)
+    language = chosen(args.language)
     data = {
         "file": str(path),
         "ok": not problems,
-        "problems": [{"key": p.key, "line": p.line, "message": p.message} for p in problems],
+        # each problem's code, and its message in the chosen language
+        "problems": [{"key": p.key, "line": p.line, "code": p.message.code,
+                      "message": say(p.message, language)} for p in problems],
         "devices": len(cfg.devices) if cfg else 0,
     }
 
     def human() -> None:
         if not problems:
-            print(f"{path}: config ok ({data['devices']} device(s))")
+            print(say(Msg("config.ok", path=path, devices=data["devices"]), language))
         for p in problems:
             where = f"{path}:{p.line}" if p.line else str(path)
-            print(f"{where}: {p.key}: {p.message}")
+            print(f"{where}: {p.key}: {say(p.message, language)}")
         if problems:
-            print(f"{len(problems)} problem(s)", file=sys.stderr)
+            print(say(Msg("config.problem_count", count=len(problems)), language),
+                  file=sys.stderr)
 
     emit(args, data, human)
     return EXIT_OK if not problems else EXIT_BAD_INPUT

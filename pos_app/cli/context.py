@@ -19,6 +19,7 @@ from pos_app import config as configmod
 from pos_app import logging_setup
 from pos_app.cli.errors import refuse
 from pos_app.core.errors import PosError
+from pos_app.core.messages import Msg
 from pos_app.core.money import MoneyError
 from pos_app.core.program import ProgramError
 
@@ -41,10 +42,7 @@ def load_config(explicit: str | None) -> configmod.TerminalConfig | None:
     path = configmod.find(explicit)
     if path is None:
         return None
-    try:
-        return configmod.load(path)
-    except configmod.ConfigError as e:
-        raise PosError(str(e)) from None
+    return configmod.load(path)  # a ConfigError (a PosError) names file, line and key
 
 
 def run(args: argparse.Namespace) -> int:
@@ -76,16 +74,16 @@ def run(args: argparse.Namespace) -> int:
 
 # what SQLite says when the disk, the folder or another process stops a write
 _SQLITE_REASONS = {
-    "database or disk is full": "the disk is full",
-    "attempt to write a readonly database": "the ledger file is read-only",
-    "database is locked": "the ledger is locked by another program (waited 30 s)",
-    "unable to open database file": "the ledger file cannot be opened",
-    "disk i/o error": "the disk failed to read or write",
+    "database or disk is full": "storage.disk_full",
+    "attempt to write a readonly database": "storage.read_only",
+    "database is locked": "storage.locked",
+    "unable to open database file": "storage.cannot_open",
+    "disk i/o error": "storage.io_error",
 }
 
 
-def storage_problem(e: BaseException) -> str | None:
-    """A one-line reason when ``e`` is the disk or the database refusing a write (disk
+def storage_problem(e: BaseException) -> PosError | None:
+    """The refusal (a coded error) when ``e`` is the disk or the database refusing a write (disk
     full, read-only folder, locked ledger); None for anything else. The transaction was
     rolled back whole, so nothing was half written."""
     import errno
@@ -98,11 +96,11 @@ def storage_problem(e: BaseException) -> str | None:
                                                          errno.EACCES, errno.EPERM,
                                                          errno.EDQUOT, errno.EFBIG):
             where = f" ({seen.filename})" if seen.filename else ""
-            return f"cannot write{where}: {os.strerror(seen.errno)}; nothing was changed"
+            return PosError("storage.cannot_write", where=where, reason=os.strerror(seen.errno))
         text = str(seen).lower()
         for needle, reason in _SQLITE_REASONS.items():
             if needle in text and type(seen).__name__ == "OperationalError":
-                return f"{reason}; nothing was changed"
+                return PosError("storage.refused", reason=Msg(reason))
         seen = getattr(seen, "orig", None) or seen.__cause__ or seen.__context__
     return None
 

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from pos_app.core.errors import message_of
-from pos_app.core.messages import CONTEXT
+from pos_app.core.messages import CONTEXT, Msg
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT = "en"
@@ -41,5 +41,10 @@ def templates(language: str) -> dict[str, str]:
 
 
 def error_text(e: BaseException, language: str) -> str:
+    return say(message_of(e), language)
+
+
+def say(msg: Msg, language: str) -> str:
+    """A coded message (pos_app.core.messages) in ``language``."""
     found = templates(language)
-    return message_of(e).translated(lambda t: found.get(t, t), language)
+    return msg.translated(lambda t: found.get(t, t), language)

@@ -37,17 +37,17 @@ def print_bytes(job: bytes, *, job_id: str, out: Path | None) -> None:
     try:
         out.write_bytes(job)
     except OSError as e:
-        raise PosError(f"--out {out}: cannot write: {e.strerror or e}") from None
+        raise PosError("cli.out_unwritable", path=out, detail=e.strerror or e) from None
 
 
 def _check_output(args: argparse.Namespace, *, binary_needs_out: bool = True) -> None:
     """Refuse an output choice that cannot work before anything is read or written."""
     if binary_needs_out and args.format in ("escpos", "png") and not args.out:
-        raise PosError(f"--format {args.format} writes binary: give --out FILE")
+        raise PosError("cli.binary_needs_out", format=args.format)
     if args.out is not None:
         parent = Path(args.out).resolve().parent
         if not parent.is_dir():
-            raise PosError(f"--out {args.out}: folder {parent} does not exist")
+            raise PosError("cli.out_no_folder", path=args.out, folder=parent)
 
 
 def _width(args: argparse.Namespace, t: Terminal) -> int:
@@ -62,7 +62,7 @@ def _render(doc: ReceiptDocument, fmt: str, width: int, *, open_drawer: bool | N
         try:
             image = render_png(doc, width)
         except RuntimeError as e:  # no CJK font on this machine
-            raise PosError(f"--format png: {e}") from None
+            raise PosError("cli.png_failed", detail=e) from None
         buf = io.BytesIO()
         image.save(buf, format="PNG")
         return buf.getvalue()

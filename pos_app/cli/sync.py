@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import Any
 
 from sqlalchemy import func, select
 
-from pos_app.cli.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS
+from pos_app.cli.errors import EXIT_OK, EXIT_PROBLEMS, refuse
 from pos_app.cli.operator import operator
 from pos_app.cli.output import print_json
 from pos_app.cli.parser import subcommands
 from pos_app.core import offline
+from pos_app.core.errors import PosError
+from pos_app.core.messages import Msg
 from pos_app.core.models import OutboxEvent
 from pos_app.core.terminal import Terminal
 from sync.client import AutoSync, SyncError, register, sync_with_retry
@@ -47,7 +48,8 @@ def cmd_sync(args: argparse.Namespace, t: Terminal) -> int:
     try:
         rep = sync_with_retry(t)
     except SyncError as e:
-        print(f"pos: sync: {e}", file=sys.stderr)
+        # the one line in the chosen language; exit 1 (sync could not finish), not 2
+        refuse(PosError(Msg("sync.failed", problem=e.msg)), args)
         return EXIT_PROBLEMS
     print_json(rep.__dict__)
     return EXIT_PROBLEMS if rep.problems else EXIT_OK
@@ -57,8 +59,7 @@ def cmd_sync_register(args: argparse.Namespace, t: Terminal) -> int:
     operator(args, t, "sync")
     token = args.token or os.environ.get("POS_HQ_TOKEN")
     if not token:
-        print("pos: sync register needs --token or $POS_HQ_TOKEN", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return refuse(PosError("sync.needs_token"), args)
     out = register(t, args.hq.rstrip("/"), token, verify=args.ca or True)
     print_json(out)
     return EXIT_OK

@@ -13,6 +13,7 @@ never reuse a code for another meaning; add a new one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -322,6 +323,86 @@ MESSAGES: dict[str, str] = {
     "catalog.sku_repeats": "sku {sku} repeats row {row}",
     "catalog.barcode_repeats": "barcode {barcode} repeats row {row}",
     "catalog.barcode_two_skus": "barcode {barcode} would belong to both {first} and {second}",
+    # the terminal's config file (pos_app/config.py, pos config check)
+    "config.broken": "{path}: {problem} (pos config check lists every problem)",
+    "config.problem_at": "line {line}: {key}: {problem}",
+    "config.problem": "{key}: {problem}",
+    "config.none": "no config file: give --config FILE or $POS_CONFIG, or write one of {places}",
+    "config.ok": "{path}: config ok ({devices} device(s))",
+    "config.problem_count": "{count} problem(s)",
+    "config.no_file": "{path} does not exist",
+    "config.unreadable": "cannot read {path}: {detail}",
+    "config.not_toml": "not valid TOML: {detail}",
+    "config.unknown_key": "unknown key (known: {known})",
+    "config.missing_id": "missing; write it as registered at HQ, e.g. {key} = \"S001\"",
+    "config.bad_id": "must be 1-40 letters, digits, '-' or '_', got {value}",
+    "config.missing_hq_url": "missing; HQ's address, e.g. hq_url = \"https://hq.example.cn\"",
+    "config.bad_hq_url": "must be an http:// or https:// address, got {value}",
+    "config.missing_data_dir": "missing; the terminal's data folder, e.g. /var/lib/store-pos/data",
+    "config.bad_folder": "must be a folder path, got {value}",
+    "config.not_absolute": "must be an absolute path, got {value}",
+    "config.not_table": "must be a table: [{table}]",
+    "config.not_array": "must be an array of tables: [[{table}]]",
+    "config.entry_not_table": "must be a table",
+    "config.one_of": "must be one of {allowed}, got {value}",
+    "config.whole_at_least": "must be a whole number of at least {low}, got {value}",
+    "config.yes_no": "must be true or false, got {value}",
+    "config.bad_interval": "must be 5..10080 minutes, got {value}",
+    "config.whole": "must be a whole number, got {value}",
+    "config.list": "must be a list, e.g. [\"...\"], got {value}",
+    "config.text": "must be a string in quotes, got {value}",
+    "config.tcp_port": "must be a TCP port number, got {value}",
+    "config.serial_port":
+        "must be a serial device path in quotes, e.g. \"/dev/ttyUSB0\", got {value}",
+    "config.no_such_printer": "no printer is named {name}",
+    "config.device_missing_key": "missing key {key} (docs/devices.md)",
+    "config.device_name_twice": "two devices are named {name}",
+    "config.drivers_for": "drivers for {kind}: {drivers}",
+    "config.kinds": "kinds: {kinds}",
+    "config.no_driver": "no driver {driver} for kind {kind} ({hint})",
+    "config.device_needs": "{kind} with driver {driver} needs {key} (docs/devices.md)",
+    "config.device_unknown_key": "not a key of a {kind} with driver {driver} (docs/devices.md)",
+    "config.world_writable": "{path} is writable by everyone; chmod o-w",
+    "config.no_ledger":
+        "{folder} holds no terminal ledger: run 'pos --data-dir {folder} init ...' "
+        "(docs/operations.md)",
+    "config.other_ledger": "is {mine} but the ledger in {folder} belongs to {key} {theirs}",
+    "config.not_writable": "{path} is not writable by this user",
+    "config.key_missing": "personal-data key {path} is missing",
+    "config.secrets_open": "{path} can be opened by other users (mode {mode}): chmod 700",
+    "config.secret_readable": "secret {path} is readable by other users (mode {mode}): chmod 600",
+    "config.secret_owner":
+        "secret {path} belongs to uid {uid}, not to the user running the terminal (uid {me})",
+    "config.port_missing": "{path} does not exist (plugged in? ls /dev/serial/by-id/)",
+    "config.port_access":
+        "{path} is not readable and writable by this user (groups dialout and pos; udev "
+        "rule 60-store-pos.rules)",
+    # the terminal's side of sync with HQ (sync/client.py, pos sync)
+    "sync.not_registered": "this terminal is not registered with HQ: run 'pos sync register'",
+    "sync.busy": "another sync is running for this terminal",
+    "sync.unreachable": "HQ unreachable: {detail}",
+    "sync.credentials_refused": "HQ refused this terminal's credentials",
+    "sync.hq_error": "HQ error {status}",
+    "sync.hq_answered": "HQ answered {status}: {text}",
+    "sync.same_problem_again": "HQ answers {problem} at sequence {seq} again",
+    "sync.event_refused": "HQ {problem} event {event}",
+    "sync.upload_unfinished": "upload did not finish",
+    "sync.program_not_applied": "HQ's program was not applied: {detail}",
+    "sync.failed": "sync: {problem}",
+    "sync.needs_token": "sync register needs --token or $POS_HQ_TOKEN",
+    # the command line's own options and files
+    "cli.out_unwritable": "--out {path}: cannot write: {detail}",
+    "cli.binary_needs_out": "--format {format} writes binary: give --out FILE",
+    "cli.out_no_folder": "--out {path}: folder {folder} does not exist",
+    "cli.png_failed": "--format png cannot be made: {detail}",
+    # the disk or the database refusing a write (nothing was changed)
+    "storage.cannot_write": "cannot write{where}: {reason}; nothing was changed",
+    "storage.refused": "{reason}; nothing was changed",
+    "storage.disk_full": "the disk is full",
+    "storage.read_only": "the ledger file is read-only",
+    "storage.locked": "the ledger is locked by another program (waited 30 s)",
+    "storage.cannot_open": "the ledger file cannot be opened",
+    "storage.io_error": "the disk failed to read or write",
 }
 
 # joins a list parameter's items (an Items list: with commas)
@@ -351,6 +432,32 @@ class Msg(str):
         """The message with its template (and every Msg parameter's) passed through
         ``lookup`` (English template -> translated template)."""
         return fill(MESSAGES[self.code], self.params, lookup, language)
+
+
+def recognise(text: str, prefix: str) -> Msg | None:
+    """The coded message (one of the codes starting with ``prefix``) whose English text
+    ``text`` is, for a message kept as text (sync's last error in the ledger), so it can
+    be shown translated; None when no template fits."""
+    for code, template in MESSAGES.items():
+        if code.startswith(prefix):
+            found = _pattern(template).fullmatch(text)
+            if found is not None:
+                return Msg(code, **found.groupdict())
+    return None
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    out, seen = [], set()
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(re.escape(part))
+        elif part in seen:
+            out.append(f"(?P={part})")
+        else:
+            seen.add(part)
+            out.append(f"(?P<{part}>.+?)")
+    return re.compile("".join(out), re.S)
 
 
 def status(value: str) -> Msg | str:

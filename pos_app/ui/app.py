@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.config import Counter, counter_settings
+from pos_app.core.messages import recognise
 from pos_app.core.pricing import PricedCart
 from pos_app.core.rights import RANK
 from pos_app.core.staff import Operator
@@ -282,7 +283,10 @@ class MainWindow(QMainWindow):
         self.hq_label.setText(
             _("HQ: %1 · %2 events waiting").replace("%1", state).replace("%2", str(link.waiting))
         )
-        self.hq_label.setToolTip(_(link.detail))
+        # sync's last error is kept in the ledger as English text: shown in the language
+        # shown where it is one of sync's coded messages
+        said = recognise(link.detail, "sync.")
+        self.hq_label.setToolTip(i18n_util.msg_text(said) if said else _(link.detail))
 
     def update_devices(self) -> None:
         marks = {"ok": "●", "degraded": "◐", "offline": "○"}

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from pos_app.core.errors import message_of
 from pos_app.core.messages import CONTEXT as ERRORS
+from pos_app.core.messages import Msg
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 LANGUAGES = ("zh_CN", "en")
@@ -37,6 +38,11 @@ def error_text(e: BaseException) -> str:
     """A core error's message in the language shown (its code's template translated in
     context ``errors``, then filled in with its parameters, themselves translated)."""
     return message_of(e).translated(_error_template, _language)
+
+
+def msg_text(msg: Msg) -> str:
+    """A coded message in the language shown."""
+    return msg.translated(_error_template, _language)
 
 
 def _error_template(template: str) -> str:

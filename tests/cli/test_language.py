@@ -73,3 +73,63 @@ def test_the_command_lines_own_options_in_chinese_with_the_core_message_inside(
                          "--tender", "cash:abc")
     assert err == ("pos: --tender 'cash:abc': not a money amount in yuan: 'abc' "
                    "(write e.g. 1234.50)\n")
+
+
+def _pos(data: Path, *argv: str, env: dict[str, str] | None = None
+         ) -> subprocess.CompletedProcess[str]:
+    """``pos`` in a new process, as a clerk runs it."""
+    run_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    for name in ("POS_CONFIG", "POS_LANG", "POS_HQ_TOKEN", "POS_DATA_DIR"):
+        if name not in (env or {}):
+            run_env.pop(name, None)
+    return subprocess.run([sys.executable, "-m", "pos_app.cli", "--data-dir", str(data), *argv],
+                          capture_output=True, text=True, env=run_env, timeout=120)
+
+
+def test_a_broken_config_file_in_chinese(data: Path, tmp_path: Path) -> None:
+    cfg = tmp_path / "terminal.toml"
+    cfg.write_text(f'store = "S001"\nterminal = "T01"\nfranchisee = "F-EAST"\n'
+                   f'hq_url = "https://hq.example.cn"\ndata_dir = "{data}"\n\n'
+                   '[counter]\nsame_item = "twice"\n')
+    p = _pos(data, "--language", "zh_CN", "ledger", "verify", env={"POS_CONFIG": str(cfg)})
+    assert p.returncode == 2
+    assert p.stderr == (f"pos: {cfg}：第 8 行：counter.same_item：须为 add，new_line 之一，"
+                        "实为 'twice'（pos config check 列出全部问题）\n")
+    assert p.stdout == ""
+    p = _pos(data, "--language", "zh_CN", "config", "check", "--config", str(cfg))
+    assert p.returncode == 2
+    assert f"{cfg}:8: counter.same_item: 须为 add，new_line 之一，实为 'twice'\n" in p.stdout
+    assert p.stderr == "共 1 个问题\n"
+    p = _pos(data, "--language", "zh_CN", "--json", "config", "check", "--config",
+             str(tmp_path / "none.toml"))
+    assert p.returncode == 2
+    [problem] = json.loads(p.stdout)["problems"]
+    assert problem == {"key": "(file)", "line": None, "code": "config.no_file",
+                       "message": f"{tmp_path / 'none.toml'} 不存在"}
+
+
+def test_sync_in_chinese(data: Path) -> None:
+    # HQ not reachable (nothing listens on port 9): exit 2, the reason in Chinese
+    p = _pos(data, "--language", "zh_CN", "--staff", "3001", "--pin", "3333", "sync",
+             "register", "--hq", "http://127.0.0.1:9", "--token", "t0ken")
+    assert p.returncode == 2
+    assert p.stderr == "pos: 无法连接总部：ConnectError\n"
+    p = _pos(data, "--language", "zh_CN", "--staff", "3001", "--pin", "3333", "sync",
+             "register", "--hq", "http://127.0.0.1:9")
+    assert p.returncode == 2
+    assert p.stderr == "pos: sync register 需要 --token 或 $POS_HQ_TOKEN\n"
+    # not registered: sync cannot run (exit 1, as when sync finds problems)
+    p = _pos(data, "--staff", "3001", "--pin", "3333", "sync", env={"POS_LANG": "zh_CN"})
+    assert p.returncode == 1
+    assert p.stderr == "pos: 同步：本收银机尚未在总部登记：请运行 'pos sync register'\n"
+
+
+def test_the_command_lines_own_refusals_in_chinese(data: Path) -> None:
+    p = _pos(data, "--language", "zh_CN", "receipt", "show", "--no", "1", "--format", "png")
+    assert p.returncode == 2
+    assert p.stderr == "pos: --format png 输出二进制：请用 --out 指定文件\n"
+    p = _pos(data, "--language", "zh_CN", "receipt", "show", "--no", "1", "--out",
+             str(data / "no" / "such" / "r.txt"))
+    assert p.returncode == 2
+    out = data / "no" / "such" / "r.txt"
+    assert p.stderr == f"pos: --out {out}：目录 {out.parent} 不存在\n"

@@ -14,6 +14,7 @@ from devices.base import Adapter, ConfigError, DeviceConfig
 from devices.events import Media
 from devices.manager import DeviceManager, is_passive, parse_config
 from pos_app import config
+from pos_app.core.messages import Msg
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = {
@@ -29,8 +30,8 @@ SAMPLE = {
 
 def check(entry: dict[str, object]) -> list[str]:
     problems: list[str] = []
-    config._check_device(entry, "devices[1]", set(), lambda key, msg: problems.append(
-        f"{key}: {msg}"))
+    config._check_device(entry, "devices[1]", set(), lambda at, code, /, **params: problems.append(
+        f"{at}: {Msg(code, **params)}"))
     return problems
 
 

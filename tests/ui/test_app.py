@@ -29,7 +29,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from pos_app.core import catalog, members, points, pricing, sales
-from pos_app.core.models import Account, CardMedia, OutboxEvent
+from pos_app.core.models import Account, CardMedia, OutboxEvent, SyncState
 from pos_app.core.terminal import Terminal
 from pos_app.ui.app import MainWindow, open_window
 from pos_app.ui.device_bridge import DeviceBridge
@@ -285,6 +285,17 @@ def test_status_bar_and_help_overlay(qtbot: QtBot, window: MainWindow) -> None:
         assert f"<b>{key}</b>" in text
     window.key("Esc")
     assert not window.help.isVisible()
+
+
+def test_sync_problem_in_the_status_bar_in_chinese(qtbot: QtBot, window: MainWindow) -> None:
+    """Sync keeps its last problem in the ledger as text; the status bar's tooltip says it
+    in the language shown."""
+    with window.ctx.terminal.tx() as s:
+        s.add(SyncState(id=1, link="down", lease_cents=100000, stale_after_s=300,
+                        last_error="HQ unreachable: ConnectError"))
+    login(qtbot, window)
+    qtbot.waitUntil(lambda: window.hq_label.toolTip() == "无法连接总部：ConnectError",
+                    timeout=5000)
 
 
 def test_english_and_chinese(qtbot: QtBot, window_en: MainWindow) -> None:

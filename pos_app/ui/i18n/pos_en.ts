@@ -4,77 +4,77 @@
   <context>
     <name>pos</name>
     <message>
-      <location filename="../app.py" line="103" />
+      <location filename="../app.py" line="104" />
       <source>Cashier</source>
       <translation>Cashier</translation>
     </message>
     <message>
-      <location filename="../app.py" line="103" />
+      <location filename="../app.py" line="104" />
       <source>Supervisor</source>
       <translation>Supervisor</translation>
     </message>
     <message>
-      <location filename="../app.py" line="103" />
+      <location filename="../app.py" line="104" />
       <source>Manager</source>
       <translation>Manager</translation>
     </message>
     <message>
-      <location filename="../app.py" line="145" />
+      <location filename="../app.py" line="146" />
       <source>Store POS</source>
       <translation>Store POS</translation>
     </message>
     <message>
-      <location filename="../app.py" line="200" />
+      <location filename="../app.py" line="201" />
       <source>Numpad</source>
       <translation>Numpad</translation>
     </message>
     <message>
-      <location filename="../app.py" line="205" />
+      <location filename="../app.py" line="206" />
       <source>Help</source>
       <translation>Help</translation>
     </message>
     <message>
-      <location filename="../app.py" line="208" />
+      <location filename="../app.py" line="209" />
       <source>Log out</source>
       <translation>Log out</translation>
     </message>
     <message>
-      <location filename="../app.py" line="262" />
+      <location filename="../app.py" line="263" />
       <source>HQ: %1 · %2 events waiting</source>
       <translation>HQ: %1 · %2 events waiting</translation>
     </message>
     <message>
-      <location filename="../app.py" line="281" />
+      <location filename="../app.py" line="282" />
       <source>online</source>
       <translation>online</translation>
     </message>
     <message>
-      <location filename="../app.py" line="281" />
+      <location filename="../app.py" line="282" />
       <source>offline</source>
       <translation>offline</translation>
     </message>
     <message>
-      <location filename="../app.py" line="388" />
+      <location filename="../app.py" line="392" />
       <source>%1 is not open to your role</source>
       <translation>%1 is not open to your role</translation>
     </message>
     <message>
-      <location filename="../app.py" line="483" />
+      <location filename="../app.py" line="487" />
       <source>Sale %1: %2, change %3</source>
       <translation>Sale %1: %2, change %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="486" />
+      <location filename="../app.py" line="490" />
       <source>%1 points earned</source>
       <translation>%1 points earned</translation>
     </message>
     <message>
-      <location filename="../app.py" line="488" />
+      <location filename="../app.py" line="492" />
       <source>offline stored value used: %1</source>
       <translation>offline stored value used: %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="493" />
+      <location filename="../app.py" line="497" />
       <source>Sale %1 · total %2</source>
       <translation>Sale %1 · total %2</translation>
     </message>
@@ -1982,6 +1982,11 @@
       <translation>--at '{text}' is not an ISO-8601 time (e.g. 2026-11-09T14:00)</translation>
     </message>
     <message>
+      <source>--format {format} writes binary: give --out FILE</source>
+      <extracomment>cli.binary_needs_out</extracomment>
+      <translation>--format {format} writes binary: give --out FILE</translation>
+    </message>
+    <message>
       <source>give exactly one of --card or --phone</source>
       <extracomment>cli.card_or_phone</extracomment>
       <translation>give exactly one of --card or --phone</translation>
@@ -2012,9 +2017,24 @@
       <translation>{option} '{text}': {problem}</translation>
     </message>
     <message>
+      <source>--out {path}: folder {folder} does not exist</source>
+      <extracomment>cli.out_no_folder</extracomment>
+      <translation>--out {path}: folder {folder} does not exist</translation>
+    </message>
+    <message>
+      <source>--out {path}: cannot write: {detail}</source>
+      <extracomment>cli.out_unwritable</extracomment>
+      <translation>--out {path}: cannot write: {detail}</translation>
+    </message>
+    <message>
       <source>--override '{text}': write CODE=PRICE for an item of this sale</source>
       <extracomment>cli.override</extracomment>
       <translation>--override '{text}': write CODE=PRICE for an item of this sale</translation>
+    </message>
+    <message>
+      <source>--format png cannot be made: {detail}</source>
+      <extracomment>cli.png_failed</extracomment>
+      <translation>--format png cannot be made: {detail}</translation>
     </message>
     <message>
       <source>restore cancelled; nothing was changed</source>
@@ -2030,6 +2050,241 @@
       <source>--tender '{text}': write points:N with a whole number of points</source>
       <extracomment>cli.tender_points</extracomment>
       <translation>--tender '{text}': write points:N with a whole number of points</translation>
+    </message>
+    <message>
+      <source>must be a folder path, got {value}</source>
+      <extracomment>config.bad_folder</extracomment>
+      <translation>must be a folder path, got {value}</translation>
+    </message>
+    <message>
+      <source>must be an http:// or https:// address, got {value}</source>
+      <extracomment>config.bad_hq_url</extracomment>
+      <translation>must be an http:// or https:// address, got {value}</translation>
+    </message>
+    <message>
+      <source>must be 1-40 letters, digits, '-' or '_', got {value}</source>
+      <extracomment>config.bad_id</extracomment>
+      <translation>must be 1-40 letters, digits, '-' or '_', got {value}</translation>
+    </message>
+    <message>
+      <source>must be 5..10080 minutes, got {value}</source>
+      <extracomment>config.bad_interval</extracomment>
+      <translation>must be 5..10080 minutes, got {value}</translation>
+    </message>
+    <message>
+      <source>{path}: {problem} (pos config check lists every problem)</source>
+      <extracomment>config.broken</extracomment>
+      <translation>{path}: {problem} (pos config check lists every problem)</translation>
+    </message>
+    <message>
+      <source>missing key {key} (docs/devices.md)</source>
+      <extracomment>config.device_missing_key</extracomment>
+      <translation>missing key {key} (docs/devices.md)</translation>
+    </message>
+    <message>
+      <source>two devices are named {name}</source>
+      <extracomment>config.device_name_twice</extracomment>
+      <translation>two devices are named {name}</translation>
+    </message>
+    <message>
+      <source>{kind} with driver {driver} needs {key} (docs/devices.md)</source>
+      <extracomment>config.device_needs</extracomment>
+      <translation>{kind} with driver {driver} needs {key} (docs/devices.md)</translation>
+    </message>
+    <message>
+      <source>not a key of a {kind} with driver {driver} (docs/devices.md)</source>
+      <extracomment>config.device_unknown_key</extracomment>
+      <translation>not a key of a {kind} with driver {driver} (docs/devices.md)</translation>
+    </message>
+    <message>
+      <source>drivers for {kind}: {drivers}</source>
+      <extracomment>config.drivers_for</extracomment>
+      <translation>drivers for {kind}: {drivers}</translation>
+    </message>
+    <message>
+      <source>must be a table</source>
+      <extracomment>config.entry_not_table</extracomment>
+      <translation>must be a table</translation>
+    </message>
+    <message>
+      <source>personal-data key {path} is missing</source>
+      <extracomment>config.key_missing</extracomment>
+      <translation>personal-data key {path} is missing</translation>
+    </message>
+    <message>
+      <source>kinds: {kinds}</source>
+      <extracomment>config.kinds</extracomment>
+      <translation>kinds: {kinds}</translation>
+    </message>
+    <message>
+      <source>must be a list, e.g. ["..."], got {value}</source>
+      <extracomment>config.list</extracomment>
+      <translation>must be a list, e.g. ["..."], got {value}</translation>
+    </message>
+    <message>
+      <source>missing; the terminal's data folder, e.g. /var/lib/store-pos/data</source>
+      <extracomment>config.missing_data_dir</extracomment>
+      <translation>missing; the terminal's data folder, e.g. /var/lib/store-pos/data</translation>
+    </message>
+    <message>
+      <source>missing; HQ's address, e.g. hq_url = "https://hq.example.cn"</source>
+      <extracomment>config.missing_hq_url</extracomment>
+      <translation>missing; HQ's address, e.g. hq_url = "https://hq.example.cn"</translation>
+    </message>
+    <message>
+      <source>missing; write it as registered at HQ, e.g. {key} = "S001"</source>
+      <extracomment>config.missing_id</extracomment>
+      <translation>missing; write it as registered at HQ, e.g. {key} = "S001"</translation>
+    </message>
+    <message>
+      <source>no driver {driver} for kind {kind} ({hint})</source>
+      <extracomment>config.no_driver</extracomment>
+      <translation>no driver {driver} for kind {kind} ({hint})</translation>
+    </message>
+    <message>
+      <source>{path} does not exist</source>
+      <extracomment>config.no_file</extracomment>
+      <translation>{path} does not exist</translation>
+    </message>
+    <message>
+      <source>{folder} holds no terminal ledger: run 'pos --data-dir {folder} init ...' (docs/operations.md)</source>
+      <extracomment>config.no_ledger</extracomment>
+      <translation>{folder} holds no terminal ledger: run 'pos --data-dir {folder} init ...' (docs/operations.md)</translation>
+    </message>
+    <message>
+      <source>no printer is named {name}</source>
+      <extracomment>config.no_such_printer</extracomment>
+      <translation>no printer is named {name}</translation>
+    </message>
+    <message>
+      <source>no config file: give --config FILE or $POS_CONFIG, or write one of {places}</source>
+      <extracomment>config.none</extracomment>
+      <translation>no config file: give --config FILE or $POS_CONFIG, or write one of {places}</translation>
+    </message>
+    <message>
+      <source>must be an absolute path, got {value}</source>
+      <extracomment>config.not_absolute</extracomment>
+      <translation>must be an absolute path, got {value}</translation>
+    </message>
+    <message>
+      <source>must be an array of tables: [[{table}]]</source>
+      <extracomment>config.not_array</extracomment>
+      <translation>must be an array of tables: [[{table}]]</translation>
+    </message>
+    <message>
+      <source>must be a table: [{table}]</source>
+      <extracomment>config.not_table</extracomment>
+      <translation>must be a table: [{table}]</translation>
+    </message>
+    <message>
+      <source>not valid TOML: {detail}</source>
+      <extracomment>config.not_toml</extracomment>
+      <translation>not valid TOML: {detail}</translation>
+    </message>
+    <message>
+      <source>{path} is not writable by this user</source>
+      <extracomment>config.not_writable</extracomment>
+      <translation>{path} is not writable by this user</translation>
+    </message>
+    <message>
+      <source>{path}: config ok ({devices} device(s))</source>
+      <extracomment>config.ok</extracomment>
+      <translation>{path}: config ok ({devices} device(s))</translation>
+    </message>
+    <message>
+      <source>must be one of {allowed}, got {value}</source>
+      <extracomment>config.one_of</extracomment>
+      <translation>must be one of {allowed}, got {value}</translation>
+    </message>
+    <message>
+      <source>is {mine} but the ledger in {folder} belongs to {key} {theirs}</source>
+      <extracomment>config.other_ledger</extracomment>
+      <translation>is {mine} but the ledger in {folder} belongs to {key} {theirs}</translation>
+    </message>
+    <message>
+      <source>{path} is not readable and writable by this user (groups dialout and pos; udev rule 60-store-pos.rules)</source>
+      <extracomment>config.port_access</extracomment>
+      <translation>{path} is not readable and writable by this user (groups dialout and pos; udev rule 60-store-pos.rules)</translation>
+    </message>
+    <message>
+      <source>{path} does not exist (plugged in? ls /dev/serial/by-id/)</source>
+      <extracomment>config.port_missing</extracomment>
+      <translation>{path} does not exist (plugged in? ls /dev/serial/by-id/)</translation>
+    </message>
+    <message>
+      <source>{key}: {problem}</source>
+      <extracomment>config.problem</extracomment>
+      <translation>{key}: {problem}</translation>
+    </message>
+    <message>
+      <source>line {line}: {key}: {problem}</source>
+      <extracomment>config.problem_at</extracomment>
+      <translation>line {line}: {key}: {problem}</translation>
+    </message>
+    <message>
+      <source>{count} problem(s)</source>
+      <extracomment>config.problem_count</extracomment>
+      <translation>{count} problem(s)</translation>
+    </message>
+    <message>
+      <source>secret {path} belongs to uid {uid}, not to the user running the terminal (uid {me})</source>
+      <extracomment>config.secret_owner</extracomment>
+      <translation>secret {path} belongs to uid {uid}, not to the user running the terminal (uid {me})</translation>
+    </message>
+    <message>
+      <source>secret {path} is readable by other users (mode {mode}): chmod 600</source>
+      <extracomment>config.secret_readable</extracomment>
+      <translation>secret {path} is readable by other users (mode {mode}): chmod 600</translation>
+    </message>
+    <message>
+      <source>{path} can be opened by other users (mode {mode}): chmod 700</source>
+      <extracomment>config.secrets_open</extracomment>
+      <translation>{path} can be opened by other users (mode {mode}): chmod 700</translation>
+    </message>
+    <message>
+      <source>must be a serial device path in quotes, e.g. "/dev/ttyUSB0", got {value}</source>
+      <extracomment>config.serial_port</extracomment>
+      <translation>must be a serial device path in quotes, e.g. "/dev/ttyUSB0", got {value}</translation>
+    </message>
+    <message>
+      <source>must be a TCP port number, got {value}</source>
+      <extracomment>config.tcp_port</extracomment>
+      <translation>must be a TCP port number, got {value}</translation>
+    </message>
+    <message>
+      <source>must be a string in quotes, got {value}</source>
+      <extracomment>config.text</extracomment>
+      <translation>must be a string in quotes, got {value}</translation>
+    </message>
+    <message>
+      <source>unknown key (known: {known})</source>
+      <extracomment>config.unknown_key</extracomment>
+      <translation>unknown key (known: {known})</translation>
+    </message>
+    <message>
+      <source>cannot read {path}: {detail}</source>
+      <extracomment>config.unreadable</extracomment>
+      <translation>cannot read {path}: {detail}</translation>
+    </message>
+    <message>
+      <source>must be a whole number, got {value}</source>
+      <extracomment>config.whole</extracomment>
+      <translation>must be a whole number, got {value}</translation>
+    </message>
+    <message>
+      <source>must be a whole number of at least {low}, got {value}</source>
+      <extracomment>config.whole_at_least</extracomment>
+      <translation>must be a whole number of at least {low}, got {value}</translation>
+    </message>
+    <message>
+      <source>{path} is writable by everyone; chmod o-w</source>
+      <extracomment>config.world_writable</extracomment>
+      <translation>{path} is writable by everyone; chmod o-w</translation>
+    </message>
+    <message>
+      <source>must be true or false, got {value}</source>
+      <extracomment>config.yes_no</extracomment>
+      <translation>must be true or false, got {value}</translation>
     </message>
     <message>
       <source>the cart is empty: nothing to cancel</source>
@@ -2627,6 +2882,41 @@
       <translation>sold</translation>
     </message>
     <message>
+      <source>the ledger file cannot be opened</source>
+      <extracomment>storage.cannot_open</extracomment>
+      <translation>the ledger file cannot be opened</translation>
+    </message>
+    <message>
+      <source>cannot write{where}: {reason}; nothing was changed</source>
+      <extracomment>storage.cannot_write</extracomment>
+      <translation>cannot write{where}: {reason}; nothing was changed</translation>
+    </message>
+    <message>
+      <source>the disk is full</source>
+      <extracomment>storage.disk_full</extracomment>
+      <translation>the disk is full</translation>
+    </message>
+    <message>
+      <source>the disk failed to read or write</source>
+      <extracomment>storage.io_error</extracomment>
+      <translation>the disk failed to read or write</translation>
+    </message>
+    <message>
+      <source>the ledger is locked by another program (waited 30 s)</source>
+      <extracomment>storage.locked</extracomment>
+      <translation>the ledger is locked by another program (waited 30 s)</translation>
+    </message>
+    <message>
+      <source>the ledger file is read-only</source>
+      <extracomment>storage.read_only</extracomment>
+      <translation>the ledger file is read-only</translation>
+    </message>
+    <message>
+      <source>{reason}; nothing was changed</source>
+      <extracomment>storage.refused</extracomment>
+      <translation>{reason}; nothing was changed</translation>
+    </message>
+    <message>
       <source>card {card} is blocked by HQ: {reason}</source>
       <extracomment>sv.blocked_by_hq</extracomment>
       <translation>card {card} is blocked by HQ: {reason}</translation>
@@ -2725,6 +3015,66 @@
       <source>a top-up is paid by {allowed}, not '{tender}'</source>
       <extracomment>sv.topup_tender</extracomment>
       <translation>a top-up is paid by {allowed}, not '{tender}'</translation>
+    </message>
+    <message>
+      <source>another sync is running for this terminal</source>
+      <extracomment>sync.busy</extracomment>
+      <translation>another sync is running for this terminal</translation>
+    </message>
+    <message>
+      <source>HQ refused this terminal's credentials</source>
+      <extracomment>sync.credentials_refused</extracomment>
+      <translation>HQ refused this terminal's credentials</translation>
+    </message>
+    <message>
+      <source>HQ {problem} event {event}</source>
+      <extracomment>sync.event_refused</extracomment>
+      <translation>HQ {problem} event {event}</translation>
+    </message>
+    <message>
+      <source>sync: {problem}</source>
+      <extracomment>sync.failed</extracomment>
+      <translation>sync: {problem}</translation>
+    </message>
+    <message>
+      <source>HQ answered {status}: {text}</source>
+      <extracomment>sync.hq_answered</extracomment>
+      <translation>HQ answered {status}: {text}</translation>
+    </message>
+    <message>
+      <source>HQ error {status}</source>
+      <extracomment>sync.hq_error</extracomment>
+      <translation>HQ error {status}</translation>
+    </message>
+    <message>
+      <source>sync register needs --token or $POS_HQ_TOKEN</source>
+      <extracomment>sync.needs_token</extracomment>
+      <translation>sync register needs --token or $POS_HQ_TOKEN</translation>
+    </message>
+    <message>
+      <source>this terminal is not registered with HQ: run 'pos sync register'</source>
+      <extracomment>sync.not_registered</extracomment>
+      <translation>this terminal is not registered with HQ: run 'pos sync register'</translation>
+    </message>
+    <message>
+      <source>HQ's program was not applied: {detail}</source>
+      <extracomment>sync.program_not_applied</extracomment>
+      <translation>HQ's program was not applied: {detail}</translation>
+    </message>
+    <message>
+      <source>HQ answers {problem} at sequence {seq} again</source>
+      <extracomment>sync.same_problem_again</extracomment>
+      <translation>HQ answers {problem} at sequence {seq} again</translation>
+    </message>
+    <message>
+      <source>HQ unreachable: {detail}</source>
+      <extracomment>sync.unreachable</extracomment>
+      <translation>HQ unreachable: {detail}</translation>
+    </message>
+    <message>
+      <source>upload did not finish</source>
+      <extracomment>sync.upload_unfinished</extracomment>
+      <translation>upload did not finish</translation>
     </message>
     <message>
       <source>only the last tender may leave out its amount</source>

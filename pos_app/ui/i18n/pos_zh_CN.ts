@@ -4,77 +4,77 @@
   <context>
     <name>pos</name>
     <message>
-      <location filename="../app.py" line="103" />
+      <location filename="../app.py" line="104" />
       <source>Cashier</source>
       <translation>收银员</translation>
     </message>
     <message>
-      <location filename="../app.py" line="103" />
+      <location filename="../app.py" line="104" />
       <source>Supervisor</source>
       <translation>领班</translation>
     </message>
     <message>
-      <location filename="../app.py" line="103" />
+      <location filename="../app.py" line="104" />
       <source>Manager</source>
       <translation>店长</translation>
     </message>
     <message>
-      <location filename="../app.py" line="145" />
+      <location filename="../app.py" line="146" />
       <source>Store POS</source>
       <translation>门店收银系统</translation>
     </message>
     <message>
-      <location filename="../app.py" line="200" />
+      <location filename="../app.py" line="201" />
       <source>Numpad</source>
       <translation>数字键盘</translation>
     </message>
     <message>
-      <location filename="../app.py" line="205" />
+      <location filename="../app.py" line="206" />
       <source>Help</source>
       <translation>帮助</translation>
     </message>
     <message>
-      <location filename="../app.py" line="208" />
+      <location filename="../app.py" line="209" />
       <source>Log out</source>
       <translation>退出登录</translation>
     </message>
     <message>
-      <location filename="../app.py" line="262" />
+      <location filename="../app.py" line="263" />
       <source>HQ: %1 · %2 events waiting</source>
       <translation>总部：%1 · 待上传 %2 条</translation>
     </message>
     <message>
-      <location filename="../app.py" line="281" />
+      <location filename="../app.py" line="282" />
       <source>online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../app.py" line="281" />
+      <location filename="../app.py" line="282" />
       <source>offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../app.py" line="388" />
+      <location filename="../app.py" line="392" />
       <source>%1 is not open to your role</source>
       <translation>您的角色不能打开%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="483" />
+      <location filename="../app.py" line="487" />
       <source>Sale %1: %2, change %3</source>
       <translation>小票 %1：%2，找零 %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="486" />
+      <location filename="../app.py" line="490" />
       <source>%1 points earned</source>
       <translation>获得积分 %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="488" />
+      <location filename="../app.py" line="492" />
       <source>offline stored value used: %1</source>
       <translation>使用离线储值：%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="493" />
+      <location filename="../app.py" line="497" />
       <source>Sale %1 · total %2</source>
       <translation>销售单 %1 · 合计 %2</translation>
     </message>
@@ -1982,6 +1982,11 @@
       <translation>--at '{text}' 不是 ISO-8601 时间（例如 2026-11-09T14:00）</translation>
     </message>
     <message>
+      <source>--format {format} writes binary: give --out FILE</source>
+      <extracomment>cli.binary_needs_out</extracomment>
+      <translation>--format {format} 输出二进制：请用 --out 指定文件</translation>
+    </message>
+    <message>
       <source>give exactly one of --card or --phone</source>
       <extracomment>cli.card_or_phone</extracomment>
       <translation>--card 与 --phone 只能且必须给一个</translation>
@@ -2012,9 +2017,24 @@
       <translation>{option} '{text}'：{problem}</translation>
     </message>
     <message>
+      <source>--out {path}: folder {folder} does not exist</source>
+      <extracomment>cli.out_no_folder</extracomment>
+      <translation>--out {path}：目录 {folder} 不存在</translation>
+    </message>
+    <message>
+      <source>--out {path}: cannot write: {detail}</source>
+      <extracomment>cli.out_unwritable</extracomment>
+      <translation>--out {path}：无法写入：{detail}</translation>
+    </message>
+    <message>
       <source>--override '{text}': write CODE=PRICE for an item of this sale</source>
       <extracomment>cli.override</extracomment>
       <translation>--override '{text}'：请写 商品码=价格，且为本单商品</translation>
+    </message>
+    <message>
+      <source>--format png cannot be made: {detail}</source>
+      <extracomment>cli.png_failed</extracomment>
+      <translation>无法生成 --format png：{detail}</translation>
     </message>
     <message>
       <source>restore cancelled; nothing was changed</source>
@@ -2030,6 +2050,241 @@
       <source>--tender '{text}': write points:N with a whole number of points</source>
       <extracomment>cli.tender_points</extracomment>
       <translation>--tender '{text}'：请写 points:N，N 为整数积分</translation>
+    </message>
+    <message>
+      <source>must be a folder path, got {value}</source>
+      <extracomment>config.bad_folder</extracomment>
+      <translation>须为目录路径，实为 {value}</translation>
+    </message>
+    <message>
+      <source>must be an http:// or https:// address, got {value}</source>
+      <extracomment>config.bad_hq_url</extracomment>
+      <translation>须为 http:// 或 https:// 地址，实为 {value}</translation>
+    </message>
+    <message>
+      <source>must be 1-40 letters, digits, '-' or '_', got {value}</source>
+      <extracomment>config.bad_id</extracomment>
+      <translation>须为 1-40 个字母、数字、'-' 或 '_'，实为 {value}</translation>
+    </message>
+    <message>
+      <source>must be 5..10080 minutes, got {value}</source>
+      <extracomment>config.bad_interval</extracomment>
+      <translation>须为 5 至 10080 分钟，实为 {value}</translation>
+    </message>
+    <message>
+      <source>{path}: {problem} (pos config check lists every problem)</source>
+      <extracomment>config.broken</extracomment>
+      <translation>{path}：{problem}（pos config check 列出全部问题）</translation>
+    </message>
+    <message>
+      <source>missing key {key} (docs/devices.md)</source>
+      <extracomment>config.device_missing_key</extracomment>
+      <translation>缺少键 {key}（见 docs/devices.md）</translation>
+    </message>
+    <message>
+      <source>two devices are named {name}</source>
+      <extracomment>config.device_name_twice</extracomment>
+      <translation>有两台设备都名为 {name}</translation>
+    </message>
+    <message>
+      <source>{kind} with driver {driver} needs {key} (docs/devices.md)</source>
+      <extracomment>config.device_needs</extracomment>
+      <translation>使用驱动 {driver} 的 {kind} 需要 {key}（见 docs/devices.md）</translation>
+    </message>
+    <message>
+      <source>not a key of a {kind} with driver {driver} (docs/devices.md)</source>
+      <extracomment>config.device_unknown_key</extracomment>
+      <translation>不是使用驱动 {driver} 的 {kind} 的键（见 docs/devices.md）</translation>
+    </message>
+    <message>
+      <source>drivers for {kind}: {drivers}</source>
+      <extracomment>config.drivers_for</extracomment>
+      <translation>{kind} 可用的驱动：{drivers}</translation>
+    </message>
+    <message>
+      <source>must be a table</source>
+      <extracomment>config.entry_not_table</extracomment>
+      <translation>须为表</translation>
+    </message>
+    <message>
+      <source>personal-data key {path} is missing</source>
+      <extracomment>config.key_missing</extracomment>
+      <translation>缺少个人信息密钥 {path}</translation>
+    </message>
+    <message>
+      <source>kinds: {kinds}</source>
+      <extracomment>config.kinds</extracomment>
+      <translation>设备种类：{kinds}</translation>
+    </message>
+    <message>
+      <source>must be a list, e.g. ["..."], got {value}</source>
+      <extracomment>config.list</extracomment>
+      <translation>须为列表，例如 ["..."]，实为 {value}</translation>
+    </message>
+    <message>
+      <source>missing; the terminal's data folder, e.g. /var/lib/store-pos/data</source>
+      <extracomment>config.missing_data_dir</extracomment>
+      <translation>缺少；收银机的数据目录，例如 /var/lib/store-pos/data</translation>
+    </message>
+    <message>
+      <source>missing; HQ's address, e.g. hq_url = "https://hq.example.cn"</source>
+      <extracomment>config.missing_hq_url</extracomment>
+      <translation>缺少；总部地址，例如 hq_url = "https://hq.example.cn"</translation>
+    </message>
+    <message>
+      <source>missing; write it as registered at HQ, e.g. {key} = "S001"</source>
+      <extracomment>config.missing_id</extracomment>
+      <translation>缺少；请按总部登记填写，例如 {key} = "S001"</translation>
+    </message>
+    <message>
+      <source>no driver {driver} for kind {kind} ({hint})</source>
+      <extracomment>config.no_driver</extracomment>
+      <translation>种类 {kind} 没有驱动 {driver}（{hint}）</translation>
+    </message>
+    <message>
+      <source>{path} does not exist</source>
+      <extracomment>config.no_file</extracomment>
+      <translation>{path} 不存在</translation>
+    </message>
+    <message>
+      <source>{folder} holds no terminal ledger: run 'pos --data-dir {folder} init ...' (docs/operations.md)</source>
+      <extracomment>config.no_ledger</extracomment>
+      <translation>{folder} 中没有收银机账本：请运行 'pos --data-dir {folder} init ...'（见 docs/operations.md）</translation>
+    </message>
+    <message>
+      <source>no printer is named {name}</source>
+      <extracomment>config.no_such_printer</extracomment>
+      <translation>没有名为 {name} 的打印机</translation>
+    </message>
+    <message>
+      <source>no config file: give --config FILE or $POS_CONFIG, or write one of {places}</source>
+      <extracomment>config.none</extracomment>
+      <translation>没有配置文件：请用 --config 文件 或 $POS_CONFIG 指定，或写入以下之一：{places}</translation>
+    </message>
+    <message>
+      <source>must be an absolute path, got {value}</source>
+      <extracomment>config.not_absolute</extracomment>
+      <translation>须为绝对路径，实为 {value}</translation>
+    </message>
+    <message>
+      <source>must be an array of tables: [[{table}]]</source>
+      <extracomment>config.not_array</extracomment>
+      <translation>须为表数组：[[{table}]]</translation>
+    </message>
+    <message>
+      <source>must be a table: [{table}]</source>
+      <extracomment>config.not_table</extracomment>
+      <translation>须为表：[{table}]</translation>
+    </message>
+    <message>
+      <source>not valid TOML: {detail}</source>
+      <extracomment>config.not_toml</extracomment>
+      <translation>不是有效的 TOML：{detail}</translation>
+    </message>
+    <message>
+      <source>{path} is not writable by this user</source>
+      <extracomment>config.not_writable</extracomment>
+      <translation>当前用户无法写入 {path}</translation>
+    </message>
+    <message>
+      <source>{path}: config ok ({devices} device(s))</source>
+      <extracomment>config.ok</extracomment>
+      <translation>{path}：配置正确（{devices} 台设备）</translation>
+    </message>
+    <message>
+      <source>must be one of {allowed}, got {value}</source>
+      <extracomment>config.one_of</extracomment>
+      <translation>须为 {allowed} 之一，实为 {value}</translation>
+    </message>
+    <message>
+      <source>is {mine} but the ledger in {folder} belongs to {key} {theirs}</source>
+      <extracomment>config.other_ledger</extracomment>
+      <translation>为 {mine}，但 {folder} 中的账本属于 {key} {theirs}</translation>
+    </message>
+    <message>
+      <source>{path} is not readable and writable by this user (groups dialout and pos; udev rule 60-store-pos.rules)</source>
+      <extracomment>config.port_access</extracomment>
+      <translation>当前用户无法读写 {path}（需加入 dialout 和 pos 组；udev 规则 60-store-pos.rules）</translation>
+    </message>
+    <message>
+      <source>{path} does not exist (plugged in? ls /dev/serial/by-id/)</source>
+      <extracomment>config.port_missing</extracomment>
+      <translation>{path} 不存在（设备已插好吗？请查看 ls /dev/serial/by-id/）</translation>
+    </message>
+    <message>
+      <source>{key}: {problem}</source>
+      <extracomment>config.problem</extracomment>
+      <translation>{key}：{problem}</translation>
+    </message>
+    <message>
+      <source>line {line}: {key}: {problem}</source>
+      <extracomment>config.problem_at</extracomment>
+      <translation>第 {line} 行：{key}：{problem}</translation>
+    </message>
+    <message>
+      <source>{count} problem(s)</source>
+      <extracomment>config.problem_count</extracomment>
+      <translation>共 {count} 个问题</translation>
+    </message>
+    <message>
+      <source>secret {path} belongs to uid {uid}, not to the user running the terminal (uid {me})</source>
+      <extracomment>config.secret_owner</extracomment>
+      <translation>密钥文件 {path} 属于 uid {uid}，而不是运行收银机的用户（uid {me}）</translation>
+    </message>
+    <message>
+      <source>secret {path} is readable by other users (mode {mode}): chmod 600</source>
+      <extracomment>config.secret_readable</extracomment>
+      <translation>其他用户可以读取密钥文件 {path}（权限 {mode}）：请执行 chmod 600</translation>
+    </message>
+    <message>
+      <source>{path} can be opened by other users (mode {mode}): chmod 700</source>
+      <extracomment>config.secrets_open</extracomment>
+      <translation>其他用户可以打开 {path}（权限 {mode}）：请执行 chmod 700</translation>
+    </message>
+    <message>
+      <source>must be a serial device path in quotes, e.g. "/dev/ttyUSB0", got {value}</source>
+      <extracomment>config.serial_port</extracomment>
+      <translation>须为带引号的串口设备路径，例如 "/dev/ttyUSB0"，实为 {value}</translation>
+    </message>
+    <message>
+      <source>must be a TCP port number, got {value}</source>
+      <extracomment>config.tcp_port</extracomment>
+      <translation>须为 TCP 端口号，实为 {value}</translation>
+    </message>
+    <message>
+      <source>must be a string in quotes, got {value}</source>
+      <extracomment>config.text</extracomment>
+      <translation>须为带引号的字符串，实为 {value}</translation>
+    </message>
+    <message>
+      <source>unknown key (known: {known})</source>
+      <extracomment>config.unknown_key</extracomment>
+      <translation>未知的键（可用：{known}）</translation>
+    </message>
+    <message>
+      <source>cannot read {path}: {detail}</source>
+      <extracomment>config.unreadable</extracomment>
+      <translation>无法读取 {path}：{detail}</translation>
+    </message>
+    <message>
+      <source>must be a whole number, got {value}</source>
+      <extracomment>config.whole</extracomment>
+      <translation>须为整数，实为 {value}</translation>
+    </message>
+    <message>
+      <source>must be a whole number of at least {low}, got {value}</source>
+      <extracomment>config.whole_at_least</extracomment>
+      <translation>须为不小于 {low} 的整数，实为 {value}</translation>
+    </message>
+    <message>
+      <source>{path} is writable by everyone; chmod o-w</source>
+      <extracomment>config.world_writable</extracomment>
+      <translation>{path} 任何人都可写；请执行 chmod o-w</translation>
+    </message>
+    <message>
+      <source>must be true or false, got {value}</source>
+      <extracomment>config.yes_no</extracomment>
+      <translation>须为 true 或 false，实为 {value}</translation>
     </message>
     <message>
       <source>the cart is empty: nothing to cancel</source>
@@ -2627,6 +2882,41 @@
       <translation>已售出</translation>
     </message>
     <message>
+      <source>the ledger file cannot be opened</source>
+      <extracomment>storage.cannot_open</extracomment>
+      <translation>无法打开账本文件</translation>
+    </message>
+    <message>
+      <source>cannot write{where}: {reason}; nothing was changed</source>
+      <extracomment>storage.cannot_write</extracomment>
+      <translation>无法写入{where}：{reason}；未做任何更改</translation>
+    </message>
+    <message>
+      <source>the disk is full</source>
+      <extracomment>storage.disk_full</extracomment>
+      <translation>磁盘已满</translation>
+    </message>
+    <message>
+      <source>the disk failed to read or write</source>
+      <extracomment>storage.io_error</extracomment>
+      <translation>磁盘读写失败</translation>
+    </message>
+    <message>
+      <source>the ledger is locked by another program (waited 30 s)</source>
+      <extracomment>storage.locked</extracomment>
+      <translation>账本被另一个程序锁定（已等待 30 秒）</translation>
+    </message>
+    <message>
+      <source>the ledger file is read-only</source>
+      <extracomment>storage.read_only</extracomment>
+      <translation>账本文件只读</translation>
+    </message>
+    <message>
+      <source>{reason}; nothing was changed</source>
+      <extracomment>storage.refused</extracomment>
+      <translation>{reason}；未做任何更改</translation>
+    </message>
+    <message>
       <source>card {card} is blocked by HQ: {reason}</source>
       <extracomment>sv.blocked_by_hq</extracomment>
       <translation>卡 {card} 已被总部冻结：{reason}</translation>
@@ -2725,6 +3015,66 @@
       <source>a top-up is paid by {allowed}, not '{tender}'</source>
       <extracomment>sv.topup_tender</extracomment>
       <translation>充值须用 {allowed} 支付，不能用 '{tender}'</translation>
+    </message>
+    <message>
+      <source>another sync is running for this terminal</source>
+      <extracomment>sync.busy</extracomment>
+      <translation>本收银机的另一次同步正在进行</translation>
+    </message>
+    <message>
+      <source>HQ refused this terminal's credentials</source>
+      <extracomment>sync.credentials_refused</extracomment>
+      <translation>总部拒绝了本收银机的凭证</translation>
+    </message>
+    <message>
+      <source>HQ {problem} event {event}</source>
+      <extracomment>sync.event_refused</extracomment>
+      <translation>总部对事件 {event} 答复 {problem}</translation>
+    </message>
+    <message>
+      <source>sync: {problem}</source>
+      <extracomment>sync.failed</extracomment>
+      <translation>同步：{problem}</translation>
+    </message>
+    <message>
+      <source>HQ answered {status}: {text}</source>
+      <extracomment>sync.hq_answered</extracomment>
+      <translation>总部答复 {status}：{text}</translation>
+    </message>
+    <message>
+      <source>HQ error {status}</source>
+      <extracomment>sync.hq_error</extracomment>
+      <translation>总部出错（{status}）</translation>
+    </message>
+    <message>
+      <source>sync register needs --token or $POS_HQ_TOKEN</source>
+      <extracomment>sync.needs_token</extracomment>
+      <translation>sync register 需要 --token 或 $POS_HQ_TOKEN</translation>
+    </message>
+    <message>
+      <source>this terminal is not registered with HQ: run 'pos sync register'</source>
+      <extracomment>sync.not_registered</extracomment>
+      <translation>本收银机尚未在总部登记：请运行 'pos sync register'</translation>
+    </message>
+    <message>
+      <source>HQ's program was not applied: {detail}</source>
+      <extracomment>sync.program_not_applied</extracomment>
+      <translation>总部下发的会员方案未生效：{detail}</translation>
+    </message>
+    <message>
+      <source>HQ answers {problem} at sequence {seq} again</source>
+      <extracomment>sync.same_problem_again</extracomment>
+      <translation>总部在序号 {seq} 处再次答复 {problem}</translation>
+    </message>
+    <message>
+      <source>HQ unreachable: {detail}</source>
+      <extracomment>sync.unreachable</extracomment>
+      <translation>无法连接总部：{detail}</translation>
+    </message>
+    <message>
+      <source>upload did not finish</source>
+      <extracomment>sync.upload_unfinished</extracomment>
+      <translation>上传未完成</translation>
     </message>
     <message>
       <source>only the last tender may leave out its amount</source>
