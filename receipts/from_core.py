@@ -37,6 +37,7 @@ from pos_app.core.models import (
     PointLot,
     PointLotUse,
     Sale,
+    SaleGift,
     SaleLine,
     SaleTender,
     Staff,
@@ -439,7 +440,21 @@ def sale_document(t: Terminal, s: Session, sale_no: str, store: StoreInfo | None
         points=pts,
         stored_value=sv,
         qr_payload=sale.sale_no,
+        extra=gift_rows(s, sale.id, lang),
     )
+
+
+def gift_rows(s: Session, sale_id: int, lang: str) -> tuple[tuple[str, str], ...]:
+    """A sale's gifts, each at ¥0 with its value (赠品 美妆礼盒: ¥0.00 价值 ¥120.00)."""
+    out = []
+    for g in s.scalars(select(SaleGift).where(SaleGift.sale_id == sale_id)
+                       .order_by(SaleGift.id)):
+        how = (_t(lang, f"积分 {g.points}", f"{g.points} points") if g.source == "points"
+               else g.promotion or "")
+        out.append((_t(lang, f"赠品 {g.name}", f"Gift {g.name}"),
+                    _t(lang, f"¥0.00 价值 ¥{g.value} ({how})",
+                       f"¥0.00, value ¥{g.value} ({how})")))
+    return tuple(out)
 
 
 def _refund_line(t: Terminal, s: Session, ln: SaleLine, refund: Sale, lang: str

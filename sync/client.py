@@ -27,7 +27,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from pos_app import __version__
-from pos_app.core import catalog, ledger, members, offline, outbox, points
+from pos_app.core import catalog, entitlements, ledger, members, offline, outbox, points
 from pos_app.core.errors import PosError, message_of
 from pos_app.core.ledger import CNY, Posting
 from pos_app.core.models import (
@@ -479,6 +479,7 @@ class SyncClient:
             pend = _pending_deltas(s, watermark)
             for md in ch["members"]:
                 _upsert_member(t, s, md, pend)
+                entitlements.take_from_hq(s, md.get("entitlements"))
             cards = sorted(ch["cards"], key=lambda c: c.get("main_card") is not None)
             for cd in cards:
                 _upsert_card(s, cd, now)

@@ -32,6 +32,8 @@ COMMANDS: dict[str, Command] = {
     "ledger": Command("ledger", "the ledger"),
     "audit": Command("ledger", "the audit log"),
     "points": Command("points", "points"),
+    "gift": Command("gift", "gifts: stock, receive, count, redeem for points"),
+    "entitlement": Command("entitlement", "a member's services: list, use, grant"),
     "tiers": Command("tiers", "tiers"),
     "staff": Command("staff", "staff"),
     "receipt": Command("receipt", "saved receipts: show, reprint"),

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.values import parse_amount, parse_at
-from pos_app.cli.views import print_sale, sale_json
-from pos_app.core import members, offline, sales, training
+from pos_app.cli.views import gift_json, print_sale, sale_json
+from pos_app.core import gifts, members, offline, sales, training
 from pos_app.core.errors import PosError
 from pos_app.core.money import MoneyError, format_money, parse_money, to_str
 from pos_app.core.staff import Operator
@@ -31,8 +31,26 @@ def add_sale(x: argparse.ArgumentParser) -> None:
     x.add_argument("--override", action="append", help="CODE=PRICE (needs a supervisor)")
     x.add_argument("--coupon")
     x.add_argument("--tender", action="append", help="KIND[:AMOUNT], repeatable")
-    x.add_argument("--credited-staff")
+    x.add_argument("--assistant", "--credited-staff", dest="credited_staff", metavar="CODE",
+                   help="the shop assistant the sale is credited to (业绩)")
+    x.add_argument("--membership-offered", choices=["yes", "no"],
+                   help="a non-member sale: was membership offered ([performance])")
+    x.add_argument("--gift", action="append", metavar="PROMOTION=GIFT",
+                   help="the gift the customer chose for a gift-with-purchase promotion")
+    x.add_argument("--gift-for-points", action="append", metavar="GIFT",
+                   help="a gift bought with the member's points, repeatable")
     x.set_defaults(func=cmd_sale)
+
+
+def parse_gift_choices(texts: list[str] | None) -> dict[str, str]:
+    """``--gift PROMOTION=GIFT``, repeatable."""
+    out: dict[str, str] = {}
+    for text in texts or []:
+        promo, _, gift = text.partition("=")
+        if not promo.strip() or not gift.strip():
+            raise PosError("cli.gift_choice", text=text)
+        out[promo.strip()] = gift.strip()
+    return out
 
 
 def parse_item(text: str) -> sales.LineRequest:
@@ -81,6 +99,10 @@ def cmd_sale(args: argparse.Namespace, t: Terminal) -> int:
         coupon=args.coupon,
         at=at,
         credited_staff=args.credited_staff,
+        gift_choices=parse_gift_choices(args.gift),
+        gifts_for_points=list(args.gift_for_points or []),
+        membership_offered=None if args.membership_offered is None
+        else args.membership_offered == "yes",
     )
     action = "training_sale" if args.training else "late_entry" if at else "sale"
     who, approver = operator(args, t, action)
@@ -95,6 +117,9 @@ def cmd_sale(args: argparse.Namespace, t: Terminal) -> int:
         member = members.summary(t, s, out.member, out.card) if out.member else None
         data = sale_json(t, out, member)
         data["late_entry_by"] = allowed_by
+        data["gifts"] = gift_json(gifts.of_sale(s, out.sale.id))
+        data["gifts_out_of_stock"] = out.priced.gifts_out_of_stock if out.priced else []
+        data["membership_offered"] = out.sale.membership_offered
         credit = offline.credit_of(s, out.sale.sale_no)  # stored value spent while HQ was away
         data["offline_credit"] = to_str(credit) if credit is not None else None
     emit(args, data, lambda: print_sale(data))

@@ -76,6 +76,12 @@ def print_sale(data: dict[str, Any]) -> None:
                 f"       - {d['name']} ({d['source']} {d['code']}) "
                 f"{format_money(-Decimal(d['amount']))}"
             )
+    for g in data.get("gifts", []):
+        how = f"for {g['points']} points" if g["source"] == "points" else g["promotion"]
+        print(f"  gift {g['gift']:<12} {g['name'][:20]:<20} {format_money(Decimal('0'))} "
+              f"(value {format_money(Decimal(g['value']))}, {how})")
+    for code in data.get("gifts_out_of_stock", []):
+        print(f"  no gift for {code}: out of stock")
     print(f"  total {format_money(Decimal(data['total']))}")
     for tr in data["tenders"]:
         extra = f" ({tr['points']} points)" if "points" in tr else ""
@@ -103,3 +109,10 @@ def print_member(m: dict[str, Any], indent: str = "") -> None:
         print(f"{indent}{' '.join(shown)}")
     for lot in m["points_expiring"]:
         print(f"{indent}{lot['points']} points expire on {lot['expires']}")
+
+
+def gift_json(rows: list[Any]) -> list[dict[str, Any]]:
+    """A sale's gifts (``sale_gifts`` rows): at ¥0 on the sale, with their value."""
+    return [{"gift": g.gift_code, "name": g.name, "value": to_str(g.value), "source": g.source,
+             "promotion": g.promotion, "points": g.points, "settled_as": g.settled_as}
+            for g in rows]

@@ -289,6 +289,9 @@ class Sale(Base):
     approved_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
     # a late entry (a real sale at an earlier business time): the manager who allowed it
     late_entry_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    # a non-member sale above [performance] offer_membership_above: was membership
+    # offered (None: not asked)
+    membership_offered: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     lines: Mapped[list["SaleLine"]] = relationship(back_populates="sale", order_by="SaleLine.no")
     tenders: Mapped[list["SaleTender"]] = relationship(
         back_populates="sale", order_by="SaleTender.no"
@@ -575,3 +578,92 @@ class CardMove(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     staff: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str] = mapped_column(String(80), default="")
+# --- gifts, entitlements and staff performance (pos_app/core/gifts.py, entitlements.py,
+# performance.py) ---
+
+
+class GiftMove(Base):
+    """One move of a gift's stock in this store: received, counted (adjust), given for
+    points (redeem), given with a purchase (promotion), or back from a refund (return).
+    The stock on hand is the sum of ``qty``. A redemption for points is also the
+    business record of its journal (``move_no``)."""
+
+    __tablename__ = "gift_moves"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    move_no: Mapped[str] = mapped_column(String(40), unique=True)
+    gift_code: Mapped[str] = mapped_column(String(40), index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # receive|adjust|redeem|promotion|return
+    qty: Mapped[int] = mapped_column(Integer)  # signed: into stock positive
+    value: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
+    points: Mapped[int] = mapped_column(BigInteger, default=0)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), nullable=True)
+    sale_no: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    journal_id: Mapped[int | None] = mapped_column(ForeignKey("journal.id"), nullable=True)
+    staff: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(80), default="")
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SaleGift(Base):
+    """A gift handed over with a sale (at ¥0 on the receipt, with its value): by a
+    gift-with-purchase promotion, or for points at the checkout."""
+
+    __tablename__ = "sale_gifts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    gift_code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(120))
+    value: Mapped[Decimal] = mapped_column(Cents)
+    source: Mapped[str] = mapped_column(String(12))  # promotion | points
+    promotion: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    points: Mapped[int] = mapped_column(BigInteger, default=0)
+    # a refund that took the gift back, or kept its value out of the money returned
+    settled_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    settled_as: Mapped[str | None] = mapped_column(String(12), nullable=True)  # returned|deducted
+
+
+class Entitlement(Base):
+    """A service granted to a member with a card product (a clinic card's check-up):
+    ``count`` uses (None: unlimited) until ``valid_until`` (None: no end). Tier services
+    are not rows: they follow the member's tier (pos_app/core/entitlements.py)."""
+
+    __tablename__ = "entitlements"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)  # the grant chain-wide
+    member_uid: Mapped[str] = mapped_column(String(36), index=True)
+    card_no: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    service: Mapped[str] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(String(60))  # card:PRODUCT | manual
+    count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    granted_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    valid_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    staff: Mapped[str] = mapped_column(String(20))
+
+
+class EntitlementUse(Base):
+    """One use of a service at a counter, with the staff who served; uses made in other
+    stores come down from HQ (``store`` tells where)."""
+
+    __tablename__ = "entitlement_uses"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    use_uid: Mapped[str] = mapped_column(String(36), unique=True)
+    member_uid: Mapped[str] = mapped_column(String(36), index=True)
+    service: Mapped[str] = mapped_column(String(40))
+    entitlement_uid: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    served_by: Mapped[str] = mapped_column(String(20))
+    recorded_by: Mapped[str] = mapped_column(String(20))
+    store: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class StaffCommission(Base):
+    """Commission credited to a staff member (a card sold at a discount): the per-staff
+    report sums it."""
+
+    __tablename__ = "staff_commissions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff: Mapped[str] = mapped_column(String(20), index=True)
+    amount: Mapped[Decimal] = mapped_column(Cents)
+    kind: Mapped[str] = mapped_column(String(20))  # card_sale
+    ref: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)

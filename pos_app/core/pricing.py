@@ -8,7 +8,7 @@ steps. Tenders (step 7) and points earned (step 8) are in :mod:`pos_app.core.ten
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -81,6 +81,18 @@ class PricedLine:
         return sum((d.amount for d in self.discounts), ZERO)
 
 
+@dataclass(frozen=True)
+class PricedGift:
+    """Step 4b: a gift a gift-with-purchase promotion gives with this cart (at ¥0)."""
+
+    promotion: str
+    promotion_name: str
+    gift: str
+    name: str
+    value: Decimal
+    choices: tuple[str, ...]  # the promotion's gifts in stock, the customer's to choose
+
+
 @dataclass
 class PricedCart:
     at: datetime
@@ -89,6 +101,9 @@ class PricedCart:
     coupon_code: str | None
     coupon: CouponBatch | None
     pay_discount_applied: bool
+    gifts: list[PricedGift] = field(default_factory=list)
+    # gift-with-purchase promotions reached whose gifts are all out of stock
+    gifts_out_of_stock: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> Decimal:
@@ -171,6 +186,8 @@ def quote(
     coupon: str | None = None,
     used_coupons: AbstractSet[str] = frozenset(),
     tenders: Iterable[str] = (),
+    gift_choices: Mapping[str, str] | None = None,
+    gift_stock: Mapping[str, int] | None = None,
 ) -> PricedCart:
     """What ``items`` cost at business time ``at``: the one price the sale, the checkout
     screen and the payment screen all ask for.
@@ -178,10 +195,12 @@ def quote(
     ``tier_code`` is the attached member's tier (None: no member); ``coupon`` the code
     given, refused if it is in ``used_coupons`` (spent here or elsewhere, as HQ said);
     ``tenders`` the kinds of tender chosen so far, which decide the stored-value pay
-    discount (:func:`pays_wholly_with_stored_value`). Raises PricingError naming what
+    discount (:func:`pays_wholly_with_stored_value`); ``gift_choices`` the gift the
+    customer chose per gift-with-purchase promotion, ``gift_stock`` the gifts on hand
+    (None: not known, every gift taken as in stock). Raises PricingError naming what
     cannot be priced.
     """
-    return price_cart(
+    priced = price_cart(
         program,
         items,
         at,
@@ -190,6 +209,8 @@ def quote(
         used_coupons=used_coupons,
         pay_with_stored_value=pays_wholly_with_stored_value(tenders),
     )
+    gifts_with_purchase(program, priced, gift_choices or {}, gift_stock)
+    return priced
 
 
 def price_cart(
@@ -402,3 +423,49 @@ def apply_pay_discount(lines: list[PricedLine], pay_discount: Decimal) -> bool:
         if s:
             ln.discounts.append(Discount(PAY_DISCOUNT, "stored_value", "储值支付优惠", s))
     return True
+
+
+def gifts_with_purchase(
+    program: Program,
+    priced: PricedCart,
+    choices: Mapping[str, str],
+    stock: Mapping[str, int] | None,
+) -> None:
+    """Step 4b: each gift-with-purchase promotion (满赠) active at the sale's time whose
+    lines' step-4 subtotal reaches its threshold gives one gift: the one chosen, else
+    the first of its gifts in stock; none while none is in stock (named in
+    ``gifts_out_of_stock``). Prices are not changed. PricingError for a choice that is
+    not among the promotion's gifts or not in stock, or for a promotion that gives
+    nothing here."""
+    left = dict(stock) if stock is not None else None
+    reached: set[str] = set()
+    promos = active_promotions(program, priced.at, member=priced.tier is not None)
+    for p in [p for p in promos if p.kind == "gift_with_purchase"]:
+        assert p.threshold is not None
+        eligible = [ln for ln in priced.lines if p.applies_to(ln.sku, ln.category)]
+        if not eligible or sum((ln.after_spend_get_off for ln in eligible), ZERO) < p.threshold:
+            continue
+        reached.add(p.code)
+        in_stock = tuple(g for g in p.gifts if left is None or left.get(g, 0) > 0)
+        chosen = choices.get(p.code)
+        if chosen is not None and chosen not in p.gifts:
+            raise PricingError("gift.not_offered", gift=chosen, promotion=p.code,
+                               gifts=", ".join(p.gifts))
+        if chosen is not None and chosen not in in_stock:
+            gift = program.gift(chosen)
+            raise PricingError("gift.out_of_stock", gift=gift.name if gift else chosen,
+                               code=chosen)
+        if chosen is None:
+            chosen = in_stock[0] if in_stock else None
+        if chosen is None:
+            priced.gifts_out_of_stock.append(p.code)
+            continue
+        if left is not None:
+            left[chosen] -= 1
+        gift = program.gift(chosen)
+        assert gift is not None
+        priced.gifts.append(PricedGift(p.code, p.name, gift.code, gift.name, gift.value,
+                                       in_stock))
+    for code in choices:
+        if code not in reached:
+            raise PricingError("gift.no_promotion", promotion=code)

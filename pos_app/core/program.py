@@ -117,6 +117,8 @@ class Promotion:
     threshold: Decimal | None = None
     off: Decimal | None = None
     repeat: bool = False
+    gifts: tuple[str, ...] = ()  # gift_with_purchase: the gifts to choose among
+    on_refund: str = "take_back"  # gift_with_purchase: take_back | deduct_value
 
     def applies_to(self, sku: str, category: str) -> bool:
         if not self.categories and not self.skus:
@@ -167,6 +169,49 @@ class StaffRules:
 
 
 @dataclass(frozen=True)
+class Gift:
+    """``[[gifts]]``: a gift kept in stock per store, given by a promotion or for points."""
+
+    code: str
+    name: str
+    value: Decimal  # what the gift is worth (shown on the receipt; cleared between
+    # franchisees when points pay for it)
+    points: int | None = None  # its price in points; None: not for points
+
+
+@dataclass(frozen=True)
+class Service:
+    """``[[services]]``: a service a member may be entitled to (干洗, 体检)."""
+
+    code: str
+    name: str
+    value: Decimal  # what one use is worth
+
+
+@dataclass(frozen=True)
+class EntitlementRule:
+    """``[[entitlements]]``: a service that a tier or a card product brings. ``count``
+    None is unlimited; for a tier the count is per calendar year and lasts while the
+    member holds the tier; for a card product it is granted once, for ``valid_months``
+    from the grant (None: no end)."""
+
+    service: str
+    tiers: tuple[str, ...] = ()
+    card_products: tuple[str, ...] = ()
+    count: int | None = None
+    valid_months: int | None = None
+
+
+@dataclass(frozen=True)
+class PerformanceRules:
+    """``[performance]``: staff performance (业绩). A non-member sale at or above
+    ``offer_membership_above`` asks whether membership was offered; where it was not,
+    the sale is not credited to the assistant."""
+
+    offer_membership_above: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class Program:
     name: str
     currency: str
@@ -179,6 +224,10 @@ class Program:
     coupons: tuple[CouponBatch, ...]
     staff: StaffRules = StaffRules()
     card_products: tuple[CardProduct, ...] = ()
+    gifts: tuple[Gift, ...] = ()
+    services: tuple[Service, ...] = ()
+    entitlements: tuple[EntitlementRule, ...] = ()
+    performance: PerformanceRules = PerformanceRules()
     source_text: str = field(default="", repr=False, compare=False)
     # keys the terminal does not know (a misspelt key is ignored, so it is named here)
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -205,6 +254,11 @@ class Program:
             if card_no.isdigit() and card_no.startswith(p.number_prefix):
                 return p
         return None
+    def gift(self, code: str) -> Gift | None:
+        return next((g for g in self.gifts if g.code == code), None)
+
+    def service(self, code: str) -> Service | None:
+        return next((x for x in self.services if x.code == code), None)
 
     def coupon_batch_for(self, code: str) -> CouponBatch | None:
         for b in self.coupons:
@@ -464,10 +518,14 @@ def _toml_error(text: str, source: str, e: tomllib.TOMLDecodeError) -> str:
 
 KNOWN_KEYS: dict[str, set[str]] = {
     "": {"program", "points", "tiers", "stored_value", "promotions", "coupons", "staff",
-         "card_products"},
+         "card_products", "gifts", "services", "entitlements", "performance"},
     "card_products": {"code", "name", "face_value", "media", "number_prefix", "anonymous",
                       "validity_months",
                       "renew_by_topup", "min_sale_rate", "commission_rate", "grant_spend_12m"},
+    "gifts": {"code", "name", "value", "points"},
+    "services": {"code", "name", "value"},
+    "entitlements": {"service", "tiers", "card_products", "count", "valid_months"},
+    "performance": {"offer_membership_above"},
     "staff": {"pin_attempts", "pin_lockout_minutes"},
     "program": {"name", "currency", "timezone", "min_member_age"},
     "points": {"earn_per_yuan", "earn_on_stored_value", "redeem_unit_points",
@@ -479,7 +537,8 @@ KNOWN_KEYS: dict[str, set[str]] = {
                      "topup_bonus"},
     "stored_value.topup_bonus": {"min_topup", "bonus"},
     "promotions": {"code", "name", "kind", "multiplier", "categories", "skus", "vip_only",
-                   "stack_with_tier", "start", "end", "threshold", "off", "repeat"},
+                   "stack_with_tier", "start", "end", "threshold", "off", "repeat", "gifts",
+                   "on_refund"},
     "coupons": {"batch", "name", "kind", "value", "min_spend", "codes", "single_use", "start",
                 "end"},
 }
@@ -496,10 +555,11 @@ def _unknown_keys(raw: dict[str, Any], reader: _Reader) -> list[str]:
                 out.append(str(reader.fail(table, index, key, "unknown key, ignored")))
 
     check("", None, raw)
-    for table in ("program", "points", "stored_value", "staff"):
+    for table in ("program", "points", "stored_value", "staff", "performance"):
         if isinstance(raw.get(table), dict):
             check(table, None, raw[table])
-    for table in ("tiers", "promotions", "coupons", "card_products"):
+    for table in ("tiers", "promotions", "coupons", "card_products", "gifts", "services",
+                  "entitlements"):
         for i, item in enumerate(raw.get(table) or []):
             if isinstance(item, dict):
                 check(table, i, item)
@@ -528,8 +588,11 @@ def parse_program(text: str, source: str = "program.toml") -> Program:
     points = _parse_points(_section(root, "points"))
     tiers = _parse_tiers(root, reader)
     stored_value = _parse_stored_value(_section(root, "stored_value"))
-    promotions = _parse_promotions(root)
+    gifts = _parse_gifts(root)
+    promotions = _parse_promotions(root, {g.code for g in gifts})
     coupons = _parse_coupons(root)
+    services = _parse_services(root)
+    products = _parse_card_products(root, stored_value)
     return Program(
         name=prog.text("name"),
         currency=currency,
@@ -541,7 +604,12 @@ def parse_program(text: str, source: str = "program.toml") -> Program:
         promotions=promotions,
         coupons=coupons,
         staff=_staff_rules(root),
-        card_products=_parse_card_products(root, stored_value),
+        card_products=products,
+        gifts=gifts,
+        services=services,
+        entitlements=_parse_entitlements(root, {x.code for x in services},
+                                         {x.code for x in tiers}, {x.code for x in products}),
+        performance=_performance_rules(root),
         source_text=text,
         warnings=tuple(_unknown_keys(raw, reader)),
     )
@@ -643,8 +711,9 @@ def _parse_stored_value(sv: _Table) -> StoredValueRules:
     )
 
 
-def _parse_promotions(root: _Table) -> tuple[Promotion, ...]:
-    """``[[promotions]]``: percent-off and spend-get-off, codes unique."""
+def _parse_promotions(root: _Table, gift_codes: set[str]) -> tuple[Promotion, ...]:
+    """``[[promotions]]``: percent-off, spend-get-off and gift-with-purchase, codes
+    unique."""
     promotions: list[Promotion] = []
     promo_codes: set[str] = set()
     for p in root.array("promotions"):
@@ -679,9 +748,98 @@ def _parse_promotions(root: _Table) -> tuple[Promotion, ...]:
                     **common, threshold=threshold, off=off, repeat=p.flag("repeat", required=False)
                 )
             )
+        elif kind == "gift_with_purchase":
+            promotions.append(_gift_promotion(p, common, gift_codes))
         else:
-            raise p._fail("kind", f'must be "percent_off" or "spend_get_off", got {kind!r}')
+            raise p._fail("kind", 'must be "percent_off", "spend_get_off" or '
+                                  f'"gift_with_purchase", got {kind!r}')
     return tuple(promotions)
+
+
+def _gift_promotion(p: _Table, common: dict[str, Any], gift_codes: set[str]) -> Promotion:
+    """A 满赠: ``threshold`` on its lines, ``gifts`` to choose among (each one of
+    ``[[gifts]]``), ``on_refund`` take_back (default) or deduct_value."""
+    gifts = p.strings("gifts", required=True)
+    if not gifts:
+        raise p._fail("gifts", "must list at least one gift")
+    for g in gifts:
+        if g not in gift_codes:
+            raise p._fail("gifts", f"names gift {g!r}, which is not in [[gifts]]")
+    on_refund = p.text("on_refund", required=False, default="take_back")
+    if on_refund not in ("take_back", "deduct_value"):
+        raise p._fail("on_refund", f'must be "take_back" or "deduct_value", got {on_refund!r}')
+    return Promotion(**common, threshold=p.money("threshold", positive=True), gifts=gifts,
+                     on_refund=on_refund)
+
+
+def _codes_unique(table: _Table, code: str, seen: set[str], what: str) -> None:
+    if code in seen:
+        raise table._fail("code", f"repeats {what} code {code!r}")
+    seen.add(code)
+
+
+def _parse_gifts(root: _Table) -> tuple[Gift, ...]:
+    """``[[gifts]]``: code, name, value, and optionally ``points`` (its price in points)."""
+    out: list[Gift] = []
+    seen: set[str] = set()
+    for g in root.array("gifts"):
+        g.table = "gifts"
+        code = g.text("code")
+        _codes_unique(g, code, seen, "gift")
+        out.append(Gift(code=code, name=g.text("name"), value=g.money("value") or Decimal(0),
+                        points=g.whole("points", required=False, minimum=1)))
+    return tuple(out)
+
+
+def _parse_services(root: _Table) -> tuple[Service, ...]:
+    """``[[services]]``: code, name and the value of one use."""
+    out: list[Service] = []
+    seen: set[str] = set()
+    for x in root.array("services"):
+        x.table = "services"
+        code = x.text("code")
+        _codes_unique(x, code, seen, "service")
+        out.append(Service(code=code, name=x.text("name"),
+                           value=x.money("value", required=False) or Decimal("0.00")))
+    return tuple(out)
+
+
+def _parse_entitlements(root: _Table, services: set[str], tiers: set[str],
+                        products: set[str]) -> tuple[EntitlementRule, ...]:
+    """``[[entitlements]]``: a service of ``[[services]]`` brought by ``tiers`` and/or
+    ``card_products``; ``count`` (omitted: unlimited) and ``valid_months``."""
+    out: list[EntitlementRule] = []
+    for e in root.array("entitlements"):
+        e.table = "entitlements"
+        service = e.text("service")
+        if service not in services:
+            raise e._fail("service", f"names service {service!r}, which is not in [[services]]")
+        on_tiers, on_products = e.strings("tiers"), e.strings("card_products")
+        if not on_tiers and not on_products:
+            raise e._fail("tiers", "give tiers or card_products (or both)")
+        for code in on_tiers:
+            if code not in tiers:
+                raise e._fail("tiers", f"names tier {code!r}, which is not in [[tiers]]")
+        for code in on_products:
+            if code not in products:
+                raise e._fail("card_products",
+                              f"names card product {code!r}, which is not in [[card_products]]")
+        out.append(EntitlementRule(
+            service=service, tiers=on_tiers, card_products=on_products,
+            count=e.whole("count", required=False, minimum=1, maximum=10_000),
+            valid_months=e.whole("valid_months", required=False, minimum=1, maximum=1200),
+        ))
+    return tuple(out)
+
+
+def _performance_rules(root: _Table) -> PerformanceRules:
+    """``[performance]`` (optional): ``offer_membership_above``, yuan."""
+    t = root.sub("performance", required=False)
+    if t is None:
+        return PerformanceRules()
+    t.table, t.prefix = "performance", ""
+    return PerformanceRules(offer_membership_above=t.money("offer_membership_above",
+                                                           required=False, positive=True))
 
 
 def _parse_coupons(root: _Table) -> tuple[CouponBatch, ...]:

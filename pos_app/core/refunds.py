@@ -18,7 +18,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos_app.core import events, ledger, outbox, points, shifts
+from pos_app.core import events, gifts, ledger, outbox, points, shifts
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import CNY, TENDER_ACCOUNTS, Posting, account, cents
 from pos_app.core.members import account_card, current_card, sv_accounts
@@ -115,6 +115,7 @@ def _reverse(
     journal, back, returned_pts = _post(t, s, no, original, plan, member, who, at, now)
     row = _write(s, no, original, plan, back, journal, who, approved_by, at, now)
     coupon_back = _return_coupon(s, original, now)
+    gifts_settled = gifts.after_refund(t, s, original, row, who, at)
     audit(
         s,
         now,
@@ -134,6 +135,9 @@ def _reverse(
         coupon=original.coupon_code if coupon_back else None,
         void=action == VOID,
     )
+    if gifts_settled:
+        payload["gifts"] = [{"gift": g.gift_code, "value": g.value, "as": g.settled_as}
+                            for g in gifts_settled]
     outbox.record(t, s, "refund", payload, at, journal)
     return RefundOutcome(row, original, back, plan.take_points, returned_pts, coupon_back)
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from pos_app.core import (
     catalog,
     events,
+    gifts,
     ledger,
     offline,
     outbox,
@@ -39,6 +40,7 @@ from pos_app.core.models import (
     Member,
     Sale,
     SaleLine,
+    Staff,
 )
 from pos_app.core.money import ZERO, money
 from pos_app.core.pricing import CartItem, PricedCart, PricingError, quote
@@ -64,7 +66,10 @@ class SaleRequest:
     member_card: str | None = None
     coupon: str | None = None
     at: datetime | None = None  # business time; None: now
-    credited_staff: str | None = None
+    credited_staff: str | None = None  # the shop assistant the sale is credited to (业绩)
+    gift_choices: dict[str, str] = field(default_factory=dict)  # 满赠 promotion -> gift
+    gifts_for_points: list[str] = field(default_factory=list)  # gift codes bought with points
+    membership_offered: bool | None = None  # asked for a non-member sale (performance)
 
 
 @dataclass
@@ -112,6 +117,7 @@ def make_sale(
     PosError naming what is wrong; a price override needs ``approver`` (a supervisor)."""
     require(who, "sale", None)
     shifts.require_open(s, "sale")
+    check_assistant(s, req.credited_staff)
     now = t.now()
     at = req.at or now
     if at.tzinfo is None:
@@ -154,6 +160,7 @@ def make_sale(
         cashier=who.code,
         credited_staff=req.credited_staff,
         approved_by=approved_by,
+        membership_offered=req.membership_offered if member is None else None,
     )
     event_lines = _write(
         s, sale, priced, settled, tenders.line_shares(settled, shares), line_points
@@ -169,7 +176,16 @@ def make_sale(
     s.flush()
     outbox.record(t, s, "sale", events.sale(s, sale, upgrade, event_lines), at, journal)
     _load_written(s, sale)
+    gifts.hand_over(t, s, sale, priced, req.gifts_for_points, member, card, who, at)
     return SaleOutcome(sale, priced, member, card, change, earned, upgrade)
+
+
+def check_assistant(s: Session, code: str | None) -> None:
+    """The shop assistant a sale is credited to must be an active staff member."""
+    if code is None:
+        return
+    if s.scalars(select(Staff.id).where(Staff.code == code, Staff.active)).first() is None:
+        raise NotFound("performance.unknown_assistant", staff=code)
 
 
 def _audit_approved(
@@ -219,6 +235,8 @@ def _quote(
             coupon=req.coupon,
             used_coupons=used_coupons(s),
             tenders=[x.kind for x in req.tenders],
+            gift_choices=req.gift_choices,
+            gift_stock=gifts.stock(s, t.program),
         )
     except PricingError as e:
         raise PosError(e.msg) from e

@@ -234,6 +234,11 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
         """Every store's card stock: cards per product and status."""
         with reads.session() as (s, fresh):
             return {**card_stock.stock(s, store), "freshness": fresh.as_dict()}
+    @app.get("/v1/admin/gifts/stock", dependencies=[Depends(admin)])
+    def get_gift_stock(store: str | None = Query(None, max_length=40)) -> dict[str, Any]:
+        """Every store's stock of every gift (the moves its terminals reported)."""
+        with reads.session() as (s, fresh):
+            return {"stock": reports.gift_stock(s, store), "freshness": fresh.as_dict()}
 
     mount(app, engine, reads)
 

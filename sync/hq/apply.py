@@ -32,8 +32,11 @@ from sync.hq.models import (
     HqCard,
     HqChange,
     HqCoupon,
+    HqEntitlement,
+    HqEntitlementUse,
     HqEntry,
     HqEvent,
+    HqGiftStock,
     HqMember,
     HqQuarantine,
     HqSale,
@@ -341,6 +344,9 @@ class Applier:
                 "business_date": self._date,
                 "member_uid": p.get("member"),
                 "total_cents": sign * to_cents(p["total"]),
+                "cashier": p.get("cashier"),
+                "credited_staff": p.get("credited_staff"),
+                "membership_offered": p.get("membership_offered"),
             }
         )
         if p.get("member"):
@@ -480,6 +486,55 @@ class Applier:
     def on_points_transferred(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
         self.book.changes.append(("member", p["from"]))
         self.book.changes.append(("member", p["to"]))
+
+    # --- gifts and entitlements ----------------------------------------------------------
+
+    def _gift_move(self, p: dict[str, Any]) -> None:
+        """The store's stock of the gift moves by the terminal's move."""
+        key = (self.t.store, str(p["gift"]))
+        row = self.s.get(HqGiftStock, key)
+        if row is None:
+            row = HqGiftStock(store=key[0], gift=key[1], franchisee=self.t.franchisee,
+                              on_hand=0, given=0, updated_at="")
+            self.s.add(row)
+        row.on_hand += int(p["qty"])
+        if p["kind"] in ("redeem", "promotion"):
+            row.given += -int(p["qty"])
+        elif p["kind"] == "return":
+            row.given -= int(p["qty"])
+        row.updated_at = utcnow()
+
+    def on_gift_stock(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
+        self._gift_move(p)
+
+    def on_gift_kept(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
+        """A refunded customer kept a gift; its value, in cash, is in the entries."""
+        self._gift_move(p)
+
+    def on_gift_redeemed(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
+        """A gift for points: out of the store's stock; where the points were earned at
+        another franchisee (the member's), that franchisee owes this store's the gift's
+        value, cleared like points paid as money."""
+        self._gift_move(p)
+        m = self.member(p.get("member"))
+        home = m.franchisee if m is not None else self.t.franchisee
+        if home != self.t.franchisee:
+            self._settle(eid, "points", home, self.t.franchisee, to_cents(p["value"]),
+                         int(p["points"]))
+        if p.get("member"):
+            self.book.changes.append(("member", p["member"]))
+
+    def on_entitlement_granted(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
+        if self.s.get(HqEntitlement, p["grant"]) is None:
+            self.s.add(HqEntitlement(uid=p["grant"], member_uid=p["member"], data=canonical(p)))
+        self.book.changes.append(("member", p["member"]))
+
+    def on_entitlement_used(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
+        """A use in this store, sent with the member to every terminal (seen in all)."""
+        if self.s.get(HqEntitlementUse, p["use"]) is None:
+            self.s.add(HqEntitlementUse(use_uid=p["use"], member_uid=p["member"], event_id=eid,
+                                        data=canonical(p)))
+        self.book.changes.append(("member", p["member"]))
 
 
 @dataclass

@@ -160,6 +160,9 @@ class HqSale(Base):
     business_date: Mapped[str] = mapped_column(String(10), index=True)
     member_uid: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
     total_cents: Mapped[int] = mapped_column(BigInteger)
+    cashier: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    credited_staff: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    membership_offered: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
 
 
 class HqAlert(Base):
@@ -396,3 +399,34 @@ class HqStockCard(Base):
     store: Mapped[str] = mapped_column(String(40), default="", index=True)
     status: Mapped[str] = mapped_column(String(12))  # made | in_stock | issued | sold | ...
     updated_at: Mapped[str] = mapped_column(String(32))
+
+
+class HqGiftStock(Base):
+    """Each store's stock of each gift: the sum of the moves its terminals reported."""
+
+    __tablename__ = "hq_gift_stock"
+    store: Mapped[str] = mapped_column(String(40), primary_key=True)
+    gift: Mapped[str] = mapped_column(String(40), primary_key=True)
+    franchisee: Mapped[str] = mapped_column(String(40))
+    on_hand: Mapped[int] = mapped_column(BigInteger, default=0)
+    given: Mapped[int] = mapped_column(BigInteger, default=0)  # out for points or a purchase
+    updated_at: Mapped[str] = mapped_column(String(40))
+
+
+class HqEntitlement(Base):
+    """A service granted to a member (a card product's, or by hand), as granted."""
+
+    __tablename__ = "hq_entitlements"
+    uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    member_uid: Mapped[str] = mapped_column(String(36), index=True)
+    data: Mapped[str] = mapped_column(Text)  # the grant as its event carried it
+
+
+class HqEntitlementUse(Base):
+    """One use of a member's service in some store, sent back to every terminal."""
+
+    __tablename__ = "hq_entitlement_uses"
+    use_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    member_uid: Mapped[str] = mapped_column(String(36), index=True)
+    event_id: Mapped[str] = mapped_column(String(36))
+    data: Mapped[str] = mapped_column(Text)  # the use as its event carried it

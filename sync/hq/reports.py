@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.hq.figures import pyramid_sizes
-from sync.hq.models import HqMember, HqSale
+from sync.hq.models import HqGiftStock, HqMember, HqSale
 
 
 def _yuan(c: int | Decimal) -> str:
@@ -119,3 +119,14 @@ def to_csv(report: dict[str, Any]) -> str:
     for r in report["stores"]:
         w.writerow([r[c] for c in COLUMNS] + [r["pyramid"][k] for k in "ABCD"])
     return out.getvalue()
+
+
+def gift_stock(s: Session, store: str | None = None) -> list[dict[str, Any]]:
+    """Each store's stock of each gift: on hand and given out (for points or with a
+    purchase), by store then gift."""
+    q = select(HqGiftStock).order_by(HqGiftStock.store, HqGiftStock.gift)
+    if store:
+        q = q.where(HqGiftStock.store == store)
+    return [{"store": r.store, "franchisee": r.franchisee, "gift": r.gift,
+             "on_hand": r.on_hand, "given": r.given, "updated_at": r.updated_at}
+            for r in s.scalars(q)]

@@ -27,6 +27,8 @@ from sync.hq.models import (
     HqCard,
     HqChange,
     HqCoupon,
+    HqEntitlement,
+    HqEntitlementUse,
     HqEvent,
     HqMaster,
     HqMember,
@@ -255,6 +257,17 @@ def _yuan(c: int) -> str:
     return f"{Decimal(c) / 100:.2f}"
 
 
+def _entitlements(s: Session, uid: str) -> dict[str, list[Any]]:
+    """A member's granted services and every use of them in any store, as their events
+    carried them (a use in one store is seen in all)."""
+    return {
+        "grants": [json.loads(d) for d in s.scalars(
+            select(HqEntitlement.data).where(HqEntitlement.member_uid == uid))],
+        "uses": [json.loads(d) for d in s.scalars(
+            select(HqEntitlementUse.data).where(HqEntitlementUse.member_uid == uid))],
+    }
+
+
 def changes(engine: Engine, key: str, since: int, limit: int = 5000) -> dict[str, Any]:
     """What changed since checkpoint ``since``: members and cards of the brand (a card
     works in every store), master data; each with its current state."""
@@ -280,7 +293,8 @@ def changes(engine: Engine, key: str, since: int, limit: int = 5000) -> dict[str
             pts = s.scalar(select(HqAccount.balance).where(
                 HqAccount.code == f"points:member:{m.uid}")) or 0
             members.append({"member": m.uid, "tier": m.tier, "points": -pts,
-                            "data": json.loads(m.data)})
+                            "data": json.loads(m.data),
+                            "entitlements": _entitlements(s, m.uid)})
         cards = []
         own = anchors.own_balances(s, t, sorted(want["card"]))
         for c in s.scalars(select(HqCard).where(HqCard.card_no.in_(sorted(want["card"])))):

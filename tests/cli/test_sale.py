@@ -35,7 +35,7 @@ def test_worked_example_through_the_cli(data: Path, capsys: pytest.CaptureFixtur
                "--member-card", card,
                "--item", COAT, "--item", f"{SCARF}*2", "--item", LIPSTICK,
                "--coupon", "D11-50-0001", "--tender", "points:200", "--tender", "cash",
-               "--credited-staff", "1001")
+               "--credited-staff", MANAGER)
     assert sale["total"] == "883.15"
     assert [ln["amount"] for ln in sale["lines"]] == ["490.21", "180.94", "212.00"]
     assert sale["lines"][0]["discounts"] == [

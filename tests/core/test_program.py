@@ -156,6 +156,11 @@ def test_example_promotions_and_coupons(example: Program) -> None:
             categories=("apparel",), skus=(), vip_only=False, window=d11,
             threshold=D("500.00"), off=D("200.00"), repeat=False,
         ),
+        Promotion(
+            code="D11-GWP", name="美妆满500赠礼", kind="gift_with_purchase",
+            categories=("cosmetics",), skus=(), vip_only=False, window=d11,
+            threshold=D("500.00"), gifts=("BEAUTY-SET", "UMBRELLA"), on_refund="take_back",
+        ),
     )
     assert example.coupons == (
         CouponBatch(
@@ -334,7 +339,7 @@ def test_unknown_promotion_kind() -> None:
     text = edit('kind = "spend_get_off"', 'kind = "buy_one_get_one"')
     msg = error_of(text)
     assert_names(msg, line_of(text, 'kind = "buy_one_get_one"'), "promotions[1].kind")
-    assert 'must be "percent_off" or "spend_get_off"' in msg
+    assert 'must be "percent_off", "spend_get_off" or "gift_with_purchase"' in msg
 
 
 def test_unknown_coupon_kind() -> None:
@@ -504,3 +509,52 @@ def test_init_prints_unknown_key_warnings(tmp_path: Path,
                      "T", "--franchisee", "F", "--program", str(bad)]) == 0
     err = capsys.readouterr().err
     assert "pos: warning: program.toml line" in err and "points.bonus: unknown key" in err
+
+
+# --- gifts, services, entitlements, performance ----------------------------------------------
+
+
+def test_example_gifts_services_and_performance(example: Program) -> None:
+    assert [(g.code, g.value, g.points) for g in example.gifts] == [
+        ("BEAUTY-SET", D("120.00"), 1200), ("UMBRELLA", D("50.00"), 500)]
+    assert [(x.code, x.name) for x in example.services] == [("dry_cleaning", "干洗"),
+                                                            ("checkup", "体检")]
+    assert [(e.service, e.tiers, e.card_products, e.count, e.valid_months)
+            for e in example.entitlements] == [
+        ("dry_cleaning", ("gold", "diamond"), (), None, None),
+        ("dry_cleaning", ("silver",), (), 2, None),
+        ("checkup", (), ("VIP5000",), 1, 12)]
+    assert example.performance.offer_membership_above == D("100.00")
+    assert example.staff.pin_attempts == 5  # [staff] is the PIN lock-out, apart
+
+
+@pytest.mark.parametrize(("old", "new", "after", "key", "message"), [
+    ('gifts = ["BEAUTY-SET", "UMBRELLA"]', 'gifts = ["BEAUTY-SET", "KITE"]', None,
+     "promotions[2].gifts", "names gift 'KITE', which is not in [[gifts]]"),
+    ('gifts = ["BEAUTY-SET", "UMBRELLA"]', "gifts = []", None, "promotions[2].gifts",
+     "must list at least one gift"),
+    ('on_refund = "take_back"', 'on_refund = "keep"', None, "promotions[2].on_refund",
+     'must be "take_back" or "deduct_value"'),
+    ("points = 500\n", "points = 0\n", None, "gifts[1].points", "must be at least 1"),
+    ('value = "50.00"', "value = 50", 'code = "UMBRELLA"', "gifts[1].value",
+     "must be a string of yuan"),
+    ('service = "checkup"', 'service = "massage"', None, "entitlements[2].service",
+     "names service 'massage', which is not in [[services]]"),
+    ('tiers = ["silver"]', 'tiers = ["bronze"]', None, "entitlements[1].tiers",
+     "names tier 'bronze', which is not in [[tiers]]"),
+    ("count = 2", "count = 0", None, "entitlements[1].count", "must be at least 1"),
+    ('offer_membership_above = "100.00"', "offer_membership_above = 100", None,
+     "performance.offer_membership_above", "must be a string of yuan"),
+])
+def test_bad_gifts_and_entitlements_name_key_and_line(old: str, new: str, after: str | None,
+                                                      key: str, message: str) -> None:
+    start = EXAMPLE.index(after) if after else 0
+    line = EXAMPLE.count("\n", 0, EXAMPLE.index(old, start)) + 1
+    msg = error_of(edit(old, new, after))
+    assert_names(msg, line, key)
+    assert message in msg
+
+
+def test_an_entitlement_needs_tiers_or_card_products() -> None:
+    text = edit('card_products = ["VIP5000"]', "")
+    assert "entitlements[2].tiers: give tiers or card_products" in error_of(text)

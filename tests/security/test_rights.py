@@ -48,6 +48,12 @@ COMMANDS: dict[str, list[str]] = {
     "points_transfer": ["points", "transfer", "--from-card", "CARD", "--to-card", "CARD2",
                         "--points", "10"],
     "points_expire": ["points", "expire"],
+    "gift_view": ["gift", "stock"],
+    "gift_stock": ["gift", "receive", "--gift", "UMBRELLA", "--qty", "3"],
+    "gift_redeem": ["gift", "redeem", "--card", "CARD", "--gift", "UMBRELLA"],
+    "entitlement_use": ["entitlement", "use", "--card", "CARD", "--service", "dry_cleaning"],
+    "entitlement_grant": ["entitlement", "grant", "--card", "CARD", "--service", "checkup",
+                          "--count", "1", "--reason", "goodwill"],
     "tier_review": ["tiers", "review"],
     "catalog_import": ["catalog", "import", str(CATALOG)],
     "manage_staff": ["staff", "add", "--code", "1005", "--name", "吴", "--role", "cashier",
@@ -142,6 +148,9 @@ def test_each_row_through_the_pos_command(
         assert run(capsys, d, ["member", "block", "--card", cards[0]])[0] == 0
     if action == "card_receive":  # cards are received once finance made them
         assert run(capsys, d, COMMANDS["card_batch"])[0] == 0
+    if action == "gift_redeem":  # gifts in stock first
+        assert run(capsys, d, [*as_role("supervisor"), "gift", "receive", "--gift", "UMBRELLA",
+                               "--qty", "5"])[0] == 0
     audit_rows = len(sql(d, "select id from audit_log"))
 
     # every role below the row's: refused, naming the role it needs, nothing written

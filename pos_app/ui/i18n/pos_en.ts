@@ -1642,6 +1642,31 @@
       <translation>enroll</translation>
     </message>
     <message>
+      <source>service grant</source>
+      <extracomment>action.entitlement_grant</extracomment>
+      <translation>service grant</translation>
+    </message>
+    <message>
+      <source>service use</source>
+      <extracomment>action.entitlement_use</extracomment>
+      <translation>service use</translation>
+    </message>
+    <message>
+      <source>gift for points</source>
+      <extracomment>action.gift_redeem</extracomment>
+      <translation>gift for points</translation>
+    </message>
+    <message>
+      <source>gift stock change</source>
+      <extracomment>action.gift_stock</extracomment>
+      <translation>gift stock change</translation>
+    </message>
+    <message>
+      <source>gift stock view</source>
+      <extracomment>action.gift_view</extracomment>
+      <translation>gift stock view</translation>
+    </message>
+    <message>
       <source>manage staff</source>
       <extracomment>action.manage_staff</extracomment>
       <translation>manage staff</translation>
@@ -1992,6 +2017,11 @@
       <translation>give exactly one of --card or --phone</translation>
     </message>
     <message>
+      <source>--gift '{text}': give PROMOTION=GIFT</source>
+      <extracomment>cli.gift_choice</extracomment>
+      <translation>--gift '{text}': give PROMOTION=GIFT</translation>
+    </message>
+    <message>
       <source>--item '{text}': give a barcode or SKU, e.g. 6901234567892*2</source>
       <extracomment>cli.item_code</extracomment>
       <translation>--item '{text}': give a barcode or SKU, e.g. 6901234567892*2</translation>
@@ -2332,6 +2362,46 @@
       <translation>coupon '{coupon}' has already been used</translation>
     </message>
     <message>
+      <source>a service's count must be 1 to {max}, got {count}</source>
+      <extracomment>entitlement.bad_count</extracomment>
+      <translation>a service's count must be 1 to {max}, got {count}</translation>
+    </message>
+    <message>
+      <source>valid months must be 1 to 1200, got {months}</source>
+      <extracomment>entitlement.bad_months</extracomment>
+      <translation>valid months must be 1 to 1200, got {months}</translation>
+    </message>
+    <message>
+      <source>the member's {service} expired on {until}</source>
+      <extracomment>entitlement.expired</extracomment>
+      <translation>the member's {service} expired on {until}</translation>
+    </message>
+    <message>
+      <source>the member has no {service}</source>
+      <extracomment>entitlement.none</extracomment>
+      <translation>the member has no {service}</translation>
+    </message>
+    <message>
+      <source>a service granted by hand needs a reason</source>
+      <extracomment>entitlement.reason</extracomment>
+      <translation>a service granted by hand needs a reason</translation>
+    </message>
+    <message>
+      <source>no service '{service}' in the program (services: {known})</source>
+      <extracomment>entitlement.unknown_service</extracomment>
+      <translation>no service '{service}' in the program (services: {known})</translation>
+    </message>
+    <message>
+      <source>no active staff member {staff}</source>
+      <extracomment>entitlement.unknown_staff</extracomment>
+      <translation>no active staff member {staff}</translation>
+    </message>
+    <message>
+      <source>the member's {service} is used up</source>
+      <extracomment>entitlement.used_up</extracomment>
+      <translation>the member's {service} is used up</translation>
+    </message>
+    <message>
       <source>the copy of {path} failed its integrity check: {detail}</source>
       <extracomment>folder.copy_damaged</extracomment>
       <translation>the copy of {path} failed its integrity check: {detail}</translation>
@@ -2340,6 +2410,51 @@
       <source>{path} already exists; nothing was written</source>
       <extracomment>folder.exists</extracomment>
       <translation>{path} already exists; nothing was written</translation>
+    </message>
+    <message>
+      <source>a counted stock must be 0 to {max}, got {qty}</source>
+      <extracomment>gift.bad_count</extracomment>
+      <translation>a counted stock must be 0 to {max}, got {qty}</translation>
+    </message>
+    <message>
+      <source>gift quantity must be 1 to {max}, got {qty}</source>
+      <extracomment>gift.bad_qty</extracomment>
+      <translation>gift quantity must be 1 to {max}, got {qty}</translation>
+    </message>
+    <message>
+      <source>a stock count needs a reason</source>
+      <extracomment>gift.count_reason</extracomment>
+      <translation>a stock count needs a reason</translation>
+    </message>
+    <message>
+      <source>no gift-with-purchase promotion {promotion} applies to this sale</source>
+      <extracomment>gift.no_promotion</extracomment>
+      <translation>no gift-with-purchase promotion {promotion} applies to this sale</translation>
+    </message>
+    <message>
+      <source>gift {gift} ({code}) cannot be had for points</source>
+      <extracomment>gift.not_for_points</extracomment>
+      <translation>gift {gift} ({code}) cannot be had for points</translation>
+    </message>
+    <message>
+      <source>gift {gift} is not one of promotion {promotion}'s gifts ({gifts})</source>
+      <extracomment>gift.not_offered</extracomment>
+      <translation>gift {gift} is not one of promotion {promotion}'s gifts ({gifts})</translation>
+    </message>
+    <message>
+      <source>gift {gift} ({code}) is out of stock in this store</source>
+      <extracomment>gift.out_of_stock</extracomment>
+      <translation>gift {gift} ({code}) is out of stock in this store</translation>
+    </message>
+    <message>
+      <source>a gift for points needs a member card</source>
+      <extracomment>gift.points_need_member</extracomment>
+      <translation>a gift for points needs a member card</translation>
+    </message>
+    <message>
+      <source>no gift '{gift}' in the program (gifts: {known})</source>
+      <extracomment>gift.unknown</extracomment>
+      <translation>no gift '{gift}' in the program (gifts: {known})</translation>
     </message>
     <message>
       <source>address is longer than 200 characters</source>
@@ -2560,6 +2675,21 @@
       <source>{waiting} carts are parked already (at most {max}): recall or cancel one</source>
       <extracomment>park.too_many</extracomment>
       <translation>{waiting} carts are parked already (at most {max}): recall or cancel one</translation>
+    </message>
+    <message>
+      <source>day must be YYYY-MM-DD, got '{day}'</source>
+      <extracomment>performance.bad_day</extracomment>
+      <translation>day must be YYYY-MM-DD, got '{day}'</translation>
+    </message>
+    <message>
+      <source>month must be YYYY-MM, got '{month}'</source>
+      <extracomment>performance.bad_month</extracomment>
+      <translation>month must be YYYY-MM, got '{month}'</translation>
+    </message>
+    <message>
+      <source>no active staff member {staff} to credit the sale to</source>
+      <extracomment>performance.unknown_assistant</extracomment>
+      <translation>no active staff member {staff} to credit the sale to</translation>
     </message>
     <message>
       <source>member has {have} points; {asked} asked</source>

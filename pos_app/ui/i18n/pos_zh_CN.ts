@@ -1642,6 +1642,31 @@
       <translation>办卡</translation>
     </message>
     <message>
+      <source>service grant</source>
+      <extracomment>action.entitlement_grant</extracomment>
+      <translation>赠送权益</translation>
+    </message>
+    <message>
+      <source>service use</source>
+      <extracomment>action.entitlement_use</extracomment>
+      <translation>使用权益</translation>
+    </message>
+    <message>
+      <source>gift for points</source>
+      <extracomment>action.gift_redeem</extracomment>
+      <translation>积分兑换礼品</translation>
+    </message>
+    <message>
+      <source>gift stock change</source>
+      <extracomment>action.gift_stock</extracomment>
+      <translation>礼品库存变动</translation>
+    </message>
+    <message>
+      <source>gift stock view</source>
+      <extracomment>action.gift_view</extracomment>
+      <translation>查看礼品库存</translation>
+    </message>
+    <message>
       <source>manage staff</source>
       <extracomment>action.manage_staff</extracomment>
       <translation>员工管理</translation>
@@ -1992,6 +2017,11 @@
       <translation>--card 与 --phone 只能且必须给一个</translation>
     </message>
     <message>
+      <source>--gift '{text}': give PROMOTION=GIFT</source>
+      <extracomment>cli.gift_choice</extracomment>
+      <translation>--gift “{text}”：请写成 促销代码=礼品代码</translation>
+    </message>
+    <message>
       <source>--item '{text}': give a barcode or SKU, e.g. 6901234567892*2</source>
       <extracomment>cli.item_code</extracomment>
       <translation>--item '{text}'：请给出条码或货号，例如 6901234567892*2</translation>
@@ -2332,6 +2362,46 @@
       <translation>优惠券 '{coupon}' 已被使用</translation>
     </message>
     <message>
+      <source>a service's count must be 1 to {max}, got {count}</source>
+      <extracomment>entitlement.bad_count</extracomment>
+      <translation>权益次数须为 1 至 {max}，输入的是 {count}</translation>
+    </message>
+    <message>
+      <source>valid months must be 1 to 1200, got {months}</source>
+      <extracomment>entitlement.bad_months</extracomment>
+      <translation>有效月数须为 1 至 1200，输入的是 {months}</translation>
+    </message>
+    <message>
+      <source>the member's {service} expired on {until}</source>
+      <extracomment>entitlement.expired</extracomment>
+      <translation>会员的{service}已于 {until} 过期</translation>
+    </message>
+    <message>
+      <source>the member has no {service}</source>
+      <extracomment>entitlement.none</extracomment>
+      <translation>会员没有{service}权益</translation>
+    </message>
+    <message>
+      <source>a service granted by hand needs a reason</source>
+      <extracomment>entitlement.reason</extracomment>
+      <translation>手工赠送权益须填写原因</translation>
+    </message>
+    <message>
+      <source>no service '{service}' in the program (services: {known})</source>
+      <extracomment>entitlement.unknown_service</extracomment>
+      <translation>方案中没有服务“{service}”（现有服务：{known}）</translation>
+    </message>
+    <message>
+      <source>no active staff member {staff}</source>
+      <extracomment>entitlement.unknown_staff</extracomment>
+      <translation>没有在职员工 {staff}</translation>
+    </message>
+    <message>
+      <source>the member's {service} is used up</source>
+      <extracomment>entitlement.used_up</extracomment>
+      <translation>会员的{service}已用完</translation>
+    </message>
+    <message>
       <source>the copy of {path} failed its integrity check: {detail}</source>
       <extracomment>folder.copy_damaged</extracomment>
       <translation>{path} 的副本未通过完整性检查：{detail}</translation>
@@ -2340,6 +2410,51 @@
       <source>{path} already exists; nothing was written</source>
       <extracomment>folder.exists</extracomment>
       <translation>{path} 已存在；未写入任何内容</translation>
+    </message>
+    <message>
+      <source>a counted stock must be 0 to {max}, got {qty}</source>
+      <extracomment>gift.bad_count</extracomment>
+      <translation>盘点数量须为 0 至 {max}，输入的是 {qty}</translation>
+    </message>
+    <message>
+      <source>gift quantity must be 1 to {max}, got {qty}</source>
+      <extracomment>gift.bad_qty</extracomment>
+      <translation>礼品数量须为 1 至 {max}，输入的是 {qty}</translation>
+    </message>
+    <message>
+      <source>a stock count needs a reason</source>
+      <extracomment>gift.count_reason</extracomment>
+      <translation>盘点须填写原因</translation>
+    </message>
+    <message>
+      <source>no gift-with-purchase promotion {promotion} applies to this sale</source>
+      <extracomment>gift.no_promotion</extracomment>
+      <translation>本单不适用满赠活动 {promotion}</translation>
+    </message>
+    <message>
+      <source>gift {gift} ({code}) cannot be had for points</source>
+      <extracomment>gift.not_for_points</extracomment>
+      <translation>礼品 {gift}（{code}）不可用积分兑换</translation>
+    </message>
+    <message>
+      <source>gift {gift} is not one of promotion {promotion}'s gifts ({gifts})</source>
+      <extracomment>gift.not_offered</extracomment>
+      <translation>礼品 {gift} 不在活动 {promotion} 的赠品中（可选：{gifts}）</translation>
+    </message>
+    <message>
+      <source>gift {gift} ({code}) is out of stock in this store</source>
+      <extracomment>gift.out_of_stock</extracomment>
+      <translation>本店礼品 {gift}（{code}）已无库存</translation>
+    </message>
+    <message>
+      <source>a gift for points needs a member card</source>
+      <extracomment>gift.points_need_member</extracomment>
+      <translation>积分兑换礼品需要会员卡</translation>
+    </message>
+    <message>
+      <source>no gift '{gift}' in the program (gifts: {known})</source>
+      <extracomment>gift.unknown</extracomment>
+      <translation>方案中没有礼品“{gift}”（现有礼品：{known}）</translation>
     </message>
     <message>
       <source>address is longer than 200 characters</source>
@@ -2560,6 +2675,21 @@
       <source>{waiting} carts are parked already (at most {max}): recall or cancel one</source>
       <extracomment>park.too_many</extracomment>
       <translation>已有 {waiting} 张挂单（最多 {max} 张）：请先取单或取消一张</translation>
+    </message>
+    <message>
+      <source>day must be YYYY-MM-DD, got '{day}'</source>
+      <extracomment>performance.bad_day</extracomment>
+      <translation>日期须为 YYYY-MM-DD，输入的是“{day}”</translation>
+    </message>
+    <message>
+      <source>month must be YYYY-MM, got '{month}'</source>
+      <extracomment>performance.bad_month</extracomment>
+      <translation>月份须为 YYYY-MM，输入的是“{month}”</translation>
+    </message>
+    <message>
+      <source>no active staff member {staff} to credit the sale to</source>
+      <extracomment>performance.unknown_assistant</extracomment>
+      <translation>没有在职员工 {staff}，无法计入业绩</translation>
     </message>
     <message>
       <source>member has {have} points; {asked} asked</source>
