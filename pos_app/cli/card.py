@@ -12,8 +12,10 @@ from typing import Any
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
-from pos_app.core import card_stock
+from pos_app.cli.values import parse_amount
+from pos_app.core import card_sales, card_stock
 from pos_app.core.errors import PosError
+from pos_app.core.ledger import TENDER_ACCOUNTS
 from pos_app.core.program import CARD_PRODUCT_MEDIA
 from pos_app.core.terminal import Terminal
 
@@ -39,6 +41,24 @@ def add_card(parser: argparse.ArgumentParser) -> None:
     x.add_argument("--product")
     x.add_argument("--list", type=int, default=20, help="how many numbers in stock to list")
     x.set_defaults(func=cmd_card_stock)
+    x = card.add_parser("sell", help="sell cards of a card product from the stock")
+    x.add_argument("--product", required=True)
+    x.add_argument("--count", type=int, default=1, help="cards in this purchase (anonymous)")
+    x.add_argument("--card", help="the first card (default: the lowest number in stock)")
+    x.add_argument("--holder", help="a registered card's holder: their card or phone")
+    x.add_argument("--price", help="each card's price below face (a supervisor)")
+    x.add_argument("--tender", default="cash", choices=list(TENDER_ACCOUNTS))
+    x.add_argument("--seller", help="the staff credited with the sale (default: who sells)")
+    x.add_argument("--buyer-name", help="the buyer, for a purchase at the real-name threshold")
+    x.add_argument("--buyer-id-number")
+    x.set_defaults(func=cmd_card_sell)
+    x = card.add_parser("grant", help="give a member a card by the product's spending rule")
+    x.add_argument("--product", required=True)
+    x.add_argument("--holder", required=True, help="the member's card or phone")
+    x.add_argument("--card", help="the card (default: the lowest number in stock)")
+    x.set_defaults(func=cmd_card_grant)
+    x = card.add_parser("expire", help="expire the yearly cards past their validity")
+    x.set_defaults(func=cmd_card_expire)
     x = card.add_parser("history", help="a stock card's moves")
     x.add_argument("--card", required=True)
     x.set_defaults(func=cmd_card_history)
@@ -128,4 +148,41 @@ def cmd_card_history(args: argparse.Namespace, t: Terminal) -> int:
             print(f"{m['at']}  {m['from'] or '-'} -> {m['to']}  {m['staff']}  {m['reason']}")
 
     emit(args, data, human)
+    return 0
+
+
+def _print_sale(data: dict[str, Any]) -> None:
+    print(f"{data['kind']} {data['sale_no']}: {len(data['cards'])} {data['product']} card(s) "
+          f"{', '.join(data['cards'])}; face {data['face']}, paid {data['paid']} "
+          f"(principal), bonus {data['bonus']}; commission {data['commission']} to "
+          f"{data['seller']}")
+
+
+def cmd_card_sell(args: argparse.Namespace, t: Terminal) -> int:
+    price = parse_amount(args.price, "--price") if args.price else None
+    who, approver = operator(args, t, "card_sale")
+    req = card_sales.CardSaleRequest(
+        product=args.product, count=args.count, first=args.card, holder=args.holder,
+        price=price, tender=args.tender, seller=args.seller, buyer_name=args.buyer_name,
+        buyer_id_number=args.buyer_id_number)
+    with t.tx() as s:
+        data = card_sales.summary(t, card_sales.sell(t, s, req, who, approver))
+    emit(args, data, lambda: _print_sale(data))
+    return 0
+
+
+def cmd_card_grant(args: argparse.Namespace, t: Terminal) -> int:
+    who, _ = operator(args, t, "card_grant")
+    with t.tx() as s:
+        data = card_sales.summary(t, card_sales.grant(t, s, args.product, args.holder, who,
+                                                      args.card))
+    emit(args, data, lambda: _print_sale(data))
+    return 0
+
+
+def cmd_card_expire(args: argparse.Namespace, t: Terminal) -> int:
+    who, _ = operator(args, t, "card_expire")
+    with t.tx() as s:
+        expired = card_stock.expire_due(t, s, who)
+    emit(args, {"expired": expired}, lambda: print(f"{len(expired)} card(s) expired"))
     return 0

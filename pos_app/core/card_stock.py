@@ -256,6 +256,35 @@ def hand_out(t: Terminal, s: Session, sc: StockCard, card: Card, who: Operator, 
     move(t, s, sc, "active", who, reason, now)
 
 
+def validity(t: Terminal, sc: StockCard, start: datetime) -> datetime | None:
+    """When a card of ``sc``'s product issued at ``start`` runs out (None: never)."""
+    p = t.program.card_product(sc.product)
+    if p is None or p.validity_months is None:
+        return None
+    local = start.astimezone(t.program.timezone)
+    y, m = divmod(local.month - 1 + p.validity_months, 12)
+    day = min(local.day, 28 if m + 1 == 2 else 30 if m + 1 in (4, 6, 9, 11) else 31)
+    return local.replace(year=local.year + y, month=m + 1, day=day)
+
+
+def take(t: Terminal, s: Session, product: str, count: int, first: str | None = None
+         ) -> list[StockCard]:
+    """``count`` cards of ``product`` in this store's stock, in number order from
+    ``first`` (default the lowest); a coded refusal when there are fewer."""
+    if first is not None:
+        sc = in_store(t, s, first)
+        if sc is None or sc.product != product:
+            raise PosError("card.not_of_product", card=mask_card(first), product=product)
+    q = select(StockCard).where(StockCard.status == "in_stock", StockCard.product == product,
+                                StockCard.store == t.identity.store)
+    if first is not None:
+        q = q.where(StockCard.card_no >= first)
+    cards = list(s.scalars(q.order_by(StockCard.card_no).limit(count)))
+    if len(cards) < count:
+        raise PosError("card.stock_short", product=product, count=count, left=len(cards))
+    return cards
+
+
 def of_card(s: Session, card: Card) -> StockCard | None:
     return s.scalars(select(StockCard).where(StockCard.card_no == card.card_no)).first()
 
@@ -288,3 +317,45 @@ def history(s: Session, card_no: str) -> list[CardMove]:
     if not moves:
         raise NotFound("card.not_in_stock_anywhere", card=mask_card(card_no))
     return moves
+
+
+def expire_due(t: Terminal, s: Session, who: Operator) -> list[str]:
+    """Move this store's active cards past their validity to expired (they can no longer
+    be used; a product renewed by top-up comes back with the next top-up)."""
+    now = t.now()
+    out = []
+    for sc in s.scalars(select(StockCard).where(StockCard.status == "active",
+                                                StockCard.store == t.identity.store,
+                                                StockCard.valid_until.is_not(None))
+                        .order_by(StockCard.card_no)):
+        if sc.valid_until is not None and sc.valid_until <= now:
+            move(t, s, sc, "expired", who, "validity ended", now)
+            card = s.get(Card, sc.card_id) if sc.card_id else None
+            if card is not None and card.status == "active":
+                card.status = "expired"
+            out.append(sc.card_no)
+    return out
+
+
+def renew_by_topup(t: Terminal, s: Session, card: Card, who: Operator) -> None:
+    """A top-up on a yearly card whose product is renewed by top-up: valid for another
+    period (from today, or from its end if later), an expired one active again. Any card
+    not active (and not so renewable) is refused."""
+    sc = of_card(s, card)
+    p = t.program.card_product(sc.product) if sc is not None else None
+    renewable = sc is not None and p is not None and p.renew_by_topup and p.validity_months
+    if card.status != "active" and not (card.status == "expired" and renewable):
+        raise PosError("member.card_unusable", card=mask_card(card.card_no),
+                       status=status(card.status))
+    if not renewable or sc is None:
+        return
+    now = t.now()
+    start = max(now, sc.valid_until) if sc.valid_until is not None else now
+    before = sc.valid_until
+    sc.valid_until = validity(t, sc, start)
+    if card.status == "expired":
+        card.status = "active"
+        move(t, s, sc, "active", who, "renewed by top-up", now)
+    audit(s, now, who, "card_renew", f"card {mask_card(card.card_no)}",
+          {"from": before.isoformat() if before else None,
+           "until": sc.valid_until.isoformat() if sc.valid_until else None})

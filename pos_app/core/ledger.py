@@ -20,6 +20,10 @@ points:issued                  PTS   points given to members (debit)
 points:redeemed                PTS   points taken back as payment (credit)
 points:expired                 PTS   points that ran out (credit)
 points:member:{member_id}      PTS   a member's points (liability)
+cards:sale_discount            CNY   face value of cards sold below face (expense)
+cards:granted                  CNY   face value of cards given by a spending rule
+cards:commission               CNY   commission on card sales (expense)
+staff:commission:{code}        CNY   commission owed to a staff member (liability)
 =============================  ====  ===============================================
 """
 
@@ -133,6 +137,7 @@ register_record("sale", RecordKind("sales", "sale_no", where="kind = 'sale'"))
 register_record("refund", RecordKind("sales", "sale_no", where="kind = 'refund'"))
 register_record("topup", RecordKind("topups", "topup_no"))
 register_record("shift", RecordKind("shifts", "shift_no", journal=None))  # opened, closed
+register_record("card_sale", RecordKind("card_sales", "sale_no"))  # cards sold or given
 for _adj in ("expiry", "transfer", "adjustment"):
     register_record(_adj, RecordKind("adjustments", "adj_no", where=f"kind = '{_adj}'"))
 

@@ -64,6 +64,7 @@ class Enrollment:
     card_no: str | None = None  # None: the next number in sequence
     media: str = "barcode"
     media_id: str | None = None  # chip or tag UID for ic / nfc
+    sold: bool = False  # a stock card sold with its stored value (else given: issued)
 
 
 def normalize_phone(raw: str) -> str:
@@ -219,7 +220,8 @@ def enroll(t: Terminal, s: Session, e: Enrollment, who: Operator) -> Member:
     card_no = e.card_no or next_card_no(t, s)
     card = issue_card(t, s, m, card_no, sc.media if sc else e.media, e.media_id, now)
     if sc is not None:
-        card_stock.hand_out(t, s, sc, card, who, sold=False, reason="enrolled")
+        card_stock.hand_out(t, s, sc, card, who, sold=e.sold, reason="enrolled",
+                            valid_until=card_stock.validity(t, sc, now))
     s.add(
         TierChange(member_id=m.id, from_tier=None, to_tier=m.tier_code, reason="enrolled", at=now)
     )

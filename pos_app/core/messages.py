@@ -107,6 +107,25 @@ MESSAGES: dict[str, str] = {
     "card.stock_empty": "no card of {product} left in this store's stock",
     "card.bad_move": "card {card} is {status}; it cannot become {to}",
     "card.not_in_stock_anywhere": "card {card} was never registered to a store's stock",
+    "card.not_of_product": "card {card} is not a {product} card of this store's stock",
+    "card.stock_short": "{count} {product} cards wanted; {left} left in this store's stock",
+    # card sales
+    "cardsale.bad_price":
+        "a card's price must be above zero and at most its face {face}, got {price}",
+    "cardsale.below_lowest": "{product} may be sold at {lowest} at the least, not {price}",
+    "cardsale.buyer_name": "the buyer's name goes with the buyer's ID number",
+    "cardsale.real_name":
+        "a purchase of cards of {amount} reaches the real-name threshold {threshold}: give "
+        "the buyer's name and ID number",
+    "cardsale.bad_count": "one purchase takes 1 to {most} cards, got {count}",
+    "cardsale.needs_holder":
+        "a {product} card is registered: sell one card at a time to its holder (--holder "
+        "card or phone)",
+    "cardsale.anonymous_holder": "a {product} card is anonymous: it takes no holder",
+    "cardsale.not_granted": "card product {product} is not given by a spending rule",
+    "cardsale.spend_short":
+        "the member spent {spent} in 12 months; {product} is given from {threshold}",
+    "cardsale.granted_already": "the member was given a {product} card this year ({sale})",
     # card statuses (a parameter of the messages above)
     "status.in_stock": "in stock",
     "status.issued": "issued",
@@ -180,6 +199,7 @@ MESSAGES: dict[str, str] = {
     "shift.for_refund": "a refund",
     "shift.for_void": "a void",
     "shift.for_topup": "a top-up",
+    "shift.for_card_sale": "a card sale",
     # the counter: parked carts, cancelled sales, the no-sale drawer, manual discounts
     "park.empty": "an empty cart cannot be parked",
     "park.too_many": "{waiting} carts are parked already (at most {max}): recall or cancel one",
@@ -329,6 +349,10 @@ MESSAGES: dict[str, str] = {
     "action.gift_stock": "gift stock change",
     "action.entitlement_use": "service use",
     "action.entitlement_grant": "service grant",
+    "action.card_sale": "card sale",
+    "action.card_sale_discount": "card sale below face",
+    "action.card_grant": "card given by a spending rule",
+    "action.card_expire": "card expiry",
     # catalog import
     "catalog.bad_encoding": "{file}: not UTF-8 or GB18030 text",
     "catalog.bad_csv": "catalog file is not valid CSV at line {line}: {detail}",

@@ -578,6 +578,8 @@ class CardMove(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     staff: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str] = mapped_column(String(80), default="")
+
+
 # --- gifts, entitlements and staff performance (pos_app/core/gifts.py, entitlements.py,
 # performance.py) ---
 
@@ -667,3 +669,31 @@ class StaffCommission(Base):
     kind: Mapped[str] = mapped_column(String(20))  # card_sale
     ref: Mapped[str] = mapped_column(String(40))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class CardSale(Base):
+    """Cards of a card product sold (``kind`` sale) or given by a spending rule
+    (``grant``) in one go: what the customer paid (the cards' principal), the rest of
+    face (their bonus), the seller's commission, and for a purchase at or above the
+    real-name threshold the buyer's name and ID number (encrypted)."""
+
+    __tablename__ = "card_sales"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_no: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))  # sale | grant
+    journal_id: Mapped[int] = mapped_column(ForeignKey("journal.id"), unique=True)
+    product: Mapped[str] = mapped_column(String(40))
+    cards: Mapped[str] = mapped_column(Text)  # JSON list of card numbers
+    face: Mapped[Decimal] = mapped_column(Cents)  # all the cards' face value
+    paid: Mapped[Decimal] = mapped_column(Cents)  # what the customer paid for them
+    tender: Mapped[str] = mapped_column(String(20))  # cash | bank_card | other | none
+    seller: Mapped[str] = mapped_column(String(20))
+    commission: Mapped[Decimal] = mapped_column(Cents)
+    approved_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), nullable=True,
+                                                  index=True)
+    buyer_name: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    buyer_id_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    buyer_id_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    business_time: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff: Mapped[str] = mapped_column(String(20))

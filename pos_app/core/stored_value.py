@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos_app.core import ledger, outbox, shifts
+from pos_app.core import card_stock, ledger, outbox, shifts
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import CNY, TENDER_ACCOUNTS, Posting, account, cents
 from pos_app.core.members import find_card, sv_accounts, sv_balance
@@ -55,7 +55,8 @@ def topup(
         raise PosError("sv.topup_not_positive", amount=amount)
     if tender not in TOPUP_TENDERS:
         raise PosError("sv.topup_tender", allowed=", ".join(TOPUP_TENDERS), tender=tender)
-    card = find_card(s, card_no)
+    card = find_card(s, card_no, active_only=False)
+    card_stock.renew_by_topup(t, s, card, who)  # refuses a card not active (or renewable)
     if card.main_card_id is not None:
         raise PosError("sv.topup_supplementary")
     bonus = _topup_bonus_within_limits(t, s, card, amount)

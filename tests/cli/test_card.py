@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -88,3 +89,44 @@ def test_receive_twice_and_outside_the_batch(capsys: pytest.CaptureFixture[str],
     code, _, err = run(capsys, "--data-dir", str(data), "card", "receive", "--batch",
                        "S001-0001", "--first", "7000000019")
     assert code == 2 and "card 7000000019 is not in batch S001-0001" in err
+
+
+def test_card_sale_below_face_and_anonymous_in_new_processes(tmp_path: Path) -> None:
+    d = make_store(tmp_path)
+    for argv in (["card", "batch", "--product", "VIP5000", "--media", "ic", "--start",
+                  "890100000001", "--count", "3"],
+                 ["card", "batch", "--product", "GIFT1000", "--media", "magstripe", "--start",
+                  "700000001", "--count", "12"],
+                 ["card", "receive", "--batch", "S001-0001"],
+                 ["card", "receive", "--batch", "S001-0002"],
+                 ["member", "enroll", "--name", "李雷", "--phone", "13912345678"]):
+        ok(pos(d, *argv))
+    cashier = ["--staff", "1001", "--pin", "1111"]
+    refused(pos(d, *cashier, "card", "sell", "--product", "VIP5000", "--holder", "13912345678",
+                "--price", "4000"), "needs a supervisor")
+    r = ok(pos(d, *cashier, "--approver", "2001", "--approver-pin", "2222", "--json", "card",
+               "sell", "--product", "VIP5000", "--holder", "13912345678", "--price", "4000"))
+    sold = json.loads(r.stdout)
+    assert {k: sold[k] for k in ("cards", "face", "paid", "bonus", "commission", "seller",
+                                 "approved_by")} == {
+        "cards": ["8901000000019"], "face": "5000.00", "paid": "4000.00", "bonus": "1000.00",
+        "commission": "800.00", "seller": "1001", "approved_by": "2001"}
+    r = ok(pos(d, "--json", "member", "show", "--card", "8901000000019"))
+    assert json.loads(r.stdout)["stored_value"] == {"principal": "4000.00", "bonus": "1000.00",
+                                                     "total": "5000.00"}
+    refused(pos(d, *cashier, "card", "sell", "--product", "GIFT1000", "--count", "10"),
+            "reaches the real-name threshold ￥10,000.00")
+    ok(pos(d, *cashier, "card", "sell", "--product", "GIFT1000", "--count", "10",
+           "--buyer-name", "张三", "--buyer-id-number", "11010519491231002X"))
+    assert sql(d, "select count(*) from cards c join members m on m.id = c.member_id "
+                  "where m.anonymous and c.card_no like '7000%'") == [(10,)]
+    assert sql(d, "select count(*) from card_sales where buyer_id_enc is not null") == [(1,)]
+    ok(pos(d, "ledger", "verify"))
+    # the record edited on its own: ledger verify finds the sale and its journal disagree
+    con = sqlite3.connect(d / "pos.sqlite")
+    con.execute("update card_sales set paid = 300000 where kind = 'sale' and product = "
+                "'VIP5000'")
+    con.commit()
+    con.close()
+    r = pos(d, "ledger", "verify")
+    assert r.returncode == 1 and "card sale" in r.stdout + r.stderr

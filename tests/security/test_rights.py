@@ -67,7 +67,18 @@ COMMANDS: dict[str, list[str]] = {
                    "890100000001", "--count", "10"],
     "card_receive": ["card", "receive", "--batch", "S001-0001"],
     "card_stock": ["card", "stock"],
+    "card_sale": ["card", "sell", "--product", "GIFT1000"],
+    "card_sale_discount": ["card", "sell", "--product", "VIP5000", "--holder", PHONE,
+                           "--price", "4000"],
+    "card_grant": ["card", "grant", "--product", "VIP5000", "--holder", PHONE],
+    "card_expire": ["card", "expire"],
 }
+# rows whose command sells or gives cards from the store's stock: received first
+STOCK_FIRST = ([*COMMANDS["card_batch"], "--count", "3"],
+               ["card", "batch", "--product", "GIFT1000", "--media", "magstripe", "--start",
+                "700000001", "--count", "3"],
+               ["card", "receive", "--batch", "S001-0001"],
+               ["card", "receive", "--batch", "S001-0002"])
 # actions done only on the app's screens or inside the core (no command of their own):
 # checked through the table's own require here, on the screens by tests/ui
 SCREEN_ONLY = {"void_line", "manual_discount", "void_after_payment", "open_shift",
@@ -151,6 +162,9 @@ def test_each_row_through_the_pos_command(
     if action == "gift_redeem":  # gifts in stock first
         assert run(capsys, d, [*as_role("supervisor"), "gift", "receive", "--gift", "UMBRELLA",
                                "--qty", "5"])[0] == 0
+    if action in ("card_sale", "card_sale_discount", "card_grant"):
+        for argv_first in STOCK_FIRST:
+            assert run(capsys, d, argv_first)[0] == 0
     audit_rows = len(sql(d, "select id from audit_log"))
 
     # every role below the row's: refused, naming the role it needs, nothing written
@@ -176,6 +190,8 @@ def test_each_row_through_the_pos_command(
     assert code == 0 or not REFUSED.search(err), err
     if action == "points_transfer":  # the demo program allows none: refused for that only
         assert code == 2 and "does not allow points transfers" in err, err
+    elif action == "card_grant":  # the demo's members spent too little: refused for that only
+        assert code == 2 and "is given from" in err, err
     else:
         assert code == 0, err
 

@@ -51,3 +51,27 @@ def test_hq_sees_every_stores_card_stock(hq: Hq, tmp_path: Path) -> None:
     with sessions(hq.engine)() as s:
         alerts = [a.detail for a in s.scalars(select(HqAlert).where(HqAlert.kind == "card_stock"))]
     assert alerts == ["store S002 registered 1 cards of store S001, from 8901000000050"]
+
+
+def test_card_sales_reach_hq_with_their_books(hq: Hq, tmp_path: Path) -> None:
+    """A card sold below face and anonymous cards: HQ posts the same principal and bonus
+    on each card and the store's discount and commission accounts."""
+    from decimal import Decimal
+
+    from pos_app.core import card_sales
+
+    t = hq.terminal(tmp_path, "S001", "T01", "F-EAST", 2)
+    with t.tx() as s:
+        for product, media, start in (("VIP5000", "nfc", "890100000001"),
+                                      ("GIFT1000", "magstripe", "700000001")):
+            b = card_stock.create_batch(t, s, product, media, start, 3, MANAGER)
+            card_stock.receive(t, s, SUPERVISOR, batch_no=b.batch_no)
+        members.enroll(t, s, members.Enrollment(name="李雷", phone="13912345678"), SUPERVISOR)
+        card_sales.sell(t, s, card_sales.CardSaleRequest(
+            "VIP5000", holder="13912345678", price=Decimal("4000")), SUPERVISOR)
+        card_sales.sell(t, s, card_sales.CardSaleRequest("GIFT1000", count=2), SUPERVISOR)
+    assert_consistent(hq, t)
+    assert hq.hq_balance("sv:card:8901000000019:bonus") == -100000
+    assert hq.hq_balance("sv:card:8901000000019:principal") == -400000
+    assert hq.hq_balance("store:S001:cards:sale_discount") == 100000
+    assert hq.hq_balance("store:S001:staff:commission:2001") == -80000

@@ -1617,9 +1617,29 @@
       <translation>card batch</translation>
     </message>
     <message>
+      <source>card expiry</source>
+      <extracomment>action.card_expire</extracomment>
+      <translation>card expiry</translation>
+    </message>
+    <message>
+      <source>card given by a spending rule</source>
+      <extracomment>action.card_grant</extracomment>
+      <translation>card given by a spending rule</translation>
+    </message>
+    <message>
       <source>card receive</source>
       <extracomment>action.card_receive</extracomment>
       <translation>card receive</translation>
+    </message>
+    <message>
+      <source>card sale</source>
+      <extracomment>action.card_sale</extracomment>
+      <translation>card sale</translation>
+    </message>
+    <message>
+      <source>card sale below face</source>
+      <extracomment>action.card_sale_discount</extracomment>
+      <translation>card sale below face</translation>
     </message>
     <message>
       <source>card stock</source>
@@ -1862,6 +1882,11 @@
       <translation>card {card} is {status}, not in stock: it cannot be issued</translation>
     </message>
     <message>
+      <source>card {card} is not a {product} card of this store's stock</source>
+      <extracomment>card.not_of_product</extracomment>
+      <translation>card {card} is not a {product} card of this store's stock</translation>
+    </message>
+    <message>
       <source>the numbers of card product {product} begin with {prefix}</source>
       <extracomment>card.prefix</extracomment>
       <translation>the numbers of card product {product} begin with {prefix}</translation>
@@ -1880,6 +1905,61 @@
       <source>no card of {product} left in this store's stock</source>
       <extracomment>card.stock_empty</extracomment>
       <translation>no card of {product} left in this store's stock</translation>
+    </message>
+    <message>
+      <source>{count} {product} cards wanted; {left} left in this store's stock</source>
+      <extracomment>card.stock_short</extracomment>
+      <translation>{count} {product} cards wanted; {left} left in this store's stock</translation>
+    </message>
+    <message>
+      <source>a {product} card is anonymous: it takes no holder</source>
+      <extracomment>cardsale.anonymous_holder</extracomment>
+      <translation>a {product} card is anonymous: it takes no holder</translation>
+    </message>
+    <message>
+      <source>one purchase takes 1 to {most} cards, got {count}</source>
+      <extracomment>cardsale.bad_count</extracomment>
+      <translation>one purchase takes 1 to {most} cards, got {count}</translation>
+    </message>
+    <message>
+      <source>a card's price must be above zero and at most its face {face}, got {price}</source>
+      <extracomment>cardsale.bad_price</extracomment>
+      <translation>a card's price must be above zero and at most its face {face}, got {price}</translation>
+    </message>
+    <message>
+      <source>{product} may be sold at {lowest} at the least, not {price}</source>
+      <extracomment>cardsale.below_lowest</extracomment>
+      <translation>{product} may be sold at {lowest} at the least, not {price}</translation>
+    </message>
+    <message>
+      <source>the buyer's name goes with the buyer's ID number</source>
+      <extracomment>cardsale.buyer_name</extracomment>
+      <translation>the buyer's name goes with the buyer's ID number</translation>
+    </message>
+    <message>
+      <source>the member was given a {product} card this year ({sale})</source>
+      <extracomment>cardsale.granted_already</extracomment>
+      <translation>the member was given a {product} card this year ({sale})</translation>
+    </message>
+    <message>
+      <source>a {product} card is registered: sell one card at a time to its holder (--holder card or phone)</source>
+      <extracomment>cardsale.needs_holder</extracomment>
+      <translation>a {product} card is registered: sell one card at a time to its holder (--holder card or phone)</translation>
+    </message>
+    <message>
+      <source>card product {product} is not given by a spending rule</source>
+      <extracomment>cardsale.not_granted</extracomment>
+      <translation>card product {product} is not given by a spending rule</translation>
+    </message>
+    <message>
+      <source>a purchase of cards of {amount} reaches the real-name threshold {threshold}: give the buyer's name and ID number</source>
+      <extracomment>cardsale.real_name</extracomment>
+      <translation>a purchase of cards of {amount} reaches the real-name threshold {threshold}: give the buyer's name and ID number</translation>
+    </message>
+    <message>
+      <source>the member spent {spent} in 12 months; {product} is given from {threshold}</source>
+      <extracomment>cardsale.spend_short</extracomment>
+      <translation>the member spent {spent} in 12 months; {product} is given from {threshold}</translation>
     </message>
     <message>
       <source>barcode '{barcode}' is not a valid EAN-13, EAN-8 or UPC-A</source>
@@ -2855,6 +2935,11 @@
       <source>the cash float cannot be negative</source>
       <extracomment>shift.float_negative</extracomment>
       <translation>the cash float cannot be negative</translation>
+    </message>
+    <message>
+      <source>a card sale</source>
+      <extracomment>shift.for_card_sale</extracomment>
+      <translation>a card sale</translation>
     </message>
     <message>
       <source>a refund</source>

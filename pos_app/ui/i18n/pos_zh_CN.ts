@@ -1617,9 +1617,29 @@
       <translation>制卡批次</translation>
     </message>
     <message>
+      <source>card expiry</source>
+      <extracomment>action.card_expire</extracomment>
+      <translation>卡过期处理</translation>
+    </message>
+    <message>
+      <source>card given by a spending rule</source>
+      <extracomment>action.card_grant</extracomment>
+      <translation>按消费规则赠卡</translation>
+    </message>
+    <message>
       <source>card receive</source>
       <extracomment>action.card_receive</extracomment>
       <translation>卡片入库</translation>
+    </message>
+    <message>
+      <source>card sale</source>
+      <extracomment>action.card_sale</extracomment>
+      <translation>售卡</translation>
+    </message>
+    <message>
+      <source>card sale below face</source>
+      <extracomment>action.card_sale_discount</extracomment>
+      <translation>折价售卡</translation>
     </message>
     <message>
       <source>card stock</source>
@@ -1862,6 +1882,11 @@
       <translation>卡 {card} 为{status}，不在库存中：不能发卡</translation>
     </message>
     <message>
+      <source>card {card} is not a {product} card of this store's stock</source>
+      <extracomment>card.not_of_product</extracomment>
+      <translation>卡 {card} 不是本店库存中的 {product} 卡</translation>
+    </message>
+    <message>
       <source>the numbers of card product {product} begin with {prefix}</source>
       <extracomment>card.prefix</extracomment>
       <translation>卡产品 {product} 的卡号以 {prefix} 开头</translation>
@@ -1880,6 +1905,61 @@
       <source>no card of {product} left in this store's stock</source>
       <extracomment>card.stock_empty</extracomment>
       <translation>本店库存中已没有 {product} 的卡</translation>
+    </message>
+    <message>
+      <source>{count} {product} cards wanted; {left} left in this store's stock</source>
+      <extracomment>card.stock_short</extracomment>
+      <translation>需要 {count} 张 {product} 卡；本店库存仅剩 {left} 张</translation>
+    </message>
+    <message>
+      <source>a {product} card is anonymous: it takes no holder</source>
+      <extracomment>cardsale.anonymous_holder</extracomment>
+      <translation>{product} 卡为不记名卡：不登记持卡人</translation>
+    </message>
+    <message>
+      <source>one purchase takes 1 to {most} cards, got {count}</source>
+      <extracomment>cardsale.bad_count</extracomment>
+      <translation>一次购买 1 至 {most} 张卡，收到 {count}</translation>
+    </message>
+    <message>
+      <source>a card's price must be above zero and at most its face {face}, got {price}</source>
+      <extracomment>cardsale.bad_price</extracomment>
+      <translation>卡的售价须大于零且不超过面值 {face}，收到 {price}</translation>
+    </message>
+    <message>
+      <source>{product} may be sold at {lowest} at the least, not {price}</source>
+      <extracomment>cardsale.below_lowest</extracomment>
+      <translation>{product} 最低售价为 {lowest}，不能以 {price} 出售</translation>
+    </message>
+    <message>
+      <source>the buyer's name goes with the buyer's ID number</source>
+      <extracomment>cardsale.buyer_name</extracomment>
+      <translation>请同时提供购卡人姓名和身份证号</translation>
+    </message>
+    <message>
+      <source>the member was given a {product} card this year ({sale})</source>
+      <extracomment>cardsale.granted_already</extracomment>
+      <translation>该会员今年已获赠 {product} 卡（{sale}）</translation>
+    </message>
+    <message>
+      <source>a {product} card is registered: sell one card at a time to its holder (--holder card or phone)</source>
+      <extracomment>cardsale.needs_holder</extracomment>
+      <translation>{product} 卡为记名卡：每次向持卡人出售一张（--holder 卡号或手机号）</translation>
+    </message>
+    <message>
+      <source>card product {product} is not given by a spending rule</source>
+      <extracomment>cardsale.not_granted</extracomment>
+      <translation>卡产品 {product} 不按消费规则赠送</translation>
+    </message>
+    <message>
+      <source>a purchase of cards of {amount} reaches the real-name threshold {threshold}: give the buyer's name and ID number</source>
+      <extracomment>cardsale.real_name</extracomment>
+      <translation>购卡金额 {amount} 达到实名门槛 {threshold}：请提供购卡人姓名和身份证号</translation>
+    </message>
+    <message>
+      <source>the member spent {spent} in 12 months; {product} is given from {threshold}</source>
+      <extracomment>cardsale.spend_short</extracomment>
+      <translation>该会员 12 个月消费 {spent}；{product} 须消费满 {threshold} 才赠送</translation>
     </message>
     <message>
       <source>barcode '{barcode}' is not a valid EAN-13, EAN-8 or UPC-A</source>
@@ -2855,6 +2935,11 @@
       <source>the cash float cannot be negative</source>
       <extracomment>shift.float_negative</extracomment>
       <translation>备用金不能为负数</translation>
+    </message>
+    <message>
+      <source>a card sale</source>
+      <extracomment>shift.for_card_sale</extracomment>
+      <translation>售卡</translation>
     </message>
     <message>
       <source>a refund</source>
