@@ -94,7 +94,8 @@ def _real_name(t: Terminal, paid: Decimal, holder: Member | None,
             raise PosError("cardsale.buyer_name")
         return (req.buyer_name or "").strip()[:60], idn
     if holder is not None and holder.id_no_enc:
-        return holder.name, t.vault.decrypt("id_number", holder.id_no_enc)
+        return (t.vault.open("name", holder.name_enc) or "",
+                t.vault.decrypt("id_number", holder.id_no_enc))
     raise PosError("cardsale.real_name", amount=format_money(paid),
                    threshold=format_money(t.program.stored_value.real_name_purchase_at))
 
@@ -183,7 +184,7 @@ def _hand_over(t: Terminal, s: Session, p: CardProduct, stock: list[StockCard],
         sale_no=no, kind=kind, journal_id=j.id, product=p.code,
         cards=json.dumps([c.card_no for c in cards]), face=p.face_value * len(cards),
         paid=paid, tender=tender, seller=seller, commission=commission, approved_by=approved,
-        member_id=holder.id if holder else None, buyer_name=name,
+        member_id=holder.id if holder else None, buyer_name_enc=t.vault.seal("name", name),
         buyer_id_enc=t.vault.encrypt("id_number", idn) if idn else None,
         buyer_id_hash=t.vault.lookup_hash("id_number", idn) if idn else None,
         business_time=now, staff=who.code)

@@ -25,6 +25,7 @@ from pos_app.core.models import (
     Account,
     Card,
     CardMedia,
+    CardSale,
     Member,
     OutboxEvent,
     PointLot,
@@ -692,6 +693,12 @@ def reseal(s: Session, old: PiiVault, new: PiiVault) -> int:
             m.id_no_hash = new.lookup_hash("id_number", new.decrypt("id_number", m.id_no_enc))
     for card in s.scalars(select(Card).where(Card.holder_name_enc.is_not(None))):
         card.holder_name_enc = again("name", card.holder_name_enc)
+    for cs in s.scalars(select(CardSale).where(CardSale.buyer_id_enc.is_not(None))):
+        cs.buyer_name_enc = again("name", cs.buyer_name_enc)
+        cs.buyer_id_enc = again("id_number", cs.buyer_id_enc)
+        if cs.buyer_id_enc:
+            cs.buyer_id_hash = new.lookup_hash("id_number", new.decrypt("id_number",
+                                                                        cs.buyer_id_enc))
     s.flush()
     return n
 

@@ -692,7 +692,7 @@ class CardSale(Base):
     approved_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), nullable=True,
                                                   index=True)
-    buyer_name: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    buyer_name_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     buyer_id_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     buyer_id_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     business_time: Mapped[datetime] = mapped_column(UtcDateTime)

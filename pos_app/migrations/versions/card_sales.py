@@ -30,7 +30,7 @@ def upgrade() -> None:
         sa.Column("commission", sa.BigInteger(), nullable=False),
         sa.Column("approved_by", sa.String(length=20), nullable=True),
         sa.Column("member_id", sa.Integer(), sa.ForeignKey("members.id"), nullable=True),
-        sa.Column("buyer_name", sa.String(length=60), nullable=True),
+        sa.Column("buyer_name_enc", sa.LargeBinary(), nullable=True),
         sa.Column("buyer_id_enc", sa.LargeBinary(), nullable=True),
         sa.Column("buyer_id_hash", sa.String(length=64), nullable=True),
         sa.Column("business_time", sa.String(length=32), nullable=False),
