@@ -10,7 +10,7 @@ from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
 from pos_app.cli.values import parse_amount, parse_date
 from pos_app.cli.views import print_member
-from pos_app.core import members, points, staff, tiers
+from pos_app.core import card_sales, members, points, staff, tiers
 from pos_app.core.errors import PosError
 from pos_app.core.money import to_str
 from pos_app.core.pii import mask_card
@@ -85,7 +85,7 @@ def cmd_member_enroll(args: argparse.Namespace, t: Terminal) -> int:
         media_id=args.media_id,
     )
     with t.tx() as s:
-        m = members.enroll(t, s, e, who)
+        m = card_sales.enroll(t, s, e, who)
         data = members.summary(t, s, m)
     emit(args, data, lambda: print_member(data))
     return 0

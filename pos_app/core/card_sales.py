@@ -29,10 +29,18 @@ from sqlalchemy.orm import Session
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError
 
-from pos_app.core import card_stock, ledger, members, outbox, shifts, tiers
+from pos_app.core import card_stock, entitlements, ledger, members, outbox, shifts, tiers
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import CNY, TENDER_ACCOUNTS, Posting, account, cents
-from pos_app.core.models import Card, CardMedia, CardSale, Journal, Member, StockCard
+from pos_app.core.models import (
+    Card,
+    CardMedia,
+    CardSale,
+    Journal,
+    Member,
+    StaffCommission,
+    StockCard,
+)
 from pos_app.core.money import ZERO, format_money, money, round_half_up
 from pos_app.core.pii import mask_card
 from pos_app.core.program import CardProduct
@@ -147,6 +155,16 @@ def grant(t: Terminal, s: Session, product: str, holder: str, who: Operator,
                       seller=who.code, approved=None, buyer=(None, None))
 
 
+def enroll(t: Terminal, s: Session, e: members.Enrollment, who: Operator) -> Member:
+    """Enroll a member (:func:`members.enroll`); a card of the store's stock issued to
+    them brings its product's services."""
+    m = members.enroll(t, s, e, who)
+    sc = card_stock.of_card(s, members.main_card(s, m)) if e.card_no else None
+    if sc is not None:
+        entitlements.grant_for_card(s, members.main_card(s, m), sc.product, terminal=t, who=who)
+    return m
+
+
 def _issue(t: Terminal, s: Session, sc: StockCard, holder: Member | None, who: Operator,
            reason: str) -> Card:
     """The stock card issued: to its holder, or (anonymous) to a new anonymous member."""
@@ -189,7 +207,11 @@ def _hand_over(t: Terminal, s: Session, p: CardProduct, stock: list[StockCard],
         buyer_id_hash=t.vault.lookup_hash("id_number", idn) if idn else None,
         business_time=now, staff=who.code)
     s.add(row)
+    if commission:
+        s.add(StaffCommission(staff=seller, amount=commission, kind="card_sale", ref=no, at=now))
     s.flush()
+    for c in cards:  # the services the product brings (a clinic card's check-up)
+        entitlements.grant_for_card(s, c, p.code, terminal=t, who=who, at=now)
     detail = {"product": p.code, "cards": [mask_card(c.card_no) for c in cards],
               "paid": str(paid), "commission": str(commission), "seller": seller,
               "real_name": idn is not None}

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from pos_app.core import card_sales, card_stock, ledger, members, reconcile, stored_value
 from pos_app.core.card_sales import CardSaleRequest
 from pos_app.core.errors import NotAllowed, PosError
-from pos_app.core.models import Account, CardSale, OutboxEvent
+from pos_app.core.models import Account, CardSale, Entitlement, OutboxEvent, StaffCommission
 from pos_app.core.staff import Operator
 from pos_app.core.terminal import DB_FILE, Terminal
 
@@ -77,6 +77,13 @@ def test_sold_at_face_and_below_face_with_commission(terminal: Terminal) -> None
         assert sc.valid_until.date() == (terminal.now() + timedelta(days=365)).date()
         assert [m.to_status for m in card_stock.history(s, sold.card_no)][-2:] == [
             "sold", "active"]
+    with terminal.read() as s:  # the product's check-up came with each card, for a year
+        got = s.scalars(select(Entitlement).order_by(Entitlement.id)).all()
+        assert [(e.card_no, e.service, e.count) for e in got] == [
+            ("8901000000019", "checkup", 1), ("8901000000027", "checkup", 1)]
+        commissions = s.scalars(select(StaffCommission).order_by(StaffCommission.id)).all()
+        assert [(c.staff, c.amount) for c in commissions] == [
+            ("1001", D("1000.00")), ("1001", D("800.00"))]
     assert balance(terminal, "cards:sale_discount") == D("1000.00")
     # owed to 1001: 20 % of the 5,000 paid at face and of the 4,000 paid below face
     assert balance(terminal, "staff:commission:1001") == D("-1800.00")
@@ -167,3 +174,15 @@ def test_a_yearly_card_expires_and_a_top_up_renews_it(terminal: Terminal, clock:
             year=today.year + 1)
         assert [m.to_status for m in card_stock.history(s, vip)][-2:] == ["expired", "active"]
     verified(terminal)
+
+
+def test_a_stock_card_issued_at_enrollment_brings_its_services(terminal: Terminal) -> None:
+    stock(terminal)
+    with terminal.tx() as s:
+        m = card_sales.enroll(terminal, s, members.Enrollment(
+            name="李雷", phone="13912345678", card_no="8901000000035"), CASHIER)
+        card_sales.enroll(terminal, s, members.Enrollment(name="韩梅", phone="13912345679"),
+                          CASHIER)
+        got = s.scalars(select(Entitlement)).all()
+        assert [(e.member_uid, e.card_no, e.service) for e in got] == [
+            (m.uid, "8901000000035", "checkup")]

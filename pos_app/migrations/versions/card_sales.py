@@ -2,14 +2,14 @@
 and the buyer's real-name record
 
 Revision ID: card_sales
-Revises: 0008
+Revises: gifts_entitlements
 Create Date: 2026-12-02
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "card_sales"
-down_revision = "0008"
+down_revision = "gifts_entitlements"
 branch_labels = None
 depends_on = None
 

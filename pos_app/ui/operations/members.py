@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from pos_app.core import card_sales, members, stored_value, tiers
 from pos_app.core import card_stock as stock
-from pos_app.core import members, stored_value, tiers
 from pos_app.core.models import Sale, Topup
 from pos_app.core.staff import Operator, require
 from pos_app.core.terminal import Terminal
@@ -95,7 +95,7 @@ def enroll(
     from receipts.from_core import enrollment_document
 
     with t.tx() as s:
-        m = members.enroll(t, s, e, who)
+        m = card_sales.enroll(t, s, e, who)
         card = members.main_card(s, m).card_no
         doc = printing.keep(t, s, enrollment_document(t, s, m, cashier=who.code))
     return find(t, card, card=True), printing.render(t, doc)
