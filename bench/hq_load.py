@@ -1,7 +1,7 @@
 """Load on HQ from thousands of terminals (loopback only, bounded in count and time).
 
     .venv/bin/python bench/hq_load.py [--terminals 5000] [--batches 4] [--per 5]
-        [--processes 1 2 4] [--concurrency 64] [--peak-rate 300] [--peak-seconds 60]
+        [--processes 1 2 4] [--concurrency 64] [--peak-rate 300] [--peak-minutes 10]
 
 For each number of HQ processes (``pos hq serve`` each, one worker, over one fresh
 PostgreSQL database, behind HAProxy with ``packaging/haproxy/store-pos-hq.cfg``):
@@ -15,22 +15,28 @@ PostgreSQL database, behind HAProxy with ``packaging/haproxy/store-pos-hq.cfg``)
   own hash chain, so HQ checks and applies real sale payloads with their ledger
   entries.
 * reported: events/s applied over the whole run, p50/p99 latency of an upload batch,
-  and HQ's peak memory (the RSS of all its processes, sampled every 0.2 s);
-* baseline, same run, same database: a raw batched ``INSERT`` (psycopg
-  ``executemany``, 500 rows a commit) of the same events and their ledger entries into
-  two plain tables: no HTTP, no checks, no ledger.
+  and HQ's peak memory (the RSS of all its processes, sampled every 0.2 s), each with
+  its ratio to the baseline, and `uptime` at the start and end (the machine is shared);
+* baseline, same run, same database, after HQ stopped: a process of its own
+  (bench/raw_insert.py) INSERTs the same rows raw (as many events, the same payload,
+  their ledger entries) into two plain tables: once in batches of 500 a commit
+  (events/s), once as the terminals' batches of ``--per`` events with their entries, a
+  commit each (batch p50/p99); its peak RSS is the memory baseline. No HTTP, no
+  checks, no ledger.
 
 Then a sustained peak on the largest configuration: ``--peak-rate`` sales/s arriving
-as batches of 3 events from random terminals for ``--peak-seconds`` (the issue asks
-for 10 minutes; the default is shortened to fit a shared 2-CPU machine), with the p99
-latency of a batch. Everything runs on this one machine: the simulated terminals take
-CPU from HQ and PostgreSQL, so the figures are a floor.
+as batches of 3 events from random terminals for ``--peak-minutes`` (10, as the issue
+asks; shorter where the machine cannot be spared that long: the output says what was
+run), with the batch latency and how long the last answer took to come.
+Everything runs on this one machine: the simulated terminals take CPU from HQ and
+PostgreSQL, so the figures are a floor.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import secrets
@@ -55,7 +61,6 @@ from sqlalchemy import insert, select
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import raw_insert as baseline  # noqa: E402
 from pos_app.core import catalog, outbox, sales, shifts  # noqa: E402
 from pos_app.core.models import OutboxEvent  # noqa: E402
 from pos_app.core.outbox import GENESIS  # noqa: E402
@@ -228,6 +233,8 @@ async def peak(base: str, sims: list[Sim], rate: int, seconds: int) -> tuple[int
                 await asyncio.sleep(due - now)
             x = random.choice(sims)
             while x.key in busy:  # a terminal uploads one batch at a time
+                if len(busy) >= len(sims) // 2:  # HQ far behind: let answers come
+                    await asyncio.sleep(0.01)
                 x = random.choice(sims)
             busy.add(x.key)
             tasks.append(asyncio.create_task(one(x)))
@@ -236,14 +243,25 @@ async def peak(base: str, sims: list[Sim], rate: int, seconds: int) -> tuple[int
     return sent, lat
 
 
-def raw_insert(dsn: str, sims: list[Sim], events: int, proto: dict[str, Any]) -> float:
-    """As many events and their entries, INSERTed in batches (bench/raw_insert.py);
-    events/s."""
-    per_sim = max(1, events // len(sims))
-    ev_rows, en_rows = baseline.rows_of(
-        (secrets.token_hex(16), x.key, k + 1, proto["kind"], proto["payload"])
-        for x in sims for k in range(per_sim))
-    return len(ev_rows) / baseline.raw_insert(dsn, ev_rows, en_rows)
+def raw_baseline(dsn: str, args: argparse.Namespace, proto: dict[str, Any]) -> dict[str, Any]:
+    """The same rows (terminals x batches x per events and their entries) INSERTed raw by
+    a process of its own (bench/raw_insert.py): events/s, batch p50/p99, peak RSS."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump({"kind": proto["kind"], "payload": proto["payload"]}, f)
+    try:
+        r = subprocess.run([sys.executable, str(ROOT / "bench" / "raw_insert.py"), dsn, f.name,
+                            "--terminals", str(args.terminals), "--events-each",
+                            str(args.batches * args.per), "--per", str(args.per)],
+                           capture_output=True, text=True, check=True, cwd=ROOT)
+    finally:
+        os.unlink(f.name)
+    out: dict[str, Any] = json.loads(r.stdout)
+    return out
+
+
+def load() -> str:
+    """What `uptime` says: the machine is shared, so every figure carries it."""
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
 def start_hq(url: str, n: int, log: Path) -> tuple[list[subprocess.Popen[bytes]], list[int],
@@ -305,22 +323,30 @@ def run_config(n: int, args: argparse.Namespace, proto: dict[str, Any], log: Pat
         mem = Memory(pids)
         mem.start()
         try:
+            out["load"] = load()
             t0 = time.perf_counter()
             applied, lat = asyncio.run(day(base, sims, args.batches, args.per, args.concurrency))
             el = time.perf_counter() - t0
             out.update(events=applied, seconds=el, eps=applied / el,
-                       p50=statistics.median(lat), p99=pct(lat, 99), batches=len(lat))
+                       p50=statistics.median(lat), p99=pct(lat, 99), batches=len(lat),
+                       load_end=load())
             if do_peak:
-                sent, plat = asyncio.run(peak(base, sims, args.peak_rate, args.peak_seconds))
+                seconds = round(args.peak_minutes * 60)
+                out["peak_load"] = load()
+                t0 = time.perf_counter()
+                sent, plat = asyncio.run(peak(base, sims, args.peak_rate, seconds))
                 out.update(peak_sent=sent, peak_p50=statistics.median(plat),
-                           peak_p99=pct(plat, 99), peak_batches=len(plat))
+                           peak_p99=pct(plat, 99), peak_batches=len(plat),
+                           peak_wall=time.perf_counter() - t0, peak_seconds=seconds,
+                           peak_load_end=load())
         finally:
             mem.done.set()
             mem.join()
             out["rss_mib"] = mem.peak
             stop([*procs, lb])
         dsn = f"host=127.0.0.1 port=5432 user=postgres dbname={db}"
-        out["raw_eps"] = raw_insert(dsn, sims, out["events"], proto)
+        out["raw"] = raw_baseline(dsn, args, proto)
+        out["raw_load"] = load()
     finally:
         engine.dispose()
         with psycopg.connect(ADMIN_DSN, autocommit=True) as c:
@@ -336,27 +362,41 @@ def main() -> int:
     ap.add_argument("--processes", type=int, nargs="+", default=[1, 2, 4])
     ap.add_argument("--concurrency", type=int, default=64)
     ap.add_argument("--peak-rate", type=int, default=300)
-    ap.add_argument("--peak-seconds", type=int, default=60)
+    ap.add_argument("--peak-minutes", type=float, default=10.0,
+                    help="length of the sustained peak (the issue asks for 10); 0 skips it")
     args = ap.parse_args()
     proto = proto_event()
     log = Path(tempfile.mkdtemp(prefix="hq-load-")) / "hq.log"
     print(f"# {args.terminals} terminals x {args.batches} batches x {args.per} events, "
           f"{args.concurrency} at once; HQ log {log}")
-    print("| HQ processes | events | time | events/s | raw INSERT events/s | ÷ raw | "
-          "batch p50 | batch p99 | HQ peak RSS |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| HQ processes | events | time | events/s (÷ raw) | batch p50 (÷ raw) | "
+          "batch p99 (÷ raw) | HQ peak RSS (÷ raw) | raw INSERT: events/s, p50, p99, RSS |")
+    print("|---|---|---|---|---|---|---|---|")
+    notes = []
     for i, n in enumerate(args.processes):
-        r = run_config(n, args, proto, log, do_peak=i == len(args.processes) - 1)
-        print(f"| {n} | {r['events']:,} | {r['seconds']:.1f} s | {r['eps']:,.0f} | "
-              f"{r['raw_eps']:,.0f} | {r['raw_eps'] / r['eps']:.1f}× | "
-              f"{r['p50'] * 1000:.0f} ms | {r['p99'] * 1000:.0f} ms | {r['rss_mib']:.0f} MiB |",
-              flush=True)
+        last = i == len(args.processes) - 1
+        r = run_config(n, args, proto, log, do_peak=last and args.peak_minutes > 0)
+        raw = r["raw"]
+        print(f"| {n} | {r['events']:,} | {r['seconds']:.1f} s | {r['eps']:,.0f} "
+              f"({raw['eps'] / r['eps']:.1f}× slower) | {r['p50'] * 1000:.0f} ms "
+              f"({r['p50'] / raw['p50']:.0f}×) | {r['p99'] * 1000:.0f} ms "
+              f"({r['p99'] / raw['p99']:.0f}×) | {r['rss_mib']:.0f} MiB "
+              f"({r['rss_mib'] / raw['rss_mib']:.1f}×) | {raw['eps']:,.0f}/s, "
+              f"{raw['p50'] * 1000:.1f} ms, {raw['p99'] * 1000:.1f} ms, "
+              f"{raw['rss_mib']:.0f} MiB |", flush=True)
+        notes.append(f"{n} process(es): at start `{r['load']}`; at end `{r['load_end']}`; "
+                     f"raw INSERT after `{r['raw_load']}`")
         if "peak_sent" in r:
-            peak_line = (f"peak: {args.peak_rate} sales/s for {args.peak_seconds} s on {n} HQ "
-                         f"processes: {r['peak_sent']:,} events in {r['peak_batches']:,} "
-                         f"batches of 3, batch p50 {r['peak_p50'] * 1000:.0f} ms, p99 "
-                         f"{r['peak_p99'] * 1000:.0f} ms")
-    print(peak_line)
+            notes.append(
+                f"peak: {args.peak_rate} sales/s asked for {r['peak_seconds']} s "
+                f"({r['peak_seconds'] / 60:g} min) on {n} HQ processes: {r['peak_sent']:,} "
+                f"events in {r['peak_batches']:,} batches of 3, all answered after "
+                f"{r['peak_wall']:.0f} s (= {r['peak_sent'] / r['peak_wall']:,.0f} events/s "
+                f"taken), batch p50 {r['peak_p50'] * 1000:.0f} ms, p99 "
+                f"{r['peak_p99'] * 1000:.0f} ms; load at start `{r['peak_load']}`, "
+                f"at end `{r['peak_load_end']}`")
+    for line in notes:
+        print("- " + line)
     return 0
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from sync.hq.models import HqAlert, HqAnchor, HqEntry, HqEvent, HqTerminal
+from sync.hq.models import HqAlert, HqAnchor, HqCarried, HqEntry, HqEvent, HqEventId, HqTerminal
 
 ALERT = "chain_rewritten"
 
@@ -112,14 +112,18 @@ def own_balances(s: Session, t: HqTerminal, card_nos: list[str]) -> dict[str, in
         codes[f"sv:card:{no}:principal"] = no
         codes[f"sv:card:{no}:bonus"] = no
     out = dict.fromkeys(card_nos, 0)
-    for account, total in s.execute(
+    accounts = or_(HqEntry.account.in_(sorted(codes)), HqEntry.account.like("overdraft:%:card:%"))
+    carried = or_(HqCarried.account.in_(sorted(codes)),
+                  HqCarried.account.like("overdraft:%:card:%"))
+    for account, total in [*s.execute(
         select(HqEntry.account, func.sum(HqEntry.amount))
-        .join(HqEvent, HqEvent.event_id == HqEntry.event_id)
-        .where(HqEvent.terminal_key == t.key, HqEvent.status == "applied",
-               or_(HqEntry.account.in_(sorted(codes)),
-                   HqEntry.account.like("overdraft:%:card:%")))
+        .join(HqEventId, HqEventId.event_id == HqEntry.event_id)
+        .where(HqEventId.terminal_key == t.key, HqEventId.status == "applied", accounts)
         .group_by(HqEntry.account)
-    ):
+    ), *s.execute(  # and what its events moved in months detached for archive
+        select(HqCarried.account, func.sum(HqCarried.amount))
+        .where(HqCarried.terminal_key == t.key, carried).group_by(HqCarried.account)
+    )]:
         no = codes.get(account) or account.rsplit(":card:", 1)[-1]
         if no in wanted:
             out[no] += int(total or 0)

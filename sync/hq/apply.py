@@ -1,13 +1,13 @@
 """Apply a terminal's batch of events at HQ in one database transaction.
 
-Exactly once: ``hq_events`` keeps every event id HQ has taken (primary key). The same id
+Exactly once: ``hq_event_ids`` keeps every event id HQ has taken (primary key). The same id
 with the same content is acknowledged again; the same id with different content is
 quarantined and alerted. Order: each terminal's events are taken only at the sequence
 HQ expects next and only if they link to the hash of the previous one; a gap is answered
 with the expected sequence, a rewind or fork (a restored terminal) is flagged. The
 terminal's row is locked (``SELECT ... FOR UPDATE`` on PostgreSQL, ``BEGIN IMMEDIATE``
 on SQLite), so several HQ workers never apply one terminal's events twice or out of
-order, and the unique (terminal, seq) index backs that up.
+order, and the unique (terminal, seq) of ``hq_event_ids`` backs that up.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, text
+from sqlalchemy import Table, insert, select, text
 from sqlalchemy.orm import Session
 
 from pos_app.core.outbox import canonical, event_hash
@@ -36,6 +36,7 @@ from sync.hq.models import (
     HqEntitlementUse,
     HqEntry,
     HqEvent,
+    HqEventId,
     HqGiftStock,
     HqMember,
     HqQuarantine,
@@ -547,25 +548,33 @@ class BatchResult:
 
 
 def _lock_terminal(s: Session, key: str) -> HqTerminal:
-    q = select(HqTerminal).where(HqTerminal.key == key)
+    """The terminal's row, locked and read fresh (one round trip)."""
+    q = select(HqTerminal).where(HqTerminal.key == key).execution_options(
+        populate_existing=True)
     if s.get_bind().dialect.name == "postgresql":
         q = q.with_for_update()
-    t = s.scalars(q).one()
-    s.refresh(t)
-    return t
+    return s.scalars(q).one()
+
+
+def _known(s: Session, ids: list[str]) -> dict[str, tuple[str, str, str | None]]:
+    """The batch's event ids HQ has already taken: content hash, outcome and reason
+    (the reason is gone once the event's month was archived)."""
+    if not ids:
+        return {}
+    q = (select(HqEventId.event_id, HqEventId.content_hash, HqEventId.status, HqEvent.reason)
+         .outerjoin(HqEvent, (HqEvent.event_id == HqEventId.event_id)
+                    & (HqEvent.received_at == HqEventId.received_at))
+         .where(HqEventId.event_id.in_(ids)))
+    return {eid: (chash, status, reason) for eid, chash, status, reason in s.execute(q)}
 
 
 def apply_batch(s: Session, key: str, events: list[dict[str, Any]]) -> BatchResult:
     """Apply ``events`` (one terminal's, any order) inside the caller's transaction."""
     now = utcnow()
     t = _lock_terminal(s, key)
-    t.last_seen = now
     evs = sorted(events, key=lambda e: int(e["seq"]))
     ids = [e["event_id"] for e in evs]
-    known: dict[str, tuple[str, str, str | None]] = {
-        row.event_id: (row.content_hash, row.status, row.reason)
-        for row in s.scalars(select(HqEvent).where(HqEvent.event_id.in_(ids)))
-    } if ids else {}
+    known = _known(s, ids)
     ap = Applier(s, t, now)
     figs = figures.DayFigures(t.store, t.franchisee)
     # lock every card account the batch touches at once, in code order (no deadlocks)
@@ -646,47 +655,50 @@ def apply_batch(s: Session, key: str, events: list[dict[str, Any]]) -> BatchResu
         known[eid] = (chash, status, reason)
         t.next_seq = seq + 1
         t.last_hash = ev["hash"]
+    t.last_seen = now  # written with the sequence, in one UPDATE
     _write(s, t, ap.book, rows, now)
     figs.write(s)
     return BatchResult(results, t.next_seq, t.last_hash, t.epoch, problem)
 
 
-def post_entries(s: Session, entries: list[dict[str, Any]]) -> None:
-    """Write ledger entries (event_id, account, amount, unit) and move the accounts'
-    balances by delta, creating accounts on first use."""
+def post_entries(s: Session, entries: list[dict[str, Any]], now: str | None = None) -> None:
+    """Write ledger entries (event_id, account, amount, unit), posted on ``now``'s day
+    (UTC), and move the accounts' balances by delta, creating accounts on first use."""
     if not entries:
         return
+    day = (now or utcnow())[:10]
+    for e in entries:
+        e["posted_on"] = day
     deltas: dict[str, int] = defaultdict(int)
     units: dict[str, str] = {}
     for e in entries:
         deltas[e["account"]] += e["amount"]
         units[e["account"]] = e["unit"]
-    codes = sorted(deltas)
     acc = _t(HqAccount)
-    new = [{"code": c, "unit": units[c], "balance": 0} for c in codes]
-    conn = s.connection()
     if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        conn.execute(pg_insert(acc).on_conflict_do_nothing(), new)
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
-        conn.execute(insert(acc).prefix_with("OR IGNORE"), new)
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
+    q = dialect_insert(acc)
+    conn = s.connection()
     conn.execute(insert(_t(HqEntry)), entries)
-    # in code order, so two batches touching the same accounts cannot deadlock
-    conn.execute(
-        acc.update()
-        .where(acc.c.code == bindparam("c"))
-        .values(balance=acc.c.balance + bindparam("d")),
-        [{"c": c, "d": deltas[c]} for c in codes if deltas[c]],
-    )
+    # one statement: an account is made on first use or moved by its delta, in code
+    # order, so two batches touching the same accounts cannot deadlock
+    conn.execute(q.on_conflict_do_update(index_elements=["code"],
+                                         set_={"balance": acc.c.balance + q.excluded.balance}),
+                 [{"code": c, "unit": units[c], "balance": deltas[c]} for c in sorted(deltas)])
 
 
 def _write(s: Session, t: HqTerminal, book: Book, rows: list[dict[str, Any]], now: str) -> None:
     pg = s.get_bind().dialect.name == "postgresql"
     s.flush()
     if rows:
+        # the id first: a batch racing this one for the same events stops here
+        s.connection().execute(insert(_t(HqEventId)), [
+            {k: r[k] for k in ("event_id", "terminal_key", "seq", "received_at",
+                               "content_hash", "status")} for r in rows])
         s.connection().execute(insert(_t(HqEvent)), rows)
-    post_entries(s, book.entries)
+    post_entries(s, book.entries, now)
     if book.settlement:
         periods = figures.open_periods(s, {r["business_date"][:7] for r in book.settlement})
         for r in book.settlement:

@@ -35,12 +35,31 @@ class HqTerminal(Base):
     revoked_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
+class HqEventId(Base):
+    """Every event id HQ has taken, once (primary key), with the terminal's sequence
+    (unique per terminal), its content hash and outcome: the exactly-once check. Narrow
+    and never partitioned, so it holds for events whose month was detached from
+    ``hq_events`` for archive (sync/hq/partitions.py)."""
+
+    __tablename__ = "hq_event_ids"
+    __table_args__ = (UniqueConstraint("terminal_key", "seq",
+                                       name="uq_hq_event_ids_terminal_seq"),)
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    terminal_key: Mapped[str] = mapped_column(String(90))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    received_at: Mapped[str] = mapped_column(String(32))  # finds its hq_events partition
+    content_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(12))
+
+
 class HqEvent(Base):
-    """The permanent record of every event id HQ has taken (applied, rejected or a
-    compensation), with device time and HQ receive time."""
+    """The permanent record of every event HQ has taken (applied, rejected or a
+    compensation), with device time and HQ receive time. On PostgreSQL partitioned by
+    the month HQ received it (its key there is the id and ``received_at``; the id's
+    uniqueness is kept by ``hq_event_ids``)."""
 
     __tablename__ = "hq_events"
-    __table_args__ = (UniqueConstraint("terminal_key", "seq", name="uq_hq_events_terminal_seq"),)
+    __table_args__ = (Index("ix_hq_events_terminal_seq", "terminal_key", "seq"),)
     event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     terminal_key: Mapped[str] = mapped_column(String(90))
     franchisee: Mapped[str] = mapped_column(String(40))
@@ -80,6 +99,9 @@ class HqAccount(Base):
 
 
 class HqEntry(Base):
+    """One ledger entry. On PostgreSQL partitioned by the month HQ posted it
+    (``posted_on``, UTC)."""
+
     __tablename__ = "hq_entries"
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
                                     primary_key=True, autoincrement=True)
@@ -87,6 +109,22 @@ class HqEntry(Base):
     account: Mapped[str] = mapped_column(String(120), index=True)
     amount: Mapped[int] = mapped_column(BigInteger)  # debit positive
     unit: Mapped[str] = mapped_column(String(3))
+    posted_on: Mapped[str] = mapped_column(String(10))  # YYYY-MM-DD, UTC
+
+
+class HqCarried(Base):
+    """What a ledger month detached for archive added up to, per account and the
+    terminal whose events posted it (none for back-office adjustments): HQ's books and
+    each terminal's card figures count it in place of the archived entries."""
+
+    __tablename__ = "hq_carried"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
+                                    primary_key=True, autoincrement=True)
+    month: Mapped[str] = mapped_column(String(7), index=True)
+    terminal_key: Mapped[str | None] = mapped_column(String(90), nullable=True, index=True)
+    account: Mapped[str] = mapped_column(String(120), index=True)
+    unit: Mapped[str] = mapped_column(String(3))
+    amount: Mapped[int] = mapped_column(BigInteger)
 
 
 class HqMember(Base):
@@ -150,7 +188,8 @@ class HqSettlement(Base):
 
 
 class HqSale(Base):
-    """Sales and refunds as reported (the facts behind the HQ reports)."""
+    """Sales and refunds as reported (the facts behind the HQ reports). On PostgreSQL
+    partitioned by the month of their business date."""
 
     __tablename__ = "hq_sales"
     event_id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -1,15 +1,26 @@
-"""Monthly partitions of HQ's growing fact tables on PostgreSQL (docs/scaling.md).
+"""Monthly partitions of HQ's growing tables on PostgreSQL (docs/scaling.md).
 
-``hq_store_days`` and ``hq_member_days`` (the figures per store and day and per member
-and day that the apply keeps) are partitioned by month of their ``day`` with
-PostgreSQL's native range partitioning. The partitions live in a schema of their own
-(``<HQ's schema>_part``, e.g. ``public_part``), named ``<table>_YYYYMM``, beside a
-``<table>_default`` partition that catches a day no month partition covers yet. HQ
-creates the partitions ahead (:func:`ensure`: this month and ``AHEAD`` more, at
-``pos hq serve`` and with the nightly ``pos hq refresh-figures``); an old month is
-detached for archive (:func:`detach`, ``pos hq partitions --detach YYYY-MM``): its
-table stays, outside the figures, to be dumped and dropped. SQLite HQs (one store, a
-demo) keep plain tables.
+Partitioned by month with PostgreSQL's native range partitioning, each on a column of
+its own:
+
+* the figures per store and day and per member and day (``hq_store_days``,
+  ``hq_member_days``) by their ``day``;
+* the events (``hq_events``) by the time HQ received them (``received_at``), the ledger
+  entries (``hq_entries``) by the day HQ posted them (``posted_on``), the reported sales
+  (``hq_sales``) by their business date. A partitioned table's unique keys must hold
+  its partition column, so their keys become (id, month column); an event id stays
+  unique chain-wide through ``hq_event_ids`` (never partitioned), which the apply
+  checks and writes first.
+
+The partitions live in a schema of their own (``<HQ's schema>_part``, e.g.
+``public_part``), named ``<table>_YYYYMM``, beside a ``<table>_default`` partition that
+catches a value no month partition covers yet. HQ creates the partitions ahead
+(:func:`ensure`: this month and ``AHEAD`` more, at ``pos hq serve`` and with the
+nightly ``pos hq refresh-figures``); an old month is detached for archive
+(:func:`detach`, ``pos hq partitions --detach YYYY-MM``): its tables stay, outside
+HQ's figures and books, to be dumped and dropped; the month's ledger entries are
+carried forward first as one entry per account, so the books still balance. SQLite
+HQs (one store, a demo) keep plain tables.
 """
 
 from __future__ import annotations
@@ -19,8 +30,15 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-TABLES = ("hq_store_days", "hq_member_days")
-KEY = "day"  # 'YYYY-MM-DD'
+FIGURE_TABLES = ("hq_store_days", "hq_member_days")
+LEDGER_TABLES = ("hq_events", "hq_entries", "hq_sales")
+TABLES = FIGURE_TABLES + LEDGER_TABLES
+# each table's partition column: an ISO date or time string ('YYYY-MM-DD...', UTC)
+KEYS = {"hq_store_days": "day", "hq_member_days": "day", "hq_events": "received_at",
+        "hq_entries": "posted_on", "hq_sales": "business_date"}
+# their primary keys as plain tables
+PLAIN_KEYS = {"hq_store_days": "store, day", "hq_member_days": "member, day, store",
+              "hq_events": "event_id", "hq_entries": "id", "hq_sales": "event_id"}
 AHEAD = 3
 
 
@@ -92,13 +110,17 @@ def partition(conn: Connection, table: str, months: list[str]) -> None:
         "FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
         "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = CAST(:t AS regclass) "
         "AND i.indisprimary"), {"t": table})
+    key = KEYS[table]
+    if key not in [c.strip() for c in pk.split(",")]:
+        pk = f"{pk}, {key}"  # a partitioned table's keys hold its partition column
     old = f"{table}__plain"
     conn.execute(text(f"ALTER TABLE {table} RENAME TO {old}"))
     conn.execute(text(f"ALTER TABLE {old} RENAME CONSTRAINT {table}_pkey TO {old}_pkey"))
     for name, _ in indexes:
         conn.execute(text(f"ALTER INDEX {name} RENAME TO {name}__plain"))
     conn.execute(text(f"CREATE TABLE {table} (LIKE {old} INCLUDING DEFAULTS) "
-                      f"PARTITION BY RANGE ({KEY})"))
+                      f"PARTITION BY RANGE ({key})"))
+    _own_sequences(conn, old, table)
     conn.execute(text(f"ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY ({pk})"))
     for _, ddl in indexes:  # read before the rename: they name the new table
         conn.execute(text(ddl))
@@ -111,6 +133,18 @@ def partition(conn: Connection, table: str, months: list[str]) -> None:
     if before != after:  # pragma: no cover - the transaction is rolled back
         raise RuntimeError(f"{table}: {before} rows before partitioning, {after} after")
     conn.execute(text(f"DROP TABLE {old}"))
+
+
+def _own_sequences(conn: Connection, old: str, new: str) -> None:
+    """Serial columns' sequences move to the new table (dropping the old one would
+    drop them)."""
+    for (col,) in conn.execute(text(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = :t "
+            "AND table_schema = current_schema() AND column_default LIKE 'nextval(%'"),
+            {"t": old}).all():
+        seq = conn.scalar(text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": old, "c": col})
+        if seq:
+            conn.execute(text(f"ALTER SEQUENCE {seq} OWNED BY {new}.{col}"))
 
 
 def unpartition(conn: Connection, table: str) -> None:
@@ -127,8 +161,8 @@ def unpartition(conn: Connection, table: str) -> None:
         conn.execute(text(f"ALTER INDEX {name} RENAME TO {name}__parts"))
     conn.execute(text(f"CREATE TABLE {table} (LIKE {old} INCLUDING DEFAULTS INCLUDING "
                       "CONSTRAINTS)"))
-    conn.execute(text(f"ALTER TABLE {table} ADD PRIMARY KEY "
-                      f"({'store, day' if table == 'hq_store_days' else 'member, day, store'})"))
+    _own_sequences(conn, old, table)
+    conn.execute(text(f"ALTER TABLE {table} ADD PRIMARY KEY ({PLAIN_KEYS[table]})"))
     for _, ddl in indexes:  # read before the rename: they name the new table
         conn.execute(text(ddl.replace(" ON ONLY ", " ON ")))
     conn.execute(text(f"INSERT INTO {table} SELECT * FROM {old}"))
@@ -165,15 +199,37 @@ def ensure(conn: Connection, ahead: int = AHEAD, today: date | None = None) -> l
 
 def detach(conn: Connection, month: str) -> list[str]:
     """Detach ``month``'s partitions for archive; returns their tables (in the
-    ``_part`` schema, to be dumped and dropped)."""
+    ``_part`` schema, to be dumped and dropped). The month's ledger entries are first
+    carried forward into ``hq_carried`` (per account, unit and the terminal whose events
+    posted them), so every account's entries and carried sums still add up to its
+    balance. Event ids stay in ``hq_event_ids``: an archived event sent again is still
+    a duplicate."""
     schema = part_schema(conn)
     out = []
     for table in TABLES:
         name = f"{table}_{month.replace('-', '')}"
         if month in partitions(conn, table):
+            if table == "hq_entries":
+                conn.execute(text(
+                    "INSERT INTO hq_carried (month, terminal_key, account, unit, amount) "
+                    "SELECT :m, i.terminal_key, e.account, e.unit, sum(e.amount) "
+                    f'FROM "{schema}".{name} e '
+                    "LEFT JOIN hq_event_ids i ON i.event_id = e.event_id "
+                    "GROUP BY i.terminal_key, e.account, e.unit HAVING sum(e.amount) <> 0"),
+                    {"m": month})
             conn.execute(text(f'ALTER TABLE {table} DETACH PARTITION "{schema}".{name}'))
             out.append(f"{schema}.{name}")
     return out
+
+
+def span(conn: Connection, tables: tuple[str, ...]) -> list[str]:
+    """The months from the oldest row of ``tables`` (or this month) to ``AHEAD``
+    months from now."""
+    first = min((conn.scalar(text(f"SELECT min({KEYS[t]}) FROM {t}")) or "9999")
+                for t in tables)
+    now = this_month()
+    start = first[:7] if first < now else now
+    return months_from(start, months_ahead(now, AHEAD)[-1])
 
 
 def status(conn: Connection) -> dict[str, Any]:

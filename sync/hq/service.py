@@ -282,14 +282,16 @@ def changes(engine: Engine, key: str, since: int, limit: int = 5000) -> dict[str
             .order_by(HqChange.id)
             .limit(limit)
         ).all()
-        top = s.scalar(select(func.max(HqChange.id))) or 0
+        # fewer rows than asked for: the last one is the newest change there is
+        top = (s.scalar(select(func.max(HqChange.id))) or 0) if len(rows) == limit else 0
         checkpoint = rows[-1][0] if rows else max(since, 0)
         want: dict[str, set[str]] = {"member": set(), "card": set(), "master": set(),
                                      "coupon": set()}
         for _id, kind, k in rows:
             want[kind].add(k)
         members = []
-        for m in s.scalars(select(HqMember).where(HqMember.uid.in_(sorted(want["member"])))):
+        # a kind with nothing changed costs no query (most downloads find nothing new)
+        for m in _rows(s, HqMember, HqMember.uid, want["member"]):
             pts = s.scalar(select(HqAccount.balance).where(
                 HqAccount.code == f"points:member:{m.uid}")) or 0
             members.append({"member": m.uid, "tier": m.tier, "points": -pts,
@@ -297,7 +299,7 @@ def changes(engine: Engine, key: str, since: int, limit: int = 5000) -> dict[str
                             "entitlements": _entitlements(s, m.uid)})
         cards = []
         own = anchors.own_balances(s, t, sorted(want["card"]))
-        for c in s.scalars(select(HqCard).where(HqCard.card_no.in_(sorted(want["card"])))):
+        for c in _rows(s, HqCard, HqCard.card_no, want["card"]):
             bal = dict(s.execute(select(HqAccount.code, HqAccount.balance).where(
                 HqAccount.code.in_([f"sv:card:{c.card_no}:principal",
                                     f"sv:card:{c.card_no}:bonus"]))).all())
@@ -312,11 +314,11 @@ def changes(engine: Engine, key: str, since: int, limit: int = 5000) -> dict[str
             })
         master = {
             r.name: {"version": r.version, "body": r.body}
-            for r in s.scalars(select(HqMaster).where(HqMaster.name.in_(sorted(want["master"]))))
+            for r in _rows(s, HqMaster, HqMaster.name, want["master"])
         }
         coupons = [
             {"code": c.code, "used": c.used, "store": c.store}
-            for c in s.scalars(select(HqCoupon).where(HqCoupon.code.in_(sorted(want["coupon"]))))
+            for c in _rows(s, HqCoupon, HqCoupon.code, want["coupon"])
         ]
         return {
             "checkpoint": checkpoint,
@@ -329,6 +331,12 @@ def changes(engine: Engine, key: str, since: int, limit: int = 5000) -> dict[str
             "epoch": t.epoch,
             "lease": _yuan(t.lease_cents),
         }
+
+
+def _rows(s: Session, model: Any, key: Any, wanted: set[str]) -> list[Any]:
+    if not wanted:
+        return []
+    return list(s.scalars(select(model).where(key.in_(sorted(wanted)))))
 
 
 def own_events(engine: Engine, key: str, start: int, end: int) -> list[dict[str, Any]]:

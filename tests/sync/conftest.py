@@ -4,6 +4,7 @@ with it, on clocks the tests move."""
 
 from __future__ import annotations
 
+import os
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -37,7 +38,8 @@ PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 
 @pytest.fixture(scope="session")
 def pg_database() -> Iterator[str]:
-    name = f"pos_hq_test_{secrets.token_hex(4)}"
+    # POS_HQ_TEST_DB names the database after whoever runs the tests (several at once)
+    name = f"{os.environ.get('POS_HQ_TEST_DB', 'pos_hq_test')}_{secrets.token_hex(4)}"
     with psycopg.connect(PG_ADMIN, autocommit=True) as c:
         c.execute(f"CREATE DATABASE {name}")
     yield name

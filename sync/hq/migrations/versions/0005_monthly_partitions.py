@@ -21,11 +21,11 @@ def upgrade() -> None:
     if conn.dialect.name != "postgresql":
         return
     first = min((conn.scalar(text(f"SELECT min(day) FROM {t}")) or "9999")
-                for t in partitions.TABLES)
+                for t in partitions.FIGURE_TABLES)
     now = partitions.this_month()
     start = first[:7] if first < now else now
     last = partitions.months_ahead(now, partitions.AHEAD)[-1]
-    for table in partitions.TABLES:
+    for table in partitions.FIGURE_TABLES:
         partitions.partition(conn, table, partitions.months_from(start, last))
 
 
@@ -33,5 +33,5 @@ def downgrade() -> None:
     conn = op.get_bind()
     if conn.dialect.name != "postgresql":
         return
-    for table in partitions.TABLES:
+    for table in partitions.FIGURE_TABLES:
         partitions.unpartition(conn, table)
