@@ -399,9 +399,10 @@ class MainWindow(QMainWindow):
         # the PIN on a touch screen: the numpad shows at the login whatever the toggle
         self.numpad.setVisible(self._numpad_on or (name == "login" and self.touch))
         for n, b in self.nav_buttons.items():
-            b.setProperty("accent", n == name)
-            b.style().unpolish(b)
-            b.style().polish(b)
+            if bool(b.property("accent")) != (n == name):  # re-styled only where it changes
+                b.setProperty("accent", n == name)
+                b.style().unpolish(b)
+                b.style().polish(b)
         screen.on_show()
 
     def key(self, key: str) -> None:
@@ -493,13 +494,13 @@ class MainWindow(QMainWindow):
                     "%1", money_text(res.offline_credit))
             set_message(self.last_label, text, ok=True)
         self.show_screen("checkout")
-        if res is not None:  # in the next turn of the event loop: two short stalls, not one
+        if res is not None:
+            # in the same turn of the event loop as the screen switch: the window is
+            # painted once, with the change over the emptied cart (bench/ui_stall.py: a
+            # fifth less UI-thread work per Complete than painting the cart, then the
+            # change in the next turn)
             summary = _("Sale %1 · total %2").replace("%1", res.sale_no).replace(
                 "%2", money_text(res.total))
-            QTimer.singleShot(0, lambda: self._show_done(res, summary))
-
-    def _show_done(self, res: SaleDone, summary: str) -> None:
-        if not self.checkout.cart.lines:  # unless the next customer's scan came first
             self.done_panel.show_sale(money_text(res.change), summary, res.printout.text)
 
     def shutdown(self) -> None:

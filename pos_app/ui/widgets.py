@@ -79,7 +79,9 @@ def set_message(label: QLabel, text: str | BaseException, ok: bool = False) -> N
         return
     if isinstance(text, BaseException):
         text = error_text(text)
-    label.setProperty("role", "ok" if ok else "error")
+    role = "ok" if ok else "error"
     label.setText(text)
-    label.style().unpolish(label)
-    label.style().polish(label)
+    if label.property("role") != role:  # re-styled only when its colour changes
+        label.setProperty("role", role)
+        label.style().unpolish(label)
+        label.style().polish(label)
