@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pos_app.core import points
+from pos_app.core import entitlements, points
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.members import main_card, sv_accounts
 from pos_app.core.models import (
@@ -629,7 +629,14 @@ def balance_document(t: Terminal, s: Session, member: Member, card: Card | None 
         points=PointsInfo(balance=points_balance(s, member.id),
                           expiring=expiring_lots(t, s, member.id)),
         transactions=card_transactions(t, s, member, lang),
+        extra=entitlement_rows(t, s, member, lang),
     )
+
+
+def entitlement_rows(t: Terminal, s: Session, member: Member,
+                     lang: str) -> tuple[tuple[str, str], ...]:
+    """The member's services as the balance slip prints them: 干洗：不限次."""
+    return tuple((x.name, x.text(lang)) for x in entitlements.standing(t, s, member))
 
 
 def enrollment_document(t: Terminal, s: Session, member: Member, *, cashier: str,

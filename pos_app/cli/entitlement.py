@@ -34,9 +34,7 @@ def add_entitlement(parser: argparse.ArgumentParser) -> None:
 
 def line(x: dict[str, object]) -> str:
     """``干洗: 不限次``; ``体检: 剩 1 次，至 2027-12-01`` (as the balance slip prints it)."""
-    left = "不限次" if x["left"] is None else f"剩 {x['left']} 次"
-    until = f"，至 {x['valid_until']}" if x["valid_until"] else ""
-    return f"{x['name']}: {left}{until}" + ("（已过期）" if x["expired"] else "")
+    return f"{x['name']}: {x['text']}"
 
 
 def cmd_entitlement_list(args: argparse.Namespace, t: Terminal) -> int:

@@ -45,6 +45,20 @@ class Standing:
     expired: bool
     grant: str | None  # the entitlement's uid (None: the tier's)
 
+    def text(self, lang: str = "zh") -> str:
+        """What is left, as the balance slip and the member screen say it: 不限次; 剩 1 次，
+        至 2027-12-01 (en: unlimited; 1 left, until 2027-12-01)."""
+        zh = lang.startswith("zh")
+        if self.left is None:
+            out = "不限次" if zh else "unlimited"
+        else:
+            out = f"剩 {self.left} 次" if zh else f"{self.left} left"
+        if self.valid_until:
+            out += f"，至 {self.valid_until}" if zh else f", until {self.valid_until}"
+        if self.expired:
+            out += "（已过期）" if zh else " (expired)"
+        return out
+
     @property
     def usable(self) -> bool:
         return not self.expired and (self.left is None or self.left > 0)
@@ -53,7 +67,7 @@ class Standing:
         return {"service": self.service, "name": self.name, "value": self.value,
                 "source": self.source, "count": self.count, "left": self.left,
                 "valid_until": self.valid_until, "expired": self.expired,
-                "grant": self.grant, "unlimited": self.left is None}
+                "grant": self.grant, "unlimited": self.left is None, "text": self.text()}
 
 
 def service_of(program: Program, code: str) -> Service:

@@ -76,6 +76,7 @@ class Cart:
     coupon: str | None = None
     used_coupons: set[str] = field(default_factory=set)
     approver: Operator | None = None  # who approved the price overrides
+    gift_stock: dict[str, int] | None = None  # the store's gifts on hand (None: unknown)
 
     def snapshot(self) -> list[CartLine]:
         """The lines as they are now (to put back when a change is refused)."""
@@ -106,6 +107,7 @@ class Cart:
             coupon=self.coupon,
             used_coupons=self.used_coupons,
             tenders=tenders,
+            gift_stock=self.gift_stock,
         )
 
 
@@ -236,6 +238,7 @@ class CheckoutScreen(Screen):
         self.on_pay = on_pay
         self.cart = Cart()
         self.priced: PricedCart | None = None
+        self.gift_stock: dict[str, int] | None = None
         self.scan_times: list[float] = []  # when each pending scan arrived (bench)
         self.confirming: QDialog | None = None  # the question asked, if any
         self.recalling: RecallDialog | None = None
@@ -384,6 +387,8 @@ class CheckoutScreen(Screen):
     # ------------------------------------------------------------------ events
     def on_show(self) -> None:
         self.code_field.setFocus()
+        if self.ctx.terminal.program.gifts:
+            self.read_gift_stock()
 
     def on_key(self, key: str) -> bool:
         if self.confirming is not None:  # a question is open: Esc keeps, nothing else
@@ -893,7 +898,19 @@ class CheckoutScreen(Screen):
         if not self.cart.lines:
             return None
         t = self.ctx.terminal
+        self.cart.gift_stock = self.gift_stock
         return self.cart.quote(t.program, t.now())
+
+    def read_gift_stock(self) -> None:
+        """The store's gifts on hand, read when the counter is shown (after each sale):
+        a 满赠 is quoted with what is in stock, as the sale will give it."""
+        def got(stock: dict[str, int]) -> None:
+            self.gift_stock = stock
+            if self.cart.lines:
+                self.refresh()
+
+        Op(self.ctx, checkout_ops.gift_stock, self.ctx.terminal).success(got).failure(
+            self.fail).run()
 
     def refresh(
         self,

@@ -10,6 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -101,6 +103,9 @@ class PaymentScreen(Screen):
         self.lost = role_label("error")
         self.lost.setObjectName("discount_lost")
         grid.addWidget(self.lost, 3, 0, 1, 2)
+        self.gift_line = role_label("card")  # 满赠: the gift this sale gives
+        self.gift_line.setObjectName("gift_line")
+        grid.addWidget(self.gift_line, 4, 0, 1, 2)
         lay.addLayout(grid)
         self.credited = QLineEdit()
         self.credited.setObjectName("credited_staff")
@@ -119,6 +124,20 @@ class PaymentScreen(Screen):
         credited.addWidget(QLabel(_("Credited to")))
         credited.addWidget(self.credited, 1)
         left.addLayout(credited)
+        self.gift_points = QComboBox()  # a gift bought with the member's points
+        self.gift_points.setObjectName("gift_for_points")
+        self.gift_points.addItem(_("No gift for points"), None)
+        for g in ctx.terminal.program.gifts:
+            if g.points:
+                self.gift_points.addItem(f"{g.name} — {g.points} {_('points')}", g.code)
+        gift_row = QHBoxLayout()
+        gift_row.addWidget(QLabel(_("Gift for points")))
+        gift_row.addWidget(self.gift_points, 1)
+        left.addLayout(gift_row)
+        # a non-member sale above the program's threshold: was membership offered?
+        self.offered = QCheckBox(_("Membership offered to the customer"))
+        self.offered.setObjectName("membership_offered")
+        left.addWidget(self.offered)
         body.addLayout(left, 3)
         right = QVBoxLayout()
         form = QGridLayout()
@@ -195,6 +214,7 @@ class PaymentScreen(Screen):
         self.points.setValue(0)
         self.message.clear()
         has_member = cart.member is not None
+        self._gifts_and_offer(cart, priced)
         # a supplementary card never pays with the main member's points
         self.buttons["points"].setEnabled(has_member and not (cart.member or {}).get(
             "supplementary"))
@@ -222,6 +242,25 @@ class PaymentScreen(Screen):
         else:
             self.sv_preview.hide()
         self.refresh()
+
+    def _gifts_and_offer(self, cart: Cart, priced: PricedCart) -> None:
+        """The gift a 满赠 gives, the gift-for-points choice (a member's, not a
+        supplementary card's) and the "membership offered" prompt of a non-member sale
+        above ``[performance] offer_membership_above``."""
+        gifts = [_("Gift: %1 (value %2)").replace("%1", g.name).replace("%2",
+                                                                       money_text(g.value))
+                 for g in priced.gifts]
+        gifts += [_("No gift for %1: out of stock").replace("%1", code)
+                  for code in priced.gifts_out_of_stock]
+        self.gift_line.setText("<br>".join(gifts))
+        self.gift_line.setVisible(bool(gifts))
+        self.gift_points.setCurrentIndex(0)
+        self.gift_points.setEnabled(cart.member is not None and not (cart.member or {}).get(
+            "supplementary"))
+        above = self.ctx.terminal.program.performance.offer_membership_above
+        self.offered.setChecked(False)
+        self.offered.setVisible(cart.member is None and above is not None
+                                and priced.total >= above)
 
     def on_show(self) -> None:
         self.amount.setFocus()
@@ -492,6 +531,10 @@ class PaymentScreen(Screen):
             member_card=cart.member_card,
             coupon=cart.coupon,
             credited_staff=self.credited.text().strip() or None,
+            gifts_for_points=[str(self.gift_points.currentData())]
+            if self.gift_points.currentData() else [],
+            membership_offered=self.offered.isChecked() if not self.offered.isHidden()
+            else None,
         )
         approver = cart.approver
         self.complete_button.setEnabled(False)

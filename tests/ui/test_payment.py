@@ -187,3 +187,63 @@ def test_a_scan_on_the_payment_screen_reaches_the_sale_not_the_cash_field(
     assert pay.amount.text() == ""
     assert win.current() is co
     assert co.priced is not None and co.priced.total == D("388.00")
+
+
+def test_gifts_at_the_checkout(qtbot: QtBot, window: MainWindow) -> None:
+    """A 满赠 gift shown at payment and handed over with the sale; a gift bought with the
+    member's points chosen on the payment screen."""
+    from pos_app.core import gifts
+    from pos_app.core.models import SaleGift
+    from pos_app.core.staff import Operator
+    from tests.core.conftest import CREAM
+
+    win = window
+    t = win.ctx.terminal
+    with t.tx() as s:
+        gifts.receive(t, s, "UMBRELLA", 2, Operator("2001", "supervisor"))
+    login(qtbot, win)
+    co, pay = win.checkout, win.payment
+    attach_member(qtbot, win, SILVER_PHONE)
+    for _ in range(2):  # cream 458.00 × 2 at the D11 70 % for members: 641.20, a gift
+        win.ctx.devices.simulate_scan(CREAM)
+    qtbot.waitUntil(lambda: co.priced is not None and co.priced.total == D("641.20"),
+                    timeout=5000)
+    win.key("F12")
+    open_shift_when_offered(qtbot, win, co)
+    assert win.current() is pay
+    assert "晴雨伞" in pay.gift_line.text() and "50.00" in pay.gift_line.text()
+    assert pay.gift_points.isEnabled() and pay.offered.isHidden()  # a member: not asked
+    pay.gift_points.setCurrentIndex(pay.gift_points.findData("UMBRELLA"))
+    win.key("F5")  # cash for the rest
+    win.key("F12")
+    idle(qtbot, win)
+    assert win.current() is co, pay.message.text()
+    with t.read() as s:
+        sale = s.scalars(select(sales.Sale).order_by(sales.Sale.id.desc())).first()
+        assert sale is not None
+        given = s.scalars(select(SaleGift).where(SaleGift.sale_id == sale.id)).all()
+        assert [(g.gift_code, g.source, g.points) for g in given] == [
+            ("UMBRELLA", "promotion", 0), ("UMBRELLA", "points", 500)]
+
+
+def test_membership_offered_asked_of_a_non_member_sale(qtbot: QtBot,
+                                                       window: MainWindow) -> None:
+    win = window
+    login(qtbot, win)
+    co, pay = win.checkout, win.payment
+    win.ctx.devices.simulate_scan(COAT)  # 699.00, no member: above the ¥100 of the program
+    qtbot.waitUntil(lambda: co.model.rowCount() == 1, timeout=5000)
+    idle(qtbot, win)
+    win.key("F12")
+    open_shift_when_offered(qtbot, win, co)
+    assert not pay.offered.isHidden() and not pay.gift_points.isEnabled()
+    pay.offered.setChecked(True)
+    pay.credited.setText("2001")
+    win.key("F5")
+    win.key("F12")
+    idle(qtbot, win)
+    assert win.current() is co, pay.message.text()
+    with win.ctx.terminal.read() as s:
+        sale = s.scalars(select(sales.Sale).order_by(sales.Sale.id.desc())).first()
+        assert sale is not None
+        assert (sale.membership_offered, sale.credited_staff) == (True, "2001")

@@ -59,22 +59,22 @@
       <translation>%1 is not open to your role</translation>
     </message>
     <message>
-      <location filename="../app.py" line="487" />
+      <location filename="../app.py" line="488" />
       <source>Sale %1: %2, change %3</source>
       <translation>Sale %1: %2, change %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="490" />
+      <location filename="../app.py" line="491" />
       <source>%1 points earned</source>
       <translation>%1 points earned</translation>
     </message>
     <message>
-      <location filename="../app.py" line="492" />
+      <location filename="../app.py" line="493" />
       <source>offline stored value used: %1</source>
       <translation>offline stored value used: %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="497" />
+      <location filename="../app.py" line="502" />
       <source>Sale %1 · total %2</source>
       <translation>Sale %1 · total %2</translation>
     </message>
@@ -214,262 +214,262 @@
       <translation>Print slip</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="116" />
+      <location filename="../checkout.py" line="118" />
       <source>Anonymous card</source>
       <translation>Anonymous card</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="117" />
+      <location filename="../checkout.py" line="119" />
       <source>Tier</source>
       <translation>Tier</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="118" />
+      <location filename="../checkout.py" line="120" />
       <source>Points</source>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="119" />
+      <location filename="../checkout.py" line="121" />
       <source>Stored value</source>
       <translation>Stored value</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="120" />
+      <location filename="../checkout.py" line="122" />
       <source>principal</source>
       <translation>principal</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="121" />
+      <location filename="../checkout.py" line="123" />
       <source>bonus</source>
       <translation>bonus</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="125" />
+      <location filename="../checkout.py" line="127" />
       <source>%1 points expire on %2</source>
       <translation>%1 points expire on %2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="130" />
+      <location filename="../checkout.py" line="132" />
       <source>Supplementary card</source>
       <translation>Supplementary card</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="146" />
+      <location filename="../checkout.py" line="148" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="146" />
+      <location filename="../checkout.py" line="148" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="146" />
+      <location filename="../checkout.py" line="148" />
       <source>Qty</source>
       <translation>Qty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="146" />
+      <location filename="../checkout.py" line="148" />
       <source>Price</source>
       <translation>Price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="146" />
+      <location filename="../checkout.py" line="148" />
       <source>Discounts</source>
       <translation>Discounts</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="146" />
+      <location filename="../checkout.py" line="148" />
       <source>Amount</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="211" />
+      <location filename="../checkout.py" line="213" />
       <source>Checkout</source>
       <translation>Checkout</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="214" />
+      <location filename="../checkout.py" line="216" />
       <source>Quantity of the selected line</source>
       <translation>Quantity of the selected line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="215" />
+      <location filename="../checkout.py" line="217" />
       <source>Void the selected line</source>
       <translation>Void the selected line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="216" />
+      <location filename="../checkout.py" line="218" />
       <source>Price override (supervisor)</source>
       <translation>Price override (supervisor)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="217" />
+      <location filename="../checkout.py" line="219" />
       <source>Member: card or phone</source>
       <translation>Member: card or phone</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="218" />
+      <location filename="../checkout.py" line="220" />
       <source>Coupon</source>
       <translation>Coupon</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="219" />
+      <location filename="../checkout.py" line="221" />
       <source>Pay</source>
       <translation>Pay</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="220" />
+      <location filename="../checkout.py" line="222" />
       <source>Park the cart (挂单)</source>
       <translation>Park the cart (挂单)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="221" />
+      <location filename="../checkout.py" line="223" />
       <source>Recall a parked cart (取单)</source>
       <translation>Recall a parked cart (取单)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="222" />
+      <location filename="../checkout.py" line="224" />
       <source>Cancel the whole sale, with a reason (整单取消)</source>
       <translation>Cancel the whole sale, with a reason (整单取消)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="223" />
+      <location filename="../checkout.py" line="225" />
       <source>Detach the member</source>
       <translation>Detach the member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="224" />
+      <location filename="../checkout.py" line="226" />
       <source>Price check (查价), nothing added</source>
       <translation>Price check (查价), nothing added</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="225" />
+      <location filename="../checkout.py" line="227" />
       <source>Reprint the last receipt (supervisor)</source>
       <translation>Reprint the last receipt (supervisor)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="226" />
+      <location filename="../checkout.py" line="228" />
       <source>Open the cash drawer, no sale (a reason)</source>
       <translation>Open the cash drawer, no sale (a reason)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="227" />
+      <location filename="../checkout.py" line="229" />
       <source>Manual discount on the line or the sale (supervisor)</source>
       <translation>Manual discount on the line or the sale (supervisor)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="258" />
+      <location filename="../checkout.py" line="261" />
       <source>Scan or type a barcode / SKU, Enter</source>
       <translation>Scan or type a barcode / SKU, Enter</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="286" />
+      <location filename="../checkout.py" line="289" />
       <source>List price</source>
       <translation>List price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="290" />
+      <location filename="../checkout.py" line="293" />
       <source>To pay</source>
       <translation>To pay</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="296" />
+      <location filename="../checkout.py" line="299" />
       <source>Member (card or phone)</source>
       <translation>Member (card or phone)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="299" />
+      <location filename="../checkout.py" line="302" />
       <source>Swipe / tap / insert, or type card or phone</source>
       <translation>Swipe / tap / insert, or type card or phone</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="302" />
+      <location filename="../checkout.py" line="305" />
       <source>No member</source>
       <translation>No member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="312" />
+      <location filename="../checkout.py" line="315" />
       <source>Type or scan the coupon code</source>
       <translation>Type or scan the coupon code</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="321" />
+      <location filename="../checkout.py" line="324" />
       <source>Set qty</source>
       <translation>Set qty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="328" />
+      <location filename="../checkout.py" line="331" />
       <source>New unit price</source>
       <translation>New unit price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="330" />
+      <location filename="../checkout.py" line="333" />
       <source>Override</source>
       <translation>Override</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="334" />
+      <location filename="../checkout.py" line="337" />
       <source>Void line</source>
       <translation>Void line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="338" />
+      <location filename="../checkout.py" line="341" />
       <source>Park</source>
       <translation>Park</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="341" />
+      <location filename="../checkout.py" line="344" />
       <source>Recall</source>
       <translation>Recall</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="344" />
+      <location filename="../checkout.py" line="347" />
       <source>Cancel sale</source>
       <translation>Cancel sale</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="347" />
+      <location filename="../checkout.py" line="350" />
       <source>Detach member</source>
       <translation>Detach member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="352" />
+      <location filename="../checkout.py" line="355" />
       <source>Price check</source>
       <translation>Price check</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="355" />
+      <location filename="../checkout.py" line="358" />
       <source>Reprint</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="358" />
+      <location filename="../checkout.py" line="361" />
       <source>Open drawer</source>
       <translation>Open drawer</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="365" />
+      <location filename="../checkout.py" line="368" />
       <source>Discount</source>
       <translation>Discount</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="436" />
+      <location filename="../checkout.py" line="441" />
       <source>Quantity must be 1 to %1</source>
       <translation>Quantity must be 1 to %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="484" />
+      <location filename="../checkout.py" line="489" />
       <source>At most %1 of one item</source>
       <translation>At most %1 of one item</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="507" />
+      <location filename="../checkout.py" line="512" />
       <source>Happy birthday, %1!</source>
       <translation>Happy birthday, %1!</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="522" />
+      <location filename="../checkout.py" line="527" />
       <source>Coupon %1 taken off</source>
       <translation>Coupon %1 taken off</translation>
     </message>
@@ -484,7 +484,7 @@
       <translation>Scanned in error</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="542" />
+      <location filename="../checkout.py" line="547" />
       <source>Coupon %1 refused: %2</source>
       <translation>Coupon %1 refused: %2</translation>
     </message>
@@ -494,7 +494,7 @@
       <translation>The customer is short of money</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="550" />
+      <location filename="../checkout.py" line="555" />
       <source>Coupon %1 applied: %2 off</source>
       <translation>Coupon %1 applied: %2 off</translation>
     </message>
@@ -504,7 +504,7 @@
       <translation>Price query</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="579" />
+      <location filename="../checkout.py" line="584" />
       <source>Void line %1: %2 × %3?</source>
       <translation>Void line %1: %2 × %3?</translation>
     </message>
@@ -524,92 +524,92 @@
       <translation>Cash taken to the safe</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="638" />
+      <location filename="../checkout.py" line="643" />
       <source>Line %1: %2</source>
       <translation>Line %1: %2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="652" />
+      <location filename="../checkout.py" line="657" />
       <source>Manual discount %1折 applied</source>
       <translation>Manual discount %1折 applied</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="669" />
+      <location filename="../checkout.py" line="674" />
       <source>The cart is empty</source>
       <translation>The cart is empty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="671" />
+      <location filename="../checkout.py" line="676" />
       <source>a sale</source>
       <translation>a sale</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="696" />
+      <location filename="../checkout.py" line="701" />
       <source>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</source>
       <translation>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="709" />
+      <location filename="../checkout.py" line="714" />
       <source>Finish or park this sale first (Ctrl+G)</source>
       <translation>Finish or park this sale first (Ctrl+G)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="715" />
+      <location filename="../checkout.py" line="720" />
       <source>No cart is parked</source>
       <translation>No cart is parked</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="748" />
+      <location filename="../checkout.py" line="753" />
       <source>Parked cart no. %1 recalled</source>
       <translation>Parked cart no. %1 recalled</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="750" />
+      <location filename="../checkout.py" line="755" />
       <source>left out: %1</source>
       <translation>left out: %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="770" />
+      <location filename="../checkout.py" line="775" />
       <source>Cancel the whole sale: %1 items, %2?</source>
       <translation>Cancel the whole sale: %1 items, %2?</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="784" />
+      <location filename="../checkout.py" line="789" />
       <source>Sale cancelled: %1</source>
       <translation>Sale cancelled: %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="804" />
+      <location filename="../checkout.py" line="809" />
       <source>No member is attached</source>
       <translation>No member is attached</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="810" />
+      <location filename="../checkout.py" line="815" />
       <source>Member detached</source>
       <translation>Member detached</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="838" />
+      <location filename="../checkout.py" line="843" />
       <source>Receipt %1 reprinted</source>
       <translation>Receipt %1 reprinted</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="852" />
+      <location filename="../checkout.py" line="857" />
       <source>Open the cash drawer with no sale?</source>
       <translation>Open the cash drawer with no sale?</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="865" />
+      <location filename="../checkout.py" line="870" />
       <source>Drawer opened: %1</source>
       <translation>Drawer opened: %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="956" />
+      <location filename="../checkout.py" line="973" />
       <source>Coupon %1 taken off: %2</source>
       <translation>Coupon %1 taken off: %2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="974" />
+      <location filename="../checkout.py" line="991" />
       <source>Welcome</source>
       <translation>Welcome</translation>
     </message>
@@ -1069,24 +1069,84 @@
       <translation>Tier is now %1</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="175" />
+      <location filename="../members/screen.py" line="178" />
       <source>card</source>
       <translation>card</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="41" />
+      <location filename="../members/screen.py" line="42" />
       <source>Members</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="42" />
+      <location filename="../members/screen.py" line="43" />
       <source>Member counter</source>
       <translation>Member counter</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="45" />
+      <location filename="../members/screen.py" line="46" />
       <source>Do the action of the open tab</source>
       <translation>Do the action of the open tab</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="19" />
+      <source>Services &amp; gifts</source>
+      <translation>Services &amp; gifts</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="26" />
+      <source>Services</source>
+      <translation>Services</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="33" />
+      <source>Staff code of who served (default: you)</source>
+      <translation>Staff code of who served (default: you)</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="34" />
+      <source>Service</source>
+      <translation>Service</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="35" />
+      <source>Served by</source>
+      <translation>Served by</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="36" />
+      <source>Record the use</source>
+      <translation>Record the use</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="44" />
+      <source>points</source>
+      <translation>points</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="45" />
+      <source>Gift for points</source>
+      <translation>Gift for points</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="46" />
+      <source>Give the gift for points</source>
+      <translation>Give the gift for points</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="56" />
+      <source>No services</source>
+      <translation>No services</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="72" />
+      <source>Recorded: %1</source>
+      <translation>Recorded: %1</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="87" />
+      <source>Gift given: %1; %2 points left</source>
+      <translation>Gift given: %1; %2 points left</translation>
     </message>
     <message>
       <location filename="../members/stock.py" line="23" />
@@ -1244,162 +1304,182 @@
       <translation>No. %1 · %2 · by %3 · %4 · %5 items · %6</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="107" />
+      <location filename="../payment.py" line="112" />
       <source>Staff code of the assistant (optional)</source>
       <translation>Staff code of the assistant (optional)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="110" />
+      <location filename="../payment.py" line="115" />
       <source>Tenders</source>
       <translation>Tenders</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="119" />
+      <location filename="../payment.py" line="124" />
       <source>Credited to</source>
       <translation>Credited to</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="127" />
+      <location filename="../payment.py" line="129" />
+      <source>No gift for points</source>
+      <translation>No gift for points</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="138" />
+      <source>Membership offered to the customer</source>
+      <translation>Membership offered to the customer</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="146" />
       <source>Amount (empty: the rest)</source>
       <translation>Amount (empty: the rest)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="137" />
+      <location filename="../payment.py" line="156" />
       <source>Present the member card, or type its number</source>
       <translation>Present the member card, or type its number</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="147" />
+      <location filename="../payment.py" line="166" />
       <source>Member card</source>
       <translation>Member card</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="161" />
+      <location filename="../payment.py" line="180" />
       <source>Remove last</source>
       <translation>Remove last</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="170" />
+      <location filename="../payment.py" line="189" />
       <source>Back</source>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="172" />
+      <location filename="../payment.py" line="191" />
       <source>Complete</source>
       <translation>Complete</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="206" />
+      <location filename="../payment.py" line="226" />
       <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
       <translation>Member %1: %2 points (up to %3 usable here), stored value %4</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="213" />
+      <location filename="../payment.py" line="233" />
       <source>No member: points and stored value need a member</source>
       <translation>No member: points and stored value need a member</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="217" />
+      <location filename="../payment.py" line="237" />
       <source>Paid wholly from stored value: %1 (saves %2)</source>
       <translation>Paid wholly from stored value: %1 (saves %2)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="257" />
+      <location filename="../payment.py" line="250" />
+      <source>Gift: %1 (value %2)</source>
+      <translation>Gift: %1 (value %2)</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="253" />
+      <source>No gift for %1: out of stock</source>
+      <translation>No gift for %1: out of stock</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="296" />
       <source>Scanned %1: take back the tenders (Ctrl+R) or go back to the cart (Esc) to add goods</source>
       <translation>Scanned %1: take back the tenders (Ctrl+R) or go back to the cart (Esc) to add goods</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="329" />
+      <location filename="../payment.py" line="368" />
       <source>The stored-value pay discount (%1) is lost: %2 pays part of this sale, and the discount applies only when stored value pays all but points</source>
       <translation>The stored-value pay discount (%1) is lost: %2 pays part of this sale, and the discount applies only when stored value pays all but points</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="361" />
+      <location filename="../payment.py" line="400" />
       <source>Still due: %1</source>
       <translation>Still due: %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="363" />
+      <location filename="../payment.py" line="402" />
       <source>Change: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="374" />
+      <location filename="../payment.py" line="413" />
       <source>Nothing is left to pay</source>
       <translation>Nothing is left to pay</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="379" />
+      <location filename="../payment.py" line="418" />
       <source>No points can pay this sale: %1</source>
       <translation>No points can pay this sale: %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="389" />
+      <location filename="../payment.py" line="428" />
       <source>Present the member card (swipe, tap or insert)</source>
       <translation>Present the member card (swipe, tap or insert)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="410" />
+      <location filename="../payment.py" line="449" />
       <source>Enter the bank-card slip reference</source>
       <translation>Enter the bank-card slip reference</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="426" />
+      <location filename="../payment.py" line="465" />
       <source>The card may pay at most %1 of this sale: %2</source>
       <translation>The card may pay at most %1 of this sale: %2</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="438" />
+      <location filename="../payment.py" line="477" />
       <source>%1 points held; points may pay at most %2 of this sale</source>
       <translation>%1 points held; points may pay at most %2 of this sale</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="461" />
+      <location filename="../payment.py" line="500" />
       <source>This card belongs to another member</source>
       <translation>This card belongs to another member</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="483" />
+      <location filename="../payment.py" line="522" />
       <source>Not paid yet: %1 still due</source>
       <translation>Not paid yet: %1 still due</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="55" />
+      <location filename="../payment.py" line="57" />
       <source>Payment</source>
       <translation>Payment</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="58" />
+      <location filename="../payment.py" line="60" />
       <source>Pay with points</source>
       <translation>Pay with points</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="59" />
+      <location filename="../payment.py" line="61" />
       <source>Pay with stored value (card presented)</source>
       <translation>Pay with stored value (card presented)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="61" />
+      <location filename="../payment.py" line="63" />
       <source>Bank card (reference)</source>
       <translation>Bank card (reference)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="62" />
+      <location filename="../payment.py" line="64" />
       <source>Other tender</source>
       <translation>Other tender</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="63" />
+      <location filename="../payment.py" line="65" />
       <source>Remove the last tender</source>
       <translation>Remove the last tender</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="64" />
+      <location filename="../payment.py" line="66" />
       <source>Complete the sale</source>
       <translation>Complete the sale</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="93" />
+      <location filename="../payment.py" line="95" />
       <source>Total</source>
       <translation>Total</translation>
     </message>

@@ -59,22 +59,22 @@
       <translation>您的角色不能打开%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="487" />
+      <location filename="../app.py" line="488" />
       <source>Sale %1: %2, change %3</source>
       <translation>小票 %1：%2，找零 %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="490" />
+      <location filename="../app.py" line="491" />
       <source>%1 points earned</source>
       <translation>获得积分 %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="492" />
+      <location filename="../app.py" line="493" />
       <source>offline stored value used: %1</source>
       <translation>使用离线储值：%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="497" />
+      <location filename="../app.py" line="502" />
       <source>Sale %1 · total %2</source>
       <translation>销售单 %1 · 合计 %2</translation>
     </message>
@@ -214,262 +214,262 @@
       <translation>打印余额单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="116" />
+      <location filename="../checkout.py" line="118" />
       <source>Anonymous card</source>
       <translation>不记名卡</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="117" />
+      <location filename="../checkout.py" line="119" />
       <source>Tier</source>
       <translation>等级</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="118" />
+      <location filename="../checkout.py" line="120" />
       <source>Points</source>
       <translation>积分</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="119" />
+      <location filename="../checkout.py" line="121" />
       <source>Stored value</source>
       <translation>储值</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="120" />
+      <location filename="../checkout.py" line="122" />
       <source>principal</source>
       <translation>本金</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="121" />
+      <location filename="../checkout.py" line="123" />
       <source>bonus</source>
       <translation>赠送</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="125" />
+      <location filename="../checkout.py" line="127" />
       <source>%1 points expire on %2</source>
       <translation>%1 积分将于 %2 到期</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="130" />
+      <location filename="../checkout.py" line="132" />
       <source>Supplementary card</source>
       <translation>附属卡</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="146" />
+      <location filename="../checkout.py" line="148" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="146" />
+      <location filename="../checkout.py" line="148" />
       <source>Item</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="146" />
+      <location filename="../checkout.py" line="148" />
       <source>Qty</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="146" />
+      <location filename="../checkout.py" line="148" />
       <source>Price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="146" />
+      <location filename="../checkout.py" line="148" />
       <source>Discounts</source>
       <translation>优惠</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="146" />
+      <location filename="../checkout.py" line="148" />
       <source>Amount</source>
       <translation>金额</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="211" />
+      <location filename="../checkout.py" line="213" />
       <source>Checkout</source>
       <translation>收银</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="214" />
+      <location filename="../checkout.py" line="216" />
       <source>Quantity of the selected line</source>
       <translation>修改所选行数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="215" />
+      <location filename="../checkout.py" line="217" />
       <source>Void the selected line</source>
       <translation>删除所选商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="216" />
+      <location filename="../checkout.py" line="218" />
       <source>Price override (supervisor)</source>
       <translation>改价（领班授权）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="217" />
+      <location filename="../checkout.py" line="219" />
       <source>Member: card or phone</source>
       <translation>会员：刷卡或手机号</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="218" />
+      <location filename="../checkout.py" line="220" />
       <source>Coupon</source>
       <translation>优惠券</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="219" />
+      <location filename="../checkout.py" line="221" />
       <source>Pay</source>
       <translation>结账</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="220" />
+      <location filename="../checkout.py" line="222" />
       <source>Park the cart (挂单)</source>
       <translation>挂单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="221" />
+      <location filename="../checkout.py" line="223" />
       <source>Recall a parked cart (取单)</source>
       <translation>取单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="222" />
+      <location filename="../checkout.py" line="224" />
       <source>Cancel the whole sale, with a reason (整单取消)</source>
       <translation>整单取消（需填写原因）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="223" />
+      <location filename="../checkout.py" line="225" />
       <source>Detach the member</source>
       <translation>解除会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="224" />
+      <location filename="../checkout.py" line="226" />
       <source>Price check (查价), nothing added</source>
       <translation>查价（不加入购物车）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="225" />
+      <location filename="../checkout.py" line="227" />
       <source>Reprint the last receipt (supervisor)</source>
       <translation>重打上一张小票（领班）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="226" />
+      <location filename="../checkout.py" line="228" />
       <source>Open the cash drawer, no sale (a reason)</source>
       <translation>无交易开钱箱（需填写原因）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="227" />
+      <location filename="../checkout.py" line="229" />
       <source>Manual discount on the line or the sale (supervisor)</source>
       <translation>手工折扣：本行或整单（领班）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="258" />
+      <location filename="../checkout.py" line="261" />
       <source>Scan or type a barcode / SKU, Enter</source>
       <translation>扫码或输入条码 / 货号，回车</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="286" />
+      <location filename="../checkout.py" line="289" />
       <source>List price</source>
       <translation>原价合计</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="290" />
+      <location filename="../checkout.py" line="293" />
       <source>To pay</source>
       <translation>应付</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="296" />
+      <location filename="../checkout.py" line="299" />
       <source>Member (card or phone)</source>
       <translation>会员（卡或手机号）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="299" />
+      <location filename="../checkout.py" line="302" />
       <source>Swipe / tap / insert, or type card or phone</source>
       <translation>刷卡 / 感应 / 插卡，或输入卡号、手机号</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="302" />
+      <location filename="../checkout.py" line="305" />
       <source>No member</source>
       <translation>未关联会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="312" />
+      <location filename="../checkout.py" line="315" />
       <source>Type or scan the coupon code</source>
       <translation>输入或扫描券码</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="321" />
+      <location filename="../checkout.py" line="324" />
       <source>Set qty</source>
       <translation>改数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="328" />
+      <location filename="../checkout.py" line="331" />
       <source>New unit price</source>
       <translation>新单价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="330" />
+      <location filename="../checkout.py" line="333" />
       <source>Override</source>
       <translation>改价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="334" />
+      <location filename="../checkout.py" line="337" />
       <source>Void line</source>
       <translation>删除商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="338" />
+      <location filename="../checkout.py" line="341" />
       <source>Park</source>
       <translation>挂单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="341" />
+      <location filename="../checkout.py" line="344" />
       <source>Recall</source>
       <translation>取单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="344" />
+      <location filename="../checkout.py" line="347" />
       <source>Cancel sale</source>
       <translation>整单取消</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="347" />
+      <location filename="../checkout.py" line="350" />
       <source>Detach member</source>
       <translation>解除会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="352" />
+      <location filename="../checkout.py" line="355" />
       <source>Price check</source>
       <translation>查价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="355" />
+      <location filename="../checkout.py" line="358" />
       <source>Reprint</source>
       <translation>重打小票</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="358" />
+      <location filename="../checkout.py" line="361" />
       <source>Open drawer</source>
       <translation>开钱箱</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="365" />
+      <location filename="../checkout.py" line="368" />
       <source>Discount</source>
       <translation>折扣</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="436" />
+      <location filename="../checkout.py" line="441" />
       <source>Quantity must be 1 to %1</source>
       <translation>数量须为 1 到 %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="484" />
+      <location filename="../checkout.py" line="489" />
       <source>At most %1 of one item</source>
       <translation>同一商品最多 %1 件</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="507" />
+      <location filename="../checkout.py" line="512" />
       <source>Happy birthday, %1!</source>
       <translation>%1，生日快乐！</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="522" />
+      <location filename="../checkout.py" line="527" />
       <source>Coupon %1 taken off</source>
       <translation>已撤下优惠券 %1</translation>
     </message>
@@ -484,7 +484,7 @@
       <translation>扫错商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="542" />
+      <location filename="../checkout.py" line="547" />
       <source>Coupon %1 refused: %2</source>
       <translation>优惠券 %1 不能使用：%2</translation>
     </message>
@@ -494,7 +494,7 @@
       <translation>顾客钱不够</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="550" />
+      <location filename="../checkout.py" line="555" />
       <source>Coupon %1 applied: %2 off</source>
       <translation>已使用优惠券 %1：优惠 %2</translation>
     </message>
@@ -504,7 +504,7 @@
       <translation>只是问价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="579" />
+      <location filename="../checkout.py" line="584" />
       <source>Void line %1: %2 × %3?</source>
       <translation>删除第 %1 行：%2 × %3？</translation>
     </message>
@@ -524,92 +524,92 @@
       <translation>现金存入保险柜</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="638" />
+      <location filename="../checkout.py" line="643" />
       <source>Line %1: %2</source>
       <translation>第 %1 行：%2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="652" />
+      <location filename="../checkout.py" line="657" />
       <source>Manual discount %1折 applied</source>
       <translation>已打 %1 折（手工折扣）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="669" />
+      <location filename="../checkout.py" line="674" />
       <source>The cart is empty</source>
       <translation>购物车是空的</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="671" />
+      <location filename="../checkout.py" line="676" />
       <source>a sale</source>
       <translation>结账</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="696" />
+      <location filename="../checkout.py" line="701" />
       <source>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</source>
       <translation>已挂单，第 %1 单（%2 件，%3）：按 Ctrl+Q 取单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="709" />
+      <location filename="../checkout.py" line="714" />
       <source>Finish or park this sale first (Ctrl+G)</source>
       <translation>请先完成或挂起当前这单（Ctrl+G）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="715" />
+      <location filename="../checkout.py" line="720" />
       <source>No cart is parked</source>
       <translation>没有挂起的单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="748" />
+      <location filename="../checkout.py" line="753" />
       <source>Parked cart no. %1 recalled</source>
       <translation>已取回第 %1 单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="750" />
+      <location filename="../checkout.py" line="755" />
       <source>left out: %1</source>
       <translation>未取回：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="770" />
+      <location filename="../checkout.py" line="775" />
       <source>Cancel the whole sale: %1 items, %2?</source>
       <translation>整单取消：%1 件，%2？</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="784" />
+      <location filename="../checkout.py" line="789" />
       <source>Sale cancelled: %1</source>
       <translation>已整单取消：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="804" />
+      <location filename="../checkout.py" line="809" />
       <source>No member is attached</source>
       <translation>未关联会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="810" />
+      <location filename="../checkout.py" line="815" />
       <source>Member detached</source>
       <translation>已解除会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="838" />
+      <location filename="../checkout.py" line="843" />
       <source>Receipt %1 reprinted</source>
       <translation>已重打小票 %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="852" />
+      <location filename="../checkout.py" line="857" />
       <source>Open the cash drawer with no sale?</source>
       <translation>无交易打开钱箱？</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="865" />
+      <location filename="../checkout.py" line="870" />
       <source>Drawer opened: %1</source>
       <translation>已开钱箱：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="956" />
+      <location filename="../checkout.py" line="973" />
       <source>Coupon %1 taken off: %2</source>
       <translation>已撤下优惠券 %1：%2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="974" />
+      <location filename="../checkout.py" line="991" />
       <source>Welcome</source>
       <translation>欢迎光临</translation>
     </message>
@@ -1069,24 +1069,84 @@
       <translation>等级已调整为 %1</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="175" />
+      <location filename="../members/screen.py" line="178" />
       <source>card</source>
       <translation>卡</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="41" />
+      <location filename="../members/screen.py" line="42" />
       <source>Members</source>
       <translation>会员</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="42" />
+      <location filename="../members/screen.py" line="43" />
       <source>Member counter</source>
       <translation>会员服务台</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="45" />
+      <location filename="../members/screen.py" line="46" />
       <source>Do the action of the open tab</source>
       <translation>执行当前页的操作</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="19" />
+      <source>Services &amp; gifts</source>
+      <translation>权益与礼品</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="26" />
+      <source>Services</source>
+      <translation>权益</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="33" />
+      <source>Staff code of who served (default: you)</source>
+      <translation>服务员工工号（默认：本人）</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="34" />
+      <source>Service</source>
+      <translation>服务项目</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="35" />
+      <source>Served by</source>
+      <translation>服务人</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="36" />
+      <source>Record the use</source>
+      <translation>登记使用</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="44" />
+      <source>points</source>
+      <translation>积分</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="45" />
+      <source>Gift for points</source>
+      <translation>积分兑换礼品</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="46" />
+      <source>Give the gift for points</source>
+      <translation>兑换礼品</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="56" />
+      <source>No services</source>
+      <translation>无权益</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="72" />
+      <source>Recorded: %1</source>
+      <translation>已登记：%1</translation>
+    </message>
+    <message>
+      <location filename="../members/services.py" line="87" />
+      <source>Gift given: %1; %2 points left</source>
+      <translation>已兑换：%1；剩余积分 %2</translation>
     </message>
     <message>
       <location filename="../members/stock.py" line="23" />
@@ -1244,162 +1304,182 @@
       <translation>第 %1 单 · %2 · 收银员 %3 · %4 · %5 件 · %6</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="107" />
+      <location filename="../payment.py" line="112" />
       <source>Staff code of the assistant (optional)</source>
       <translation>导购工号（可选）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="110" />
+      <location filename="../payment.py" line="115" />
       <source>Tenders</source>
       <translation>支付明细</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="119" />
+      <location filename="../payment.py" line="124" />
       <source>Credited to</source>
       <translation>业绩归属</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="127" />
+      <location filename="../payment.py" line="129" />
+      <source>No gift for points</source>
+      <translation>不兑换礼品</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="138" />
+      <source>Membership offered to the customer</source>
+      <translation>已邀请顾客入会</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="146" />
       <source>Amount (empty: the rest)</source>
       <translation>金额（留空：支付剩余）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="137" />
+      <location filename="../payment.py" line="156" />
       <source>Present the member card, or type its number</source>
       <translation>出示会员卡，或输入卡号</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="147" />
+      <location filename="../payment.py" line="166" />
       <source>Member card</source>
       <translation>会员卡</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="161" />
+      <location filename="../payment.py" line="180" />
       <source>Remove last</source>
       <translation>删除上一笔</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="170" />
+      <location filename="../payment.py" line="189" />
       <source>Back</source>
       <translation>返回</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="172" />
+      <location filename="../payment.py" line="191" />
       <source>Complete</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="206" />
+      <location filename="../payment.py" line="226" />
       <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
       <translation>会员 %1：积分 %2（本单最多可用 %3），储值 %4</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="213" />
+      <location filename="../payment.py" line="233" />
       <source>No member: points and stored value need a member</source>
       <translation>未关联会员：积分和储值需要会员</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="217" />
+      <location filename="../payment.py" line="237" />
       <source>Paid wholly from stored value: %1 (saves %2)</source>
       <translation>全额储值支付：%1（再省 %2）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="257" />
+      <location filename="../payment.py" line="250" />
+      <source>Gift: %1 (value %2)</source>
+      <translation>赠品：%1（价值 %2）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="253" />
+      <source>No gift for %1: out of stock</source>
+      <translation>%1 赠品已无库存</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="296" />
       <source>Scanned %1: take back the tenders (Ctrl+R) or go back to the cart (Esc) to add goods</source>
       <translation>扫描到 %1：要加商品，请先撤回支付（Ctrl+R）或返回购物车（Esc）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="329" />
+      <location filename="../payment.py" line="368" />
       <source>The stored-value pay discount (%1) is lost: %2 pays part of this sale, and the discount applies only when stored value pays all but points</source>
       <translation>将失去储值支付优惠（%1）：本单有一部分由%2支付，而储值支付优惠只在除积分外全部用储值支付时才有</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="361" />
+      <location filename="../payment.py" line="400" />
       <source>Still due: %1</source>
       <translation>还需支付：%1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="363" />
+      <location filename="../payment.py" line="402" />
       <source>Change: %1</source>
       <translation>找零：%1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="374" />
+      <location filename="../payment.py" line="413" />
       <source>Nothing is left to pay</source>
       <translation>已付清</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="379" />
+      <location filename="../payment.py" line="418" />
       <source>No points can pay this sale: %1</source>
       <translation>本单不能用积分支付：%1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="389" />
+      <location filename="../payment.py" line="428" />
       <source>Present the member card (swipe, tap or insert)</source>
       <translation>请出示会员卡（刷卡、感应或插卡）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="410" />
+      <location filename="../payment.py" line="449" />
       <source>Enter the bank-card slip reference</source>
       <translation>请输入银行卡签购单号</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="426" />
+      <location filename="../payment.py" line="465" />
       <source>The card may pay at most %1 of this sale: %2</source>
       <translation>此卡本单最多可付 %1：%2</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="438" />
+      <location filename="../payment.py" line="477" />
       <source>%1 points held; points may pay at most %2 of this sale</source>
       <translation>会员有 %1 积分；本单积分最多抵 %2</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="461" />
+      <location filename="../payment.py" line="500" />
       <source>This card belongs to another member</source>
       <translation>这张卡属于其他会员</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="483" />
+      <location filename="../payment.py" line="522" />
       <source>Not paid yet: %1 still due</source>
       <translation>尚未付清：还差 %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="55" />
+      <location filename="../payment.py" line="57" />
       <source>Payment</source>
       <translation>付款</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="58" />
+      <location filename="../payment.py" line="60" />
       <source>Pay with points</source>
       <translation>积分支付</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="59" />
+      <location filename="../payment.py" line="61" />
       <source>Pay with stored value (card presented)</source>
       <translation>储值支付（需出示会员卡）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="61" />
+      <location filename="../payment.py" line="63" />
       <source>Bank card (reference)</source>
       <translation>银行卡（凭证号）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="62" />
+      <location filename="../payment.py" line="64" />
       <source>Other tender</source>
       <translation>其他支付方式</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="63" />
+      <location filename="../payment.py" line="65" />
       <source>Remove the last tender</source>
       <translation>删除上一笔支付</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="64" />
+      <location filename="../payment.py" line="66" />
       <source>Complete the sale</source>
       <translation>完成交易</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="93" />
+      <location filename="../payment.py" line="95" />
       <source>Total</source>
       <translation>合计</translation>
     </message>

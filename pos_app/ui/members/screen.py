@@ -23,6 +23,7 @@ from pos_app.ui.i18n_util import N_, _
 from pos_app.ui.members.cards import CardsTab
 from pos_app.ui.members.enroll import EnrollTab
 from pos_app.ui.members.history import HistoryTab
+from pos_app.ui.members.services import ServicesTab
 from pos_app.ui.members.stock import StockTab
 from pos_app.ui.members.tab import MemberTab
 from pos_app.ui.members.topup import TopupTab
@@ -74,12 +75,14 @@ class MembersScreen(Screen):
         self.cards_tab = CardsTab(self)
         self.history_tab = HistoryTab(self)
         self.stock_tab = StockTab(self, self.issue_from_stock)
+        self.services_tab = ServicesTab(self)
         self.all_tabs: tuple[MemberTab, ...] = (
             self.enroll_tab,
             self.topup_tab,
             self.cards_tab,
             self.history_tab,
             self.stock_tab,
+            self.services_tab,
         )
         for tab in self.all_tabs:
             self.tabs.addTab(tab, _(tab.label))

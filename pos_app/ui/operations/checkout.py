@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from pos_app.core import catalog, counter, parking, sales
+from pos_app.core import catalog, counter, gifts, parking, sales
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.pricing import CartItem
 from pos_app.core.staff import Operator
@@ -34,6 +34,12 @@ def look_up_code(t: Terminal, code: str) -> tuple[str, Any]:
         return "member", look_up(t, code)
     except NotFound:
         raise NotFound("sale.nothing_found", code=code) from None
+
+
+def gift_stock(t: Terminal) -> dict[str, int]:
+    """The program's gifts on hand in this store (a 满赠 gives only what is in stock)."""
+    with t.read() as s:
+        return gifts.stock(s, t.program)
 
 
 def used_coupons(t: Terminal) -> set[str]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from pos_app.core import card_sales, members, stored_value, tiers
+from pos_app.core import card_sales, entitlements, gifts, members, stored_value, tiers
 from pos_app.core import card_stock as stock
 from pos_app.core.models import Sale, Topup
 from pos_app.core.staff import Operator, require
@@ -40,12 +40,31 @@ def look_up(t: Terminal, text: str, card: bool = False) -> dict[str, Any]:
             out["how"] = "phone"
         else:
             found = members.find_card(s, text)
-            out = members.summary(t, s, found.member, found)
+            m = found.member
+            out = members.summary(t, s, m, found)
             out["how"] = "card"
         out["expiring_text"] = "; ".join(
             f"{x['points']} @ {x['expires']}" for x in out["points_expiring"]
         )
+        out["entitlements_text"] = [f"{x.name}: {x.text()}"
+                                    for x in entitlements.standing(t, s, m)]
         return out
+
+
+def use_service(t: Terminal, who: Operator, card_no: str, service: str,
+                served_by: str | None) -> tuple[dict[str, Any], str]:
+    """Record one use of ``service``; the member shown and what is left of it."""
+    with t.tx() as s:
+        _use, after = entitlements.use(t, s, card_no, service, who, served_by)
+    return find(t, card_no, card=True), f"{after.name}: {after.text()}"
+
+
+def redeem_gift(t: Terminal, who: Operator, card_no: str, gift: str
+                ) -> tuple[dict[str, Any], str]:
+    """Give ``gift`` for the member's points; the member shown and the gift's name."""
+    with t.tx() as s:
+        r = gifts.redeem(t, s, card_no, gift, who)
+    return find(t, card_no, card=True), r.gift.name
 
 
 def history(t: Terminal, member_id: int, card_no: str) -> MemberHistory:
