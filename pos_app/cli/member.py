@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import os
+from pathlib import Path
 from typing import Any
 
 from pos_app.cli.operator import operator
@@ -10,7 +13,7 @@ from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
 from pos_app.cli.values import parse_amount, parse_date
 from pos_app.cli.views import print_member
-from pos_app.core import card_sales, members, points, staff, tiers
+from pos_app.core import card_sales, group_enroll, members, points, staff, tiers
 from pos_app.core.errors import PosError
 from pos_app.core.money import to_str
 from pos_app.core.pii import mask_card
@@ -35,6 +38,17 @@ def add_member(parser: argparse.ArgumentParser) -> None:
     x.add_argument("--media-id", help="chip or tag UID for --media ic/nfc")
     x.add_argument("--anonymous", action="store_true", help="an anonymous stored-value card")
     x.set_defaults(func=cmd_member_enroll)
+    x = mem.add_parser("import", help="enroll an organisation's staff from a CSV or XLSX file")
+    x.add_argument("file", help="FILE.csv or FILE.xlsx: name, phone[, id_number, birthday, "
+                                "gender, email] (姓名, 手机, 身份证号 ... also read)")
+    x.add_argument("--organisation", required=True)
+    x.add_argument("--product", help="issue cards of this product from the store's stock "
+                                     "(default: the terminal's next numbers)")
+    x.add_argument("--skip-bad", action="store_true",
+                   help="enroll the good rows and leave the bad ones (default: all or none)")
+    x.add_argument("--list", help="write the printable list (CSV: row, name, phone masked, "
+                                  "card) to this file")
+    x.set_defaults(func=cmd_member_import)
     x = mem.add_parser("show", help="show a member")
     x.add_argument("--card")
     x.add_argument("--phone")
@@ -183,3 +197,42 @@ def cmd_member_supplementary(args: argparse.Namespace, t: Terminal) -> int:
         data["limit_per_day"] = to_str(lim_day) if lim_day else None
     emit(args, data, lambda: print_member(data))
     return 0
+
+
+def cmd_member_import(args: argparse.Namespace, t: Terminal) -> int:
+    who, approver = operator(args, t, "group_enroll")
+    rows = group_enroll.read_rows(Path(args.file))
+    if args.list and Path(args.list).exists():
+        raise PosError("folder.exists", path=args.list)
+    try:
+        with t.tx() as s:
+            res = group_enroll.enroll_group(t, s, rows, who, organisation=args.organisation,
+                                            product=args.product, skip_bad=args.skip_bad,
+                                            approver=approver)
+    except group_enroll.GroupRefused as e:
+        refused = e.result
+        emit(args, [r.as_dict() for r in refused.rows], lambda: _print_rows(refused))
+        raise
+    if args.list:
+        _write_list(args.list, res)
+    data = {"organisation": res.organisation, "enrolled": len(res.enrolled),
+            "skipped": len(res.bad), "rows": [r.as_dict() for r in res.rows]}
+    emit(args, data, lambda: _print_rows(res))
+    return 0
+
+
+def _print_rows(res: group_enroll.GroupResult) -> None:
+    print(f"{res.organisation}: {len(res.enrolled)} enrolled, {len(res.bad)} with problems")
+    for r in res.rows:
+        what = f"card {r.card}" if r.card else str(r.problem) if r.problem else "ok"
+        print(f"row {r.row:>4}  {r.name}  {r.phone}  {what}")
+
+
+def _write_list(path: str, res: group_enroll.GroupResult) -> None:
+    """The printable list handed to the organisation with its cards (phones masked)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["row", "name", "phone", "card"])
+        for r in res.enrolled:
+            w.writerow([r.row, r.name, r.phone, r.card])

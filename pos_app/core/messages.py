@@ -126,6 +126,22 @@ MESSAGES: dict[str, str] = {
     "cardsale.spend_short":
         "the member spent {spent} in 12 months; {product} is given from {threshold}",
     "cardsale.granted_already": "the member was given a {product} card this year ({sale})",
+    # group enrollment
+    "group.no_file": "{path}: no such file",
+    "group.file_kind": "{path}: give a .csv or .xlsx file",
+    "group.empty": "{path} is empty",
+    "group.columns": "{path} has no column {missing} in its first row",
+    "group.rows": "a group holds 1 to {most} rows, got {count}",
+    "group.encoding": "{path}: not UTF-8 or GB18030 text",
+    "group.bad_xlsx": "{path} is not a readable spreadsheet: {detail}",
+    "group.bad_birthday": "birthday '{birthday}' is not a date (YYYY-MM-DD)",
+    "group.dup_phone": "phone {phone} is also on row {row} of the file",
+    "group.dup_id": "the ID number is also on row {row} of the file",
+    "group.id_taken": "the ID number already belongs to a member",
+    "group.organisation": "name the organisation the group comes from",
+    "group.bad_rows":
+        "{bad} of {rows} rows have problems: nothing was enrolled (the report names each; "
+        "--skip-bad enrolls the others)",
     # card statuses (a parameter of the messages above)
     "status.in_stock": "in stock",
     "status.issued": "issued",
@@ -353,6 +369,7 @@ MESSAGES: dict[str, str] = {
     "action.card_sale_discount": "card sale below face",
     "action.card_grant": "card given by a spending rule",
     "action.card_expire": "card expiry",
+    "action.group_enroll": "group enrollment",
     # catalog import
     "catalog.bad_encoding": "{file}: not UTF-8 or GB18030 text",
     "catalog.bad_csv": "catalog file is not valid CSV at line {line}: {detail}",

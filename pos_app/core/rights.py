@@ -130,6 +130,9 @@ RIGHTS: tuple[Right, ...] = (
           "give a member a card by the product's spending rule", "`pos card grant`"),
     Right("card_expire", "manager", False, YES,
           "expire the yearly cards past their validity", "`pos card expire`"),
+    Right("group_enroll", "supervisor", True, YES,
+          "enroll an organisation's staff from a CSV or XLSX file, cards in sequence",
+          "`pos member import`"),
     Right("card_stock", "cashier", False, YES, "look at the store's card stock and a card's moves",
           "`pos card stock`, `pos card history`; Member counter, Card stock tab"),
 )

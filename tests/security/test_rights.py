@@ -72,6 +72,8 @@ COMMANDS: dict[str, list[str]] = {
                            "--price", "4000"],
     "card_grant": ["card", "grant", "--product", "VIP5000", "--holder", PHONE],
     "card_expire": ["card", "expire"],
+    "group_enroll": ["member", "import", str(ROOT / "tests" / "cli" / "group.csv"),
+                     "--organisation", "市第一医院"],
 }
 # rows whose command sells or gives cards from the store's stock: received first
 STOCK_FIRST = ([*COMMANDS["card_batch"], "--count", "3"],

@@ -1767,6 +1767,11 @@
       <translation>gift stock view</translation>
     </message>
     <message>
+      <source>group enrollment</source>
+      <extracomment>action.group_enroll</extracomment>
+      <translation>group enrollment</translation>
+    </message>
+    <message>
       <source>manage staff</source>
       <extracomment>action.manage_staff</extracomment>
       <translation>manage staff</translation>
@@ -2615,6 +2620,66 @@
       <source>no gift '{gift}' in the program (gifts: {known})</source>
       <extracomment>gift.unknown</extracomment>
       <translation>no gift '{gift}' in the program (gifts: {known})</translation>
+    </message>
+    <message>
+      <source>birthday '{birthday}' is not a date (YYYY-MM-DD)</source>
+      <extracomment>group.bad_birthday</extracomment>
+      <translation>birthday '{birthday}' is not a date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>{bad} of {rows} rows have problems: nothing was enrolled (the report names each; --skip-bad enrolls the others)</source>
+      <extracomment>group.bad_rows</extracomment>
+      <translation>{bad} of {rows} rows have problems: nothing was enrolled (the report names each; --skip-bad enrolls the others)</translation>
+    </message>
+    <message>
+      <source>{path} is not a readable spreadsheet: {detail}</source>
+      <extracomment>group.bad_xlsx</extracomment>
+      <translation>{path} is not a readable spreadsheet: {detail}</translation>
+    </message>
+    <message>
+      <source>{path} has no column {missing} in its first row</source>
+      <extracomment>group.columns</extracomment>
+      <translation>{path} has no column {missing} in its first row</translation>
+    </message>
+    <message>
+      <source>the ID number is also on row {row} of the file</source>
+      <extracomment>group.dup_id</extracomment>
+      <translation>the ID number is also on row {row} of the file</translation>
+    </message>
+    <message>
+      <source>phone {phone} is also on row {row} of the file</source>
+      <extracomment>group.dup_phone</extracomment>
+      <translation>phone {phone} is also on row {row} of the file</translation>
+    </message>
+    <message>
+      <source>{path} is empty</source>
+      <extracomment>group.empty</extracomment>
+      <translation>{path} is empty</translation>
+    </message>
+    <message>
+      <source>{path}: not UTF-8 or GB18030 text</source>
+      <extracomment>group.encoding</extracomment>
+      <translation>{path}: not UTF-8 or GB18030 text</translation>
+    </message>
+    <message>
+      <source>{path}: give a .csv or .xlsx file</source>
+      <extracomment>group.file_kind</extracomment>
+      <translation>{path}: give a .csv or .xlsx file</translation>
+    </message>
+    <message>
+      <source>the ID number already belongs to a member</source>
+      <extracomment>group.id_taken</extracomment>
+      <translation>the ID number already belongs to a member</translation>
+    </message>
+    <message>
+      <source>name the organisation the group comes from</source>
+      <extracomment>group.organisation</extracomment>
+      <translation>name the organisation the group comes from</translation>
+    </message>
+    <message>
+      <source>a group holds 1 to {most} rows, got {count}</source>
+      <extracomment>group.rows</extracomment>
+      <translation>a group holds 1 to {most} rows, got {count}</translation>
     </message>
     <message>
       <source>address is longer than 200 characters</source>

@@ -1767,6 +1767,11 @@
       <translation>查看礼品库存</translation>
     </message>
     <message>
+      <source>group enrollment</source>
+      <extracomment>action.group_enroll</extracomment>
+      <translation>团体集体办卡</translation>
+    </message>
+    <message>
       <source>manage staff</source>
       <extracomment>action.manage_staff</extracomment>
       <translation>员工管理</translation>
@@ -2615,6 +2620,66 @@
       <source>no gift '{gift}' in the program (gifts: {known})</source>
       <extracomment>gift.unknown</extracomment>
       <translation>方案中没有礼品“{gift}”（现有礼品：{known}）</translation>
+    </message>
+    <message>
+      <source>birthday '{birthday}' is not a date (YYYY-MM-DD)</source>
+      <extracomment>group.bad_birthday</extracomment>
+      <translation>生日 '{birthday}' 不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <source>{bad} of {rows} rows have problems: nothing was enrolled (the report names each; --skip-bad enrolls the others)</source>
+      <extracomment>group.bad_rows</extracomment>
+      <translation>{rows} 行中有 {bad} 行有问题：未办理任何会员（报告逐行列出；--skip-bad 可办理其余各行）</translation>
+    </message>
+    <message>
+      <source>{path} is not a readable spreadsheet: {detail}</source>
+      <extracomment>group.bad_xlsx</extracomment>
+      <translation>{path} 不是可读取的电子表格：{detail}</translation>
+    </message>
+    <message>
+      <source>{path} has no column {missing} in its first row</source>
+      <extracomment>group.columns</extracomment>
+      <translation>{path} 第一行缺少 {missing} 列</translation>
+    </message>
+    <message>
+      <source>the ID number is also on row {row} of the file</source>
+      <extracomment>group.dup_id</extracomment>
+      <translation>该身份证号在文件第 {row} 行重复出现</translation>
+    </message>
+    <message>
+      <source>phone {phone} is also on row {row} of the file</source>
+      <extracomment>group.dup_phone</extracomment>
+      <translation>手机号 {phone} 在文件第 {row} 行重复出现</translation>
+    </message>
+    <message>
+      <source>{path} is empty</source>
+      <extracomment>group.empty</extracomment>
+      <translation>{path} 是空文件</translation>
+    </message>
+    <message>
+      <source>{path}: not UTF-8 or GB18030 text</source>
+      <extracomment>group.encoding</extracomment>
+      <translation>{path}：不是 UTF-8 或 GB18030 文本</translation>
+    </message>
+    <message>
+      <source>{path}: give a .csv or .xlsx file</source>
+      <extracomment>group.file_kind</extracomment>
+      <translation>{path}：请提供 .csv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+      <source>the ID number already belongs to a member</source>
+      <extracomment>group.id_taken</extracomment>
+      <translation>该身份证号已属于一位会员</translation>
+    </message>
+    <message>
+      <source>name the organisation the group comes from</source>
+      <extracomment>group.organisation</extracomment>
+      <translation>请填写团体所属单位名称</translation>
+    </message>
+    <message>
+      <source>a group holds 1 to {most} rows, got {count}</source>
+      <extracomment>group.rows</extracomment>
+      <translation>一次团体办理 1 至 {most} 行，收到 {count} 行</translation>
     </message>
     <message>
       <source>address is longer than 200 characters</source>
