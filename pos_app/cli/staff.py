@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import argparse
 import os
+from decimal import Decimal
 
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
-from pos_app.core import staff
+from pos_app.core import performance, staff
 from pos_app.core.terminal import Terminal
 
 
@@ -26,6 +27,12 @@ def add_staff(parser: argparse.ArgumentParser) -> None:
     x.add_argument("--role", required=True, choices=list(staff.ROLES))
     x.add_argument("--new-pin", help=argparse.SUPPRESS)
     x.set_defaults(func=cmd_staff_add)
+    r = subs.add_parser("report", help="per-staff sales, orders, VIP share, enrollments, "
+                                       "commission for a day or a month (a supervisor)")
+    when = r.add_mutually_exclusive_group()
+    when.add_argument("--day", help="YYYY-MM-DD (default: today)")
+    when.add_argument("--month", help="YYYY-MM")
+    r.set_defaults(func=cmd_staff_report)
 
 
 def cmd_staff_add(args: argparse.Namespace, t: Terminal) -> int:
@@ -47,4 +54,30 @@ def cmd_staff_unlock(args: argparse.Namespace, t: Terminal) -> int:
         staff.unlock(s, t.now(), who, args.code)
     emit(args, {"code": args.code, "unlocked_by": who.code},
          lambda: print(f"staff {args.code} unlocked by {who.code}"))
+    return 0
+
+
+def _percent(share: str) -> str:
+    return f"{(Decimal(share) * 100).quantize(Decimal('0.1'))}%"
+
+
+def cmd_staff_report(args: argparse.Namespace, t: Terminal) -> int:
+    who, _ = operator(args, t, "staff_report")
+    text = args.month or args.day or t.program.business_day(t.now()).isoformat()
+    start, end, kind = performance.period(text)
+    with t.read() as s:
+        rows = [f.as_dict() for f in performance.report(t, s, start, end, who)]
+    data = {"period": {"kind": kind, "start": start.isoformat(), "end": end.isoformat()},
+            "store": t.identity.store, "staff": rows}
+
+    def text_out() -> None:
+        print(f"staff report {start} .. {end} ({t.identity.store})")
+        print(f"{'staff':<8} {'name':<8} {'sales':>12} {'orders':>6} {'VIP':>7} "
+              f"{'enrolled':>8} {'commission':>11} {'not credited':>12}")
+        for r in rows:
+            print(f"{r['staff']:<8} {str(r['name'])[:8]:<8} {r['sales']:>12} {r['orders']:>6} "
+                  f"{_percent(str(r['vip_share'])):>7} {r['enrollments']:>8} "
+                  f"{r['commission']:>11} {r['not_credited']:>12}")
+
+    emit(args, data, text_out)
     return 0

@@ -365,6 +365,7 @@ MESSAGES: dict[str, str] = {
     "action.gift_stock": "gift stock change",
     "action.entitlement_use": "service use",
     "action.entitlement_grant": "service grant",
+    "action.staff_report": "staff report",
     "action.card_sale": "card sale",
     "action.card_sale_discount": "card sale below face",
     "action.card_grant": "card given by a spending rule",

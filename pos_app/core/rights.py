@@ -108,6 +108,9 @@ RIGHTS: tuple[Right, ...] = (
           "`pos staff add`"),
     Right("unlock_staff", "manager", False, NO, "lift a staff code's PIN lock-out early",
           "`pos staff unlock`"),
+    Right("staff_report", "supervisor", False, YES,
+          "the per-staff report for a day or a month (sales, orders, VIP share, "
+          "enrollments, card-sale commission)", "`pos staff report`"),
     Right("verify", "cashier", False, YES, "check the ledger and the audit log",
           "`pos ledger verify`, `pos audit verify`"),
     Right("backup", "supervisor", False, YES, "back up the ledger (also the timer)",

@@ -43,6 +43,7 @@ from pos_app.core.models import (
     Staff,
 )
 from pos_app.core.money import ZERO, money
+from pos_app.core.performance import offer_of
 from pos_app.core.pricing import CartItem, PricedCart, PricingError, quote
 from pos_app.core.staff import Operator, audit, require
 from pos_app.core.tenders import Settled, TenderRequest
@@ -174,7 +175,8 @@ def make_sale(
         new_tier = tiers.after_sale(t, s, member, priced.total, at)
         upgrade = new_tier.code if new_tier else None
     s.flush()
-    outbox.record(t, s, "sale", events.sale(s, sale, upgrade, event_lines), at, journal)
+    payload = {**events.sale(s, sale, upgrade, event_lines), **offer_of(t.program, sale)}
+    outbox.record(t, s, "sale", payload, at, journal)
     _load_written(s, sale)
     gifts.hand_over(t, s, sale, priced, req.gifts_for_points, member, card, who, at)
     return SaleOutcome(sale, priced, member, card, change, earned, upgrade)

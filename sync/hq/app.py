@@ -9,6 +9,7 @@ back office under /office (``sync.hq.office``) with their own logins."""
 
 from __future__ import annotations
 
+import calendar
 import os
 import secrets
 from datetime import date, datetime
@@ -234,6 +235,25 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
         """Every store's card stock: cards per product and status."""
         with reads.session() as (s, fresh):
             return {**card_stock.stock(s, store), "freshness": fresh.as_dict()}
+    @app.get("/v1/admin/reports/staff", dependencies=[Depends(admin)])
+    def get_staff_report(day: date | None = None,
+                         month: str | None = Query(None, pattern=r"^\d{4}-\d{2}$"),
+                         store: str | None = Query(None, max_length=40)) -> dict[str, Any]:
+        """Per-staff sales, orders and VIP share for a day or a month (业绩)."""
+        if (day is None) == (month is None):
+            raise HTTPException(400, "give day=YYYY-MM-DD or month=YYYY-MM")
+        if month is not None:
+            y, m = int(month[:4]), int(month[5:])
+            if not 1 <= m <= 12:
+                raise HTTPException(400, f"month must be YYYY-MM, got {month!r}")
+            start, end = date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+        else:
+            assert day is not None
+            start = end = day
+        _in_range(start, end)
+        with reads.session() as (s, fresh):
+            return {**reports.staff(s, start, end, store), "freshness": fresh.as_dict()}
+
     @app.get("/v1/admin/gifts/stock", dependencies=[Depends(admin)])
     def get_gift_stock(store: str | None = Query(None, max_length=40)) -> dict[str, Any]:
         """Every store's stock of every gift (the moves its terminals reported)."""

@@ -130,3 +130,32 @@ def gift_stock(s: Session, store: str | None = None) -> list[dict[str, Any]]:
     return [{"store": r.store, "franchisee": r.franchisee, "gift": r.gift,
              "on_hand": r.on_hand, "given": r.given, "updated_at": r.updated_at}
             for r in s.scalars(q)]
+
+
+def staff(s: Session, start: date, end: date, store: str | None = None) -> dict[str, Any]:
+    """Per store and staff member, business days ``start`` to ``end``: net sales, orders,
+    VIP sales and share, credited to the assistant (else the cashier); a qualifying
+    non-member sale where membership was not offered is not credited (counted apart)."""
+    q = select(HqSale).where(HqSale.business_date >= start.isoformat(),
+                             HqSale.business_date <= end.isoformat())
+    if store:
+        q = q.where(HqSale.store == store)
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in s.scalars(q):
+        who = r.credited_staff or r.cashier or ""
+        f = rows.setdefault((r.store, who), {"store": r.store, "staff": who, "sales": 0,
+                                             "orders": 0, "vip_sales": 0, "not_credited": 0})
+        if r.membership_offered is False:
+            f["not_credited"] += 1
+            continue
+        f["sales"] += r.total_cents
+        f["orders"] += 1 if r.kind == "sale" else 0
+        if r.member_uid:
+            f["vip_sales"] += r.total_cents
+    out = []
+    for f in sorted(rows.values(), key=lambda x: (x["store"], -x["sales"], x["staff"])):
+        share = (Decimal(f["vip_sales"]) / f["sales"]).quantize(Decimal("0.0001")) if (
+            f["sales"] > 0) else Decimal("0.0000")
+        out.append({**f, "sales": _yuan(f["sales"]), "vip_sales": _yuan(f["vip_sales"]),
+                    "vip_share": str(share)})
+    return {"period": {"start": start.isoformat(), "end": end.isoformat()}, "staff": out}

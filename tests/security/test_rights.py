@@ -59,6 +59,7 @@ COMMANDS: dict[str, list[str]] = {
     "manage_staff": ["staff", "add", "--code", "1005", "--name", "吴", "--role", "cashier",
                      "--new-pin", "1234"],
     "unlock_staff": ["staff", "unlock", "--code", "1001"],
+    "staff_report": ["staff", "report", "--month", "2026-11"],
     "verify": ["ledger", "verify"],
     "backup": ["backup"],
     "restore": ["restore", "BACKUP", "--yes"],

@@ -1817,6 +1817,11 @@
       <translation>sale</translation>
     </message>
     <message>
+      <source>staff report</source>
+      <extracomment>action.staff_report</extracomment>
+      <translation>staff report</translation>
+    </message>
+    <message>
       <source>tier review</source>
       <extracomment>action.tier_review</extracomment>
       <translation>tier review</translation>

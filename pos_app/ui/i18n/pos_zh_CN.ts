@@ -1817,6 +1817,11 @@
       <translation>销售</translation>
     </message>
     <message>
+      <source>staff report</source>
+      <extracomment>action.staff_report</extracomment>
+      <translation>员工业绩报表</translation>
+    </message>
+    <message>
       <source>tier review</source>
       <extracomment>action.tier_review</extracomment>
       <translation>等级评审</translation>
