@@ -72,6 +72,13 @@ def read_binary(offset: int, length: int) -> bytes:
     return bytes([0x00, 0xB0, (offset >> 8) & 0x7F, offset & 0xFF, length & 0xFF])
 
 
+def update_binary(offset: int, data: bytes) -> bytes:
+    """UPDATE BINARY of the selected file (ISO 7816-4), at most 255 bytes."""
+    if not 1 <= len(data) <= 0xFF:
+        raise ValueError("update binary writes 1-255 bytes")
+    return bytes([0x00, 0xD6, (offset >> 8) & 0x7F, offset & 0xFF, len(data)]) + data
+
+
 def get_response(length: int) -> bytes:
     return bytes([0x00, 0xC0, 0x00, 0x00, length & 0xFF])
 

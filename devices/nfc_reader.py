@@ -172,3 +172,64 @@ class NfcReader(InputAdapter):
             if time.monotonic() >= end:
                 return []
             time.sleep(PRESENCE_INTERVAL)
+
+
+HOLDER_TYPE = "urn:nfc:ext:store-pos:holder"  # the NDEF record carrying the holder's record
+
+
+class TagSession:
+    """The tag on an NFC reader, to read and write our NDEF message: a text record with
+    the card number (what :class:`NfcReader` reads) and the holder's record
+    (:data:`HOLDER_TYPE`). ``with TagSession("udp:127.0.0.1:54321") as tag: ...``"""
+
+    def __init__(self, path: str, targets: tuple[str, ...] = ("106A", "212F", "106B")) -> None:
+        self.path = path
+        self.target_names = targets
+        self._clf: Any = None
+        self.tag: Any = None
+
+    def __enter__(self) -> TagSession:
+        import nfc
+        import nfc.clf
+        import nfc.tag
+        from nfc.clf import RemoteTarget
+
+        clf = nfc.ContactlessFrontend()
+        if not clf.open(self.path):
+            raise DeviceUnavailable(f"NFC reader {self.path} not found")
+        self._clf = clf
+        target = None
+        for _ in range(10):
+            target = clf.sense(*[RemoteTarget(t) for t in self.target_names], iterations=1,
+                               interval=0.1)
+            if target is not None:
+                break
+        tag = nfc.tag.activate(clf, target) if target is not None else None
+        if tag is None or tag.ndef is None:
+            self.__exit__()
+            raise DeviceUnavailable("no NFC tag with NDEF on the reader: tap the card")
+        self.tag = tag
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        clf, self._clf = self._clf, None
+        if clf is not None:
+            clf.close()
+
+    @property
+    def uid(self) -> str:
+        return bytes(self.tag.identifier).hex().upper()
+
+    def write(self, card_no: str, record: bytes) -> None:
+        import ndef
+
+        if not self.tag.ndef.is_writeable:
+            raise DeviceUnavailable("the NFC tag is read-only")
+        self.tag.ndef.records = [ndef.TextRecord(card_no, "en"),
+                                 ndef.Record(HOLDER_TYPE, "1", record)]
+
+    def read(self) -> bytes | None:
+        for r in self.tag.ndef.records:
+            if getattr(r, "type", "") == HOLDER_TYPE:
+                return bytes(r.data)
+        return None

@@ -40,6 +40,7 @@ from devices.apdu import (
     select_aid,
     select_card_type,
     select_file,
+    update_binary,
 )
 from devices.base import ConfigError, DeviceConfig, DeviceLost, DeviceUnavailable, InputAdapter
 from devices.events import CardPresented, CardRemoved, DeviceError, DeviceEvent, Health, Media
@@ -307,3 +308,68 @@ class PcscCardReader(InputAdapter):
             return uid, decode_number(raw, self.fmt), raw
         finally:
             scard.SCardDisconnect(card, scard.SCARD_LEAVE_CARD)
+
+
+HOLDER_FILE = "0016"  # the file on our CPU cards that carries the holder's record
+
+
+class ChipSession:
+    """One connection to the card in a reader, to read and write the holder's record
+    (``with ChipSession(reader_part) as chip: chip.write(data)``)."""
+
+    def __init__(self, reader: str = "", *, file_id: str = HOLDER_FILE,
+                 aid: str | None = None) -> None:
+        self.wanted = reader
+        self.file_id = bytes.fromhex(file_id)
+        self.aid = bytes.fromhex(aid) if aid else None
+        self._ctx: Any = None
+        self._card: Any = None
+        self._protocol = 0
+
+    def __enter__(self) -> ChipSession:
+        hresult, self._ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+        if hresult != scard.SCARD_S_SUCCESS:
+            raise DeviceUnavailable(f"PC/SC service (pcscd) not available: {_msg(hresult)}")
+        hresult, names = scard.SCardListReaders(self._ctx, [])
+        names = [n for n in (names or []) if self.wanted in n] if hresult == 0 else []
+        for name in names:
+            hresult, card, protocol = scard.SCardConnect(
+                self._ctx, name, scard.SCARD_SHARE_SHARED,
+                scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1)
+            if hresult == scard.SCARD_S_SUCCESS:
+                self._card, self._protocol = card, protocol
+                return self
+        self.__exit__()
+        raise ApduError("no card in the reader: insert the card")
+
+    def __exit__(self, *exc: object) -> None:
+        if self._card is not None:
+            scard.SCardDisconnect(self._card, scard.SCARD_LEAVE_CARD)
+            self._card = None
+        if self._ctx is not None:
+            scard.SCardReleaseContext(self._ctx)
+            self._ctx = None
+
+    def _send(self, apdu: bytes, what: str) -> bytes:
+        hresult, answer = scard.SCardTransmit(self._card, self._protocol, list(apdu))
+        if hresult != scard.SCARD_S_SUCCESS or len(answer) < 2:
+            raise ApduError(f"{what}: the card did not answer ({_msg(hresult)})")
+        return expect_ok(parse_response(answer), what)
+
+    def uid(self) -> str | None:
+        hresult, answer = scard.SCardTransmit(self._card, self._protocol, list(GET_UID))
+        resp = parse_response(answer) if hresult == 0 and len(answer) >= 2 else None
+        return resp.data.hex().upper() if resp is not None and resp.ok and resp.data else None
+
+    def _select(self) -> None:
+        if self.aid:
+            self._send(select_aid(self.aid), "select application")
+        self._send(select_file(self.file_id), "select the holder file")
+
+    def write(self, data: bytes) -> None:
+        self._select()
+        self._send(update_binary(0, data), "write the holder file")
+
+    def read(self, length: int) -> bytes:
+        self._select()
+        return self._send(read_binary(0, length), "read the holder file")

@@ -13,9 +13,11 @@ from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
 from pos_app.cli.values import parse_amount
-from pos_app.core import card_sales, card_stock
+from pos_app.cli.views import print_member
+from pos_app.core import card_sales, card_stock, chip, members
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import TENDER_ACCOUNTS
+from pos_app.core.pii import mask_card
 from pos_app.core.program import CARD_PRODUCT_MEDIA
 from pos_app.core.terminal import Terminal
 
@@ -59,6 +61,21 @@ def add_card(parser: argparse.ArgumentParser) -> None:
     x.set_defaults(func=cmd_card_grant)
     x = card.add_parser("expire", help="expire the yearly cards past their validity")
     x.set_defaults(func=cmd_card_expire)
+    x = card.add_parser("chip-record", help="the holder's record to write to a card's chip")
+    x.add_argument("--card", required=True)
+    x.set_defaults(func=cmd_chip_record)
+    for name, helptext in (("write-chip", "write the holder's record to the chip or tag"),
+                           ("check-chip", "read a chip or tag and check its holder's record")):
+        x = card.add_parser(name, help=helptext)
+        if name == "write-chip":
+            x.add_argument("--card", required=True)
+        dev = x.add_mutually_exclusive_group(required=True)
+        dev.add_argument("--pcsc", metavar="READER", nargs="?", const="",
+                         help="the contact IC card in this PC/SC reader (a part of its name)")
+        dev.add_argument("--nfc", metavar="PATH", help="the tag on this nfcpy reader")
+        if name == "check-chip":
+            dev.add_argument("--record", help="a record read elsewhere (hex)")
+        x.set_defaults(func=cmd_write_chip if name == "write-chip" else cmd_check_chip)
     x = card.add_parser("history", help="a stock card's moves")
     x.add_argument("--card", required=True)
     x.set_defaults(func=cmd_card_history)
@@ -186,3 +203,91 @@ def cmd_card_expire(args: argparse.Namespace, t: Terminal) -> int:
         expired = card_stock.expire_due(t, s, who)
     emit(args, {"expired": expired}, lambda: print(f"{len(expired)} card(s) expired"))
     return 0
+
+
+def cmd_chip_record(args: argparse.Namespace, t: Terminal) -> int:
+    operator(args, t, "chip_data")
+    with t.tx() as s:
+        c = members.find_card(s, args.card)
+        record = chip.record_for(t, s, c)
+        data = {"card": c.card_no, "record": record.hex().upper()}
+    emit(args, data, lambda: print(data["record"]))
+    return 0
+
+
+def cmd_write_chip(args: argparse.Namespace, t: Terminal) -> int:
+    """Write the holder's record to the card in the reader (the reader's library is
+    loaded only for a chip command)."""
+    who, _ = operator(args, t, "chip_data")
+    with t.read() as s:
+        c = members.find_card(s, args.card)
+        record = chip.record_for(t, s, c)
+    media = "nfc" if args.nfc else "ic"
+    try:
+        if args.nfc:
+            # nfcpy loads only for a chip command (start-up cost of every other pos card)
+            from devices.nfc_reader import TagSession
+
+            with TagSession(args.nfc) as tag:
+                tag.write(c.card_no, record)
+                uid = tag.uid
+        else:
+            # pyscard loads only for a chip command (start-up cost of every other pos card)
+            from devices.pcsc_reader import ChipSession
+
+            with ChipSession(args.pcsc) as ic:
+                ic.write(record)
+                uid = ic.uid() or ""
+    except Exception as e:  # the device library's own words: what the clerk must fix
+        raise PosError("chip.device", detail=str(e)) from e
+    with t.tx() as s:
+        c = members.find_card(s, args.card)
+        if uid:
+            members.bind_media(s, c, media, uid)
+        chip.written(t, s, c, media, who)
+    data = {"card": c.card_no, "media": media, "uid": uid}
+    emit(args, data, lambda: print(f"holder written to the {media} chip {uid} of card "
+                                   f"{mask_card(c.card_no)}"))
+    return 0
+
+
+def cmd_check_chip(args: argparse.Namespace, t: Terminal) -> int:
+    operator(args, t, "chip_data")
+    uid, media = "", "nfc" if args.nfc else "ic"
+    try:
+        if args.record is not None:
+            record = _hex(args.record)
+        elif args.nfc:
+            # nfcpy loads only for a chip command (start-up cost of every other pos card)
+            from devices.nfc_reader import TagSession
+
+            with TagSession(args.nfc) as tag:
+                record, uid = tag.read() or b"", tag.uid
+        else:
+            # pyscard loads only for a chip command (start-up cost of every other pos card)
+            from devices.pcsc_reader import ChipSession
+
+            with ChipSession(args.pcsc) as ic:
+                record, uid = ic.read(chip.RECORD_LEN), ic.uid() or ""
+    except PosError:
+        raise
+    except Exception as e:  # the device library's own words
+        raise PosError("chip.device", detail=str(e)) from e
+    with t.read() as s:
+        presented = None
+        if uid:
+            try:
+                presented = members.find_card(s, uid, media, active_only=False)
+            except PosError:
+                presented = None
+        c = chip.check_record(t, s, record, presented)
+        data = members.summary(t, s, c.member, c)
+    emit(args, data, lambda: print_member(data))
+    return 0
+
+
+def _hex(text: str) -> bytes:
+    try:
+        return bytes.fromhex(text)
+    except ValueError as e:
+        raise PosError("chip.no_record") from e

@@ -126,6 +126,13 @@ MESSAGES: dict[str, str] = {
     "cardsale.spend_short":
         "the member spent {spent} in 12 months; {product} is given from {threshold}",
     "cardsale.granted_already": "the member was given a {product} card this year ({sale})",
+    # chip cards carry their holder
+    "chip.no_record": "the chip carries no holder record: write it at the member counter",
+    "chip.unknown_key":
+        "the chip's check uses key version {version}, which this terminal does not hold",
+    "chip.other_card": "the chip of card {card} carries card {written}: refused",
+    "chip.bad_check": "the chip of card {card} does not match its holder: refused",
+    "chip.device": "the card reader: {detail}",
     # group enrollment
     "group.no_file": "{path}: no such file",
     "group.file_kind": "{path}: give a .csv or .xlsx file",
@@ -371,6 +378,7 @@ MESSAGES: dict[str, str] = {
     "action.card_grant": "card given by a spending rule",
     "action.card_expire": "card expiry",
     "action.group_enroll": "group enrollment",
+    "action.chip_data": "chip holder data",
     # catalog import
     "catalog.bad_encoding": "{file}: not UTF-8 or GB18030 text",
     "catalog.bad_csv": "catalog file is not valid CSV at line {line}: {detail}",

@@ -136,6 +136,9 @@ RIGHTS: tuple[Right, ...] = (
     Right("group_enroll", "supervisor", True, YES,
           "enroll an organisation's staff from a CSV or XLSX file, cards in sequence",
           "`pos member import`"),
+    Right("chip_data", "cashier", False, YES,
+          "write the holder's record to a card's chip or tag; check a chip's record",
+          "`pos card chip-record`, `pos card write-chip`, `pos card check-chip`"),
     Right("card_stock", "cashier", False, YES, "look at the store's card stock and a card's moves",
           "`pos card stock`, `pos card history`; Member counter, Card stock tab"),
 )

@@ -97,6 +97,14 @@ class Type2(TypeA):
         self.mem = bytes(mem)
 
     def command(self, data: bytes) -> bytes | None:
+        if len(data) == 6 and data[0] == 0xA2 and data[1] >= 4:  # WRITE one page
+            start = data[1] * 4
+            if start + 4 > len(self.mem):
+                return None
+            mem = bytearray(self.mem)
+            mem[start : start + 4] = data[2:6]
+            self.mem = bytes(mem)
+            return b"\x0a"  # ACK
         if len(data) == 2 and data[0] == 0x30:  # READ 4 pages
             start = data[1] * 4
             out = (self.mem + self.mem)[start : start + 16] if start < len(self.mem) else None

@@ -136,6 +136,15 @@ class VirtualCard:
                 self._selected = data
                 return OK
             return b"\x6a\x82"
+        if cla == 0x00 and ins == 0xD6:  # UPDATE BINARY of the selected file
+            if self._selected is None:
+                return b"\x69\x86"
+            off = (p1 << 8) | p2
+            data = apdu[5 : 5 + apdu[4]]
+            old = bytearray(self.files[self._selected])
+            old[off : off + len(data)] = data
+            self.files[self._selected] = bytes(old)
+            return OK
         if cla == 0x00 and ins == 0xB0:
             if self._selected is None:
                 return b"\x69\x86"

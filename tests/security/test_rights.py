@@ -73,6 +73,7 @@ COMMANDS: dict[str, list[str]] = {
                            "--price", "4000"],
     "card_grant": ["card", "grant", "--product", "VIP5000", "--holder", PHONE],
     "card_expire": ["card", "expire"],
+    "chip_data": ["card", "chip-record", "--card", "CARD"],
     "group_enroll": ["member", "import", str(ROOT / "tests" / "cli" / "group.csv"),
                      "--organisation", "市第一医院"],
 }

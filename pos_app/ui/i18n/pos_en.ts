@@ -1732,6 +1732,11 @@
       <translation>catalog import</translation>
     </message>
     <message>
+      <source>chip holder data</source>
+      <extracomment>action.chip_data</extracomment>
+      <translation>chip holder data</translation>
+    </message>
+    <message>
       <source>close shift</source>
       <extracomment>action.close_shift</extracomment>
       <translation>close shift</translation>
@@ -2160,6 +2165,31 @@
       <source>sku {sku} repeats row {row}</source>
       <extracomment>catalog.sku_repeats</extracomment>
       <translation>sku {sku} repeats row {row}</translation>
+    </message>
+    <message>
+      <source>the chip of card {card} does not match its holder: refused</source>
+      <extracomment>chip.bad_check</extracomment>
+      <translation>the chip of card {card} does not match its holder: refused</translation>
+    </message>
+    <message>
+      <source>the card reader: {detail}</source>
+      <extracomment>chip.device</extracomment>
+      <translation>the card reader: {detail}</translation>
+    </message>
+    <message>
+      <source>the chip carries no holder record: write it at the member counter</source>
+      <extracomment>chip.no_record</extracomment>
+      <translation>the chip carries no holder record: write it at the member counter</translation>
+    </message>
+    <message>
+      <source>the chip of card {card} carries card {written}: refused</source>
+      <extracomment>chip.other_card</extracomment>
+      <translation>the chip of card {card} carries card {written}: refused</translation>
+    </message>
+    <message>
+      <source>the chip's check uses key version {version}, which this terminal does not hold</source>
+      <extracomment>chip.unknown_key</extracomment>
+      <translation>the chip's check uses key version {version}, which this terminal does not hold</translation>
     </message>
     <message>
       <source>{what} '{text}' is not a date (YYYY-MM-DD)</source>

@@ -1732,6 +1732,11 @@
       <translation>商品导入</translation>
     </message>
     <message>
+      <source>chip holder data</source>
+      <extracomment>action.chip_data</extracomment>
+      <translation>芯片持卡人数据</translation>
+    </message>
+    <message>
       <source>close shift</source>
       <extracomment>action.close_shift</extracomment>
       <translation>交班</translation>
@@ -2160,6 +2165,31 @@
       <source>sku {sku} repeats row {row}</source>
       <extracomment>catalog.sku_repeats</extracomment>
       <translation>货号 {sku} 与第 {row} 行重复</translation>
+    </message>
+    <message>
+      <source>the chip of card {card} does not match its holder: refused</source>
+      <extracomment>chip.bad_check</extracomment>
+      <translation>卡 {card} 的芯片与持卡人不符：拒绝使用</translation>
+    </message>
+    <message>
+      <source>the card reader: {detail}</source>
+      <extracomment>chip.device</extracomment>
+      <translation>读卡器：{detail}</translation>
+    </message>
+    <message>
+      <source>the chip carries no holder record: write it at the member counter</source>
+      <extracomment>chip.no_record</extracomment>
+      <translation>芯片中没有持卡人记录：请到会员服务台写入</translation>
+    </message>
+    <message>
+      <source>the chip of card {card} carries card {written}: refused</source>
+      <extracomment>chip.other_card</extracomment>
+      <translation>卡 {card} 的芯片中写的是卡 {written}：拒绝使用</translation>
+    </message>
+    <message>
+      <source>the chip's check uses key version {version}, which this terminal does not hold</source>
+      <extracomment>chip.unknown_key</extracomment>
+      <translation>芯片校验使用密钥版本 {version}，本终端没有该密钥</translation>
     </message>
     <message>
       <source>{what} '{text}' is not a date (YYYY-MM-DD)</source>
