@@ -519,9 +519,24 @@ def refund_document(t: Terminal, s: Session, refund_no: str, store: StoreInfo | 
         original_receipt_no=original.sale_no if original else "",
         reason=reason,
         qr_payload=row.sale_no,
-        extra=((_t(lang, "批准人", "Approved by"), staff_label(s, row.approved_by)),)
-        if row.approved_by else (),
+        extra=(((_t(lang, "批准人", "Approved by"), staff_label(s, row.approved_by)),)
+               if row.approved_by else ()) + gifts_settled_rows(s, row.sale_no, lang),
     )
+
+
+def gifts_settled_rows(s: Session, refund_no: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """The gifts a refund settled: taken back (赠品退回), or kept by the customer with
+    its value taken in cash (赠品未退 扣回 ¥50.00)."""
+    out = []
+    for g in s.scalars(select(SaleGift).where(SaleGift.settled_by == refund_no)
+                       .order_by(SaleGift.id)):
+        if g.settled_as == "returned":
+            out.append((_t(lang, "赠品退回", "Gift returned"), g.name))
+        else:
+            out.append((_t(lang, "赠品未退", "Gift kept"),
+                        _t(lang, f"{g.name} 扣回价值 ¥{g.value}（现金）",
+                           f"{g.name}, value ¥{g.value} kept in cash")))
+    return tuple(out)
 
 
 # --- stored value top-up ------------------------------------------------------------------

@@ -656,3 +656,20 @@ def test_the_demo_saves_and_prints_its_receipt(tmp_path: Path,
     finally:
         con.close()
     assert kinds == ["sale", "topup", "topup", "sale"]
+
+
+def test_gifts_on_the_sale_and_the_refund(term: Terminal) -> None:
+    """A 满赠 gift at ¥0 with its value on the sale's receipt; the refund that leaves the
+    sale below the threshold says the gift came back."""
+    from pos_app.core import gifts, refunds, sales
+
+    with term.tx() as s:
+        gifts.receive(term, s, "UMBRELLA", 1, SUPERVISOR)
+        out = sales.make_sale(term, s, sales.SaleRequest(
+            lines=[sales.LineRequest(LIPSTICK), sales.LineRequest(CREAM)],
+            tenders=[cash()]), CASHIER)
+        text = render_text(sale_document(term, s, out.sale.sale_no))
+        assert "赠品 晴雨伞" in text and "¥0.00 价值 ¥50.00 (D11-GWP)" in text
+        back = refunds.refund(term, s, out.sale.sale_no, [(2, 1)], SUPERVISOR)
+        text = render_text(refund_document(term, s, back.refund.sale_no))
+        assert "赠品退回：晴雨伞" in text
