@@ -442,6 +442,36 @@ def _holds(kind: Value, value: Any) -> bool:
     return True
 
 
+def _folder_modes(dd: Path, line: int | None) -> list[Problem]:
+    """The data folder closed to other users: it and every folder in it 0700, every file
+    0600 (ledger, WAL, program, keys, backups, logs); the secrets the running user's."""
+    problems: list[Problem] = []
+    if not dd.is_dir():
+        return problems
+    secrets = dd / KEY_FILE.parent
+    for here, dirs, files in os.walk(dd):
+        folder = Path(here)
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        if mode & 0o077:
+            problems.append(Problem("data_dir", line, Msg("config.folder_open", path=folder,
+                                                          mode=f"{mode:o}")))
+        for name in sorted(files):
+            f = folder / name
+            try:
+                fst = f.stat()
+            except FileNotFoundError:
+                continue  # gone meanwhile (a WAL checkpointed away)
+            what = "config.secret_readable" if folder == secrets else "config.file_readable"
+            if fst.st_mode & 0o077:
+                problems.append(Problem("data_dir", line, Msg(
+                    what, path=f, mode=f"{stat.S_IMODE(fst.st_mode):o}")))
+            if folder == secrets and fst.st_uid != os.geteuid():
+                problems.append(Problem("data_dir", line, Msg(
+                    "config.secret_owner", path=f, uid=fst.st_uid, me=os.geteuid())))
+        dirs.sort()
+    return problems
+
+
 def _check_files(cfg: TerminalConfig) -> list[Problem]:
     problems: list[Problem] = []
     lines = key_lines(cfg.path.read_text(encoding="utf-8"))
@@ -472,21 +502,7 @@ def _check_files(cfg: TerminalConfig) -> list[Problem]:
                 problems.append(
                     Problem("data_dir", line, Msg("config.key_missing", path=key_file))
                 )
-        secrets = dd / KEY_FILE.parent
-        if secrets.is_dir():
-            st = secrets.stat()
-            if st.st_mode & 0o077:
-                problems.append(Problem("data_dir", line, Msg(
-                    "config.secrets_open", path=secrets, mode=f"{stat.S_IMODE(st.st_mode):o}")))
-            for f in sorted(secrets.iterdir()):
-                fst = f.stat()
-                if fst.st_mode & 0o077:
-                    problems.append(Problem("data_dir", line, Msg(
-                        "config.secret_readable", path=f,
-                        mode=f"{stat.S_IMODE(fst.st_mode):o}")))
-                if fst.st_uid != os.geteuid():
-                    problems.append(Problem("data_dir", line, Msg(
-                        "config.secret_owner", path=f, uid=fst.st_uid, me=os.geteuid())))
+        problems += _folder_modes(dd, line)
     if cfg.log_dir is not None and cfg.log_dir.exists() and not os.access(cfg.log_dir, os.W_OK):
         problems.append(Problem("logging.dir", lines.get("logging.dir"),
                                 Msg("config.not_writable", path=cfg.log_dir)))

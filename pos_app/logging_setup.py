@@ -115,6 +115,10 @@ class _Handler(logging.handlers.RotatingFileHandler):
             return
         super().emit(record)
 
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A log that cannot be written (disk full, read-only folder) is skipped quietly:
+        the command says its own one-line reason, never a logging traceback."""
+
     def _open(self):  # type: ignore[no-untyped-def,unused-ignore]
         Path(self.baseFilename).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         stream = super()._open()

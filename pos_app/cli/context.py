@@ -7,6 +7,7 @@ terminal's ledger for the commands that work on it."""
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import logging
 import os
@@ -19,7 +20,6 @@ from pos_app import config as configmod
 from pos_app import logging_setup
 from pos_app.cli.errors import refuse
 from pos_app.core.errors import PosError
-from pos_app.core.messages import Msg
 from pos_app.core.money import MoneyError
 from pos_app.core.program import ProgramError
 
@@ -42,7 +42,10 @@ def load_config(explicit: str | None) -> configmod.TerminalConfig | None:
     path = configmod.find(explicit)
     if path is None:
         return None
-    return configmod.load(path)  # a ConfigError (a PosError) names file, line and key
+    try:
+        return configmod.load(path)
+    except configmod.ConfigError as e:
+        raise PosError(str(e)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,42 +69,81 @@ def run(args: argparse.Namespace) -> int:
     except (PosError, ProgramError, MoneyError) as e:
         return refuse(e, args)
     except Exception as e:
-        reason = storage_problem(e)
-        if reason is None:
+        problem = storage_problem(e, Path(args.data_dir) if args.data_dir else None)
+        if problem is None:
             raise
-        return refuse(reason, args)
+        return refuse(problem, args)
 
 
 # what SQLite says when the disk, the folder or another process stops a write
-_SQLITE_REASONS = {
+_SQLITE_CODES = {
     "database or disk is full": "storage.disk_full",
     "attempt to write a readonly database": "storage.read_only",
     "database is locked": "storage.locked",
     "unable to open database file": "storage.cannot_open",
     "disk i/o error": "storage.io_error",
 }
+_OS_CODES = {errno.ENOSPC: "storage.disk_full", errno.EDQUOT: "storage.disk_full",
+             errno.EROFS: "storage.read_only"}
+FULL_BELOW = 256 * 1024  # free bytes under which a failed write is put down to a full disk
 
 
-def storage_problem(e: BaseException) -> PosError | None:
-    """The refusal (a coded error) when ``e`` is the disk or the database refusing a write (disk
-    full, read-only folder, locked ledger); None for anything else. The transaction was
-    rolled back whole, so nothing was half written."""
-    import errno
+def storage_problem(e: BaseException, data_dir: Path | None = None) -> PosError | None:
+    """A one-line, coded reason when ``e`` is the disk or the database refusing a write
+    (disk full, read-only folder, locked ledger); None for anything else. The
+    transaction was rolled back whole, so nothing was half written. SQLite often says
+    only "disk I/O error" or "unable to open" when the disk is full or the folder
+    read-only: the data folder's file system is asked which it is."""
+    code = _storage_code(e)
+    if code is None:
+        return None
+    folder = str(data_dir) if data_dir is not None else "?"
+    if data_dir is not None and code != "storage.locked":
+        code = _folder_state(data_dir) or code
+    if code == "storage.locked":
+        from pos_app.core.db import busy_timeout_ms
 
+        return PosError(code, seconds=busy_timeout_ms() // 1000)
+    if code == "storage.cannot_write":
+        return PosError(code, file=_os_error(e))
+    return PosError(code, folder=folder)
+
+
+def _storage_code(e: BaseException) -> str | None:
     seen: BaseException | None = e
     for _ in range(10):  # the exception, what it wraps, what it was raised from
         if seen is None:
             break
-        if isinstance(seen, OSError) and seen.errno in (errno.ENOSPC, errno.EROFS,
-                                                         errno.EACCES, errno.EPERM,
-                                                         errno.EDQUOT, errno.EFBIG):
-            where = f" ({seen.filename})" if seen.filename else ""
-            return PosError("storage.cannot_write", where=where, reason=os.strerror(seen.errno))
+        if isinstance(seen, OSError) and seen.errno in (*_OS_CODES, errno.EACCES,
+                                                         errno.EPERM, errno.EFBIG):
+            return _OS_CODES.get(seen.errno or 0, "storage.cannot_write")
         text = str(seen).lower()
-        for needle, reason in _SQLITE_REASONS.items():
+        for needle, code in _SQLITE_CODES.items():
             if needle in text and type(seen).__name__ == "OperationalError":
-                return PosError("storage.refused", reason=Msg(reason))
+                return code
         seen = getattr(seen, "orig", None) or seen.__cause__ or seen.__context__
+    return None
+
+
+def _os_error(e: BaseException) -> str:
+    seen: BaseException | None = e
+    while seen is not None and not isinstance(seen, OSError):
+        seen = seen.__cause__ or seen.__context__
+    if seen is None:
+        return ""
+    return f"{seen.filename or ''} ({os.strerror(seen.errno or 0)})".strip()
+
+
+def _folder_state(data_dir: Path) -> str | None:
+    """storage.read_only or storage.disk_full when the data folder's file system is so."""
+    try:
+        st = os.statvfs(data_dir)
+    except OSError:
+        return None
+    if st.f_flag & os.ST_RDONLY or not os.access(data_dir, os.W_OK):
+        return "storage.read_only"
+    if st.f_bavail * st.f_frsize < FULL_BELOW:
+        return "storage.disk_full"
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -90,6 +91,26 @@ def _records(text: str) -> Iterator[list[str]]:
         raise PosError("catalog.bad_csv", line=reader.line_num, detail=e) from None
 
 
+def _text_problems(get: Callable[[str], str]) -> list[Msg]:
+    """A row's codes and names: lengths, barcode check digit, no control or direction
+    characters anywhere, ASCII digits in the SKU."""
+    sku, barcode, name, category = get("sku"), get("barcode"), get("name"), get("category")
+    bad = [Msg("catalog.control_characters", column=col)
+           for col in ("sku", "barcode", "name", "category", "price", "member_price")
+           if has_control(get(col))]
+    if any(c.isnumeric() and not c.isascii() for c in sku):
+        bad.append(Msg("catalog.sku_digits", sku=sku))
+    if not sku or len(sku) > 40:
+        bad.append(Msg("catalog.sku_length"))
+    if not name or len(name) > 120:
+        bad.append(Msg("catalog.name_length"))
+    if not category or len(category) > 40:
+        bad.append(Msg("catalog.category_length"))
+    if barcode and not valid_barcode(barcode):
+        bad.append(Msg("catalog.bad_barcode", barcode=barcode))
+    return bad
+
+
 def parse_rows(text: str, progress: Progress | None = None) -> list[Row]:
     """Read and check every row; raise CatalogError listing each bad row by number
     (row 1 is the header, so the first item is row 2)."""
@@ -122,29 +143,21 @@ def parse_rows(text: str, progress: Progress | None = None) -> list[Row]:
             return rec[idx[col]].strip() if col in idx else ""
 
         sku, barcode, name, category = get("sku"), get("barcode"), get("name"), get("category")
-        bad = []
-        if not sku or len(sku) > 40:
-            bad.append(Msg("catalog.sku_length"))
-        if not name or len(name) > 120:
-            bad.append(Msg("catalog.name_length"))
-        if not category or len(category) > 40:
-            bad.append(Msg("catalog.category_length"))
-        if barcode and not valid_barcode(barcode):
-            bad.append(Msg("catalog.bad_barcode", barcode=barcode))
+        bad = _text_problems(get)
         price = member_price = None
         try:
             price = parse_money(get("price"))
             if price < 0:
                 bad.append(Msg("catalog.price_negative"))
         except MoneyError:
-            bad.append(Msg("catalog.bad_price", price=get("price")))
+            bad.append(Msg("catalog.bad_price", price=get("price")[:30]))
         if get("member_price"):
             try:
                 member_price = parse_money(get("member_price"))
                 if member_price < 0 or (price is not None and member_price > price):
                     bad.append(Msg("catalog.member_price_range"))
             except MoneyError:
-                bad.append(Msg("catalog.bad_member_price", price=get("member_price")))
+                bad.append(Msg("catalog.bad_member_price", price=get("member_price")[:30]))
         md_text = get("member_discount").lower()
         if md_text and md_text not in YES | NO:
             bad.append(Msg("catalog.bad_member_discount", value=get("member_discount")))
@@ -265,9 +278,25 @@ def _barcodes(code: str) -> list[str]:
     return candidates
 
 
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a control or format character: C0/C1 controls, the bidi
+    overrides and isolates (U+202A-U+202E, U+2066-U+2069), zero-width characters."""
+    return any(unicodedata.category(c) in ("Cc", "Cf") for c in text)
+
+
+def clean_code(code: str) -> str:
+    """A typed or scanned code as the catalog keeps it: full-width characters from a
+    Chinese input method made ASCII (NFKC), blanks around it dropped; a control or
+    direction character is refused."""
+    code = unicodedata.normalize("NFKC", code).strip()
+    if has_control(code):
+        raise PosError("catalog.code_control_characters")
+    return code
+
+
 def lookup(s: Session, code: str) -> Item | None:
     """Find an item by a scanned barcode (UPC-A also as its 13-digit EAN form) or SKU."""
-    code = code.strip()
+    code = clean_code(code)
     candidates = _barcodes(code)
     for c in candidates:
         item = s.scalars(select(Item).where(Item.barcode == c)).first()
@@ -327,7 +356,7 @@ def cart_items(
     """:func:`cart_item` for many (code, qty, override price) at once, in one query
     (a 100-line sale's look-ups); None where a code is not in the catalog. A code is
     matched as :func:`lookup` matches it: a barcode first, then a SKU."""
-    codes = [c.strip() for c, _, _ in wanted]
+    codes = [clean_code(c) for c, _, _ in wanted]
     barcodes = {b for c in codes for b in _barcodes(c)}
     by_barcode: dict[str, tuple[Any, ...]] = {}
     by_sku: dict[str, tuple[Any, ...]] = {}

@@ -8,6 +8,7 @@ read from its ``alembic_version`` table and compared with the newest of the revi
 from __future__ import annotations
 
 import ast
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,14 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for the ledger's write lock
+
+
+def busy_timeout_ms() -> int:
+    """How long a writer waits for the ledger's write lock: 30 s, or
+    ``$POS_BUSY_TIMEOUT_MS`` (a slow disk shared by many processes may need more)."""
+    env = os.environ.get("POS_BUSY_TIMEOUT_MS", "")
+    return int(env) if env.isascii() and env.isdigit() and 0 < int(env) <= 600_000 \
+        else BUSY_TIMEOUT_MS
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.M)
 
@@ -30,7 +39,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     # first: the journal-mode switch below waits for a busy ledger too (many processes)
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
@@ -49,7 +58,7 @@ def make_engine(path: Path, *, writer: bool = True) -> Engine:
     (BEGIN IMMEDIATE), so two writers never deadlock upgrading a read lock; a reader's
     (writer=False) begin deferred and, in WAL mode, never wait for a writer."""
     engine = create_engine(f"sqlite:///{path}", future=True,
-                           connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+                           connect_args={"timeout": busy_timeout_ms() / 1000})
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _begin_immediate if writer else _begin_deferred)
     return engine

@@ -23,6 +23,14 @@ MESSAGES: dict[str, str] = {
     # free text from outside the catalogue (an adapter's or a library's words)
     "error": "{text}",
     # terminal and data folder
+    "storage.disk_full": "the disk holding {folder} is full; nothing was changed",
+    "storage.read_only": "the data folder {folder} is read-only; nothing was changed",
+    "storage.locked": "the ledger is locked by another program (waited {seconds} s); nothing "
+    "was changed",
+    "storage.cannot_open": "the ledger file in {folder} cannot be opened; nothing was changed",
+    "storage.io_error": "the disk holding {folder} failed to read or write; nothing was "
+    "changed",
+    "storage.cannot_write": "cannot write {file}; nothing was changed",
     "terminal.not_set_up": "{folder} is not set up: run 'pos init' first",
     "terminal.bad_identifier": "{name} must be 1-40 letters, digits, '-' or '_', got '{value}'",
     "terminal.bad_card_block": "card block must be 1..9999, got {block}",
@@ -301,6 +309,8 @@ MESSAGES: dict[str, str] = {
     "money.decimal_as_string": "{what} must be written as a string, e.g. \"0.95\": {value}",
     "money.not_decimal": "{what} is not a decimal number: '{text}'",
     "money.decimal_not_finite": "{what} is not a finite number: '{text}'",
+    "money.non_ascii_digits": "'{text}' has digits of another script; write the amount with "
+    "0-9",
     "money.too_large": "amount too large: '{text}'... (at most {digits} digits of yuan)",
     # staff
     "staff.pin_format": "a PIN is 4 to 8 digits",
@@ -391,6 +401,11 @@ MESSAGES: dict[str, str] = {
     "catalog.row": "row {row}: {problems}",
     "catalog.row_fields": "row {row}: {fields} fields, expected {expected}",
     "catalog.sku_length": "sku must be 1-40 characters",
+    "catalog.control_characters": "{column} holds control or direction characters (such as "
+    "U+202E); remove them",
+    "catalog.sku_digits": "sku '{sku}' has digits of another script; use 0-9",
+    "catalog.code_control_characters": "the code holds control or direction characters "
+    "(such as U+202E)",
     "catalog.name_length": "name must be 1-120 characters",
     "catalog.category_length": "category must be 1-40 characters",
     "catalog.bad_barcode": "barcode '{barcode}' is not a valid EAN-13, EAN-8 or UPC-A",
@@ -450,6 +465,8 @@ MESSAGES: dict[str, str] = {
     "config.key_missing": "personal-data key {path} is missing",
     "config.secrets_open": "{path} can be opened by other users (mode {mode}): chmod 700",
     "config.secret_readable": "secret {path} is readable by other users (mode {mode}): chmod 600",
+    "config.file_readable": "file {path} is readable by other users (mode {mode}): chmod 600",
+    "config.folder_open": "{path} can be opened by other users (mode {mode}): chmod 700",
     "config.secret_owner":
         "secret {path} belongs to uid {uid}, not to the user running the terminal (uid {me})",
     "config.port_missing": "{path} does not exist (plugged in? ls /dev/serial/by-id/)",
@@ -475,13 +492,6 @@ MESSAGES: dict[str, str] = {
     "cli.out_no_folder": "--out {path}: folder {folder} does not exist",
     "cli.png_failed": "--format png cannot be made: {detail}",
     # the disk or the database refusing a write (nothing was changed)
-    "storage.cannot_write": "cannot write{where}: {reason}; nothing was changed",
-    "storage.refused": "{reason}; nothing was changed",
-    "storage.disk_full": "the disk is full",
-    "storage.read_only": "the ledger file is read-only",
-    "storage.locked": "the ledger is locked by another program (waited 30 s)",
-    "storage.cannot_open": "the ledger file cannot be opened",
-    "storage.io_error": "the disk failed to read or write",
 }
 
 # joins a list parameter's items (an Items list: with commas)

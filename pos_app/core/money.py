@@ -8,6 +8,7 @@ All money in the terminal is a :class:`decimal.Decimal` quantized to the cent
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from pos_app.core.errors import CodedError
@@ -16,7 +17,8 @@ CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 YUAN_SIGN = "￥"  # full-width: prints on GB18030 thermal printers as two bytes
 
-_MONEY_RE = re.compile(r"^(-)?[￥¥]?(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$")
+_MONEY_RE = re.compile(
+    r"^(-)?[￥¥]?(-)?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]{1,2}))?$", re.ASCII)
 
 
 class MoneyError(CodedError):
@@ -60,7 +62,11 @@ def parse_money(text: str) -> Decimal:
 
     At most two decimals are accepted: '1.005' is an error, not a silent rounding.
     """
-    s = text.strip().replace(" ", "")
+    # full-width digits and points as a Chinese input method types them are ASCII ones;
+    # any other script's digits (١٢٣, ²) are refused, not read as numbers
+    if any(c.isnumeric() and not c.isascii() and not "０" <= c <= "９" for c in text):
+        raise MoneyError("money.non_ascii_digits", text=text[:30])
+    s = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     m = _MONEY_RE.match(s)
     if not m:
         raise MoneyError("money.not_yuan", text=text)

@@ -263,3 +263,68 @@ def test_the_counter_settings_read_and_checked(
                             "must be one of add, new_line, got 'twice'")
     with pytest.raises(config.ConfigError, match="counter.same_item"):
         config.load(cfg)
+
+
+def test_config_check_names_each_file_and_folder_open_to_others(
+    tmp_path: Path, demo_dir: Path, pos: Callable[..., Run]
+) -> None:
+    """The data folder 0700 and every file in it 0600: `pos config check` names each one
+    that is not, and is clean once they are closed again."""
+    cfg = tmp_path / "terminal.toml"
+    cfg.write_text(_good(demo_dir, tmp_path / "logs"))
+    r = pos("--data-dir", str(demo_dir), "backup")
+    assert r.code == 0, r.err
+    r = pos("--json", "config", "check", "--config", str(cfg))
+    assert r.code == 0, r.out
+    backup = next((demo_dir / "backups").iterdir())
+    os.chmod(demo_dir, 0o755)
+    os.chmod(demo_dir / "pos.sqlite", 0o644)
+    os.chmod(backup, 0o640)
+    os.chmod(demo_dir / "program.toml", 0o604)
+    r = pos("--json", "config", "check", "--config", str(cfg))
+    assert r.code == 2
+    # the WAL and shared-memory files SQLite makes take the ledger's mode: named too
+    messages = [p["message"] for p in r.json()["problems"]
+                if "pos.sqlite-wal " not in p["message"]
+                and "pos.sqlite-shm " not in p["message"]]
+    assert all(p["key"] == "data_dir" for p in r.json()["problems"])
+    assert sorted(messages) == sorted([
+        f"{demo_dir} can be opened by other users (mode 755): chmod 700",
+        f"file {demo_dir / 'pos.sqlite'} is readable by other users (mode 644): chmod 600",
+        f"file {backup} is readable by other users (mode 640): chmod 600",
+        f"file {demo_dir / 'program.toml'} is readable by other users (mode 604): chmod 600",
+    ])
+    r = pos("config", "check", "--config", str(cfg))
+    assert f"{cfg}:5: data_dir: file {demo_dir / 'pos.sqlite'} is readable" in r.out
+    for p in (demo_dir, *demo_dir.glob("pos.sqlite*"), backup, demo_dir / "program.toml"):
+        os.chmod(p, 0o700 if p.is_dir() else 0o600)
+    assert pos("config", "check", "--config", str(cfg)).code == 0
+
+
+def test_a_nested_table_in_terminal_toml_is_refused_with_its_line(
+    tmp_path: Path, demo_dir: Path, pos: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cfg = tmp_path / "terminal.toml"
+    cfg.write_text(_good(demo_dir, tmp_path / "logs") + "\n[logging.rotation]\nwhen = \"daily\"\n")
+    line = cfg.read_text().splitlines().index("[logging.rotation]") + 1
+    r = pos("--json", "config", "check", "--config", str(cfg))
+    assert r.code == 2
+    assert [(p["key"], p["line"]) for p in r.json()["problems"]] == [("logging.rotation", line)]
+    monkeypatch.setenv("POS_CONFIG", str(cfg))
+    r = pos("ledger", "verify")
+    assert r.code == 2 and len(r.err.strip().splitlines()) == 1
+    assert f"line {line}: logging.rotation: unknown key" in r.err
+
+
+def test_an_unknown_section_in_terminal_toml_is_refused_with_its_line(
+    tmp_path: Path, demo_dir: Path, pos: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cfg = tmp_path / "terminal.toml"
+    cfg.write_text(_good(demo_dir, tmp_path / "logs") + "\n[printer]\nwidth = 80\n")
+    line = cfg.read_text().splitlines().index("[printer]") + 1
+    r = pos("--json", "config", "check", "--config", str(cfg))
+    assert r.code == 2
+    assert [(p["key"], p["line"]) for p in r.json()["problems"]] == [("printer", line)]
+    monkeypatch.setenv("POS_CONFIG", str(cfg))
+    r = pos("--data-dir", str(demo_dir), "sale", "--item", "6901234560060", "--tender", "cash")
+    assert r.code == 2 and "printer: unknown key" in r.err

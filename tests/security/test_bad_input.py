@@ -92,3 +92,57 @@ def test_odd_digits_and_huge_numbers_on_the_command_line(template: Path,
         refused(pos(d, *CASHIER, "--approver", "2001", "--approver-pin", "2222", *argv),
                 message)
     assert sql(d, "select count(*) from journal") == before
+
+
+def test_control_and_direction_characters_and_odd_digits_in_the_catalog(
+    template: Path, tmp_path: Path
+) -> None:
+    """A catalog row with a right-to-left override or a bell in a name, another script's
+    digits in a SKU or price, or a price of 400 digits is refused with its code and row;
+    nothing of the file is imported."""
+    d = copy_store(template, tmp_path)
+    before = sql(d, "select count(*) from items")
+    csv = tmp_path / "bad.csv"
+    csv.write_text(
+        "sku,barcode,name,category,price\n"
+        "OK-1,,好商品,food,12.50\n"
+        "RTL-1,,\u202egnp.exe,food,1.00\n"
+        "BEL-1,,铃\x07铛,food,1.00\n"
+        "ZW-1,,零\u200b宽,food\u2066,1.00\n"
+        "AR-\u0661\u0662,,阿拉伯数字,food,1.00\n"
+        "PR-1,,价格,food,\u0661\u0662.00\n"
+        f"BIG-1,,大,food,{'9' * 400}\n", "utf-8")
+    r = pos(d, "catalog", "import", str(csv))
+    refused(r, "6 bad row(s) of 7")
+    assert "9" * 31 not in r.stderr  # a huge value is cut, not echoed whole
+    line = r.stderr
+    for expected in ("row 3: name holds control or direction characters",
+                     "row 4: name holds control or direction characters",
+                     "row 5: name holds control", "category holds control",
+                     "row 6: sku 'AR-١٢' has digits of another script",
+                     "row 7: price '١٢.00' is not an amount in yuan",
+                     "row 8: price"):
+        assert expected in line, (expected, line)
+    assert "row 2" not in line
+    assert sql(d, "select count(*) from items") == before
+    # full-width digits typed with a Chinese input method are ASCII ones
+    ok_csv = tmp_path / "ok.csv"
+    ok_csv.write_text("sku,barcode,name,category,price\nFW-1,,全角,food,１２．５０\n", "utf-8")
+    ok(pos(d, "catalog", "import", str(ok_csv)))
+    assert sql(d, "select price from items where sku = 'FW-1'") == [(1250,)]
+
+
+def test_control_characters_and_odd_digits_typed_at_the_counter(template: Path,
+                                                                tmp_path: Path) -> None:
+    d = copy_store(template, tmp_path)
+    before = sql(d, "select count(*) from journal")
+    refused(pos(d, *CASHIER, "sale", "--item", f"\u202e{KETTLE}", "--tender", "cash"),
+            "control or direction characters")
+    refused(pos(d, *CASHIER, "--approver", "2001", "--approver-pin", "2222", "sale",
+                "--item", KETTLE, "--override", f"{KETTLE}=\u0661\u0662", "--tender", "cash"),
+            "digits of another script")
+    assert sql(d, "select count(*) from journal") == before
+    # a barcode typed in full-width digits finds the item
+    wide = "".join(chr(ord(c) + 0xFEE0) for c in KETTLE)
+    ok(pos(d, *CASHIER, "sale", "--item", wide, "--tender", "cash"))
+    assert sql(d, "select count(*) from sales where kind = 'sale'")[0][0] >= 1

@@ -2107,6 +2107,16 @@
       <translation>category must be 1-40 characters</translation>
     </message>
     <message>
+      <source>the code holds control or direction characters (such as U+202E)</source>
+      <extracomment>catalog.code_control_characters</extracomment>
+      <translation>the code holds control or direction characters (such as U+202E)</translation>
+    </message>
+    <message>
+      <source>{column} holds control or direction characters (such as U+202E); remove them</source>
+      <extracomment>catalog.control_characters</extracomment>
+      <translation>{column} holds control or direction characters (such as U+202E); remove them</translation>
+    </message>
+    <message>
       <source>catalog file is empty</source>
       <extracomment>catalog.empty</extracomment>
       <translation>catalog file is empty</translation>
@@ -2155,6 +2165,11 @@
       <source>row {row}: {fields} fields, expected {expected}</source>
       <extracomment>catalog.row_fields</extracomment>
       <translation>row {row}: {fields} fields, expected {expected}</translation>
+    </message>
+    <message>
+      <source>sku '{sku}' has digits of another script; use 0-9</source>
+      <extracomment>catalog.sku_digits</extracomment>
+      <translation>sku '{sku}' has digits of another script; use 0-9</translation>
     </message>
     <message>
       <source>sku must be 1-40 characters</source>
@@ -2335,6 +2350,11 @@
       <source>must be a table</source>
       <extracomment>config.entry_not_table</extracomment>
       <translation>must be a table</translation>
+    </message>
+    <message>
+      <source>file {path} is readable by other users (mode {mode}): chmod 600</source>
+      <extracomment>config.file_readable</extracomment>
+      <translation>file {path} is readable by other users (mode {mode}): chmod 600</translation>
     </message>
     <message>
       <source>personal-data key {path} is missing</source>
@@ -2892,6 +2912,11 @@
       <translation>money must not be a float or bool: {value}</translation>
     </message>
     <message>
+      <source>'{text}' has digits of another script; write the amount with 0-9</source>
+      <extracomment>money.non_ascii_digits</extracomment>
+      <translation>'{text}' has digits of another script; write the amount with 0-9</translation>
+    </message>
+    <message>
       <source>not a money amount: {value}</source>
       <extracomment>money.not_amount</extracomment>
       <translation>not a money amount: {value}</translation>
@@ -3277,39 +3302,34 @@
       <translation>sold</translation>
     </message>
     <message>
-      <source>the ledger file cannot be opened</source>
+      <source>the ledger file in {folder} cannot be opened; nothing was changed</source>
       <extracomment>storage.cannot_open</extracomment>
-      <translation>the ledger file cannot be opened</translation>
+      <translation>the ledger file in {folder} cannot be opened; nothing was changed</translation>
     </message>
     <message>
-      <source>cannot write{where}: {reason}; nothing was changed</source>
+      <source>cannot write {file}; nothing was changed</source>
       <extracomment>storage.cannot_write</extracomment>
-      <translation>cannot write{where}: {reason}; nothing was changed</translation>
+      <translation>cannot write {file}; nothing was changed</translation>
     </message>
     <message>
-      <source>the disk is full</source>
+      <source>the disk holding {folder} is full; nothing was changed</source>
       <extracomment>storage.disk_full</extracomment>
-      <translation>the disk is full</translation>
+      <translation>the disk holding {folder} is full; nothing was changed</translation>
     </message>
     <message>
-      <source>the disk failed to read or write</source>
+      <source>the disk holding {folder} failed to read or write; nothing was changed</source>
       <extracomment>storage.io_error</extracomment>
-      <translation>the disk failed to read or write</translation>
+      <translation>the disk holding {folder} failed to read or write; nothing was changed</translation>
     </message>
     <message>
-      <source>the ledger is locked by another program (waited 30 s)</source>
+      <source>the ledger is locked by another program (waited {seconds} s); nothing was changed</source>
       <extracomment>storage.locked</extracomment>
-      <translation>the ledger is locked by another program (waited 30 s)</translation>
+      <translation>the ledger is locked by another program (waited {seconds} s); nothing was changed</translation>
     </message>
     <message>
-      <source>the ledger file is read-only</source>
+      <source>the data folder {folder} is read-only; nothing was changed</source>
       <extracomment>storage.read_only</extracomment>
-      <translation>the ledger file is read-only</translation>
-    </message>
-    <message>
-      <source>{reason}; nothing was changed</source>
-      <extracomment>storage.refused</extracomment>
-      <translation>{reason}; nothing was changed</translation>
+      <translation>the data folder {folder} is read-only; nothing was changed</translation>
     </message>
     <message>
       <source>card {card} is blocked by HQ: {reason}</source>

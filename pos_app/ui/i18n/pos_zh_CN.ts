@@ -2107,6 +2107,16 @@
       <translation>品类须为1-40个字符</translation>
     </message>
     <message>
+      <source>the code holds control or direction characters (such as U+202E)</source>
+      <extracomment>catalog.code_control_characters</extracomment>
+      <translation>编码含有控制字符或文字方向字符（如 U+202E）</translation>
+    </message>
+    <message>
+      <source>{column} holds control or direction characters (such as U+202E); remove them</source>
+      <extracomment>catalog.control_characters</extracomment>
+      <translation>{column} 含有控制字符或文字方向字符（如 U+202E），请删除</translation>
+    </message>
+    <message>
       <source>catalog file is empty</source>
       <extracomment>catalog.empty</extracomment>
       <translation>商品文件为空</translation>
@@ -2155,6 +2165,11 @@
       <source>row {row}: {fields} fields, expected {expected}</source>
       <extracomment>catalog.row_fields</extracomment>
       <translation>第 {row} 行：{fields} 个字段，应为 {expected} 个</translation>
+    </message>
+    <message>
+      <source>sku '{sku}' has digits of another script; use 0-9</source>
+      <extracomment>catalog.sku_digits</extracomment>
+      <translation>货号“{sku}”含有其他文字的数字，请使用 0-9</translation>
     </message>
     <message>
       <source>sku must be 1-40 characters</source>
@@ -2335,6 +2350,11 @@
       <source>must be a table</source>
       <extracomment>config.entry_not_table</extracomment>
       <translation>须为表</translation>
+    </message>
+    <message>
+      <source>file {path} is readable by other users (mode {mode}): chmod 600</source>
+      <extracomment>config.file_readable</extracomment>
+      <translation>文件 {path} 可被其他用户读取（权限 {mode}）：请执行 chmod 600</translation>
     </message>
     <message>
       <source>personal-data key {path} is missing</source>
@@ -2892,6 +2912,11 @@
       <translation>金额不能是浮点数或布尔值：{value}</translation>
     </message>
     <message>
+      <source>'{text}' has digits of another script; write the amount with 0-9</source>
+      <extracomment>money.non_ascii_digits</extracomment>
+      <translation>“{text}”含有其他文字的数字，金额请用 0-9 书写</translation>
+    </message>
+    <message>
       <source>not a money amount: {value}</source>
       <extracomment>money.not_amount</extracomment>
       <translation>不是金额：{value}</translation>
@@ -3277,39 +3302,34 @@
       <translation>已售出</translation>
     </message>
     <message>
-      <source>the ledger file cannot be opened</source>
+      <source>the ledger file in {folder} cannot be opened; nothing was changed</source>
       <extracomment>storage.cannot_open</extracomment>
-      <translation>无法打开账本文件</translation>
+      <translation>无法打开 {folder} 中的账本文件；未做任何更改</translation>
     </message>
     <message>
-      <source>cannot write{where}: {reason}; nothing was changed</source>
+      <source>cannot write {file}; nothing was changed</source>
       <extracomment>storage.cannot_write</extracomment>
-      <translation>无法写入{where}：{reason}；未做任何更改</translation>
+      <translation>无法写入 {file}；未做任何更改</translation>
     </message>
     <message>
-      <source>the disk is full</source>
+      <source>the disk holding {folder} is full; nothing was changed</source>
       <extracomment>storage.disk_full</extracomment>
-      <translation>磁盘已满</translation>
+      <translation>{folder} 所在磁盘已满；未做任何更改</translation>
     </message>
     <message>
-      <source>the disk failed to read or write</source>
+      <source>the disk holding {folder} failed to read or write; nothing was changed</source>
       <extracomment>storage.io_error</extracomment>
-      <translation>磁盘读写失败</translation>
+      <translation>{folder} 所在磁盘读写失败；未做任何更改</translation>
     </message>
     <message>
-      <source>the ledger is locked by another program (waited 30 s)</source>
+      <source>the ledger is locked by another program (waited {seconds} s); nothing was changed</source>
       <extracomment>storage.locked</extracomment>
-      <translation>账本被另一个程序锁定（已等待 30 秒）</translation>
+      <translation>账本被其他程序锁定（已等待 {seconds} 秒）；未做任何更改</translation>
     </message>
     <message>
-      <source>the ledger file is read-only</source>
+      <source>the data folder {folder} is read-only; nothing was changed</source>
       <extracomment>storage.read_only</extracomment>
-      <translation>账本文件只读</translation>
-    </message>
-    <message>
-      <source>{reason}; nothing was changed</source>
-      <extracomment>storage.refused</extracomment>
-      <translation>{reason}；未做任何更改</translation>
+      <translation>数据文件夹 {folder} 为只读；未做任何更改</translation>
     </message>
     <message>
       <source>card {card} is blocked by HQ: {reason}</source>
