@@ -101,6 +101,7 @@ def storage_problem(e: BaseException, data_dir: Path | None = None) -> PosError 
     if data_dir is not None and code != "storage.locked":
         code = _folder_state(data_dir) or code
     if code == "storage.locked":
+        # only for this refusal: the light commands start without SQLAlchemy
         from pos_app.core.db import busy_timeout_ms
 
         return PosError(code, seconds=busy_timeout_ms() // 1000)
