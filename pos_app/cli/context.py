@@ -42,10 +42,7 @@ def load_config(explicit: str | None) -> configmod.TerminalConfig | None:
     path = configmod.find(explicit)
     if path is None:
         return None
-    try:
-        return configmod.load(path)
-    except configmod.ConfigError as e:
-        raise PosError(str(e)) from None
+    return configmod.load(path)  # a ConfigError (a PosError) names file, line and key
 
 
 def run(args: argparse.Namespace) -> int:
