@@ -141,6 +141,13 @@ _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGNS = (_RIGHT, _LEFT, _RIGHT, _RIGHT, _LEFT, _RIGHT)
 
 
+# the cart's column widths (#, item, qty, price, discounts, amount): the discounts stretch
+# on a wide screen; on a narrow one the item's name and the discounts share, the unit
+# price hidden
+WIDE_COLUMNS = ((0, 40), (1, 200), (2, 52), (3, 90), (5, 100))
+NARROW_COLUMNS = ((0, 30), (2, 44), (5, 84))
+
+
 class CartModel(QAbstractTableModel):
     """The priced cart as table rows. The cells' text is made once per pricing, so the
     view's many data() calls while painting are list look-ups."""
@@ -204,6 +211,9 @@ class CartModel(QAbstractTableModel):
                 f"{discount_label(d)} ({discount_source(d.source)}) −{d.amount:.2f}"
                 for d in ln.discounts
             )
+        if role == _TIP and index.column() == 1:  # the whole name and the unit price
+            row = self.rows[index.row()]
+            return f"{row[1]} · {_('Price')} {row[3]}"
         return None
 
 
@@ -275,7 +285,7 @@ class CheckoutScreen(Screen):
         self.table.setWordWrap(False)  # discounts are one per line; no wrapping to lay out
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for col, w in ((0, 40), (1, 200), (2, 52), (3, 90), (5, 100)):
+        for col, w in WIDE_COLUMNS:
             self.table.setColumnWidth(col, w)
         self.table.verticalHeader().setDefaultSectionSize(self.row_height(0))
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -379,6 +389,23 @@ class CheckoutScreen(Screen):
         right.addWidget(self.pay_button)
         root.addLayout(right, 3)
         self.refresh()
+
+    def fit_width(self, narrow: bool) -> None:
+        """On a narrow screen (800 px) the cart shows every column it keeps without
+        scrolling sideways: the item's name and its discounts share the room left (elided,
+        whole in their tooltips), the unit price is left to the price check, the tooltip
+        and the receipt."""
+        hh = self.table.horizontalHeader()
+        self.table.setColumnHidden(3, narrow)
+        hh.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch if narrow
+                                else QHeaderView.ResizeMode.Interactive)
+        widths = NARROW_COLUMNS if narrow else WIDE_COLUMNS
+        for col, w in widths:
+            self.table.setColumnWidth(col, w)
+        self.table.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if narrow
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def row_height(self, discounts: int) -> int:
         line = self.table.fontMetrics().lineSpacing()

@@ -3,6 +3,7 @@ was parked, by whom, the member's card (masked), how many items, the total then.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from pos_app.core.parking import Parked
@@ -21,6 +22,9 @@ class RecallDialog(QDialog):
         lay.addWidget(QLabel(_("Parked carts: choose one and press Enter")))
         self.list = QListWidget()
         self.list.setObjectName("parked_list")
+        # each cart's line wraps (time, cashier, member, items, total): never sideways
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for p in waiting:
             at = p.parked_at.astimezone(tz)  # type: ignore[arg-type]
             member = p.member_masked or _("no member")

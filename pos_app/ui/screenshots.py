@@ -21,7 +21,8 @@ from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from pos_app import demo
 from pos_app.core.models import Sale
@@ -29,8 +30,12 @@ from pos_app.core.terminal import Terminal
 from pos_app.ui import customer_display
 from pos_app.ui.app import SIZES, MainWindow, make_app, open_window
 from pos_app.ui.balance import BalanceScreen
+from pos_app.ui.confirm import ReasonDialog
 from pos_app.ui.device_bridge import DeviceBridge
+from pos_app.ui.discount import DiscountDialog
 from pos_app.ui.members import MembersScreen
+from pos_app.ui.parked import RecallDialog
+from pos_app.ui.price_check import PriceCheckDialog
 from pos_app.ui.returns import ReturnsScreen
 from pos_app.ui.shift import OpenShiftDialog, ShiftScreen
 
@@ -62,6 +67,64 @@ def shoot(widget: QWidget, out: Path, name: str, lang: str | None) -> Path:
     path = out / (f"{name}-{lang}.png" if lang else f"{name}.png")
     widget.grab().save(str(path))
     return path
+
+
+def shoot_dialog(win: MainWindow, dialog: QDialog, out: Path, name: str,
+                 lang: str | None) -> Path:
+    """The window with ``dialog`` over it as the cashier sees it on a screen of the
+    window's size: centred on the window, the window dimmed behind it (a dialog larger
+    than the screen is cut off here as it would be there)."""
+    settle(win)
+    shot = win.grab()
+    painter = QPainter(shot)
+    painter.fillRect(shot.rect(), QColor(0, 0, 0, 70))
+    x = (win.width() - dialog.width()) // 2
+    y = (win.height() - dialog.height()) // 2
+    painter.drawPixmap(max(0, x), max(0, y), dialog.grab())
+    painter.end()
+    path = out / (f"{name}-{lang}.png" if lang else f"{name}.png")
+    shot.save(str(path))
+    return path
+
+
+def counter_dialogs(win: MainWindow, out: Path, tag: str | None) -> list[Path]:
+    """The counter's dialogs over a cart of three lines: price check (a scarf looked
+    up), manual discount (9折 typed), cancel the sale and the no-sale drawer (a reason
+    chosen), and recall (the cart parked, then offered back; it comes back)."""
+    co, shots = win.checkout, []
+    co.price_check()
+    check = co.checking
+    assert isinstance(check, PriceCheckDialog)
+    check.look_up(SCARF)
+    shots.append(shoot_dialog(win, check, out, "dialog-price-check", tag))
+    check.reject()
+    co.table.selectRow(0)
+    co.manual_discount()
+    discount = co.confirming
+    assert isinstance(discount, DiscountDialog)
+    discount.rate_field.setText("9")
+    shots.append(shoot_dialog(win, discount, out, "dialog-discount", tag))
+    discount.reject()
+    settle(win)
+    for name, ask in (("dialog-cancel-sale", co.cancel_sale),
+                      ("dialog-no-sale", co.open_drawer)):
+        ask()
+        reason = co.confirming
+        assert isinstance(reason, ReasonDialog)
+        reason.reason.setCurrentIndex(0)
+        shots.append(shoot_dialog(win, reason, out, name, tag))
+        reason.reject()
+        settle(win)
+    co.park()
+    settle(win)
+    co.recall()
+    settle(win)
+    recall = co.recalling
+    assert isinstance(recall, RecallDialog)
+    shots.append(shoot_dialog(win, recall, out, "dialog-recall", tag))
+    recall.accept()
+    settle(win)
+    return shots
 
 
 def run_language(
@@ -102,6 +165,7 @@ def run_language(
         co.coupon_field.returnPressed.emit()
         settle(win)
         shots.append(shoot(win, out, "checkout", tag))
+        shots += counter_dialogs(win, out, tag)
         win.key("F1")
         settle(win)
         shots.append(shoot(win, out, "help", tag))
@@ -111,7 +175,9 @@ def run_language(
         offer = co.findChild(OpenShiftDialog)
         if offer is not None:  # the day's first sale: the app offers to open the shift
             offer.float_field.setText("500")
-            shots.append(shoot(offer, out, "open-shift", lang))
+            if named:
+                shots.append(shoot(offer, out, "open-shift", lang))
+            shots.append(shoot_dialog(win, offer, out, "dialog-open-shift", tag))
             offer.open_shift()
             settle(win)
             if offer.approval is not None:

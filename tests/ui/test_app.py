@@ -11,9 +11,11 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,8 +34,10 @@ from pos_app.core import catalog, members, points, pricing, sales
 from pos_app.core.models import Account, CardMedia, OutboxEvent, SyncState
 from pos_app.core.terminal import Terminal
 from pos_app.ui.app import MainWindow, open_window
+from pos_app.ui.confirm import ReasonDialog
 from pos_app.ui.device_bridge import DeviceBridge
-from pos_app.ui.shift import ShiftScreen
+from pos_app.ui.discount import DiscountDialog
+from pos_app.ui.shift import OpenShiftDialog, ShiftScreen
 from tests.core.conftest import COAT, KETTLE, LIPSTICK, RICE, SCARF
 from tests.ui.helpers import approve, idle, login, open_shift_when_offered
 
@@ -341,7 +345,7 @@ def _internal(w: QWidget) -> bool:
     return False
 
 
-def cut_off(win: MainWindow) -> list[str]:
+def cut_off(win: QWidget) -> list[str]:
     """Each visible widget that is not wholly on the window, or not wholly reachable in
     the page that scrolls up and down; each touch target under 44 px."""
     problems = []
@@ -436,6 +440,76 @@ def test_every_screen_fits_each_size_with_touch_targets(
             qtbot.waitUntil(lambda: not cut_off(window), timeout=3000)
         except TimeoutError:
             assert cut_off(window) == [], (size, state)
+
+
+def counter_dialogs(qtbot: QtBot, win: MainWindow) -> Iterator[tuple[str, QDialog]]:
+    """Each of the counter's dialogs, open over a cart of three lines, with what the
+    cashier typed or the message it gives; closed after the caller has looked."""
+    co = win.checkout
+    co.price_check()
+    assert co.checking is not None
+    co.checking.look_up(SCARF)
+    yield "price check", co.checking
+    co.checking.reject()
+    co.table.selectRow(0)
+    co.manual_discount()
+    discount = co.confirming
+    assert isinstance(discount, DiscountDialog)
+    discount.rate_field.setText("0")
+    discount.accept()  # refused: its message shows
+    yield "manual discount", discount
+    discount.reject()
+    for name, ask in (("cancel sale", co.cancel_sale), ("no-sale drawer", co.open_drawer)):
+        ask()
+        reason = co.confirming
+        assert isinstance(reason, ReasonDialog)
+        reason.accept()  # no reason yet: its message shows
+        yield name, reason
+        reason.reject()
+    co.park()
+    idle(qtbot, win)
+    co.recall()
+    idle(qtbot, win)
+    assert co.recalling is not None
+    yield "recall", co.recalling
+    co.recalling.accept()
+    idle(qtbot, win)
+    win.key("F12")  # no shift open: the app offers to open one
+    idle(qtbot, win)
+    offer = co.findChild(OpenShiftDialog)
+    assert offer is not None
+    yield "open shift", offer
+    offer.reject()
+
+
+def test_counter_dialogs_fit_the_smallest_screen(qtbot: QtBot, window: MainWindow) -> None:
+    """At 800×600 each dialog of the counter (price check, manual discount, cancel sale,
+    no-sale, recall, open shift) fits the screen at its own minimum size, and none of
+    its widgets is cut off, squeezed below 44 px or scrolled sideways; the cart shows
+    every column it keeps without scrolling sideways."""
+    window.resize(800, 600)
+    login(qtbot, window)
+    for code in (COAT, SCARF, LIPSTICK):
+        window.ctx.devices.simulate_scan(code)
+    qtbot.waitUntil(lambda: window.checkout.model.rowCount() == 3, timeout=5000)
+    cart = window.checkout.table
+    qtbot.waitUntil(lambda: cart.horizontalScrollBar().maximum() == 0, timeout=3000)
+    amount_right = cart.columnViewportPosition(5) + cart.columnWidth(5)
+    assert amount_right <= cart.viewport().width()
+    seen = []
+    for name, dialog in counter_dialogs(qtbot, window):
+        qtbot.waitUntil(dialog.isVisible, timeout=3000)
+        smallest = dialog.minimumSizeHint()
+        assert smallest.width() <= 800 and smallest.height() <= 600, (name, smallest)
+        assert dialog.width() <= 800 and dialog.height() <= 600, (name, dialog.size())
+        try:
+            qtbot.waitUntil(lambda d=dialog: not cut_off(d), timeout=3000)
+        except TimeoutError:
+            assert cut_off(dialog) == [], name
+        for view in dialog.findChildren(QAbstractScrollArea):
+            assert view.horizontalScrollBar().maximum() == 0, (name, view.objectName())
+        seen.append(name)
+    assert len(seen) == 6
 
 
 def test_the_numpad_types_into_the_field_with_focus(qtbot: QtBot, window: MainWindow) -> None:
