@@ -63,6 +63,8 @@ class CardPresented(DeviceEvent):
     bank_card: bool = False
     masked: str | None = None  # masked reference (bank cards): "622848******1234"
     detail: str = ""  # e.g. tag type "Type2Tag", "NTAG215"
+    # the holder's record on a chip or tag (pos_app/core/chip.py), where it carries one
+    holder: bytes | None = None
 
     def __repr__(self) -> str:  # keep raw bytes out of logs
         return (

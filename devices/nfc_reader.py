@@ -35,6 +35,7 @@ KNOWN_READERS = {
     "usb:04cc:2533": "NXP PN533",
 }
 PRESENCE_INTERVAL = 0.1
+HOLDER_TYPE = "urn:nfc:ext:store-pos:holder"  # the NDEF record carrying the holder's record
 
 
 def is_mifare_classic(sel_res: bytes | bytearray | None) -> bool:
@@ -56,6 +57,17 @@ def ndef_text(tag: Any) -> str | None:
                 text = str(record.text).strip()
                 return text or None
     except Exception:  # nfcpy raises various errors on torn reads; no number then
+        return None
+    return None
+
+
+def holder_record(tag: Any) -> bytes | None:
+    """The holder's record of ``tag`` (its :data:`HOLDER_TYPE` NDEF record), or None."""
+    try:
+        for record in (tag.ndef.records if tag.ndef is not None else []):
+            if getattr(record, "type", "") == HOLDER_TYPE:
+                return bytes(record.data)
+    except Exception:  # nfcpy raises various errors on torn reads: no record then
         return None
     return None
 
@@ -152,7 +164,8 @@ class NfcReader(InputAdapter):
         number = uid if self.number_from == "uid" else ndef_text(tag)
         self._tag, self._uid = tag, uid
         return [CardPresented(self.name, media=Media.NFC, card_number=number, uid=uid,
-                              reader=self.path, detail=f"{tag.type} {tag.product}".strip())]
+                              reader=self.path, detail=f"{tag.type} {tag.product}".strip(),
+                              holder=holder_record(tag))]
 
     def _check_removed(self, timeout: float) -> list[DeviceEvent]:
         from nfc.clf import RemoteTarget
@@ -172,9 +185,6 @@ class NfcReader(InputAdapter):
             if time.monotonic() >= end:
                 return []
             time.sleep(PRESENCE_INTERVAL)
-
-
-HOLDER_TYPE = "urn:nfc:ext:store-pos:holder"  # the NDEF record carrying the holder's record
 
 
 class TagSession:
@@ -229,7 +239,4 @@ class TagSession:
                                  ndef.Record(HOLDER_TYPE, "1", record)]
 
     def read(self) -> bytes | None:
-        for r in self.tag.ndef.records:
-            if getattr(r, "type", "") == HOLDER_TYPE:
-                return bytes(r.data)
-        return None
+        return holder_record(self.tag)

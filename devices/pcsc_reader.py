@@ -14,6 +14,8 @@ Config keys:
   ``file_offset`` (0), ``file_length`` (16).
 * ``number_format``: "ascii" (default), "bcd" or "hex".
 * ``keep_raw``: keep the bytes read in the event (default false).
+* ``holder_file``: hex file id of the holder's record on our CPU cards (e.g. "0016"):
+  read at every insertion and given with the event (``holder``), checked on use.
 
 Insertion gives ``CardPresented``, removal ``CardRemoved``; a card pulled out while being read
 gives ``DeviceError(code="card_pulled")`` and no ``CardPresented``. When pcscd is not
@@ -47,6 +49,7 @@ from devices.events import CardPresented, CardRemoved, DeviceError, DeviceEvent,
 
 PNP = "\\\\?PnP?\\Notification"
 RETRY_AFTER = 0.8  # seconds before reading again a card that vanished mid-read
+HOLDER_LENGTH = 54  # bytes of the holder's record (pos_app/core/chip.py RECORD_LEN)
 _SERVICE_GONE = {
     scard.SCARD_E_NO_SERVICE,
     scard.SCARD_E_SERVICE_STOPPED,
@@ -237,7 +240,7 @@ class PcscCardReader(InputAdapter):
 
     def _card_inserted(self, reader: str, atr: bytes, tries: int = 1) -> list[DeviceEvent]:
         try:
-            uid, number, raw = self._read_card(reader)
+            uid, number, raw, holder = self._read_card(reader)
         except CardPulled:
             if tries < 3:
                 self._retry[reader] = (time.monotonic() + RETRY_AFTER, tries)
@@ -251,7 +254,7 @@ class PcscCardReader(InputAdapter):
         self._presented.add(reader)
         return [CardPresented(self.name, media=Media.IC_CARD, card_number=number, uid=uid,
                               reader=reader, raw=raw if self.keep_raw else None,
-                              detail=f"ATR {atr.hex().upper()}")]
+                              detail=f"ATR {atr.hex().upper()}", holder=holder)]
 
     def _transmit(self, card: Any, protocol: int, apdu: bytes) -> Response:
         hresult, answer = scard.SCardTransmit(card, protocol, list(apdu))
@@ -268,7 +271,9 @@ class PcscCardReader(InputAdapter):
             return self._transmit(card, protocol, apdu[:-1] + bytes([resp.sw2]))
         return resp
 
-    def _read_card(self, reader: str) -> tuple[str | None, str | None, bytes | None]:
+    def _read_card(
+        self, reader: str
+    ) -> tuple[str | None, str | None, bytes | None, bytes | None]:
         hresult, card, protocol = scard.SCardConnect(
             self._ctx, reader, scard.SCARD_SHARE_SHARED,
             scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
@@ -280,34 +285,48 @@ class PcscCardReader(InputAdapter):
                 raise ApduError("the reader is held by another program")
             self._check(hresult, f"connecting to the card in {reader}")
         try:
-            uid_resp = self._transmit(card, protocol, GET_UID)
-            uid = uid_resp.data.hex().upper() if uid_resp.ok and uid_resp.data else None
-            raw: bytes | None = None
-            if self.source == "uid":
-                if uid is None:
-                    raise ApduError(f"the reader gave no UID (SW {uid_resp.sw:04X})")
-                return uid, uid, None
-            if self.source == "memory":
-                c = self.config
-                expect_ok(self._transmit(card, protocol,
-                                         select_card_type(int(c.get("memory_card_type", 6)))),
-                          "select card type")
-                raw = expect_ok(self._transmit(card, protocol, read_memory(
-                    int(c.get("memory_offset", 32)), int(c.get("memory_length", 16)))),
-                    "read memory card")
-            else:
-                c = self.config
-                if c.get("aid"):
-                    expect_ok(self._transmit(card, protocol, select_aid(
-                        bytes.fromhex(str(c.get("aid"))))), "select application")
-                expect_ok(self._transmit(card, protocol, select_file(
-                    bytes.fromhex(str(c.get("file_id", "0015"))))), "select file")
-                raw = expect_ok(self._transmit(card, protocol, read_binary(
-                    int(c.get("file_offset", 0)), int(c.get("file_length", 16)))),
-                    "read binary")
-            return uid, decode_number(raw, self.fmt), raw
+            uid, number, raw = self._number(card, protocol)
+            return uid, number, raw, self._holder(card, protocol)
         finally:
             scard.SCardDisconnect(card, scard.SCARD_LEAVE_CARD)
+
+    def _holder(self, card: Any, protocol: int) -> bytes | None:
+        """The holder's record, where ``holder_file`` is set and the card has it."""
+        fid = self.config.get("holder_file")
+        if not fid:
+            return None
+        if not self._transmit(card, protocol, select_file(bytes.fromhex(str(fid)))).ok:
+            return None
+        resp = self._transmit(card, protocol, read_binary(0, HOLDER_LENGTH))
+        return resp.data if resp.ok else None
+
+    def _number(self, card: Any, protocol: int) -> tuple[str | None, str | None, bytes | None]:
+        uid_resp = self._transmit(card, protocol, GET_UID)
+        uid = uid_resp.data.hex().upper() if uid_resp.ok and uid_resp.data else None
+        raw: bytes | None = None
+        if self.source == "uid":
+            if uid is None:
+                raise ApduError(f"the reader gave no UID (SW {uid_resp.sw:04X})")
+            return uid, uid, None
+        if self.source == "memory":
+            c = self.config
+            expect_ok(self._transmit(card, protocol,
+                                     select_card_type(int(c.get("memory_card_type", 6)))),
+                      "select card type")
+            raw = expect_ok(self._transmit(card, protocol, read_memory(
+                int(c.get("memory_offset", 32)), int(c.get("memory_length", 16)))),
+                "read memory card")
+        else:
+            c = self.config
+            if c.get("aid"):
+                expect_ok(self._transmit(card, protocol, select_aid(
+                    bytes.fromhex(str(c.get("aid"))))), "select application")
+            expect_ok(self._transmit(card, protocol, select_file(
+                bytes.fromhex(str(c.get("file_id", "0015"))))), "select file")
+            raw = expect_ok(self._transmit(card, protocol, read_binary(
+                int(c.get("file_offset", 0)), int(c.get("file_length", 16)))),
+                "read binary")
+        return uid, decode_number(raw, self.fmt), raw
 
 
 HOLDER_FILE = "0016"  # the file on our CPU cards that carries the holder's record

@@ -51,7 +51,8 @@ WEDGE = {"max_gap_ms": WHOLE, "min_length": WHOLE, "prefix": TEXT, "terminators"
 MAGSTRIPE = {"number_track": WHOLE, "number_slice": LIST, "own_prefixes": LIST, "lrc": YES_NO}
 PCSC = {"readers": LIST, "card_number": TEXT, "memory_card_type": WHOLE,
         "memory_offset": WHOLE, "memory_length": WHOLE, "aid": TEXT, "file_id": TEXT,
-        "file_offset": WHOLE, "file_length": WHOLE, "number_format": TEXT, "keep_raw": YES_NO}
+        "file_offset": WHOLE, "file_length": WHOLE, "number_format": TEXT, "keep_raw": YES_NO,
+        "holder_file": TEXT}
 NFC = {"path": TEXT, "targets": LIST, "card_number": TEXT}
 PRINTER = {"encoding": TEXT, "status": YES_NO, "status_interval": WHOLE, "journal": TEXT,
            "profile": TEXT}

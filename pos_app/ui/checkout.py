@@ -454,7 +454,7 @@ class CheckoutScreen(Screen):
         return True
 
     def on_card(self, card: PresentedCard) -> bool:
-        self.attach_member(card.identifier, card=True)
+        self.attach_member(card.identifier, card=True, holder=card.holder)
         return True
 
     def _typed_code(self) -> None:
@@ -519,13 +519,12 @@ class CheckoutScreen(Screen):
             ln.item = replace(ln.item, qty=ln.item.qty + n)
         self.refresh(select=row, scanned=True, before=before)
 
-    def attach_member(self, text: str, card: bool = False) -> None:
+    def attach_member(self, text: str, card: bool = False, holder: bytes | None = None) -> None:
         if not text.strip():
             return
         ctx = self.ctx
-        Op(ctx, member_ops.look_up, ctx.terminal, text, card).success(self._show_member).failure(
-            self.fail
-        ).run()
+        Op(ctx, member_ops.look_up, ctx.terminal, text, card, holder).success(
+            self._show_member).failure(self.fail).run()
 
     def _member_typed(self) -> None:
         self.attach_member(self.member_field.text())

@@ -50,6 +50,7 @@ class PresentedCard:
     media: str  # core media: barcode | magstripe | ic | nfc | virtual
     card_no: str | None
     uid: str | None
+    holder: bytes | None = None  # the holder's record read from the chip, checked on use
 
     @property
     def identifier(self) -> str:
@@ -98,7 +99,7 @@ class DeviceBridge(QObject):
             if ev.bank_card:
                 return  # bank cards are the payment terminal's business, never ours
             media = registry.ledger_media(ev.media)
-            self.card_presented.emit(PresentedCard(media, ev.card_number, ev.uid))
+            self.card_presented.emit(PresentedCard(media, ev.card_number, ev.uid, ev.holder))
         elif isinstance(ev, DeviceError):
             self.device_problem.emit(ev.device, ev.message)
         elif isinstance(ev, HealthChanged):

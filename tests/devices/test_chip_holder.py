@@ -72,3 +72,29 @@ def test_nfc_tag_written_then_checked_and_a_forged_tag_refused(tmp_path: Path) -
         refused(r, "does not match its holder")
     finally:
         tag.take_away()
+
+
+def test_the_reader_gives_the_holder_record_with_the_card(pcscd) -> None:
+    """A reader configured with ``holder_file`` reads the record at every insertion (the
+    app checks it when the card is used); a card without the file gives none."""
+    from devices.base import DeviceConfig
+    from devices.events import CardPresented
+    from devices.pcsc_reader import PcscCardReader
+    from tests.devices.test_pcsc import events_until
+
+    r = PcscCardReader(DeviceConfig("ic reader", "ic_card", "pcsc",
+                                    {"readers": ["Virtual PCD 00 00"], "holder_file": "0016"}))
+    r.open()
+    try:
+        r.read(0.1)
+        record = b"PH1" + bytes(range(51))
+        with VirtualCard(uid=bytes.fromhex("04A1B2C3D4E501"), files={FILE: record}):
+            ev = events_until(r, lambda g: any(isinstance(e, CardPresented) for e in g))
+            got = next(e for e in ev if isinstance(e, CardPresented))
+            assert got.uid == "04A1B2C3D4E501" and got.holder == record
+        events_until(r, lambda g: g)
+        with VirtualCard(uid=bytes.fromhex("04A1B2C3D4E502")):
+            ev = events_until(r, lambda g: any(isinstance(e, CardPresented) for e in g))
+            assert next(e for e in ev if isinstance(e, CardPresented)).holder is None
+    finally:
+        r.close()

@@ -9,9 +9,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pos_app.config import Counter
+from pos_app.core import chip, members
 from pos_app.ui.app import MainWindow
 from pos_app.ui.confirm import ConfirmDialog
+from pos_app.ui.device_bridge import PresentedCard
 from tests.core.conftest import COAT, KETTLE, SCARF, SILVER_PHONE
+from tests.core.helpers import enroll
 from tests.ui.helpers import approve, idle, login, scan, shown_lines
 
 D = Decimal
@@ -169,3 +172,32 @@ def test_double_f4_voids_one_line_after_asking(qtbot: QtBot, window: MainWindow)
     assert co.confirming is not None
     qtbot.keyClick(co.confirming, Qt.Key.Key_Return)  # Enter: void
     assert shown_lines(win) == [("羊绒围巾 Cashmere scarf", "1")]
+
+
+def test_the_chip_is_checked_when_the_card_is_presented(qtbot: QtBot, window: MainWindow) -> None:
+    """A chip presented carries its holder's record: the member is attached when it names
+    the card and its check holds; a copied or altered chip is refused on screen."""
+    win = window
+    t = win.ctx.terminal
+    mine = enroll(t, "13912345601", name="李雷", media="ic", media_id="04A1B2C3D4E501")
+    other = enroll(t, "13912345602", name="韩梅", media="ic", media_id="04A1B2C3D4E502")
+    with t.read() as s:
+        record = chip.record_for(t, s, members.find_card(s, mine))
+    login(qtbot, win)
+    assert win.current() is win.checkout
+    co = win.checkout
+
+    win.ctx.devices.card_presented.emit(PresentedCard("ic", None, "04A1B2C3D4E502", record))
+    idle(qtbot, win)
+    assert co.cart.member is None
+    assert "芯片中写的是卡" in co.message.text() and "拒绝使用" in co.message.text()
+
+    bad = record[:-1] + bytes([record[-1] ^ 1])
+    win.ctx.devices.card_presented.emit(PresentedCard("ic", None, "04A1B2C3D4E501", bad))
+    idle(qtbot, win)
+    assert co.cart.member is None and "与持卡人不符" in co.message.text()
+
+    win.ctx.devices.card_presented.emit(PresentedCard("ic", None, "04A1B2C3D4E501", record))
+    idle(qtbot, win)
+    assert co.cart.member is not None and co.cart.member["card"] == mine
+    assert other != mine

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from pos_app.core import card_sales, entitlements, gifts, members, stored_value, tiers
+from pos_app.core import card_sales, chip, entitlements, gifts, members, stored_value, tiers
 from pos_app.core import card_stock as stock
 from pos_app.core.models import Sale, Topup
 from pos_app.core.staff import Operator, require
@@ -29,9 +29,11 @@ class MemberHistory:
     topups: list[tuple[str, str, Decimal, Decimal]] = field(default_factory=list)
 
 
-def look_up(t: Terminal, text: str, card: bool = False) -> dict[str, Any]:
+def look_up(t: Terminal, text: str, card: bool = False,
+            holder: bytes | None = None) -> dict[str, Any]:
     """Find a member by card (any media: number, chip or tag UID) or by phone (11 digits
-    typed); the summary the screens show."""
+    typed); the summary the screens show. A chip's ``holder`` record must name the card
+    found and hold its check, else the card is refused."""
     text = text.strip()
     with t.read() as s:
         if not card and text.isdigit() and len(text) == 11 and text.startswith("1"):
@@ -40,6 +42,8 @@ def look_up(t: Terminal, text: str, card: bool = False) -> dict[str, Any]:
             out["how"] = "phone"
         else:
             found = members.find_card(s, text)
+            if holder is not None:
+                found = chip.check_record(t, s, holder, found)
             m = found.member
             out = members.summary(t, s, m, found)
             out["how"] = "card"
