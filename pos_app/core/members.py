@@ -242,7 +242,9 @@ def enroll(t: Terminal, s: Session, e: Enrollment, who: Operator) -> Member:
             )
         )
     )
-    outbox.record(t, s, "member_enrolled", {**events.member(m, media), "card": card_no}, now)
+    # who enrolled the member: the per-staff report at HQ counts enrollments by it
+    outbox.record(t, s, "member_enrolled", {**events.member(m, media), "card": card_no,
+                                            "enrolled_by": who.code}, now)
     return m
 
 

@@ -139,3 +139,10 @@ def record_commission(s: Session, staff: str, amount: Decimal, kind: str, ref: s
     s.add(c)
     s.flush()
     return c
+
+
+def assistants(s: Session) -> dict[str, str]:
+    """The active staff a sale may be credited to, by code: the list the payment screen
+    offers (a badge scan types the code)."""
+    return {code: name for code, name in s.execute(
+        select(Staff.code, Staff.name).where(Staff.active).order_by(Staff.code))}

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -123,7 +124,12 @@ class PaymentScreen(Screen):
         credited = QHBoxLayout()
         credited.addWidget(QLabel(_("Credited to")))
         credited.addWidget(self.credited, 1)
+        self.credited_name = QLabel()  # the assistant's name, as the code is typed
+        self.credited_name.setObjectName("credited_name")
+        credited.addWidget(self.credited_name)
         left.addLayout(credited)
+        self.staff_names: dict[str, str] | None = None  # read once, at the first payment
+        self.credited.textChanged.connect(self._show_assistant)
         self.gift_points = QComboBox()  # a gift bought with the member's points
         self.gift_points.setObjectName("gift_for_points")
         self.gift_points.addItem(_("No gift for points"), None)
@@ -215,6 +221,7 @@ class PaymentScreen(Screen):
         self.message.clear()
         has_member = cart.member is not None
         self._gifts_and_offer(cart, priced)
+        self._assistants()
         # a supplementary card never pays with the main member's points
         self.buttons["points"].setEnabled(has_member and not (cart.member or {}).get(
             "supplementary"))
@@ -242,6 +249,24 @@ class PaymentScreen(Screen):
         else:
             self.sv_preview.hide()
         self.refresh()
+
+    def _assistants(self) -> None:
+        """The staff list the assistant is picked from (typed, chosen, or a badge scan)."""
+        def got(names: dict[str, str]) -> None:
+            self.staff_names = names
+            box = QCompleter(list(names), self.credited)
+            box.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            self.credited.setCompleter(box)
+            self._show_assistant()
+
+        if self.staff_names is None:
+            Op(self.ctx, payment_ops.assistants, self.ctx.terminal).success(got).failure(
+                lambda e: set_message(self.message, e)).run()
+
+    def _show_assistant(self) -> None:
+        code = self.credited.text().strip()
+        names = self.staff_names or {}
+        self.credited_name.setText(names.get(code, "?" if code and names else ""))
 
     def _gifts_and_offer(self, cart: Cart, priced: PricedCart) -> None:
         """The gift a 满赠 gives, the gift-for-points choice (a member's, not a

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
@@ -21,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.hq.figures import pyramid_sizes
-from sync.hq.models import HqGiftStock, HqMember, HqSale
+from sync.hq.models import HqEvent, HqGiftStock, HqMember, HqSale
 
 
 def _yuan(c: int | Decimal) -> str:
@@ -132,6 +133,24 @@ def gift_stock(s: Session, store: str | None = None) -> list[dict[str, Any]]:
             for r in s.scalars(q)]
 
 
+def _enrollments(s: Session, start: date, end: date,
+                 store: str | None) -> list[tuple[str, str]]:
+    """(store, staff) of each member enrolled in the period, by who enrolled them as the
+    enrollment event says (its business day as HQ dates sales: the event's local date)."""
+    lo, hi = (start - timedelta(days=1)).isoformat(), (end + timedelta(days=2)).isoformat()
+    q = select(HqEvent.store, HqEvent.business_time, HqEvent.payload).where(
+        HqEvent.kind == "member_enrolled", HqEvent.status == "applied",
+        HqEvent.business_time >= lo, HqEvent.business_time < hi)
+    if store:
+        q = q.where(HqEvent.store == store)
+    out = []
+    for st, at, payload in s.execute(q):
+        who = json.loads(payload).get("enrolled_by")
+        if who and start.isoformat() <= str(at)[:10] <= end.isoformat():
+            out.append((st, who))
+    return out
+
+
 def staff(s: Session, start: date, end: date, store: str | None = None) -> dict[str, Any]:
     """Per store and staff member, business days ``start`` to ``end``: net sales, orders,
     VIP sales and share, credited to the assistant (else the cashier); a qualifying
@@ -152,8 +171,13 @@ def staff(s: Session, start: date, end: date, store: str | None = None) -> dict[
         f["orders"] += 1 if r.kind == "sale" else 0
         if r.member_uid:
             f["vip_sales"] += r.total_cents
+    for store_of, who in _enrollments(s, start, end, store):
+        f = rows.setdefault((store_of, who), {"store": store_of, "staff": who, "sales": 0,
+                                              "orders": 0, "vip_sales": 0, "not_credited": 0})
+        f["enrollments"] = f.get("enrollments", 0) + 1
     out = []
     for f in sorted(rows.values(), key=lambda x: (x["store"], -x["sales"], x["staff"])):
+        f.setdefault("enrollments", 0)
         share = (Decimal(f["vip_sales"]) / f["sales"]).quantize(Decimal("0.0001")) if (
             f["sales"] > 0) else Decimal("0.0000")
         out.append({**f, "sales": _yuan(f["sales"]), "vip_sales": _yuan(f["vip_sales"]),

@@ -27,10 +27,12 @@ def test_staff_report_at_hq(hq: Hq, tmp_path: Path) -> None:
     day = out.sale.business_time.astimezone(a.program.timezone).date().isoformat()
     rep = hq.client.get("/v1/admin/reports/staff", params={"day": day}, headers=ADMIN)
     assert rep.status_code == 200, rep.text
-    (row,) = rep.json()["staff"]
+    rows = {r["staff"]: r for r in rep.json()["staff"]}
+    assert rows["console"]["enrollments"] == 1  # who enrolled the member (tests' console)
+    row = rows["2001"]
     total = out.sale.total
-    assert (row["store"], row["staff"], row["orders"], row["not_credited"]) == (
-        "S001", "2001", 2, 1)
+    assert (row["store"], row["orders"], row["not_credited"], row["enrollments"]) == (
+        "S001", 2, 1, 0)
     assert row["sales"] == str(total * 2) and row["vip_share"] == "0.5000"
     month = hq.client.get("/v1/admin/reports/staff", params={"month": day[:7]},
                           headers=ADMIN).json()

@@ -238,7 +238,11 @@ def test_membership_offered_asked_of_a_non_member_sale(qtbot: QtBot,
     open_shift_when_offered(qtbot, win, co)
     assert not pay.offered.isHidden() and not pay.gift_points.isEnabled()
     pay.offered.setChecked(True)
-    pay.credited.setText("2001")
+    idle(qtbot, win)  # the staff list read for the assistant's field
+    completer = pay.credited.completer()
+    assert completer is not None and completer.model().rowCount() == 3  # the demo's staff
+    pay.credited.setText("2001")  # typed, chosen from the list, or a badge scanned
+    assert pay.credited_name.text() == "刘洋"
     win.key("F5")
     win.key("F12")
     idle(qtbot, win)

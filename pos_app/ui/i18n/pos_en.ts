@@ -1304,182 +1304,182 @@
       <translation>No. %1 · %2 · by %3 · %4 · %5 items · %6</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="112" />
+      <location filename="../payment.py" line="113" />
       <source>Staff code of the assistant (optional)</source>
       <translation>Staff code of the assistant (optional)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="115" />
+      <location filename="../payment.py" line="116" />
       <source>Tenders</source>
       <translation>Tenders</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="124" />
+      <location filename="../payment.py" line="125" />
       <source>Credited to</source>
       <translation>Credited to</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="129" />
+      <location filename="../payment.py" line="135" />
       <source>No gift for points</source>
       <translation>No gift for points</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="138" />
+      <location filename="../payment.py" line="144" />
       <source>Membership offered to the customer</source>
       <translation>Membership offered to the customer</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="146" />
+      <location filename="../payment.py" line="152" />
       <source>Amount (empty: the rest)</source>
       <translation>Amount (empty: the rest)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="156" />
+      <location filename="../payment.py" line="162" />
       <source>Present the member card, or type its number</source>
       <translation>Present the member card, or type its number</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="166" />
+      <location filename="../payment.py" line="172" />
       <source>Member card</source>
       <translation>Member card</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="180" />
+      <location filename="../payment.py" line="186" />
       <source>Remove last</source>
       <translation>Remove last</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="189" />
+      <location filename="../payment.py" line="195" />
       <source>Back</source>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="191" />
+      <location filename="../payment.py" line="197" />
       <source>Complete</source>
       <translation>Complete</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="226" />
+      <location filename="../payment.py" line="233" />
       <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
       <translation>Member %1: %2 points (up to %3 usable here), stored value %4</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="233" />
+      <location filename="../payment.py" line="240" />
       <source>No member: points and stored value need a member</source>
       <translation>No member: points and stored value need a member</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="237" />
+      <location filename="../payment.py" line="244" />
       <source>Paid wholly from stored value: %1 (saves %2)</source>
       <translation>Paid wholly from stored value: %1 (saves %2)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="250" />
+      <location filename="../payment.py" line="275" />
       <source>Gift: %1 (value %2)</source>
       <translation>Gift: %1 (value %2)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="253" />
+      <location filename="../payment.py" line="278" />
       <source>No gift for %1: out of stock</source>
       <translation>No gift for %1: out of stock</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="296" />
+      <location filename="../payment.py" line="321" />
       <source>Scanned %1: take back the tenders (Ctrl+R) or go back to the cart (Esc) to add goods</source>
       <translation>Scanned %1: take back the tenders (Ctrl+R) or go back to the cart (Esc) to add goods</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="368" />
+      <location filename="../payment.py" line="393" />
       <source>The stored-value pay discount (%1) is lost: %2 pays part of this sale, and the discount applies only when stored value pays all but points</source>
       <translation>The stored-value pay discount (%1) is lost: %2 pays part of this sale, and the discount applies only when stored value pays all but points</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="400" />
+      <location filename="../payment.py" line="425" />
       <source>Still due: %1</source>
       <translation>Still due: %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="402" />
+      <location filename="../payment.py" line="427" />
       <source>Change: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="413" />
+      <location filename="../payment.py" line="438" />
       <source>Nothing is left to pay</source>
       <translation>Nothing is left to pay</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="418" />
+      <location filename="../payment.py" line="443" />
       <source>No points can pay this sale: %1</source>
       <translation>No points can pay this sale: %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="428" />
+      <location filename="../payment.py" line="453" />
       <source>Present the member card (swipe, tap or insert)</source>
       <translation>Present the member card (swipe, tap or insert)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="449" />
+      <location filename="../payment.py" line="474" />
       <source>Enter the bank-card slip reference</source>
       <translation>Enter the bank-card slip reference</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="465" />
+      <location filename="../payment.py" line="490" />
       <source>The card may pay at most %1 of this sale: %2</source>
       <translation>The card may pay at most %1 of this sale: %2</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="477" />
+      <location filename="../payment.py" line="502" />
       <source>%1 points held; points may pay at most %2 of this sale</source>
       <translation>%1 points held; points may pay at most %2 of this sale</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="500" />
+      <location filename="../payment.py" line="525" />
       <source>This card belongs to another member</source>
       <translation>This card belongs to another member</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="522" />
+      <location filename="../payment.py" line="547" />
       <source>Not paid yet: %1 still due</source>
       <translation>Not paid yet: %1 still due</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="57" />
+      <location filename="../payment.py" line="58" />
       <source>Payment</source>
       <translation>Payment</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="60" />
+      <location filename="../payment.py" line="61" />
       <source>Pay with points</source>
       <translation>Pay with points</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="61" />
+      <location filename="../payment.py" line="62" />
       <source>Pay with stored value (card presented)</source>
       <translation>Pay with stored value (card presented)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="63" />
+      <location filename="../payment.py" line="64" />
       <source>Bank card (reference)</source>
       <translation>Bank card (reference)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="64" />
+      <location filename="../payment.py" line="65" />
       <source>Other tender</source>
       <translation>Other tender</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="65" />
+      <location filename="../payment.py" line="66" />
       <source>Remove the last tender</source>
       <translation>Remove the last tender</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="66" />
+      <location filename="../payment.py" line="67" />
       <source>Complete the sale</source>
       <translation>Complete the sale</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="95" />
+      <location filename="../payment.py" line="96" />
       <source>Total</source>
       <translation>Total</translation>
     </message>

@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from pos_app.core import offline, sales
+from pos_app.core import offline, performance, sales
 from pos_app.core.members import find_card
 from pos_app.core.staff import Operator
 from pos_app.core.tenders import Room, stored_value_room
@@ -64,3 +64,9 @@ def stored_value_card(
     with t.read() as s:
         room = stored_value_room(t, s, find_card(s, m["card"]), at)
     return m, room
+
+
+def assistants(t: Terminal) -> dict[str, str]:
+    """The active staff a sale may be credited to (业绩归属): code -> name (masked)."""
+    with t.read() as s:
+        return performance.assistants(s)
