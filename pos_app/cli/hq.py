@@ -20,7 +20,7 @@ from pos_app.core import catalog
 from pos_app.core.errors import PosError
 from pos_app.core.program import load_program
 from sync.hq import limits, partitions, reports, settlement
-from sync.hq.config import HqConfig, HqConfigError
+from sync.hq.config import HqConfig
 from sync.hq.db import make_engine, migrate, sessions
 from sync.hq.figures import next_month, refresh_stale
 from sync.hq.office import access
@@ -107,10 +107,7 @@ def _config(args: argparse.Namespace) -> HqConfig:
     and line when anything in it is wrong; a fallback database is said on stderr."""
     env = os.environ.get("POS_HQ_CONFIG")
     path = args.config or (Path(env) if env else None)
-    try:
-        cfg = HqConfig.load(path)
-    except HqConfigError as e:
-        raise PosError(str(e)) from None
+    cfg = HqConfig.load(path)  # an HqConfigError (a PosError) names file, line and key
     if cfg.notice:
         print(f"pos: hq: {cfg.notice}", file=sys.stderr)
     return cfg
@@ -210,9 +207,9 @@ def cmd_hq_partitions(args: argparse.Namespace) -> int:
     import re
 
     if args.detach is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.detach):
-        return refuse(f"--detach: month must be YYYY-MM, got {args.detach!r}")
+        return refuse(PosError("hq.bad_month", option="--detach", value=args.detach), args)
     if args.ahead is not None and not 0 <= args.ahead <= 36:
-        return refuse(f"--ahead must be 0 to 36, got {args.ahead}")
+        return refuse(PosError("hq.bad_ahead", value=args.ahead), args)
     _cfg, engine = _engine(args)
     with engine.begin() as conn:
         made = partitions.ensure(conn, partitions.AHEAD if args.ahead is None else args.ahead)
@@ -248,7 +245,7 @@ def cmd_hq_refresh_figures(args: argparse.Namespace) -> int:
         months = [last, next_month(last)]
     bad = [m for m in months if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", m)]
     if bad:
-        return refuse(f"month must be YYYY-MM, got {bad[0]!r}")
+        return refuse(PosError("hq.bad_month", option="--month", value=bad[0]), args)
     _cfg, engine = _engine(args)
     with sessions(engine)() as s, s.begin():
         done = refresh_stale(s, months)

@@ -417,6 +417,22 @@ MESSAGES: dict[str, str] = {
     "catalog.sku_repeats": "sku {sku} repeats row {row}",
     "catalog.barcode_repeats": "barcode {barcode} repeats row {row}",
     "catalog.barcode_two_skus": "barcode {barcode} would belong to both {first} and {second}",
+    # pos hq's own options
+    "hq.bad_month": "{option}: month must be YYYY-MM, got '{value}'",
+    "hq.bad_ahead": "--ahead must be 0 to 36, got {value}",
+    # HQ's config file (sync/hq/config.py)
+    "hq_config.unreadable": "{path}: cannot read the HQ config file: {detail}",
+    "hq_config.not_toml": "{path}: not valid TOML: {detail}",
+    "hq_config.problem_at": "{path} line {line}: {key}: {problem}",
+    "hq_config.problem": "{path}: {key}: {problem}",
+    "hq_config.unknown_section": "unknown section; HQ reads only [hq] (move the key under it)",
+    "hq_config.key_outside": "unknown key outside [hq]; HQ reads only [hq] (move the key "
+    "under it)",
+    "hq_config.not_table": "must be a table: [hq]",
+    "hq_config.ssl_pair": "give both ssl_certfile and ssl_keyfile, or neither",
+    "hq_config.text": "must be a non-empty string, got {value}",
+    "hq_config.yuan": "must be yuan such as \"2000.00\" (0 to 1000000.00), got {value}",
+    "hq_config.whole": "must be a whole number from {low} to {high}, got {value}",
     # the terminal's config file (pos_app/config.py, pos config check)
     "config.broken": "{path}: {problem} (pos config check lists every problem)",
     "config.problem_at": "line {line}: {key}: {problem}",

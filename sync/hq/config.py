@@ -35,10 +35,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from pos_app.core.errors import PosError
+from pos_app.core.messages import Msg
+
 DEFAULT_DATABASE = "sqlite:///hq.sqlite"
 
 
-class HqConfigError(ValueError):
+class HqConfigError(PosError):
     """A problem of the HQ config file, naming the file, the key and its line."""
 
 
@@ -110,38 +113,41 @@ def _read(cfg: HqConfig, path: Path) -> None:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as e:
-        raise HqConfigError(f"{path}: cannot read the HQ config file: {e}") from None
+        raise HqConfigError("hq_config.unreadable", path=path, detail=e) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise HqConfigError(f"{path}: not valid TOML: {e}") from None
+        raise HqConfigError("hq_config.not_toml", path=path, detail=e) from None
     lines = _lines(text)
 
-    def fail(key: str, message: str) -> HqConfigError:
+    def fail(key: str, problem: Msg) -> HqConfigError:
         line = lines.get(key) or lines.get(key.split(".")[0])
-        return HqConfigError(f"{path}{f' line {line}' if line else ''}: {key}: {message}")
+        if line:
+            return HqConfigError("hq_config.problem_at", path=path, line=line, key=key,
+                                 problem=problem)
+        return HqConfigError("hq_config.problem", path=path, key=key, problem=problem)
 
     for key, value in data.items():
         if key != "hq":
-            what = "section" if isinstance(value, dict) else "key outside [hq]"
-            raise fail(key, f"unknown {what}; HQ reads only [hq] (move the key under it)")
+            raise fail(key, Msg("hq_config.unknown_section" if isinstance(value, dict)
+                                else "hq_config.key_outside"))
     hq = data.get("hq", {})
     if not isinstance(hq, dict):
-        raise fail("hq", "must be a table: [hq]")
+        raise fail("hq", Msg("hq_config.not_table"))
     known = {f.name for f in fields(HqConfig)} - {"notice"}
     for key, value in hq.items():
         name = f"hq.{key}"
         if key not in known:
-            raise fail(name, f"unknown key (known: {', '.join(sorted(known))})")
+            raise fail(name, Msg("config.unknown_key", known=", ".join(sorted(known))))
         setattr(cfg, key, _value(key, value, lambda m, n=name: fail(n, m)))
     if bool(cfg.ssl_certfile) != bool(cfg.ssl_keyfile):
-        raise fail("hq.ssl_certfile", "give both ssl_certfile and ssl_keyfile, or neither")
+        raise fail("hq.ssl_certfile", Msg("hq_config.ssl_pair"))
 
 
 def _value(key: str, value: Any, fail: Any) -> Any:
     if key in _TEXT:
         if not isinstance(value, str) or not value.strip():
-            raise fail(f"must be a non-empty string, got {value!r}")
+            raise fail(Msg("hq_config.text", value=repr(value)))
         return value
     if key == "lease":
         try:
@@ -150,9 +156,9 @@ def _value(key: str, value: Any, fail: Any) -> Any:
             d = None
         if d is None or not d.is_finite() or not 0 <= d <= Decimal("1000000.00") or (
                 d != d.quantize(Decimal("0.01"))):
-            raise fail(f'must be yuan such as "2000.00" (0 to 1000000.00), got {value!r}')
+            raise fail(Msg("hq_config.yuan", value=repr(value)))
         return d.quantize(Decimal("0.01"))
     lo, hi = _RANGES[key]
     if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-        raise fail(f"must be a whole number from {lo} to {hi}, got {value!r}")
+        raise fail(Msg("hq_config.whole", low=lo, high=hi, value=repr(value)))
     return value

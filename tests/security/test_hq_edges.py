@@ -5,6 +5,7 @@ serve`` (uvicorn) over TCP; a config file with keys HQ does not read is refused.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -192,6 +193,15 @@ def test_an_hq_config_with_keys_outside_hq_is_refused(tmp_path: Path) -> None:
         assert r.returncode == 2 and message in r.stderr, r.stderr
         assert len(r.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "hq.sqlite").exists()
+    # coded, and said in the chosen language
+    cfg.write_text('[hq]\nlease = "1e30"\n', "utf-8")
+    r = subprocess.run([str(POS), "--language", "zh_CN", "--json", "hq", "alerts", "--config",
+                        str(cfg)], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    error = json.loads(r.stdout)["error"]
+    assert error["code"] == "hq_config.problem_at"
+    assert error["params"]["key"] == "hq.lease" and error["params"]["line"] == 2
+    assert "第 2 行" in r.stderr and "hq.lease" in r.stderr, r.stderr
 
 
 def test_hq_says_when_it_falls_back_to_the_current_folder(tmp_path: Path) -> None:

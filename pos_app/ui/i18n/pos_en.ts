@@ -2737,6 +2737,71 @@
       <translation>a group holds 1 to {most} rows, got {count}</translation>
     </message>
     <message>
+      <source>--ahead must be 0 to 36, got {value}</source>
+      <extracomment>hq.bad_ahead</extracomment>
+      <translation>--ahead must be 0 to 36, got {value}</translation>
+    </message>
+    <message>
+      <source>{option}: month must be YYYY-MM, got '{value}'</source>
+      <extracomment>hq.bad_month</extracomment>
+      <translation>{option}: month must be YYYY-MM, got '{value}'</translation>
+    </message>
+    <message>
+      <source>unknown key outside [hq]; HQ reads only [hq] (move the key under it)</source>
+      <extracomment>hq_config.key_outside</extracomment>
+      <translation>unknown key outside [hq]; HQ reads only [hq] (move the key under it)</translation>
+    </message>
+    <message>
+      <source>must be a table: [hq]</source>
+      <extracomment>hq_config.not_table</extracomment>
+      <translation>must be a table: [hq]</translation>
+    </message>
+    <message>
+      <source>{path}: not valid TOML: {detail}</source>
+      <extracomment>hq_config.not_toml</extracomment>
+      <translation>{path}: not valid TOML: {detail}</translation>
+    </message>
+    <message>
+      <source>{path}: {key}: {problem}</source>
+      <extracomment>hq_config.problem</extracomment>
+      <translation>{path}: {key}: {problem}</translation>
+    </message>
+    <message>
+      <source>{path} line {line}: {key}: {problem}</source>
+      <extracomment>hq_config.problem_at</extracomment>
+      <translation>{path} line {line}: {key}: {problem}</translation>
+    </message>
+    <message>
+      <source>give both ssl_certfile and ssl_keyfile, or neither</source>
+      <extracomment>hq_config.ssl_pair</extracomment>
+      <translation>give both ssl_certfile and ssl_keyfile, or neither</translation>
+    </message>
+    <message>
+      <source>must be a non-empty string, got {value}</source>
+      <extracomment>hq_config.text</extracomment>
+      <translation>must be a non-empty string, got {value}</translation>
+    </message>
+    <message>
+      <source>unknown section; HQ reads only [hq] (move the key under it)</source>
+      <extracomment>hq_config.unknown_section</extracomment>
+      <translation>unknown section; HQ reads only [hq] (move the key under it)</translation>
+    </message>
+    <message>
+      <source>{path}: cannot read the HQ config file: {detail}</source>
+      <extracomment>hq_config.unreadable</extracomment>
+      <translation>{path}: cannot read the HQ config file: {detail}</translation>
+    </message>
+    <message>
+      <source>must be a whole number from {low} to {high}, got {value}</source>
+      <extracomment>hq_config.whole</extracomment>
+      <translation>must be a whole number from {low} to {high}, got {value}</translation>
+    </message>
+    <message>
+      <source>must be yuan such as "2000.00" (0 to 1000000.00), got {value}</source>
+      <extracomment>hq_config.yuan</extracomment>
+      <translation>must be yuan such as "2000.00" (0 to 1000000.00), got {value}</translation>
+    </message>
+    <message>
       <source>address is longer than 200 characters</source>
       <extracomment>member.address_too_long</extracomment>
       <translation>address is longer than 200 characters</translation>

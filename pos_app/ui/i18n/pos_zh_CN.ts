@@ -2737,6 +2737,71 @@
       <translation>一次团体办理 1 至 {most} 行，收到 {count} 行</translation>
     </message>
     <message>
+      <source>--ahead must be 0 to 36, got {value}</source>
+      <extracomment>hq.bad_ahead</extracomment>
+      <translation>--ahead 须为 0 到 36，实为 {value}</translation>
+    </message>
+    <message>
+      <source>{option}: month must be YYYY-MM, got '{value}'</source>
+      <extracomment>hq.bad_month</extracomment>
+      <translation>{option}：月份须为 YYYY-MM，实为“{value}”</translation>
+    </message>
+    <message>
+      <source>unknown key outside [hq]; HQ reads only [hq] (move the key under it)</source>
+      <extracomment>hq_config.key_outside</extracomment>
+      <translation>[hq] 之外的未知键；HQ 只读取 [hq]（请把该键移到 [hq] 下）</translation>
+    </message>
+    <message>
+      <source>must be a table: [hq]</source>
+      <extracomment>hq_config.not_table</extracomment>
+      <translation>须为表：[hq]</translation>
+    </message>
+    <message>
+      <source>{path}: not valid TOML: {detail}</source>
+      <extracomment>hq_config.not_toml</extracomment>
+      <translation>{path}：不是有效的 TOML：{detail}</translation>
+    </message>
+    <message>
+      <source>{path}: {key}: {problem}</source>
+      <extracomment>hq_config.problem</extracomment>
+      <translation>{path}：{key}：{problem}</translation>
+    </message>
+    <message>
+      <source>{path} line {line}: {key}: {problem}</source>
+      <extracomment>hq_config.problem_at</extracomment>
+      <translation>{path}：第 {line} 行：{key}：{problem}</translation>
+    </message>
+    <message>
+      <source>give both ssl_certfile and ssl_keyfile, or neither</source>
+      <extracomment>hq_config.ssl_pair</extracomment>
+      <translation>ssl_certfile 与 ssl_keyfile 须同时给出或都不给</translation>
+    </message>
+    <message>
+      <source>must be a non-empty string, got {value}</source>
+      <extracomment>hq_config.text</extracomment>
+      <translation>须为非空字符串，实为 {value}</translation>
+    </message>
+    <message>
+      <source>unknown section; HQ reads only [hq] (move the key under it)</source>
+      <extracomment>hq_config.unknown_section</extracomment>
+      <translation>未知的节；HQ 只读取 [hq]（请把键移到 [hq] 下）</translation>
+    </message>
+    <message>
+      <source>{path}: cannot read the HQ config file: {detail}</source>
+      <extracomment>hq_config.unreadable</extracomment>
+      <translation>{path}：无法读取 HQ 配置文件：{detail}</translation>
+    </message>
+    <message>
+      <source>must be a whole number from {low} to {high}, got {value}</source>
+      <extracomment>hq_config.whole</extracomment>
+      <translation>须为 {low} 到 {high} 之间的整数，实为 {value}</translation>
+    </message>
+    <message>
+      <source>must be yuan such as "2000.00" (0 to 1000000.00), got {value}</source>
+      <extracomment>hq_config.yuan</extracomment>
+      <translation>须为以元计的金额，如 "2000.00"（0 到 1000000.00），实为 {value}</translation>
+    </message>
+    <message>
       <source>address is longer than 200 characters</source>
       <extracomment>member.address_too_long</extracomment>
       <translation>地址超过 200 个字符</translation>
