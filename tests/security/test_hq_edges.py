@@ -200,7 +200,7 @@ def test_an_hq_config_with_keys_outside_hq_is_refused(tmp_path: Path) -> None:
     assert r.returncode == 2
     error = json.loads(r.stdout)["error"]
     assert error["code"] == "hq_config.problem_at"
-    assert error["params"]["key"] == "hq.lease" and error["params"]["line"] == 2
+    assert error["params"]["key"] == "hq.lease" and str(error["params"]["line"]) == "2"
     assert "第 2 行" in r.stderr and "hq.lease" in r.stderr, r.stderr
 
 
