@@ -125,7 +125,7 @@ RIGHTS: tuple[Right, ...] = (
           "`pos card receive`"),
     Right("card_sale", "cashier", False, YES,
           "sell cards of a card product from the store's stock at face value",
-          "`pos card sell`"),
+          "`pos card sell`; Member counter, Card stock tab"),
     Right("card_sale_discount", "supervisor", True, YES,
           "sell cards below face (to the product's lowest rate) to a chosen customer",
           "`pos card sell --price`"),

@@ -214,6 +214,11 @@
       <translation>Print slip</translation>
     </message>
     <message>
+      <location filename="../checkout.py" line="1017" />
+      <source>Welcome</source>
+      <translation>Welcome</translation>
+    </message>
+    <message>
       <location filename="../checkout.py" line="118" />
       <source>Anonymous card</source>
       <translation>Anonymous card</translation>
@@ -254,224 +259,214 @@
       <translation>Supplementary card</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="148" />
+      <location filename="../checkout.py" line="155" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="148" />
+      <location filename="../checkout.py" line="155" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="148" />
+      <location filename="../checkout.py" line="155" />
       <source>Qty</source>
       <translation>Qty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="148" />
+      <location filename="../checkout.py" line="155" />
       <source>Price</source>
       <translation>Price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="148" />
+      <location filename="../checkout.py" line="155" />
       <source>Discounts</source>
       <translation>Discounts</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="148" />
+      <location filename="../checkout.py" line="155" />
       <source>Amount</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="213" />
+      <location filename="../checkout.py" line="223" />
       <source>Checkout</source>
       <translation>Checkout</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="216" />
+      <location filename="../checkout.py" line="226" />
       <source>Quantity of the selected line</source>
       <translation>Quantity of the selected line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="217" />
+      <location filename="../checkout.py" line="227" />
       <source>Void the selected line</source>
       <translation>Void the selected line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="218" />
+      <location filename="../checkout.py" line="228" />
       <source>Price override (supervisor)</source>
       <translation>Price override (supervisor)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="219" />
+      <location filename="../checkout.py" line="229" />
       <source>Member: card or phone</source>
       <translation>Member: card or phone</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="220" />
+      <location filename="../checkout.py" line="230" />
       <source>Coupon</source>
       <translation>Coupon</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="221" />
+      <location filename="../checkout.py" line="231" />
       <source>Pay</source>
       <translation>Pay</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="222" />
+      <location filename="../checkout.py" line="232" />
       <source>Park the cart (挂单)</source>
       <translation>Park the cart (挂单)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="223" />
+      <location filename="../checkout.py" line="233" />
       <source>Recall a parked cart (取单)</source>
       <translation>Recall a parked cart (取单)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="224" />
+      <location filename="../checkout.py" line="234" />
       <source>Cancel the whole sale, with a reason (整单取消)</source>
       <translation>Cancel the whole sale, with a reason (整单取消)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="225" />
+      <location filename="../checkout.py" line="235" />
       <source>Detach the member</source>
       <translation>Detach the member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="226" />
+      <location filename="../checkout.py" line="236" />
       <source>Price check (查价), nothing added</source>
       <translation>Price check (查价), nothing added</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="227" />
+      <location filename="../checkout.py" line="237" />
       <source>Reprint the last receipt (supervisor)</source>
       <translation>Reprint the last receipt (supervisor)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="228" />
+      <location filename="../checkout.py" line="238" />
       <source>Open the cash drawer, no sale (a reason)</source>
       <translation>Open the cash drawer, no sale (a reason)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="229" />
+      <location filename="../checkout.py" line="239" />
       <source>Manual discount on the line or the sale (supervisor)</source>
       <translation>Manual discount on the line or the sale (supervisor)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="261" />
+      <location filename="../checkout.py" line="271" />
       <source>Scan or type a barcode / SKU, Enter</source>
       <translation>Scan or type a barcode / SKU, Enter</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="289" />
+      <location filename="../checkout.py" line="299" />
       <source>List price</source>
       <translation>List price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="293" />
+      <location filename="../checkout.py" line="303" />
       <source>To pay</source>
       <translation>To pay</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="299" />
+      <location filename="../checkout.py" line="309" />
       <source>Member (card or phone)</source>
       <translation>Member (card or phone)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="302" />
+      <location filename="../checkout.py" line="312" />
       <source>Swipe / tap / insert, or type card or phone</source>
       <translation>Swipe / tap / insert, or type card or phone</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="305" />
+      <location filename="../checkout.py" line="315" />
       <source>No member</source>
       <translation>No member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="315" />
+      <location filename="../checkout.py" line="325" />
       <source>Type or scan the coupon code</source>
       <translation>Type or scan the coupon code</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="324" />
+      <location filename="../checkout.py" line="334" />
       <source>Set qty</source>
       <translation>Set qty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="331" />
+      <location filename="../checkout.py" line="341" />
       <source>New unit price</source>
       <translation>New unit price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="333" />
+      <location filename="../checkout.py" line="343" />
       <source>Override</source>
       <translation>Override</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="337" />
+      <location filename="../checkout.py" line="347" />
       <source>Void line</source>
       <translation>Void line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="341" />
+      <location filename="../checkout.py" line="351" />
       <source>Park</source>
       <translation>Park</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="344" />
+      <location filename="../checkout.py" line="354" />
       <source>Recall</source>
       <translation>Recall</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="347" />
+      <location filename="../checkout.py" line="357" />
       <source>Cancel sale</source>
       <translation>Cancel sale</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="350" />
+      <location filename="../checkout.py" line="360" />
       <source>Detach member</source>
       <translation>Detach member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="355" />
+      <location filename="../checkout.py" line="365" />
       <source>Price check</source>
       <translation>Price check</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="358" />
+      <location filename="../checkout.py" line="368" />
       <source>Reprint</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="361" />
+      <location filename="../checkout.py" line="371" />
       <source>Open drawer</source>
       <translation>Open drawer</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="368" />
+      <location filename="../checkout.py" line="378" />
       <source>Discount</source>
       <translation>Discount</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="441" />
+      <location filename="../checkout.py" line="468" />
       <source>Quantity must be 1 to %1</source>
       <translation>Quantity must be 1 to %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="489" />
+      <location filename="../checkout.py" line="516" />
       <source>At most %1 of one item</source>
       <translation>At most %1 of one item</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="512" />
-      <source>Happy birthday, %1!</source>
-      <translation>Happy birthday, %1!</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="527" />
-      <source>Coupon %1 taken off</source>
-      <translation>Coupon %1 taken off</translation>
     </message>
     <message>
       <location filename="../checkout.py" line="53" />
@@ -479,14 +474,14 @@
       <translation>The customer does not want it</translation>
     </message>
     <message>
+      <location filename="../checkout.py" line="538" />
+      <source>Happy birthday, %1!</source>
+      <translation>Happy birthday, %1!</translation>
+    </message>
+    <message>
       <location filename="../checkout.py" line="54" />
       <source>Scanned in error</source>
       <translation>Scanned in error</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="547" />
-      <source>Coupon %1 refused: %2</source>
-      <translation>Coupon %1 refused: %2</translation>
     </message>
     <message>
       <location filename="../checkout.py" line="55" />
@@ -494,9 +489,9 @@
       <translation>The customer is short of money</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="555" />
-      <source>Coupon %1 applied: %2 off</source>
-      <translation>Coupon %1 applied: %2 off</translation>
+      <location filename="../checkout.py" line="553" />
+      <source>Coupon %1 taken off</source>
+      <translation>Coupon %1 taken off</translation>
     </message>
     <message>
       <location filename="../checkout.py" line="56" />
@@ -504,9 +499,14 @@
       <translation>Price query</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="584" />
-      <source>Void line %1: %2 × %3?</source>
-      <translation>Void line %1: %2 × %3?</translation>
+      <location filename="../checkout.py" line="573" />
+      <source>Coupon %1 refused: %2</source>
+      <translation>Coupon %1 refused: %2</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="581" />
+      <source>Coupon %1 applied: %2 off</source>
+      <translation>Coupon %1 applied: %2 off</translation>
     </message>
     <message>
       <location filename="../checkout.py" line="59" />
@@ -524,94 +524,94 @@
       <translation>Cash taken to the safe</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="643" />
+      <location filename="../checkout.py" line="610" />
+      <source>Void line %1: %2 × %3?</source>
+      <translation>Void line %1: %2 × %3?</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="669" />
       <source>Line %1: %2</source>
       <translation>Line %1: %2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="657" />
+      <location filename="../checkout.py" line="683" />
       <source>Manual discount %1折 applied</source>
       <translation>Manual discount %1折 applied</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="674" />
+      <location filename="../checkout.py" line="700" />
       <source>The cart is empty</source>
       <translation>The cart is empty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="676" />
+      <location filename="../checkout.py" line="702" />
       <source>a sale</source>
       <translation>a sale</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="701" />
+      <location filename="../checkout.py" line="727" />
       <source>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</source>
       <translation>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="714" />
+      <location filename="../checkout.py" line="740" />
       <source>Finish or park this sale first (Ctrl+G)</source>
       <translation>Finish or park this sale first (Ctrl+G)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="720" />
+      <location filename="../checkout.py" line="746" />
       <source>No cart is parked</source>
       <translation>No cart is parked</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="753" />
+      <location filename="../checkout.py" line="779" />
       <source>Parked cart no. %1 recalled</source>
       <translation>Parked cart no. %1 recalled</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="755" />
+      <location filename="../checkout.py" line="781" />
       <source>left out: %1</source>
       <translation>left out: %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="775" />
+      <location filename="../checkout.py" line="801" />
       <source>Cancel the whole sale: %1 items, %2?</source>
       <translation>Cancel the whole sale: %1 items, %2?</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="789" />
+      <location filename="../checkout.py" line="815" />
       <source>Sale cancelled: %1</source>
       <translation>Sale cancelled: %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="809" />
+      <location filename="../checkout.py" line="835" />
       <source>No member is attached</source>
       <translation>No member is attached</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="815" />
+      <location filename="../checkout.py" line="841" />
       <source>Member detached</source>
       <translation>Member detached</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="843" />
+      <location filename="../checkout.py" line="869" />
       <source>Receipt %1 reprinted</source>
       <translation>Receipt %1 reprinted</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="857" />
+      <location filename="../checkout.py" line="883" />
       <source>Open the cash drawer with no sale?</source>
       <translation>Open the cash drawer with no sale?</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="870" />
+      <location filename="../checkout.py" line="896" />
       <source>Drawer opened: %1</source>
       <translation>Drawer opened: %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="973" />
+      <location filename="../checkout.py" line="999" />
       <source>Coupon %1 taken off: %2</source>
       <translation>Coupon %1 taken off: %2</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="991" />
-      <source>Welcome</source>
-      <translation>Welcome</translation>
     </message>
     <message>
       <location filename="../confirm.py" line="16" />
@@ -1149,27 +1149,42 @@
       <translation>Gift given: %1; %2 points left</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="23" />
+      <location filename="../members/stock.py" line="100" />
+      <source>a card sale</source>
+      <translation>a card sale</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="105" />
+      <source>Card sold: %1</source>
+      <translation>Card sold: %1</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="24" />
       <source>Card stock</source>
       <translation>Card stock</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="36" />
+      <location filename="../members/stock.py" line="37" />
       <source>Refresh</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="39" />
+      <location filename="../members/stock.py" line="40" />
       <source>Issue this card</source>
       <translation>Issue this card</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="60" />
+      <location filename="../members/stock.py" line="44" />
+      <source>Sell this card at face (cash)</source>
+      <translation>Sell this card at face (cash)</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="65" />
       <source>No cards registered to this store</source>
       <translation>No cards registered to this store</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="73" />
+      <location filename="../members/stock.py" line="78" />
       <source>Choose a card in stock first</source>
       <translation>Choose a card in stock first</translation>
     </message>
@@ -1284,22 +1299,22 @@
       <translation>%1 is a refund; give the original sale</translation>
     </message>
     <message>
-      <location filename="../parked.py" line="17" />
+      <location filename="../parked.py" line="18" />
       <source>Recall a parked cart</source>
       <translation>Recall a parked cart</translation>
     </message>
     <message>
-      <location filename="../parked.py" line="21" />
+      <location filename="../parked.py" line="22" />
       <source>Parked carts: choose one and press Enter</source>
       <translation>Parked carts: choose one and press Enter</translation>
     </message>
     <message>
-      <location filename="../parked.py" line="26" />
+      <location filename="../parked.py" line="30" />
       <source>no member</source>
       <translation>no member</translation>
     </message>
     <message>
-      <location filename="../parked.py" line="28" />
+      <location filename="../parked.py" line="32" />
       <source>No. %1 · %2 · by %3 · %4 · %5 items · %6</source>
       <translation>No. %1 · %2 · by %3 · %4 · %5 items · %6</translation>
     </message>

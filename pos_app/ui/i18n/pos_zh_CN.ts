@@ -214,6 +214,11 @@
       <translation>打印余额单</translation>
     </message>
     <message>
+      <location filename="../checkout.py" line="1017" />
+      <source>Welcome</source>
+      <translation>欢迎光临</translation>
+    </message>
+    <message>
       <location filename="../checkout.py" line="118" />
       <source>Anonymous card</source>
       <translation>不记名卡</translation>
@@ -254,224 +259,214 @@
       <translation>附属卡</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="148" />
+      <location filename="../checkout.py" line="155" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="148" />
+      <location filename="../checkout.py" line="155" />
       <source>Item</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="148" />
+      <location filename="../checkout.py" line="155" />
       <source>Qty</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="148" />
+      <location filename="../checkout.py" line="155" />
       <source>Price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="148" />
+      <location filename="../checkout.py" line="155" />
       <source>Discounts</source>
       <translation>优惠</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="148" />
+      <location filename="../checkout.py" line="155" />
       <source>Amount</source>
       <translation>金额</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="213" />
+      <location filename="../checkout.py" line="223" />
       <source>Checkout</source>
       <translation>收银</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="216" />
+      <location filename="../checkout.py" line="226" />
       <source>Quantity of the selected line</source>
       <translation>修改所选行数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="217" />
+      <location filename="../checkout.py" line="227" />
       <source>Void the selected line</source>
       <translation>删除所选商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="218" />
+      <location filename="../checkout.py" line="228" />
       <source>Price override (supervisor)</source>
       <translation>改价（领班授权）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="219" />
+      <location filename="../checkout.py" line="229" />
       <source>Member: card or phone</source>
       <translation>会员：刷卡或手机号</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="220" />
+      <location filename="../checkout.py" line="230" />
       <source>Coupon</source>
       <translation>优惠券</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="221" />
+      <location filename="../checkout.py" line="231" />
       <source>Pay</source>
       <translation>结账</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="222" />
+      <location filename="../checkout.py" line="232" />
       <source>Park the cart (挂单)</source>
       <translation>挂单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="223" />
+      <location filename="../checkout.py" line="233" />
       <source>Recall a parked cart (取单)</source>
       <translation>取单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="224" />
+      <location filename="../checkout.py" line="234" />
       <source>Cancel the whole sale, with a reason (整单取消)</source>
       <translation>整单取消（需填写原因）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="225" />
+      <location filename="../checkout.py" line="235" />
       <source>Detach the member</source>
       <translation>解除会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="226" />
+      <location filename="../checkout.py" line="236" />
       <source>Price check (查价), nothing added</source>
       <translation>查价（不加入购物车）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="227" />
+      <location filename="../checkout.py" line="237" />
       <source>Reprint the last receipt (supervisor)</source>
       <translation>重打上一张小票（领班）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="228" />
+      <location filename="../checkout.py" line="238" />
       <source>Open the cash drawer, no sale (a reason)</source>
       <translation>无交易开钱箱（需填写原因）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="229" />
+      <location filename="../checkout.py" line="239" />
       <source>Manual discount on the line or the sale (supervisor)</source>
       <translation>手工折扣：本行或整单（领班）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="261" />
+      <location filename="../checkout.py" line="271" />
       <source>Scan or type a barcode / SKU, Enter</source>
       <translation>扫码或输入条码 / 货号，回车</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="289" />
+      <location filename="../checkout.py" line="299" />
       <source>List price</source>
       <translation>原价合计</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="293" />
+      <location filename="../checkout.py" line="303" />
       <source>To pay</source>
       <translation>应付</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="299" />
+      <location filename="../checkout.py" line="309" />
       <source>Member (card or phone)</source>
       <translation>会员（卡或手机号）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="302" />
+      <location filename="../checkout.py" line="312" />
       <source>Swipe / tap / insert, or type card or phone</source>
       <translation>刷卡 / 感应 / 插卡，或输入卡号、手机号</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="305" />
+      <location filename="../checkout.py" line="315" />
       <source>No member</source>
       <translation>未关联会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="315" />
+      <location filename="../checkout.py" line="325" />
       <source>Type or scan the coupon code</source>
       <translation>输入或扫描券码</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="324" />
+      <location filename="../checkout.py" line="334" />
       <source>Set qty</source>
       <translation>改数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="331" />
+      <location filename="../checkout.py" line="341" />
       <source>New unit price</source>
       <translation>新单价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="333" />
+      <location filename="../checkout.py" line="343" />
       <source>Override</source>
       <translation>改价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="337" />
+      <location filename="../checkout.py" line="347" />
       <source>Void line</source>
       <translation>删除商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="341" />
+      <location filename="../checkout.py" line="351" />
       <source>Park</source>
       <translation>挂单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="344" />
+      <location filename="../checkout.py" line="354" />
       <source>Recall</source>
       <translation>取单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="347" />
+      <location filename="../checkout.py" line="357" />
       <source>Cancel sale</source>
       <translation>整单取消</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="350" />
+      <location filename="../checkout.py" line="360" />
       <source>Detach member</source>
       <translation>解除会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="355" />
+      <location filename="../checkout.py" line="365" />
       <source>Price check</source>
       <translation>查价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="358" />
+      <location filename="../checkout.py" line="368" />
       <source>Reprint</source>
       <translation>重打小票</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="361" />
+      <location filename="../checkout.py" line="371" />
       <source>Open drawer</source>
       <translation>开钱箱</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="368" />
+      <location filename="../checkout.py" line="378" />
       <source>Discount</source>
       <translation>折扣</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="441" />
+      <location filename="../checkout.py" line="468" />
       <source>Quantity must be 1 to %1</source>
       <translation>数量须为 1 到 %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="489" />
+      <location filename="../checkout.py" line="516" />
       <source>At most %1 of one item</source>
       <translation>同一商品最多 %1 件</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="512" />
-      <source>Happy birthday, %1!</source>
-      <translation>%1，生日快乐！</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="527" />
-      <source>Coupon %1 taken off</source>
-      <translation>已撤下优惠券 %1</translation>
     </message>
     <message>
       <location filename="../checkout.py" line="53" />
@@ -479,14 +474,14 @@
       <translation>顾客不要了</translation>
     </message>
     <message>
+      <location filename="../checkout.py" line="538" />
+      <source>Happy birthday, %1!</source>
+      <translation>%1，生日快乐！</translation>
+    </message>
+    <message>
       <location filename="../checkout.py" line="54" />
       <source>Scanned in error</source>
       <translation>扫错商品</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="547" />
-      <source>Coupon %1 refused: %2</source>
-      <translation>优惠券 %1 不能使用：%2</translation>
     </message>
     <message>
       <location filename="../checkout.py" line="55" />
@@ -494,9 +489,9 @@
       <translation>顾客钱不够</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="555" />
-      <source>Coupon %1 applied: %2 off</source>
-      <translation>已使用优惠券 %1：优惠 %2</translation>
+      <location filename="../checkout.py" line="553" />
+      <source>Coupon %1 taken off</source>
+      <translation>已撤下优惠券 %1</translation>
     </message>
     <message>
       <location filename="../checkout.py" line="56" />
@@ -504,9 +499,14 @@
       <translation>只是问价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="584" />
-      <source>Void line %1: %2 × %3?</source>
-      <translation>删除第 %1 行：%2 × %3？</translation>
+      <location filename="../checkout.py" line="573" />
+      <source>Coupon %1 refused: %2</source>
+      <translation>优惠券 %1 不能使用：%2</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="581" />
+      <source>Coupon %1 applied: %2 off</source>
+      <translation>已使用优惠券 %1：优惠 %2</translation>
     </message>
     <message>
       <location filename="../checkout.py" line="59" />
@@ -524,94 +524,94 @@
       <translation>现金存入保险柜</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="643" />
+      <location filename="../checkout.py" line="610" />
+      <source>Void line %1: %2 × %3?</source>
+      <translation>删除第 %1 行：%2 × %3？</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="669" />
       <source>Line %1: %2</source>
       <translation>第 %1 行：%2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="657" />
+      <location filename="../checkout.py" line="683" />
       <source>Manual discount %1折 applied</source>
       <translation>已打 %1 折（手工折扣）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="674" />
+      <location filename="../checkout.py" line="700" />
       <source>The cart is empty</source>
       <translation>购物车是空的</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="676" />
+      <location filename="../checkout.py" line="702" />
       <source>a sale</source>
       <translation>结账</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="701" />
+      <location filename="../checkout.py" line="727" />
       <source>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</source>
       <translation>已挂单，第 %1 单（%2 件，%3）：按 Ctrl+Q 取单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="714" />
+      <location filename="../checkout.py" line="740" />
       <source>Finish or park this sale first (Ctrl+G)</source>
       <translation>请先完成或挂起当前这单（Ctrl+G）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="720" />
+      <location filename="../checkout.py" line="746" />
       <source>No cart is parked</source>
       <translation>没有挂起的单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="753" />
+      <location filename="../checkout.py" line="779" />
       <source>Parked cart no. %1 recalled</source>
       <translation>已取回第 %1 单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="755" />
+      <location filename="../checkout.py" line="781" />
       <source>left out: %1</source>
       <translation>未取回：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="775" />
+      <location filename="../checkout.py" line="801" />
       <source>Cancel the whole sale: %1 items, %2?</source>
       <translation>整单取消：%1 件，%2？</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="789" />
+      <location filename="../checkout.py" line="815" />
       <source>Sale cancelled: %1</source>
       <translation>已整单取消：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="809" />
+      <location filename="../checkout.py" line="835" />
       <source>No member is attached</source>
       <translation>未关联会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="815" />
+      <location filename="../checkout.py" line="841" />
       <source>Member detached</source>
       <translation>已解除会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="843" />
+      <location filename="../checkout.py" line="869" />
       <source>Receipt %1 reprinted</source>
       <translation>已重打小票 %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="857" />
+      <location filename="../checkout.py" line="883" />
       <source>Open the cash drawer with no sale?</source>
       <translation>无交易打开钱箱？</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="870" />
+      <location filename="../checkout.py" line="896" />
       <source>Drawer opened: %1</source>
       <translation>已开钱箱：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="973" />
+      <location filename="../checkout.py" line="999" />
       <source>Coupon %1 taken off: %2</source>
       <translation>已撤下优惠券 %1：%2</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="991" />
-      <source>Welcome</source>
-      <translation>欢迎光临</translation>
     </message>
     <message>
       <location filename="../confirm.py" line="16" />
@@ -1149,27 +1149,42 @@
       <translation>已兑换：%1；剩余积分 %2</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="23" />
+      <location filename="../members/stock.py" line="100" />
+      <source>a card sale</source>
+      <translation>售卡</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="105" />
+      <source>Card sold: %1</source>
+      <translation>已售卡：%1</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="24" />
       <source>Card stock</source>
       <translation>卡库存</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="36" />
+      <location filename="../members/stock.py" line="37" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="39" />
+      <location filename="../members/stock.py" line="40" />
       <source>Issue this card</source>
       <translation>发放此卡</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="60" />
+      <location filename="../members/stock.py" line="44" />
+      <source>Sell this card at face (cash)</source>
+      <translation>按面值售出此卡（现金）</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="65" />
       <source>No cards registered to this store</source>
       <translation>本店没有登记的卡</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="73" />
+      <location filename="../members/stock.py" line="78" />
       <source>Choose a card in stock first</source>
       <translation>请先选择一张在库的卡</translation>
     </message>
@@ -1284,22 +1299,22 @@
       <translation>%1 是退货单，请输入原销售小票号</translation>
     </message>
     <message>
-      <location filename="../parked.py" line="17" />
+      <location filename="../parked.py" line="18" />
       <source>Recall a parked cart</source>
       <translation>取单</translation>
     </message>
     <message>
-      <location filename="../parked.py" line="21" />
+      <location filename="../parked.py" line="22" />
       <source>Parked carts: choose one and press Enter</source>
       <translation>挂起的单：选择一单后按回车</translation>
     </message>
     <message>
-      <location filename="../parked.py" line="26" />
+      <location filename="../parked.py" line="30" />
       <source>no member</source>
       <translation>未关联会员</translation>
     </message>
     <message>
-      <location filename="../parked.py" line="28" />
+      <location filename="../parked.py" line="32" />
       <source>No. %1 · %2 · by %3 · %4 · %5 items · %6</source>
       <translation>第 %1 单 · %2 · 收银员 %3 · %4 · %5 件 · %6</translation>
     </message>

@@ -213,3 +213,16 @@ def card_stock(t: Terminal, who: Operator) -> dict[str, Any]:
     require(who, "card_stock", None)
     with t.read() as s:
         return stock.stock(t, s)
+
+
+def sell_card(t: Terminal, who: Operator, card_no: str, product: str,
+              holder: str | None) -> dict[str, Any]:
+    """Sell the stock card ``card_no`` at face, paid in cash (a registered product to the
+    member shown, ``holder`` their card); the holder's member as the counter shows it."""
+    with t.tx() as s:
+        cs = card_sales.sell(t, s, card_sales.CardSaleRequest(
+            product=product, first=card_no, holder=holder), who)
+        card = members.find_card(s, card_no)
+        out = members.summary(t, s, card.member, card)
+        out["card_sale"] = cs.sale_no
+        return out

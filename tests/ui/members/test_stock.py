@@ -4,13 +4,16 @@ store's stock refused on screen."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pytestqt.qtbot import QtBot
 
-from pos_app.core import card_stock
+from pos_app.core import card_stock, members
 from pos_app.core.staff import Operator
 from pos_app.ui.app import MainWindow
 from pos_app.ui.device_bridge import PresentedCard
-from tests.ui.helpers import idle, login
+from tests.core.conftest import SILVER_PHONE
+from tests.ui.helpers import find_member, idle, login, open_shift_when_offered
 
 MANAGER = Operator("3001", "manager")
 
@@ -58,3 +61,31 @@ def test_see_the_stock_and_issue_from_it(qtbot: QtBot, window: MainWindow) -> No
     e.button.click()
     idle(qtbot, win)
     assert "未登记到门店 S001" in m.message.text()
+
+
+def test_sell_a_stock_card_to_the_member_shown(qtbot: QtBot, window: MainWindow) -> None:
+    """The chosen card sold at face, in cash, to the member shown: its stored value is
+    the face value, the stock shows it sold and active, the drawer opens."""
+    win = window
+    t = win.ctx.terminal
+    with t.tx() as s:
+        b = card_stock.create_batch(t, s, "VIP5000", "ic", "890100000001", 2, MANAGER)
+        card_stock.receive(t, s, MANAGER, batch_no=b.batch_no)
+    login(qtbot, win)
+    win.key("F8")
+    m = win.members
+    find_member(qtbot, win, SILVER_PHONE)
+    m.tabs.setCurrentWidget(m.stock_tab)
+    idle(qtbot, win)
+    m.stock_tab.cards.setCurrentRow(1)
+    m.stock_tab.sell_button.click()
+    open_shift_when_offered(qtbot, win, m.stock_tab)  # a card sale takes money
+    idle(qtbot, win)
+    assert m.member is not None and m.member["card"] == "8901000000027", m.message.text()
+    assert "已售卡" in m.message.text()
+    with t.read() as s:
+        card = members.find_card(s, "8901000000027")
+        assert members.sv_balance(s, card) == (Decimal("5000.00"), Decimal("0.00"))
+        assert [x.to_status for x in card_stock.history(s, card.card_no)] == [
+            "in_stock", "sold", "active"]
+    assert m.stock_tab.cards.count() == 1
