@@ -15,11 +15,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Table, insert, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from pos_app.core.outbox import canonical, event_hash
@@ -656,8 +659,7 @@ def apply_batch(s: Session, key: str, events: list[dict[str, Any]]) -> BatchResu
         t.next_seq = seq + 1
         t.last_hash = ev["hash"]
     t.last_seen = now  # written with the sequence, in one UPDATE
-    _write(s, t, ap.book, rows, now)
-    figs.write(s)
+    _write(s, t, ap.book, rows, now, figs)
     return BatchResult(results, t.next_seq, t.last_hash, t.epoch, problem)
 
 
@@ -681,7 +683,7 @@ def post_entries(s: Session, entries: list[dict[str, Any]], now: str | None = No
         from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
     q = dialect_insert(acc)
     conn = s.connection()
-    conn.execute(insert(_t(HqEntry)), entries)
+    conn.execute(insert(_t(HqEntry)).inline(), entries)  # no id fetched back
     # one statement: an account is made on first use or moved by its delta, in code
     # order, so two batches touching the same accounts cannot deadlock
     conn.execute(q.on_conflict_do_update(index_elements=["code"],
@@ -689,23 +691,51 @@ def post_entries(s: Session, entries: list[dict[str, Any]], now: str | None = No
                  [{"code": c, "unit": units[c], "balance": deltas[c]} for c in sorted(deltas)])
 
 
-def _write(s: Session, t: HqTerminal, book: Book, rows: list[dict[str, Any]], now: str) -> None:
+@contextmanager
+def _pipelined(s: Session) -> Iterator[None]:
+    """On PostgreSQL, the statements inside go out in one pipeline (psycopg): sent
+    together, answered together, one round trip for the batch's writes instead of one
+    each; an error there is raised as SQLAlchemy's (a lost race is retried). Writes
+    only: a statement whose rows are read (a SELECT, an INSERT fetching its new id;
+    hence ``.inline()``) cannot run inside."""
+    if s.get_bind().dialect.name != "postgresql":
+        yield
+        return
+    import psycopg
+
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
+    try:
+        with raw.pipeline():
+            yield
+    except psycopg.IntegrityError as e:
+        raise IntegrityError("the batch's writes", None, e) from e
+    except psycopg.Error as e:
+        raise DBAPIError("the batch's writes", None, e) from e
+
+
+def _write(s: Session, t: HqTerminal, book: Book, rows: list[dict[str, Any]], now: str,
+           figs: figures.DayFigures) -> None:
     pg = s.get_bind().dialect.name == "postgresql"
-    s.flush()
-    if rows:
-        # the id first: a batch racing this one for the same events stops here
-        s.connection().execute(insert(_t(HqEventId)), [
-            {k: r[k] for k in ("event_id", "terminal_key", "seq", "received_at",
-                               "content_hash", "status")} for r in rows])
-        s.connection().execute(insert(_t(HqEvent)), rows)
-    post_entries(s, book.entries, now)
+    s.flush()  # the terminal's row, cards, members: ORM objects, before the pipeline
     if book.settlement:
         periods = figures.open_periods(s, {r["business_date"][:7] for r in book.settlement})
         for r in book.settlement:
             r["period"] = periods[r["business_date"][:7]]
-        s.connection().execute(insert(_t(HqSettlement)), book.settlement)
-    if book.sales:
-        s.connection().execute(insert(_t(HqSale)), book.sales)
+    with _pipelined(s):
+        if rows:
+            # the id first: a batch racing this one for the same events stops here
+            s.connection().execute(insert(_t(HqEventId)).inline(), [
+                {k: r[k] for k in ("event_id", "terminal_key", "seq", "received_at",
+                                   "content_hash", "status")} for r in rows])
+            s.connection().execute(insert(_t(HqEvent)).inline(), rows)
+        post_entries(s, book.entries, now)
+        if book.settlement:
+            s.connection().execute(insert(_t(HqSettlement)).inline(), book.settlement)
+        if book.sales:
+            s.connection().execute(insert(_t(HqSale)).inline(), book.sales)
+        figs.add_rows(s)
+    figs.mark_stale(s)  # reads the members' home stores: after the pipeline
     for a in book.alerts:
         s.add(HqAlert(at=now, terminal_key=t.key, event_id=a.get("event_id"), kind=a["kind"],
                       detail=a["detail"], store=t.store, franchisee=t.franchisee,
@@ -723,7 +753,6 @@ def _write(s: Session, t: HqTerminal, book: Book, rows: list[dict[str, Any]], no
                 out.append({"kind": kind, "key": key})
         s.connection().execute(insert(_t(HqChange)), out)
     s.flush()
-
 
 
 def _t(model: Any) -> Table:

@@ -90,7 +90,16 @@ class DayFigures:
                 d["points_expired"] -= amount
 
     def write(self, s: Session) -> None:
-        touched = sorted(day for day, v in self.days.items() if any(v.values()))
+        self.add_rows(s)
+        self.mark_stale(s)
+
+    def _touched(self) -> list[str]:
+        return sorted(day for day, v in self.days.items() if any(v.values()))
+
+    def add_rows(self, s: Session) -> None:
+        """The batch's figures added to its days' rows (writes only: they may go out in
+        the batch's pipeline)."""
+        touched = self._touched()
         days = [{"store": self.store, "day": day, "franchisee": self.franchisee,
                  **self.days[day]} for day in touched]
         _upsert(s, HqStoreDay.__table__, days, ["store", "day"],  # type: ignore[arg-type]
@@ -99,6 +108,11 @@ class DayFigures:
                     "orders": v[1]} for (uid, day), v in sorted(self.members.items())]
         _upsert(s, HqMemberDay.__table__, members,  # type: ignore[arg-type]
                 ["member", "day", "store"], ["cents", "orders"])
+
+    def mark_stale(self, s: Session) -> None:
+        """The member figures of the months from the batch's first day on, of its store
+        and its members' home stores, to be computed again."""
+        touched = self._touched()
         if touched:
             first = touched[0][:7]
             uids = sorted({uid for uid, _ in self.members})
