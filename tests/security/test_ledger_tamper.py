@@ -4,8 +4,8 @@ own (dropping the append-only triggers first), then ``pos ledger verify`` and
 
 The demo ledger: sale S001-T01-000001 (member, points earned), top-ups 000002 and 000003
 (card 88000100000012 ¥1,000 + ¥120 bonus, card 88000100000038), sale 000004 (¥883.15,
-points tender and cash, 1035 points earned into lot 2). Journals 1-7: shift 1 opened, the
-sale, the two top-ups, shift 1 closed, shift 2 opened, sale 000004 (its event is 11)."""
+points tender and cash, 1035 points earned into lot 2). The numbers of sale 000004's
+journal and event, and of the last journal and event, are read from the file (:class:`Numbers`)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,31 @@ def data(demo_image: Path, tmp_path: Path) -> Path:
     code, out = pos(d, "ledger", "verify")
     assert (code, out["problems"]) == (0, [])
     return d
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """Sale 000004's journal and event numbers, and the last of each, as the file has
+    them before an edit."""
+
+    journal: int
+    event: int
+    last_journal: int
+    last_event: int
+
+
+@pytest.fixture
+def no(data: Path) -> Numbers:
+    con = sqlite3.connect(data / DB_FILE)
+    try:
+        journal, event = con.execute(
+            "SELECT j.seq, o.seq FROM sales s JOIN journal j ON j.id = s.journal_id"
+            " JOIN outbox o ON o.event_id = j.event_id WHERE s.sale_no = ?", (SALE,)).fetchone()
+        last_journal = con.execute("SELECT max(seq) FROM journal").fetchone()[0]
+        last_event = con.execute("SELECT max(seq) FROM outbox").fetchone()[0]
+    finally:
+        con.close()
+    return Numbers(journal, event, last_journal, last_event)
 
 
 @pytest.fixture
@@ -101,37 +127,38 @@ def _found(problems: list[str], *fragments: str) -> None:
 
 
 def test_an_inserted_balanced_journal_crediting_a_card_is_found(
-    data: Path, db: sqlite3.Connection
+    data: Path, no: Numbers, db: sqlite3.Connection
 ) -> None:
     """¥1,000 of stored value credited to a card by a journal that balances and moves
     the account balances with it: no record books it and no event carries it."""
     db.execute(
         "INSERT INTO journal (seq, event_id, kind, business_time, recorded_at, franchisee,"
-        " store, terminal, staff, ref) SELECT 8, ?, 'topup', business_time, recorded_at,"
-        " franchisee, store, terminal, staff, 'x' FROM journal WHERE seq = 7",
-        (str(uuid.uuid4()),))
-    jid = db.execute("SELECT id FROM journal WHERE seq = 8").fetchone()[0]
+        " store, terminal, staff, ref) SELECT ?, ?, 'topup', business_time, recorded_at,"
+        " franchisee, store, terminal, staff, 'x' FROM journal WHERE seq = ?",
+        (no.last_journal + 1, str(uuid.uuid4()), no.last_journal))
+    jid = db.execute("SELECT id FROM journal WHERE seq = ?", (no.last_journal + 1,)).fetchone()[0]
     for code, amount in (("cash:drawer", 100000), (f"sv:card:{CARD}:principal", -100000)):
         db.execute("INSERT INTO entries (journal_id, account_id, amount, unit)"
                    " VALUES (?, ?, ?, 'CNY')", (jid, _account(db, code), amount))
         _move(db, code, amount)
-    db.execute("UPDATE counters SET value = 8 WHERE name = 'journal'")
+    db.execute("UPDATE counters SET value = ? WHERE name = 'journal'", (no.last_journal + 1,))
     _commit(db)
     _found(_problems(data, "ledger", "verify"),
-           "journal 8 (topup x): names no business record",
-           "journal 8 (topup x): has no outbox event")
+           f"journal {no.last_journal + 1} (topup x): names no business record",
+           f"journal {no.last_journal + 1} (topup x): has no outbox event")
 
 
 def test_a_journal_given_a_forged_topup_record_is_still_found(
-    data: Path, db: sqlite3.Connection
+    data: Path, no: Numbers, db: sqlite3.Connection
 ) -> None:
     """The same credit with a top-up row made for it: the journal still has no event."""
     db.execute(
         "INSERT INTO journal (seq, event_id, kind, business_time, recorded_at, franchisee,"
-        " store, terminal, staff, ref, record_kind, record_ref) SELECT 8, ?, 'topup',"
+        " store, terminal, staff, ref, record_kind, record_ref) SELECT ?, ?, 'topup',"
         " business_time, recorded_at, franchisee, store, terminal, staff, 'S001-T01-000005',"
-        " 'topup', 'S001-T01-000005' FROM journal WHERE seq = 7", (str(uuid.uuid4()),))
-    jid = db.execute("SELECT id FROM journal WHERE seq = 8").fetchone()[0]
+        " 'topup', 'S001-T01-000005' FROM journal WHERE seq = ?",
+        (no.last_journal + 1, str(uuid.uuid4()), no.last_journal))
+    jid = db.execute("SELECT id FROM journal WHERE seq = ?", (no.last_journal + 1,)).fetchone()[0]
     for code, amount in (("cash:drawer", 100000), (f"sv:card:{CARD}:principal", -100000)):
         db.execute("INSERT INTO entries (journal_id, account_id, amount, unit)"
                    " VALUES (?, ?, ?, 'CNY')", (jid, _account(db, code), amount))
@@ -140,10 +167,10 @@ def test_a_journal_given_a_forged_topup_record_is_still_found(
     db.execute("INSERT INTO topups (topup_no, journal_id, card_id, amount, bonus, tender,"
                " business_time, staff) SELECT 'S001-T01-000005', ?, ?, 100000, 0, 'cash',"
                " business_time, staff FROM topups LIMIT 1", (jid, card_id))
-    db.execute("UPDATE counters SET value = 8 WHERE name = 'journal'")
+    db.execute("UPDATE counters SET value = ? WHERE name = 'journal'", (no.last_journal + 1,))
     _commit(db)
     problems = _problems(data, "ledger", "verify")
-    _found(problems, "journal 8 (topup S001-T01-000005): has no outbox event")
+    _found(problems, f"journal {no.last_journal + 1} (topup S001-T01-000005): has no outbox event")
     assert not any("names no business record" in p for p in problems)
 
 
@@ -157,7 +184,7 @@ def test_a_lowered_sale_total_is_found(data: Path, db: sqlite3.Connection) -> No
 
 
 def test_a_points_lot_raised_with_its_entries_is_found(
-    data: Path, db: sqlite3.Connection
+    data: Path, no: Numbers, db: sqlite3.Connection
 ) -> None:
     """Lot 2 (the sale's 1035 points) raised by 1000 with the journal's entries and the
     account balances moved to match: the lots and the books agree with each other, but
@@ -176,24 +203,25 @@ def test_a_points_lot_raised_with_its_entries_is_found(
     _commit(db)
     problems = _problems(data, "ledger", "verify")
     _found(problems, f"sale {SALE}: 1035 points earned but its journal issued 2035",
-           f"(sale {SALE}): entries differ from those its event 11 carried")
+           f"(sale {SALE}): entries differ from those its event {no.event} carried")
     # the books themselves still balance: only the ties find it
     assert not any("does not balance" in p or "lots hold" in p for p in problems)
 
 
-def test_a_deleted_sale_is_found(data: Path, db: sqlite3.Connection) -> None:
+def test_a_deleted_sale_is_found(data: Path, no: Numbers, db: sqlite3.Connection) -> None:
     sid = db.execute("SELECT id FROM sales WHERE sale_no = ?", (SALE,)).fetchone()[0]
     _delete_sale(db, sid)
     _commit(db)
     _found(_problems(data, "ledger", "verify"),
-           f"journal 7 (sale {SALE}): its sale record {SALE} is missing")
+           f"journal {no.journal} (sale {SALE}): its sale record {SALE} is missing")
 
 
 def test_a_sale_deleted_with_its_journal_and_event_is_found(
-    data: Path, db: sqlite3.Connection
+    data: Path, no: Numbers, db: sqlite3.Connection
 ) -> None:
     """The whole last sale taken out consistently (record, journal, entries, balances,
     lots, event): the journal and event counters still count it."""
+    assert (no.journal, no.event) == (no.last_journal, no.last_event)  # the last of each
     sid, jid = db.execute("SELECT id, journal_id FROM sales WHERE sale_no = ?",
                           (SALE,)).fetchone()
     _delete_sale(db, sid)
@@ -211,7 +239,8 @@ def test_a_sale_deleted_with_its_journal_and_event_is_found(
     db.execute("DELETE FROM outbox WHERE event_id = ?", (eid,))
     _commit(db)
     _found(_problems(data, "ledger", "verify"),
-           "journal: 7 numbered but 6 kept", "outbox: 11 numbered but 10 kept")
+           f"journal: {no.last_journal} numbered but {no.last_journal - 1} kept",
+           f"outbox: {no.last_event} numbered but {no.last_event - 1} kept")
 
 
 def test_a_deleted_last_audit_row_is_found(data: Path, db: sqlite3.Connection) -> None:
@@ -224,7 +253,8 @@ def test_a_deleted_last_audit_row_is_found(data: Path, db: sqlite3.Connection) -
                f"audit row {last} named by event")
 
 
-def test_consistent_two_sided_edits_are_found(data: Path, db: sqlite3.Connection) -> None:
+def test_consistent_two_sided_edits_are_found(data: Path, no: Numbers,
+                                              db: sqlite3.Connection) -> None:
     """¥100 taken off the sale everywhere the sale is written: its total, a line, the
     line's cash share, the cash tender, the revenue and cash entries and both balances.
     Every recomputation agrees; the event that carried the sale to HQ does not."""
@@ -246,5 +276,5 @@ def test_consistent_two_sided_edits_are_found(data: Path, db: sqlite3.Connection
         _move(db, code, delta)
     _commit(db)
     problems = _problems(data, "ledger", "verify")
-    assert problems == [f"journal 7 (sale {SALE}): entries differ from those its event 11 "
-                        "carried"]
+    assert problems == [f"journal {no.journal} (sale {SALE}): entries differ from those its "
+                        f"event {no.event} carried"]
