@@ -19,6 +19,7 @@ from typing import Any
 from pos_app import config as configmod
 from pos_app import logging_setup
 from pos_app.cli.errors import refuse
+from pos_app.cli.language import chosen, use
 from pos_app.core.errors import PosError
 from pos_app.core.money import MoneyError
 from pos_app.core.program import ProgramError
@@ -48,6 +49,7 @@ def load_config(explicit: str | None) -> configmod.TerminalConfig | None:
 def run(args: argparse.Namespace) -> int:
     """Run the parsed command: bad input and refused business rules exit 2 with one line."""
     try:
+        use(chosen(getattr(args, "language", None)))  # the output's language
         prepare(args)
         if args.data_dir is None:
             args.data_dir = default_data_dir()

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pos_app.cli.language import tr
 from pos_app.cli.output import emit
 from pos_app.core.terminal import Terminal
 
@@ -39,7 +40,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     emit(
         args,
         data,
-        lambda: print(f"terminal {args.store}/{args.terminal} set up in {args.data_dir}"),
+        lambda: print(tr("out.terminal_set_up", store=args.store, terminal=args.terminal,
+                         folder=args.data_dir)),
     )
     t.close()
     return 0

@@ -9,9 +9,10 @@ import os
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pos_app.core.errors import message_of
-from pos_app.core.messages import CONTEXT, Msg
+from pos_app.core.messages import CONTEXT, MESSAGES, Msg
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT = "en"
@@ -38,6 +39,24 @@ def templates(language: str) -> dict[str, str]:
             if tr is not None and tr.text and tr.get("type") is None:
                 out[msg.findtext("source") or ""] = tr.text
     return out
+
+
+_in_use = [DEFAULT]  # the language of the command running (set once it is parsed)
+
+
+def use(language: str) -> None:
+    """Speak ``language`` in the command's own output for people (:func:`tr`)."""
+    _in_use[0] = language
+
+
+def tr(code: str, /, **params: Any) -> str:
+    """A line of the command's output for people, in the language in use."""
+    return say(Msg(code, **params), _in_use[0])
+
+
+def kind(value: str) -> Msg | str:
+    """A tender kind (``stored_value``) as a word."""
+    return Msg(f"kind.{value}") if f"kind.{value}" in MESSAGES else value
 
 
 def error_text(e: BaseException, language: str) -> str:

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from pos_app.cli.language import tr
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
@@ -141,7 +142,8 @@ def cmd_member_block(args: argparse.Namespace, t: Terminal) -> int:
         card = members.block_card(t, s, args.card, who, args.reason)
         card_no = card.card_no
         data = {"card": card_no, "status": card.status, "reason": card.block_reason}
-    emit(args, data, lambda: print(f"card {mask_card(card_no)} blocked ({args.reason})"))
+    emit(args, data, lambda: print(tr("out.card_blocked", card=mask_card(card_no),
+                                                reason=args.reason)))
     return 0
 
 
@@ -169,7 +171,8 @@ def cmd_member_bind(args: argparse.Namespace, t: Terminal) -> int:
     with t.tx() as s:
         cm = members.bind_card(t, s, args.card, args.media, args.media_id, who)
         data = {"card": cm.card.card_no, "media": cm.media, "identifier": cm.identifier}
-    emit(args, data, lambda: print(f"{data['media']} bound to card {mask_card(data['card'])}"))
+    emit(args, data, lambda: print(tr("out.media_bound", media=data["media"],
+                                                card=mask_card(data["card"]))))
     return 0
 
 

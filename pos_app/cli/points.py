@@ -6,6 +6,7 @@ import argparse
 
 from sqlalchemy import select
 
+from pos_app.cli.language import tr
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
@@ -36,7 +37,7 @@ def cmd_points_transfer(args: argparse.Namespace, t: Terminal) -> int:
             "to": members.summary(t, s, dst.member, dst),
             "points": args.points,
         }
-    emit(args, data, lambda: print(f"moved {args.points} points"))
+    emit(args, data, lambda: print(tr("out.points_moved", points=args.points)))
     return 0
 
 
@@ -46,5 +47,5 @@ def cmd_points_expire(args: argparse.Namespace, t: Terminal) -> int:
     with t.tx() as s:
         for (mid,) in s.execute(select(Member.id)):
             total += points.expire_due(t, s, mid, who)
-    emit(args, {"expired": total}, lambda: print(f"{total} points expired"))
+    emit(args, {"expired": total}, lambda: print(tr("out.points_expired", total=total)))
     return 0

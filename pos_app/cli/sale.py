@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from pos_app.cli.language import tr
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.values import parse_amount, parse_at
@@ -124,7 +125,7 @@ def cmd_sale(args: argparse.Namespace, t: Terminal) -> int:
         data["offline_credit"] = to_str(credit) if credit is not None else None
     emit(args, data, lambda: print_sale(data))
     if credit is not None and not args.json:
-        print(f"offline credit used: {format_money(credit)}")
+        print(tr("out.offline_credit", amount=format_money(credit)))
     return 0
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from pos_app.cli.language import kind, tr
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
 from pos_app.cli.values import parse_amount
 from pos_app.core import shifts
+from pos_app.core.messages import status
 from pos_app.core.money import ZERO, format_money, to_str
 from pos_app.core.terminal import Terminal
 
@@ -55,17 +57,17 @@ def figures_json(f: shifts.ShiftFigures) -> dict[str, Any]:
 
 def print_figures(t: Terminal, f: shifts.ShiftFigures) -> None:
     opened = f.opened_at.astimezone(t.program.timezone)
-    print(f"shift {f.shift_no} ({f.status}), opened {opened:%Y-%m-%d %H:%M} by "
-          f"{f.opened_by}, float {format_money(f.cash_float)}")
-    print(f"  sales {f.sales_count}: {format_money(f.sales_total)}; refunds "
-          f"{f.refunds_count}: {format_money(f.refunds_total)}; top-ups {f.topups_count}: "
-          f"{format_money(f.topups_total)}")
-    for kind, amount in f.tenders.items():
-        print(f"  {kind}: {format_money(amount)}")
-    print(f"  expected cash {format_money(f.expected_cash)}")
+    print(tr("out.shift_head", no=f.shift_no, status=status(f.status),
+             at=f"{opened:%Y-%m-%d %H:%M}", by=f.opened_by, float=format_money(f.cash_float)))
+    print(tr("out.shift_counts", sales=f.sales_count, sales_total=format_money(f.sales_total),
+             refunds=f.refunds_count, refunds_total=format_money(f.refunds_total),
+             topups=f.topups_count, topups_total=format_money(f.topups_total)))
+    for name, amount in f.tenders.items():
+        print(tr("out.shift_tender", kind=kind(name), amount=format_money(amount)))
+    print(tr("out.expected_cash", amount=format_money(f.expected_cash)))
     if f.counted_cash is not None:
-        print(f"  counted {format_money(f.counted_cash)}, difference "
-              f"{format_money(f.difference if f.difference is not None else ZERO)}")
+        print(tr("out.counted", counted=format_money(f.counted_cash), difference=format_money(
+            f.difference if f.difference is not None else ZERO)))
 
 
 def cmd_open(args: argparse.Namespace, t: Terminal) -> int:

@@ -7,10 +7,11 @@ import argparse
 import os
 from decimal import Decimal
 
+from pos_app.cli.language import tr
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
-from pos_app.core import performance, staff
+from pos_app.core import messages, performance, staff
 from pos_app.core.terminal import Terminal
 
 
@@ -44,7 +45,8 @@ def cmd_staff_add(args: argparse.Namespace, t: Terminal) -> int:
         st = staff.add_staff(s, args.code, args.name, args.role, pin)
         staff.audit(s, t.now(), who, "staff_add", st.code, {"role": st.role})
         data = {"code": st.code, "name": st.name, "role": st.role}
-    emit(args, data, lambda: print(f"staff {st.code} ({st.role}) added"))
+    emit(args, data, lambda: print(tr("out.staff_added", code=st.code,
+                                      role=messages.role(st.role))))
     return 0
 
 
@@ -53,7 +55,7 @@ def cmd_staff_unlock(args: argparse.Namespace, t: Terminal) -> int:
     with t.tx() as s:
         staff.unlock(s, t.now(), who, args.code)
     emit(args, {"code": args.code, "unlocked_by": who.code},
-         lambda: print(f"staff {args.code} unlocked by {who.code}"))
+         lambda: print(tr("out.staff_unlocked", code=args.code, by=who.code)))
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from pos_app.cli.language import tr
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
@@ -57,10 +58,8 @@ def cmd_topup(args: argparse.Namespace, t: Terminal) -> int:
         }
 
     def human() -> None:
-        print(
-            f"top-up {res.topup.topup_no}: {format_money(amount)} + bonus "
-            f"{format_money(res.topup.bonus)}"
-        )
+        print(tr("out.topup", no=res.topup.topup_no, amount=format_money(amount),
+                 bonus=format_money(res.topup.bonus)))
         print_member(summary)
 
     emit(args, data, human)

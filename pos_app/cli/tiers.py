@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from pos_app.cli.language import tr
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
@@ -25,5 +26,5 @@ def cmd_tiers_review(args: argparse.Namespace, t: Terminal) -> int:
     with t.tx() as s:
         changes = tiers.review(t, s, who, parse_at(args.at, t), approver)
     data = [{"member_id": m, "from": a, "to": b} for m, a, b in changes]
-    emit(args, data, lambda: print(f"{len(changes)} member(s) changed tier"))
+    emit(args, data, lambda: print(tr("out.tiers_changed", count=len(changes))))
     return 0

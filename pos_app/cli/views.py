@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from pos_app.cli.language import kind, tr
+from pos_app.core.messages import Msg
 from pos_app.core.money import format_money, to_str
 from pos_app.core.pii import mask_card
 
@@ -65,7 +67,7 @@ def tender_json(tr: Any) -> dict[str, Any]:
 
 
 def print_sale(data: dict[str, Any]) -> None:
-    print(f"sale {data['sale_id']}  {data['business_time']}")
+    print(tr("out.sale_head", sale=data["sale_id"], time=data["business_time"]))
     for ln in data["lines"]:
         print(
             f"  {ln['no']:>2} {ln['sku']:<12} {ln['name'][:20]:<20} x{ln['qty']:<3} "
@@ -82,28 +84,29 @@ def print_sale(data: dict[str, Any]) -> None:
               f"(value {format_money(Decimal(g['value']))}, {how})")
     for code in data.get("gifts_out_of_stock", []):
         print(f"  no gift for {code}: out of stock")
-    print(f"  total {format_money(Decimal(data['total']))}")
-    for tr in data["tenders"]:
-        extra = f" ({tr['points']} points)" if "points" in tr else ""
-        print(f"  paid {tr['kind']}: {format_money(Decimal(tr['amount']))}{extra}")
+    print(tr("out.total", amount=format_money(Decimal(data["total"]))))
+    for t in data["tenders"]:
+        paid = format_money(Decimal(t["amount"]))
+        if "points" in t:
+            print(tr("out.paid_points", kind=kind(t["kind"]), amount=paid, points=t["points"]))
+        else:
+            print(tr("out.paid", kind=kind(t["kind"]), amount=paid))
     if Decimal(data["change"]):
-        print(f"  change {format_money(Decimal(data['change']))}")
+        print(tr("out.change", amount=format_money(Decimal(data["change"]))))
     if data["member"]:
         print_member(data["member"], indent="  ")
-        print(f"  points earned {data['points_earned']}")
+        print(tr("out.points_earned", points=data["points_earned"]))
 
 
 def print_member(m: dict[str, Any], indent: str = "") -> None:
     sv = m["stored_value"]
-    print(
-        f"{indent}member {m['member_id']} {m['name'] or '(anonymous)'} {m['phone'] or ''} "
-        f"card {mask_card(m['card'])} {m['tier_name']} ({m['tier']})"
-    )
-    print(
-        f"{indent}points {m['points']}; stored value {format_money(Decimal(sv['total']))} "
-        f"(principal {format_money(Decimal(sv['principal']))}, "
-        f"bonus {format_money(Decimal(sv['bonus']))})"
-    )
+    print(indent + tr("out.member", id=m["member_id"], name=m["name"] or Msg("out.anonymous"),
+                      phone=m["phone"] or "", card=mask_card(m["card"]),
+                      tier_name=m["tier_name"], tier=m["tier"]))
+    print(indent + tr("out.member_balance", points=m["points"],
+                      total=format_money(Decimal(sv["total"])),
+                      principal=format_money(Decimal(sv["principal"])),
+                      bonus=format_money(Decimal(sv["bonus"]))))
     shown = [str(m[k]) for k in ("birthday", "email", "address") if m.get(k)]
     if shown:
         print(f"{indent}{' '.join(shown)}")

@@ -479,7 +479,6 @@ MESSAGES: dict[str, str] = {
     "config.other_ledger": "is {mine} but the ledger in {folder} belongs to {key} {theirs}",
     "config.not_writable": "{path} is not writable by this user",
     "config.key_missing": "personal-data key {path} is missing",
-    "config.secrets_open": "{path} can be opened by other users (mode {mode}): chmod 700",
     "config.secret_readable": "secret {path} is readable by other users (mode {mode}): chmod 600",
     "config.file_readable": "file {path} is readable by other users (mode {mode}): chmod 600",
     "config.folder_open": "{path} can be opened by other users (mode {mode}): chmod 700",
@@ -508,6 +507,39 @@ MESSAGES: dict[str, str] = {
     "cli.out_no_folder": "--out {path}: folder {folder} does not exist",
     "cli.png_failed": "--format png cannot be made: {detail}",
     # the disk or the database refusing a write (nothing was changed)
+    # the command line's own output for people (pos_app/cli), and tender kinds as words
+    "kind.points": "points",
+    "kind.stored_value": "stored_value",
+    "kind.cash": "cash",
+    "kind.bank_card": "bank_card",
+    "kind.other": "other",
+    "out.sale_head": "sale {sale}  {time}",
+    "out.total": "  total {amount}",
+    "out.paid": "  paid {kind}: {amount}",
+    "out.paid_points": "  paid {kind}: {amount} ({points} points)",
+    "out.change": "  change {amount}",
+    "out.points_earned": "  points earned {points}",
+    "out.member": "member {id} {name} {phone} card {card} {tier_name} ({tier})",
+    "out.anonymous": "(anonymous)",
+    "out.member_balance":
+        "points {points}; stored value {total} (principal {principal}, bonus {bonus})",
+    "out.shift_head": "shift {no} ({status}), opened {at} by {by}, float {float}",
+    "out.shift_counts":
+        "  sales {sales}: {sales_total}; refunds {refunds}: {refunds_total}; top-ups "
+        "{topups}: {topups_total}",
+    "out.shift_tender": "  {kind}: {amount}",
+    "out.expected_cash": "  expected cash {amount}",
+    "out.counted": "  counted {counted}, difference {difference}",
+    "out.staff_added": "staff {code} ({role}) added",
+    "out.staff_unlocked": "staff {code} unlocked by {by}",
+    "out.points_moved": "moved {points} points",
+    "out.points_expired": "{total} points expired",
+    "out.tiers_changed": "{count} member(s) changed tier",
+    "out.card_blocked": "card {card} blocked ({reason})",
+    "out.media_bound": "{media} bound to card {card}",
+    "out.terminal_set_up": "terminal {store}/{terminal} set up in {folder}",
+    "out.offline_credit": "offline credit used: {amount}",
+    "out.topup": "top-up {no}: {amount} + bonus {bonus}",
 }
 
 # joins a list parameter's items (an Items list: with commas)

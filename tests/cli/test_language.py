@@ -133,3 +133,22 @@ def test_the_command_lines_own_refusals_in_chinese(data: Path) -> None:
     assert p.returncode == 2
     out = data / "no" / "such" / "r.txt"
     assert p.stderr == f"pos: --out {out}：目录 {out.parent} 不存在\n"
+
+
+def test_the_command_lines_own_output_in_chinese(data: Path) -> None:
+    """What a clerk reads after a command (the sale, the shift's X report) is in the chosen
+    language too; the figures are the same."""
+    p = _pos(data, "--language", "zh_CN", "sale", "--item", "6901234560015",
+             "--tender", "cash:1000")
+    assert p.returncode == 0, p.stderr
+    lines = p.stdout.splitlines()
+    assert lines[0].startswith("销售 ")
+    assert any(x.startswith("  合计 ￥") for x in lines)
+    assert any(x.startswith("  支付 现金：￥") for x in lines)
+    assert any(x.startswith("  找零 ￥") for x in lines)
+    p = _pos(data, "--language", "zh_CN", "shift", "x")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.startswith("班次 1（进行中），")
+    assert "  销售 1 笔：￥" in p.stdout and "  应有现金 ￥" in p.stdout
+    p = _pos(data, "shift", "x")  # English stays the default
+    assert p.stdout.startswith("shift 1 (open), opened ")

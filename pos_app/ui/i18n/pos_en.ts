@@ -2372,6 +2372,11 @@
       <translation>file {path} is readable by other users (mode {mode}): chmod 600</translation>
     </message>
     <message>
+      <source>{path} can be opened by other users (mode {mode}): chmod 700</source>
+      <extracomment>config.folder_open</extracomment>
+      <translation>{path} can be opened by other users (mode {mode}): chmod 700</translation>
+    </message>
+    <message>
       <source>personal-data key {path} is missing</source>
       <extracomment>config.key_missing</extracomment>
       <translation>personal-data key {path} is missing</translation>
@@ -2500,11 +2505,6 @@
       <source>secret {path} is readable by other users (mode {mode}): chmod 600</source>
       <extracomment>config.secret_readable</extracomment>
       <translation>secret {path} is readable by other users (mode {mode}): chmod 600</translation>
-    </message>
-    <message>
-      <source>{path} can be opened by other users (mode {mode}): chmod 700</source>
-      <extracomment>config.secrets_open</extracomment>
-      <translation>{path} can be opened by other users (mode {mode}): chmod 700</translation>
     </message>
     <message>
       <source>must be a serial device path in quotes, e.g. "/dev/ttyUSB0", got {value}</source>
@@ -2817,6 +2817,31 @@
       <translation>must be yuan such as "2000.00" (0 to 1000000.00), got {value}</translation>
     </message>
     <message>
+      <source>bank_card</source>
+      <extracomment>kind.bank_card</extracomment>
+      <translation>bank_card</translation>
+    </message>
+    <message>
+      <source>cash</source>
+      <extracomment>kind.cash</extracomment>
+      <translation>cash</translation>
+    </message>
+    <message>
+      <source>other</source>
+      <extracomment>kind.other</extracomment>
+      <translation>other</translation>
+    </message>
+    <message>
+      <source>points</source>
+      <extracomment>kind.points</extracomment>
+      <translation>points</translation>
+    </message>
+    <message>
+      <source>stored_value</source>
+      <extracomment>kind.stored_value</extracomment>
+      <translation>stored_value</translation>
+    </message>
+    <message>
       <source>address is longer than 200 characters</source>
       <extracomment>member.address_too_long</extracomment>
       <translation>address is longer than 200 characters</translation>
@@ -3025,6 +3050,126 @@
       <source>amount too large: '{text}'... (at most {digits} digits of yuan)</source>
       <extracomment>money.too_large</extracomment>
       <translation>amount too large: '{text}'... (at most {digits} digits of yuan)</translation>
+    </message>
+    <message>
+      <source>(anonymous)</source>
+      <extracomment>out.anonymous</extracomment>
+      <translation>(anonymous)</translation>
+    </message>
+    <message>
+      <source>card {card} blocked ({reason})</source>
+      <extracomment>out.card_blocked</extracomment>
+      <translation>card {card} blocked ({reason})</translation>
+    </message>
+    <message>
+      <source>  change {amount}</source>
+      <extracomment>out.change</extracomment>
+      <translation>  change {amount}</translation>
+    </message>
+    <message>
+      <source>  counted {counted}, difference {difference}</source>
+      <extracomment>out.counted</extracomment>
+      <translation>  counted {counted}, difference {difference}</translation>
+    </message>
+    <message>
+      <source>  expected cash {amount}</source>
+      <extracomment>out.expected_cash</extracomment>
+      <translation>  expected cash {amount}</translation>
+    </message>
+    <message>
+      <source>{media} bound to card {card}</source>
+      <extracomment>out.media_bound</extracomment>
+      <translation>{media} bound to card {card}</translation>
+    </message>
+    <message>
+      <source>member {id} {name} {phone} card {card} {tier_name} ({tier})</source>
+      <extracomment>out.member</extracomment>
+      <translation>member {id} {name} {phone} card {card} {tier_name} ({tier})</translation>
+    </message>
+    <message>
+      <source>points {points}; stored value {total} (principal {principal}, bonus {bonus})</source>
+      <extracomment>out.member_balance</extracomment>
+      <translation>points {points}; stored value {total} (principal {principal}, bonus {bonus})</translation>
+    </message>
+    <message>
+      <source>offline credit used: {amount}</source>
+      <extracomment>out.offline_credit</extracomment>
+      <translation>offline credit used: {amount}</translation>
+    </message>
+    <message>
+      <source>  paid {kind}: {amount}</source>
+      <extracomment>out.paid</extracomment>
+      <translation>  paid {kind}: {amount}</translation>
+    </message>
+    <message>
+      <source>  paid {kind}: {amount} ({points} points)</source>
+      <extracomment>out.paid_points</extracomment>
+      <translation>  paid {kind}: {amount} ({points} points)</translation>
+    </message>
+    <message>
+      <source>  points earned {points}</source>
+      <extracomment>out.points_earned</extracomment>
+      <translation>  points earned {points}</translation>
+    </message>
+    <message>
+      <source>{total} points expired</source>
+      <extracomment>out.points_expired</extracomment>
+      <translation>{total} points expired</translation>
+    </message>
+    <message>
+      <source>moved {points} points</source>
+      <extracomment>out.points_moved</extracomment>
+      <translation>moved {points} points</translation>
+    </message>
+    <message>
+      <source>sale {sale}  {time}</source>
+      <extracomment>out.sale_head</extracomment>
+      <translation>sale {sale}  {time}</translation>
+    </message>
+    <message>
+      <source>  sales {sales}: {sales_total}; refunds {refunds}: {refunds_total}; top-ups {topups}: {topups_total}</source>
+      <extracomment>out.shift_counts</extracomment>
+      <translation>  sales {sales}: {sales_total}; refunds {refunds}: {refunds_total}; top-ups {topups}: {topups_total}</translation>
+    </message>
+    <message>
+      <source>shift {no} ({status}), opened {at} by {by}, float {float}</source>
+      <extracomment>out.shift_head</extracomment>
+      <translation>shift {no} ({status}), opened {at} by {by}, float {float}</translation>
+    </message>
+    <message>
+      <source>  {kind}: {amount}</source>
+      <extracomment>out.shift_tender</extracomment>
+      <translation>  {kind}: {amount}</translation>
+    </message>
+    <message>
+      <source>staff {code} ({role}) added</source>
+      <extracomment>out.staff_added</extracomment>
+      <translation>staff {code} ({role}) added</translation>
+    </message>
+    <message>
+      <source>staff {code} unlocked by {by}</source>
+      <extracomment>out.staff_unlocked</extracomment>
+      <translation>staff {code} unlocked by {by}</translation>
+    </message>
+    <message>
+      <source>terminal {store}/{terminal} set up in {folder}</source>
+      <extracomment>out.terminal_set_up</extracomment>
+      <translation>terminal {store}/{terminal} set up in {folder}</translation>
+    </message>
+    <message>
+      <source>{count} member(s) changed tier</source>
+      <extracomment>out.tiers_changed</extracomment>
+      <translation>{count} member(s) changed tier</translation>
+    </message>
+    <message>
+      <source>top-up {no}: {amount} + bonus {bonus}</source>
+      <extracomment>out.topup</extracomment>
+      <translation>top-up {no}: {amount} + bonus {bonus}</translation>
+    </message>
+    <message>
+      <source>  total {amount}</source>
+      <extracomment>out.total</extracomment>
+      <translation>  total {amount}</translation>
     </message>
     <message>
       <source>an empty cart cannot be parked</source>

@@ -2372,6 +2372,11 @@
       <translation>文件 {path} 可被其他用户读取（权限 {mode}）：请执行 chmod 600</translation>
     </message>
     <message>
+      <source>{path} can be opened by other users (mode {mode}): chmod 700</source>
+      <extracomment>config.folder_open</extracomment>
+      <translation>其他用户可以打开 {path}（权限 {mode}）：请执行 chmod 700</translation>
+    </message>
+    <message>
       <source>personal-data key {path} is missing</source>
       <extracomment>config.key_missing</extracomment>
       <translation>缺少个人信息密钥 {path}</translation>
@@ -2500,11 +2505,6 @@
       <source>secret {path} is readable by other users (mode {mode}): chmod 600</source>
       <extracomment>config.secret_readable</extracomment>
       <translation>其他用户可以读取密钥文件 {path}（权限 {mode}）：请执行 chmod 600</translation>
-    </message>
-    <message>
-      <source>{path} can be opened by other users (mode {mode}): chmod 700</source>
-      <extracomment>config.secrets_open</extracomment>
-      <translation>其他用户可以打开 {path}（权限 {mode}）：请执行 chmod 700</translation>
     </message>
     <message>
       <source>must be a serial device path in quotes, e.g. "/dev/ttyUSB0", got {value}</source>
@@ -2817,6 +2817,31 @@
       <translation>须为以元计的金额，如 "2000.00"（0 到 1000000.00），实为 {value}</translation>
     </message>
     <message>
+      <source>bank_card</source>
+      <extracomment>kind.bank_card</extracomment>
+      <translation>银行卡</translation>
+    </message>
+    <message>
+      <source>cash</source>
+      <extracomment>kind.cash</extracomment>
+      <translation>现金</translation>
+    </message>
+    <message>
+      <source>other</source>
+      <extracomment>kind.other</extracomment>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>points</source>
+      <extracomment>kind.points</extracomment>
+      <translation>积分</translation>
+    </message>
+    <message>
+      <source>stored_value</source>
+      <extracomment>kind.stored_value</extracomment>
+      <translation>储值</translation>
+    </message>
+    <message>
       <source>address is longer than 200 characters</source>
       <extracomment>member.address_too_long</extracomment>
       <translation>地址超过 200 个字符</translation>
@@ -3025,6 +3050,126 @@
       <source>amount too large: '{text}'... (at most {digits} digits of yuan)</source>
       <extracomment>money.too_large</extracomment>
       <translation>金额过大：'{text}'…（元的整数部分最多 {digits} 位）</translation>
+    </message>
+    <message>
+      <source>(anonymous)</source>
+      <extracomment>out.anonymous</extracomment>
+      <translation>（不记名）</translation>
+    </message>
+    <message>
+      <source>card {card} blocked ({reason})</source>
+      <extracomment>out.card_blocked</extracomment>
+      <translation>卡 {card} 已冻结（{reason}）</translation>
+    </message>
+    <message>
+      <source>  change {amount}</source>
+      <extracomment>out.change</extracomment>
+      <translation>  找零 {amount}</translation>
+    </message>
+    <message>
+      <source>  counted {counted}, difference {difference}</source>
+      <extracomment>out.counted</extracomment>
+      <translation>  清点 {counted}，差额 {difference}</translation>
+    </message>
+    <message>
+      <source>  expected cash {amount}</source>
+      <extracomment>out.expected_cash</extracomment>
+      <translation>  应有现金 {amount}</translation>
+    </message>
+    <message>
+      <source>{media} bound to card {card}</source>
+      <extracomment>out.media_bound</extracomment>
+      <translation>{media} 已绑定到卡 {card}</translation>
+    </message>
+    <message>
+      <source>member {id} {name} {phone} card {card} {tier_name} ({tier})</source>
+      <extracomment>out.member</extracomment>
+      <translation>会员 {id} {name} {phone} 卡号 {card} {tier_name}（{tier}）</translation>
+    </message>
+    <message>
+      <source>points {points}; stored value {total} (principal {principal}, bonus {bonus})</source>
+      <extracomment>out.member_balance</extracomment>
+      <translation>积分 {points}；储值 {total}（本金 {principal}，赠送 {bonus}）</translation>
+    </message>
+    <message>
+      <source>offline credit used: {amount}</source>
+      <extracomment>out.offline_credit</extracomment>
+      <translation>已使用离线额度：{amount}</translation>
+    </message>
+    <message>
+      <source>  paid {kind}: {amount}</source>
+      <extracomment>out.paid</extracomment>
+      <translation>  支付 {kind}：{amount}</translation>
+    </message>
+    <message>
+      <source>  paid {kind}: {amount} ({points} points)</source>
+      <extracomment>out.paid_points</extracomment>
+      <translation>  支付 {kind}：{amount}（{points} 积分）</translation>
+    </message>
+    <message>
+      <source>  points earned {points}</source>
+      <extracomment>out.points_earned</extracomment>
+      <translation>  获得积分 {points}</translation>
+    </message>
+    <message>
+      <source>{total} points expired</source>
+      <extracomment>out.points_expired</extracomment>
+      <translation>{total} 积分已过期</translation>
+    </message>
+    <message>
+      <source>moved {points} points</source>
+      <extracomment>out.points_moved</extracomment>
+      <translation>已转移 {points} 积分</translation>
+    </message>
+    <message>
+      <source>sale {sale}  {time}</source>
+      <extracomment>out.sale_head</extracomment>
+      <translation>销售 {sale}  {time}</translation>
+    </message>
+    <message>
+      <source>  sales {sales}: {sales_total}; refunds {refunds}: {refunds_total}; top-ups {topups}: {topups_total}</source>
+      <extracomment>out.shift_counts</extracomment>
+      <translation>  销售 {sales} 笔：{sales_total}；退货 {refunds} 笔：{refunds_total}；充值 {topups} 笔：{topups_total}</translation>
+    </message>
+    <message>
+      <source>shift {no} ({status}), opened {at} by {by}, float {float}</source>
+      <extracomment>out.shift_head</extracomment>
+      <translation>班次 {no}（{status}），{at} 由 {by} 开班，备用金 {float}</translation>
+    </message>
+    <message>
+      <source>  {kind}: {amount}</source>
+      <extracomment>out.shift_tender</extracomment>
+      <translation>  {kind}：{amount}</translation>
+    </message>
+    <message>
+      <source>staff {code} ({role}) added</source>
+      <extracomment>out.staff_added</extracomment>
+      <translation>员工 {code}（{role}）已添加</translation>
+    </message>
+    <message>
+      <source>staff {code} unlocked by {by}</source>
+      <extracomment>out.staff_unlocked</extracomment>
+      <translation>员工 {code} 已由 {by} 解锁</translation>
+    </message>
+    <message>
+      <source>terminal {store}/{terminal} set up in {folder}</source>
+      <extracomment>out.terminal_set_up</extracomment>
+      <translation>收银机 {store}/{terminal} 已在 {folder} 建立</translation>
+    </message>
+    <message>
+      <source>{count} member(s) changed tier</source>
+      <extracomment>out.tiers_changed</extracomment>
+      <translation>{count} 位会员等级变更</translation>
+    </message>
+    <message>
+      <source>top-up {no}: {amount} + bonus {bonus}</source>
+      <extracomment>out.topup</extracomment>
+      <translation>充值 {no}：{amount} + 赠送 {bonus}</translation>
+    </message>
+    <message>
+      <source>  total {amount}</source>
+      <extracomment>out.total</extracomment>
+      <translation>  合计 {amount}</translation>
     </message>
     <message>
       <source>an empty cart cannot be parked</source>
