@@ -29,9 +29,8 @@ def cmd_catalog_import(args: argparse.Namespace, t: Terminal) -> int:
         if show:
             print(f"catalog: {done}/{total} rows checked", file=sys.stderr, flush=True)
 
-    rows = catalog.read_file(Path(args.file), progress)
-    with t.tx() as s:
-        rep = catalog.import_rows(s, rows, t.now())
+    with t.tx() as s:  # a refused file (any bad row) rolls back all that was written
+        rep = catalog.import_file(s, Path(args.file), t.now(), progress)
         staff.audit(s, t.now(), who, "catalog_import", Path(args.file).name, rep.__dict__)
     emit(
         args,

@@ -128,6 +128,19 @@ def test_check_digit_agrees_with_stdnum() -> None:
             assert catalog.valid_barcode(code) == (d == ean.calc_check_digit(body)), code
 
 
+def test_check_digit_agrees_with_stdnum_on_many_codes() -> None:
+    """The import's own check-digit sum against python-stdnum's, on 30,000 codes of each
+    length (every tenth one with its right check digit)."""
+    import random
+
+    rnd = random.Random(17)
+    for length in (8, 12, 13):
+        for i in range(30_000):
+            body = "".join(rnd.choice("0123456789") for _ in range(length - 1))
+            code = body + (ean.calc_check_digit(body) if i % 10 == 0 else rnd.choice("0123456789"))
+            assert catalog.valid_barcode(code) == ean.is_valid(code), code
+
+
 def test_full_width_digits_refused() -> None:
     """Typed through a Chinese input method: stdnum would clean them, the import would then
     store a barcode no scanner sends."""
@@ -468,3 +481,90 @@ def test_demo_fixture_catalog_scans(terminal: Terminal) -> None:
         coat = catalog.lookup(s, "6901234560015")
         assert coat is not None and coat.sku == "COAT-001" and coat.price == Decimal("699.00")
     assert terminal.now() == D11
+
+
+# --- the streamed import (pos catalog import) against read_file + import_rows ----------------
+
+
+def import_streamed(t: Terminal, path: Path) -> catalog.ImportReport:
+    with t.tx() as s:
+        return catalog.import_file(s, path, t.now())
+
+
+def outcome(t: Terminal, path: Path, streamed: bool) -> tuple[object, list[tuple[object, ...]]]:
+    """What an import reports (its counts, or the error's words) and the catalog after it."""
+    try:
+        rep = import_streamed(t, path) if streamed else run_import(t, path)
+        said: object = rep.__dict__
+    except PosError as e:
+        said = str(e)
+    return said, items(t.data_dir)
+
+
+STEPS: dict[str, list[list[str]]] = {
+    "reimport": [
+        [f"A-1,{EAN13},甲,apparel,10.00,,", f"B-2,{EAN8},乙,food,5.00,,",
+         f"C-3,{UPCA},丙,food,3.00,,", "D-4,,丁,food,1.00,,"],
+        [f"A-1,{EAN13},甲,apparel,12.50,,", f"B-2,{EAN8},乙,food,5.00,,",
+         f"C-3,{UPCA},丙,food,3.00,,", "D-4,,丁,food,1.00,0.80,no", "E-5,,戊,food,2.00,,"],
+        [f"A-1,{EAN13},甲,apparel,12.50,,", f"B-2,{EAN8},乙,food,5.00,,",
+         f"C-3,{UPCA},丙,food,3.00,,", "D-4,,丁,food,1.00,0.80,no", "E-5,,戊,food,2.00,,"],
+    ],
+    "barcodes-move": [
+        [f"OLD-1,{EAN13},旧包装,food,10.00,,", f"OTHER-2,{EAN8},其他,food,5.00,,"],
+        # taken by a SKU written before its holder is (the holder moves on later)
+        ["X-0,,填,food,1.00,,", "X-1,,填,food,1.00,,", f"NEW-1,{EAN13},新包装,food,11.00,,",
+         "X-2,,填,food,1.00,,", f"OLD-1,{EAN13_B},旧包装,food,10.00,,"],
+        [f"OLD-1,{EAN13},旧包装,food,10.00,,", f"NEW-1,{EAN13_B},新包装,food,11.00,,"],
+        # the holder later in the file with no barcode at all
+        [f"NEW-1,{EAN8},新包装,food,11.00,,", "X-3,,填,food,1.00,,", "X-4,,填,food,1.00,,",
+         "OTHER-2,,其他,food,5.00,,"],
+    ],
+    "conflicts": [
+        [f"A-1,{EAN13},甲,apparel,10.00,,", "B-2,,乙,food,5.00,,", f"C-3,{EAN8},丙,food,3.00,,"],
+        # A-1 keeps its barcode (not in the file): two SKUs want it
+        ["NEW-1,,新,food,1.00,,", f"C-3,{EAN13},丙,food,3.00,,", "X-1,,填,food,1.00,,",
+         f"B-2,{EAN8},乙,food,6.00,,"],
+        [f"B-2,{EAN13},乙,food,5.00,,", "X-1,,填,food,1.00,,", f"D-4,{EAN8},丁,food,1.00,,"],
+        [f"A-1,{EAN8},甲,apparel,10.00,,", f"NEW-2,{EAN13_C},新,food,1.00,,"],
+    ],
+    "odd-text": [
+        # full-width amounts (as an input method types them), a no-break space in a name
+        ["F-1,,全角,food,１２.５０,９.９０,", "F-2,,名\u00a0称,food,3.00,,是"],
+        # a direction override, a bell, other scripts' digits in a SKU and a price
+        ["F-3,,正常,food,1.00,,", "F-\u202e4,,反向,food,1.00,,", "F-5,,响\u0007铃,food,1.00,,",
+         "F-\u0661,,阿拉伯,food,1.00,,", "F-6,,价,food,\u0661.00,,", "F-7,,好,food,2.00,,"],
+    ],
+    "bad-rows-after-written-chunks": [
+        [f"A-1,{EAN13},甲,apparel,10.00,,"],
+        ["X-1,,填,food,1.00,,", "X-2,,填,food,1.00,,", "X-3,,填,food,1.00,,",
+         "X-4,,填,food,1.00,,", "X-5,,填,food,1.00,,", f"A-1,{EAN13},甲,apparel,9.00,,",
+         "X-6,,填,food,-1.00,,", "X-7,,填,food,1.00,,", "X-2,,重复,food,1.00,,",
+         "", "X-8,,填,food", f"X-9,{wrong_check(EAN8)},填,food,1.00,2.00,maybe"],
+    ],
+}
+
+
+@pytest.mark.parametrize("steps", list(STEPS.values()), ids=list(STEPS))
+def test_streamed_import_as_import_rows(
+    tmp_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch, steps: list[list[str]]
+) -> None:
+    """``import_file`` (the command's streamed import, here two rows a chunk so that
+    every file spans chunks) reports and leaves exactly what ``read_file`` and
+    ``import_rows`` do, file after file: counts, coded errors, barcodes moving, and a
+    refused file changing nothing although chunks of it had been written."""
+    monkeypatch.setattr(catalog, "CHUNK", 2)
+    whole, streamed = (
+        Terminal.init(tmp_path / name, store="S001", terminal="T01", franchisee="F-EAST",
+                      program_file=PROGRAM, clock=clock)
+        for name in ("whole", "streamed")
+    )
+    try:
+        for i, lines in enumerate(steps):
+            f = write_csv(tmp_path / f"step{i}.csv", lines)
+            clock.advance(minutes=1)
+            expected = outcome(whole, f, streamed=False)
+            assert outcome(streamed, f, streamed=True) == expected, f"step {i}"
+    finally:
+        whole.close()
+        streamed.close()
