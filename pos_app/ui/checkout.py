@@ -881,7 +881,7 @@ class CheckoutScreen(Screen):
         ctx = self.ctx
         t, who = ctx.terminal, ctx.who
         dlg = ReasonDialog(self, _("Open the cash drawer with no sale?"), _("Open drawer"),
-                           [_(r) for r in NO_SALE_REASONS])
+                           [_(r) for r in NO_SALE_REASONS], keep=_("Cancel"))
         self.confirming = dlg
 
         def finished(result: int) -> None:

@@ -10,7 +10,10 @@ from pos_app.ui.i18n_util import _
 
 
 class ConfirmDialog(QDialog):
-    def __init__(self, parent: QWidget, text: str, action: str) -> None:
+    def __init__(self, parent: QWidget, text: str, action: str, keep: str | None = None
+                 ) -> None:
+        """``keep``: the other button's words (default Keep: the line, the sale, the
+        card stay as they are)."""
         super().__init__(parent)
         self.setObjectName("confirm")
         self.setWindowTitle(_("Please confirm"))
@@ -22,7 +25,8 @@ class ConfirmDialog(QDialog):
         lay.addWidget(self.question)
         self.buttons = QDialogButtonBox()
         self.yes = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.no = self.buttons.addButton(_("Keep"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.no = self.buttons.addButton(keep or _("Keep"),
+                                         QDialogButtonBox.ButtonRole.RejectRole)
         self.yes.setMinimumHeight(52)
         self.no.setMinimumHeight(52)
         self.yes.setDefault(True)
@@ -35,8 +39,9 @@ class ReasonDialog(ConfirmDialog):
     """A confirmation that needs a reason (cancel the sale, open the drawer with no
     sale): the usual reasons to choose from, or one typed."""
 
-    def __init__(self, parent: QWidget, text: str, action: str, reasons: list[str]) -> None:
-        super().__init__(parent, text, action)
+    def __init__(self, parent: QWidget, text: str, action: str, reasons: list[str],
+                 keep: str | None = None) -> None:
+        super().__init__(parent, text, action, keep)
         self.reason = QComboBox()
         self.reason.setObjectName("reason")
         self.reason.setEditable(True)

@@ -42,6 +42,7 @@ def test_price_check_quantity_key_reprint_and_no_sale_drawer(
     win.key("Ctrl+O")
     dlg = co.confirming
     assert dlg is not None
+    assert (dlg.yes.text(), dlg.no.text()) == ("开钱箱", "取消")  # not "Keep": nothing to keep
     dlg.reason.setCurrentIndex(0)
     dlg.accept()
     idle(qtbot, win)
