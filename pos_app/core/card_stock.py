@@ -9,6 +9,7 @@ number that is not in this store's stock is refused at issue."""
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -263,7 +264,7 @@ def validity(t: Terminal, sc: StockCard, start: datetime) -> datetime | None:
         return None
     local = start.astimezone(t.program.timezone)
     y, m = divmod(local.month - 1 + p.validity_months, 12)
-    day = min(local.day, 28 if m + 1 == 2 else 30 if m + 1 in (4, 6, 9, 11) else 31)
+    day = min(local.day, calendar.monthrange(local.year + y, m + 1)[1])  # 31 Jan -> 28/29 Feb
     return local.replace(year=local.year + y, month=m + 1, day=day)
 
 

@@ -113,3 +113,14 @@ def test_a_delivery_note_with_a_wrong_number_is_refused(terminal: Terminal) -> N
             card_stock.receive(terminal, s, SUPERVISOR, note={**note, **bad})
     with terminal.read() as s:
         assert s.scalars(select(StockCard)).all() == []
+
+
+def test_a_yearly_card_issued_on_29_february_runs_to_28_february(terminal: Terminal) -> None:
+    from datetime import datetime
+
+    from .conftest import TZ
+
+    sc = StockCard(product="VIP5000")
+    until = card_stock.validity(terminal, sc, datetime(2028, 2, 29, 10, 0, tzinfo=TZ))
+    assert until is not None and until.date().isoformat() == "2029-02-28"
+    assert card_stock.validity(terminal, StockCard(product="GIFT1000"), terminal.now()) is None
