@@ -52,7 +52,8 @@ def test_typed_phone_attaches_the_member_and_enter_on_empty_field(
     idle(qtbot, window)
     assert co.cart.member is not None
     assert "138****8000" in co.member_info.text() and SILVER_PHONE not in co.member_info.text()
-    assert "王芳" in co.member_info.text() and "银卡" in co.member_info.text()
+    shown = co.member_info.text()
+    assert "王*" in shown and "王芳" not in shown and "银卡" in shown  # the name masked
 
 
 def test_price_override_needs_a_supervisor(qtbot: QtBot, window: MainWindow) -> None:

@@ -614,22 +614,22 @@
       <translation>Coupon %1 taken off: %2</translation>
     </message>
     <message>
-      <location filename="../confirm.py" line="16" />
+      <location filename="../confirm.py" line="19" />
       <source>Please confirm</source>
       <translation>Please confirm</translation>
     </message>
     <message>
-      <location filename="../confirm.py" line="25" />
+      <location filename="../confirm.py" line="28" />
       <source>Keep</source>
       <translation>Keep</translation>
     </message>
     <message>
-      <location filename="../confirm.py" line="45" />
+      <location filename="../confirm.py" line="50" />
       <source>Choose or type the reason</source>
       <translation>Choose or type the reason</translation>
     </message>
     <message>
-      <location filename="../confirm.py" line="56" />
+      <location filename="../confirm.py" line="61" />
       <source>Give the reason first</source>
       <translation>Give the reason first</translation>
     </message>
@@ -934,17 +934,17 @@
       <translation>Block card</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="104" />
+      <location filename="../members/enroll.py" line="108" />
       <source>The customer must agree to the privacy notice</source>
       <translation>The customer must agree to the privacy notice</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="112" />
+      <location filename="../members/enroll.py" line="116" />
       <source>Birthday: YYYY-MM-DD</source>
       <translation>Birthday: YYYY-MM-DD</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="141" />
+      <location filename="../members/enroll.py" line="146" />
       <source>Enrolled: card %1</source>
       <translation>Enrolled: card %1</translation>
     </message>
@@ -975,51 +975,61 @@
     </message>
     <message>
       <location filename="../members/enroll.py" line="46" />
+      <source>Postal address (optional)</source>
+      <translation>Postal address (optional)</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="49" />
       <source>Resident ID (optional; needed for large top-ups)</source>
       <translation>Resident ID (optional; needed for large top-ups)</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="47" />
+      <location filename="../members/enroll.py" line="50" />
       <source>The customer agrees to the privacy notice (required)</source>
       <translation>The customer agrees to the privacy notice (required)</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="49" />
+      <location filename="../members/enroll.py" line="52" />
       <source>Accepts promotion messages</source>
       <translation>Accepts promotion messages</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="56" />
+      <location filename="../members/enroll.py" line="59" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="57" />
+      <location filename="../members/enroll.py" line="60" />
       <source>Phone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="58" />
+      <location filename="../members/enroll.py" line="61" />
       <source>Birthday</source>
       <translation>Birthday</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="59" />
+      <location filename="../members/enroll.py" line="62" />
       <source>Gender</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="60" />
+      <location filename="../members/enroll.py" line="63" />
       <source>Email</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="61" />
+      <location filename="../members/enroll.py" line="64" />
       <source>ID number</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="64" />
+      <location filename="../members/enroll.py" line="65" />
+      <source>Address</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="68" />
       <source>Card</source>
       <translation>Card</translation>
     </message>

@@ -614,22 +614,22 @@
       <translation>已撤下优惠券 %1：%2</translation>
     </message>
     <message>
-      <location filename="../confirm.py" line="16" />
+      <location filename="../confirm.py" line="19" />
       <source>Please confirm</source>
       <translation>请确认</translation>
     </message>
     <message>
-      <location filename="../confirm.py" line="25" />
+      <location filename="../confirm.py" line="28" />
       <source>Keep</source>
       <translation>保留</translation>
     </message>
     <message>
-      <location filename="../confirm.py" line="45" />
+      <location filename="../confirm.py" line="50" />
       <source>Choose or type the reason</source>
       <translation>选择或输入原因</translation>
     </message>
     <message>
-      <location filename="../confirm.py" line="56" />
+      <location filename="../confirm.py" line="61" />
       <source>Give the reason first</source>
       <translation>请先填写原因</translation>
     </message>
@@ -934,17 +934,17 @@
       <translation>挂失冻结</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="104" />
+      <location filename="../members/enroll.py" line="108" />
       <source>The customer must agree to the privacy notice</source>
       <translation>顾客须同意隐私声明</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="112" />
+      <location filename="../members/enroll.py" line="116" />
       <source>Birthday: YYYY-MM-DD</source>
       <translation>生日格式：年-月-日，如 1990-05-20</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="141" />
+      <location filename="../members/enroll.py" line="146" />
       <source>Enrolled: card %1</source>
       <translation>办卡成功：卡号 %1</translation>
     </message>
@@ -975,51 +975,61 @@
     </message>
     <message>
       <location filename="../members/enroll.py" line="46" />
+      <source>Postal address (optional)</source>
+      <translation>通讯地址（选填）</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="49" />
       <source>Resident ID (optional; needed for large top-ups)</source>
       <translation>身份证号（可选；大额充值需要）</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="47" />
+      <location filename="../members/enroll.py" line="50" />
       <source>The customer agrees to the privacy notice (required)</source>
       <translation>顾客同意隐私声明（必选）</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="49" />
+      <location filename="../members/enroll.py" line="52" />
       <source>Accepts promotion messages</source>
       <translation>接受促销信息</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="56" />
+      <location filename="../members/enroll.py" line="59" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="57" />
+      <location filename="../members/enroll.py" line="60" />
       <source>Phone</source>
       <translation>手机号</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="58" />
+      <location filename="../members/enroll.py" line="61" />
       <source>Birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="59" />
+      <location filename="../members/enroll.py" line="62" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="60" />
+      <location filename="../members/enroll.py" line="63" />
       <source>Email</source>
       <translation>电子邮箱</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="61" />
+      <location filename="../members/enroll.py" line="64" />
       <source>ID number</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../members/enroll.py" line="64" />
+      <location filename="../members/enroll.py" line="65" />
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../members/enroll.py" line="68" />
       <source>Card</source>
       <translation>卡</translation>
     </message>

@@ -41,6 +41,9 @@ class EnrollTab(MemberTab):
         self.gender.addItem(_("male"), "M")
         self.email = QLineEdit()
         self.email.setObjectName("enroll_email")
+        self.address = QLineEdit()
+        self.address.setObjectName("enroll_address")
+        self.address.setPlaceholderText(_("Postal address (optional)"))
         self.id_no = QLineEdit()
         self.id_no.setObjectName("enroll_id")
         self.id_no.setPlaceholderText(_("Resident ID (optional; needed for large top-ups)"))
@@ -59,6 +62,7 @@ class EnrollTab(MemberTab):
             (_("Gender"), self.gender),
             (_("Email"), self.email),
             (_("ID number"), self.id_no),
+            (_("Address"), self.address),
         )
         self.labels = [QLabel(text) for text, _field in self.fields]
         self.card_label = QLabel(_("Card"))
@@ -82,7 +86,7 @@ class EnrollTab(MemberTab):
             r, c = divmod(i, per_row)
             grid.addWidget(label, r, 2 * c)
             grid.addWidget(field, r, 2 * c + 1)
-        r = len(self.fields) // per_row
+        r = -(-len(self.fields) // per_row)  # the rows the fields fill
         span = 2 * per_row - 1
         grid.addWidget(self.privacy, r, 1, 1, span)
         grid.addWidget(self.marketing, r + 1, 1, 1, span)
@@ -118,6 +122,7 @@ class EnrollTab(MemberTab):
             birthday=bday,
             id_number=self.id_no.text().strip() or None,
             email=self.email.text().strip() or None,
+            address=self.address.text().strip() or None,
             gender=self.gender.currentData() or None,
             marketing_consent=self.marketing.isChecked(),
             card_no=card_no,
@@ -132,7 +137,7 @@ class EnrollTab(MemberTab):
     def _enrolled(self, res: tuple[dict[str, Any], printing.Printout]) -> None:
         m, p = res
         self.ctx.devices.print_receipt(p.receipt_no, p.escpos, p.text)
-        for f in (self.name, self.phone, self.birthday, self.email, self.id_no):
+        for f in (self.name, self.phone, self.birthday, self.email, self.id_no, self.address):
             f.clear()
         self.privacy.setChecked(False)
         self.marketing.setChecked(False)

@@ -27,3 +27,36 @@ def test_enrollment_is_validated(qtbot: QtBot, window: MainWindow) -> None:
     m.enroll_tab.button.click()
     idle(qtbot, win)
     assert "138****8000" in m.message.text() and SILVER_PHONE not in m.message.text()
+
+
+def test_an_enrollment_with_every_field_keeps_them_sealed(qtbot: QtBot,
+                                                         window: MainWindow) -> None:
+    """Name, birthday, email and address typed on the enroll tab reach the ledger file
+    only sealed; the member is shown masked."""
+    import sqlite3
+
+    win = window
+    login(qtbot, win)
+    win.key("F8")
+    m = win.members
+    tab = m.enroll_tab
+    tab.name.setText("欧阳娜娜")
+    tab.phone.setText("13600136001")
+    tab.birthday.setText("1991-06-15")
+    tab.email.setText("ouyang.nana@example.cn")
+    tab.address.setText("上海市黄浦区南京东路100号")
+    tab.privacy.setChecked(True)
+    tab.button.click()
+    idle(qtbot, win)
+    assert tab.address.text() == ""  # cleared once enrolled
+    data_dir = win.ctx.terminal.data_dir
+    con = sqlite3.connect(data_dir / "pos.sqlite")
+    try:
+        text = "\n".join(con.iterdump())
+    finally:
+        con.close()
+    for plain in ("欧阳娜娜", "1991-06-15", "ouyang.nana", "南京东路"):
+        assert plain not in text, plain
+    shown = m.info.text()
+    assert "欧***" in shown and "欧阳娜娜" not in shown
+    assert m.member["address"] == "上海市黄浦区****"
