@@ -199,6 +199,13 @@ def test_back_office_in_a_real_browser(served: str) -> None:
         expect(page.locator("tr.total")).to_contain_text("1,221.60")  # after: 0.80
         shot(page, "program")
 
+        # staff performance: the month's sales per store and staff member
+        page.click("header nav >> text=员工业绩")
+        page.goto(f"{base}/office/staff?month={MONTH}")
+        expect(page.locator("table#staff")).to_contain_text("S001")
+        expect(page.locator("table#staff thead")).to_contain_text("会员销售占比")
+        shot(page, "staff")
+
         page.click("header nav >> text=用户")
         shot(page, "users")
         page.click("header nav >> text=审计日志")

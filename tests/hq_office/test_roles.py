@@ -15,13 +15,15 @@ from sync.hq.models import HqAlert, HqAudit, HqCard, HqMember
 
 from .chain import MONTH, Browser, Chain
 
-PAGES = ("dashboard", "statements", "alerts", "fleet", "members", "program", "users", "audit")
+PAGES = ("dashboard", "statements", "alerts", "fleet", "members", "program", "staff", "users",
+         "audit")
 OPENS = {
     "boss": set(PAGES),
     "pm": {"dashboard", "alerts", "fleet", "members", "program"},
-    "acc-east": {"dashboard", "statements", "alerts"},
-    "mgr3": {"dashboard", "alerts", "fleet", "members"},
-    "audit": {"dashboard", "statements", "alerts", "fleet", "members", "program", "audit"},
+    "acc-east": {"dashboard", "statements", "alerts", "staff"},
+    "mgr3": {"dashboard", "alerts", "fleet", "members", "staff"},
+    "audit": {"dashboard", "statements", "alerts", "fleet", "members", "program", "staff",
+              "audit"},
 }
 # what the dashboard lists (franchisees at chain level, else stores)
 DASHBOARD_ROWS = {
@@ -91,6 +93,12 @@ def test_each_role_sees_and_does_exactly_its_rows(chain: Chain, login: str) -> N
     assert set(re.findall(r"· ([A-Z]\d{3})/T01", html)) == ALERT_STORES[login]
     ack = b.post(f"/office/alerts/{_alert(chain, 'S003')}/ack")
     assert ack.status_code == {"audit": 403, "acc-east": 404}.get(login, 303)
+
+    # staff performance: its stores' staff only
+    if "staff" in OPENS[login]:
+        html = b.get(f"/office/staff?month={MONTH}").text
+        stores = set(re.findall(r"<tr><td>(S\d{3})</td>", html))
+        assert stores and stores <= ALERT_STORES[login], (login, stores)
 
     # fleet
     if "fleet" in OPENS[login]:

@@ -47,6 +47,7 @@ RIGHTS: dict[str, frozenset[str]] = {
     "program.publish": frozenset({ADMIN, PROGRAM_MANAGER}),
     "users.manage": frozenset({ADMIN}),
     "audit.view": frozenset({ADMIN, AUDITOR}),
+    "staff.view": frozenset({ADMIN, ACCOUNTANT, STORE_MANAGER, AUDITOR}),
 }
 
 MAX_TRIES = 5

@@ -105,6 +105,11 @@ ZH: dict[str, str] = {
     "Active": "启用", "Locked until": "锁定至", "Save": "保存",
     "New password": "新密码", "Set password": "设置密码", "Deactivate": "停用",
     "Activate": "启用", "Action": "操作", "Target": "对象", "Who": "人员", "Where": "来源",
+    # staff performance
+    "Staff performance": "员工业绩", "Staff": "员工",
+    "VIP share": "会员销售占比", "Enrollments": "办卡数",
+    "Not credited (membership not offered)": "未计业绩（未邀请入会）",
+    "No sales this month.": "本月无销售。",
 }
 
 

@@ -7,11 +7,12 @@ answered with a redirect (post/redirect/get) carrying a short message."""
 
 from __future__ import annotations
 
+import calendar
 import re
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from sync.hq import figures
+from sync.hq import figures, reports
 from sync.hq.db import sessions
 from sync.hq.models import HqAudit, HqMonth, HqUser
 from sync.hq.office import access, charts, dashboard, members, program, queue, statements
@@ -47,8 +48,8 @@ CSP = ("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' dat
 NAV = [("dashboard", "Dashboard", "dashboard.view"), ("statements", "Statements",
         "statements.view"), ("alerts", "Alerts", "alerts.view"), ("fleet", "Fleet",
         "fleet.view"), ("members", "Members and cards", "members.view"), ("program", "Program",
-        "program.view"), ("users", "Users", "users.manage"), ("audit", "Audit log",
-        "audit.view")]
+        "program.view"), ("staff", "Staff performance", "staff.view"), ("users", "Users",
+        "users.manage"), ("audit", "Audit log", "audit.view")]
 
 
 PAGES = {"statement.html": "statements", "member.html": "members"}
@@ -236,6 +237,25 @@ def mount(app: FastAPI, engine: Engine, reads: Reads | None = None) -> None:
                           franchisee=franchisee, store=store,
                           crumbs=_crumbs(who, franchisee, store, month, t),
                           charts=_dashboard_charts(fig, t), months=_months_back(month))
+
+    # --- staff performance ------------------------------------------------------------
+
+    @r.get("/staff", response_class=HTMLResponse)
+    def staff_page(request: Request, month: str = "") -> Response:
+        """Per store and staff member for a month: sales, orders, VIP share, enrollments,
+        and the sales not credited because membership was not offered (业绩)."""
+        month = month or this_month()
+        if not MONTH_RE.match(month):
+            return _bad(request, render, "month must be YYYY-MM")
+        with signed_in(request, "staff.view") as (s, who):
+            visible = set(who.scope.stores_of(access.store_directory(s)))
+            y, m = int(month[:4]), int(month[5:])
+            start, end = date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+            with reads.session(on_primary=s) as (rs, fresh):
+                rows = [{**x, "vip_share": Decimal(x["vip_share"])}
+                        for x in reports.staff(rs, start, end)["staff"] if x["store"] in visible]
+            return render(request, who, "staff.html", month=month, rows=rows, fresh=fresh,
+                          months=_months_back(month))
 
     # --- statements -------------------------------------------------------------------
 
