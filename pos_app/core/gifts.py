@@ -42,6 +42,11 @@ def gift_of(program: Program, code: str) -> Gift:
     return g
 
 
+def with_purchase(program: Program) -> bool:
+    """Does the program have any gift-with-purchase promotion (满赠)?"""
+    return any(p.kind == "gift_with_purchase" for p in program.promotions)
+
+
 def on_hand(s: Session, code: str) -> int:
     return int(s.scalar(select(func.coalesce(func.sum(GiftMove.qty), 0))
                         .where(GiftMove.gift_code == code)) or 0)

@@ -238,7 +238,8 @@ def _quote(
             used_coupons=used_coupons(s),
             tenders=[x.kind for x in req.tenders],
             gift_choices=req.gift_choices,
-            gift_stock=gifts.stock(s, t.program),
+            # the store's gifts are read only where a 满赠 could give one
+            gift_stock=gifts.stock(s, t.program) if gifts.with_purchase(t.program) else None,
         )
     except PricingError as e:
         raise PosError(e.msg) from e
