@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
+import numbers
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -131,8 +133,11 @@ def _cell(v: Any) -> str:
         return ""
     if isinstance(v, date):
         return v.isoformat()[:10]
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
+    if isinstance(v, numbers.Integral):
+        return str(v)
+    if isinstance(v, numbers.Real):  # a phone typed as a number in the sheet: 1.38E10
+        d = Decimal(str(v))
+        return str(d.quantize(Decimal(1))) if d == d.to_integral_value() else str(d)
     return str(v)
 
 
