@@ -138,7 +138,7 @@ _ROWS: tuple[tuple[str, str, bool, str, str, str], ...] = (
      "expire the yearly cards past their validity", "`pos card expire`"),
     ("group_enroll", "supervisor", True, YES,
      "enroll an organisation's staff from a CSV or XLSX file, cards in sequence",
-     "`pos member import`"),
+     "`pos member import`; Member counter, Group enrollment tab"),
     ("chip_data", "cashier", False, YES,
      "write the holder's record to a card's chip or tag; check a chip's record",
      "`pos card chip-record`, `pos card write-chip`, `pos card check-chip`"),

@@ -35,6 +35,8 @@ ACTION_NAMES = {
     "cancel_sale_large": N_("cancelling a sale above the set amount"),
     "reprint": N_("reprinting a receipt"),
     "tier_review": N_("a tier change"),
+    "group_enroll": N_("a group enrollment"),
+    "card_sale_discount": N_("a card sold below face"),
 }
 
 

@@ -129,32 +129,42 @@
       <translation>a tier change</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="47" />
+      <location filename="../approval.py" line="38" />
+      <source>a group enrollment</source>
+      <translation>a group enrollment</translation>
+    </message>
+    <message>
+      <location filename="../approval.py" line="39" />
+      <source>a card sold below face</source>
+      <translation>a card sold below face</translation>
+    </message>
+    <message>
+      <location filename="../approval.py" line="49" />
       <source>Supervisor approval</source>
       <translation>Supervisor approval</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="51" />
+      <location filename="../approval.py" line="53" />
       <source>Approval needed for: %1</source>
       <translation>Approval needed for: %1</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="58" />
+      <location filename="../approval.py" line="60" />
       <source>Supervisor code</source>
       <translation>Supervisor code</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="59" />
+      <location filename="../approval.py" line="61" />
       <source>PIN</source>
       <translation>PIN</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="66" />
+      <location filename="../approval.py" line="68" />
       <source>Approve</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="67" />
+      <location filename="../approval.py" line="69" />
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
@@ -1034,6 +1044,111 @@
       <translation>Card</translation>
     </message>
     <message>
+      <location filename="../members/group.py" line="110" />
+      <source>%1 of %2 rows have problems</source>
+      <translation>%1 of %2 rows have problems</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="113" />
+      <source>All %1 rows can be enrolled</source>
+      <translation>All %1 rows can be enrolled</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="132" />
+      <source>%1: %2 enrolled, %3 left out</source>
+      <translation>%1: %2 enrolled, %3 left out</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="138" />
+      <source>%1 of %2 rows have problems: nobody was enrolled. Tick the box to enroll only the good rows.</source>
+      <translation>%1 of %2 rows have problems: nobody was enrolled. Tick the box to enroll only the good rows.</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="148" />
+      <source>Card %1</source>
+      <translation>Card %1</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="152" />
+      <source>Good</source>
+      <translation>Good</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="34" />
+      <source>Group enrollment</source>
+      <translation>Group enrollment</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="43" />
+      <source>The organisation the staff come from</source>
+      <translation>The organisation the staff come from</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="44" />
+      <source>Organisation</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="48" />
+      <source>A .csv or .xlsx file: name, phone, ID number...</source>
+      <translation>A .csv or .xlsx file: name, phone, ID number...</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="50" />
+      <source>Choose...</source>
+      <translation>Choose...</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="53" />
+      <source>Check the file</source>
+      <translation>Check the file</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="57" />
+      <source>File</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="60" />
+      <source>The terminal's next card numbers</source>
+      <translation>The terminal's next card numbers</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="68" />
+      <source>Row</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="68" />
+      <source>Result</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="76" />
+      <source>Enroll only the good rows and leave the others</source>
+      <translation>Enroll only the good rows and leave the others</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="79" />
+      <source>Enroll the group</source>
+      <translation>Enroll the group</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="86" />
+      <source>Group file</source>
+      <translation>Group file</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="86" />
+      <source>Group files (*.csv *.xlsx)</source>
+      <translation>Group files (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="94" />
+      <source>Choose the group's file first</source>
+      <translation>Choose the group's file first</translation>
+    </message>
+    <message>
       <location filename="../members/history.py" line="27" />
       <source>sale</source>
       <translation>sale</translation>
@@ -1079,22 +1194,22 @@
       <translation>Tier is now %1</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="178" />
+      <location filename="../members/screen.py" line="181" />
       <source>card</source>
       <translation>card</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="42" />
+      <location filename="../members/screen.py" line="43" />
       <source>Members</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="43" />
+      <location filename="../members/screen.py" line="44" />
       <source>Member counter</source>
       <translation>Member counter</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="46" />
+      <location filename="../members/screen.py" line="47" />
       <source>Do the action of the open tab</source>
       <translation>Do the action of the open tab</translation>
     </message>

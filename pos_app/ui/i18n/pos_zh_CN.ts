@@ -129,32 +129,42 @@
       <translation>调整会员等级</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="47" />
+      <location filename="../approval.py" line="38" />
+      <source>a group enrollment</source>
+      <translation>集体办理</translation>
+    </message>
+    <message>
+      <location filename="../approval.py" line="39" />
+      <source>a card sold below face</source>
+      <translation>低于面值售卡</translation>
+    </message>
+    <message>
+      <location filename="../approval.py" line="49" />
       <source>Supervisor approval</source>
       <translation>领班授权</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="51" />
+      <location filename="../approval.py" line="53" />
       <source>Approval needed for: %1</source>
       <translation>需要授权：%1</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="58" />
+      <location filename="../approval.py" line="60" />
       <source>Supervisor code</source>
       <translation>领班工号</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="59" />
+      <location filename="../approval.py" line="61" />
       <source>PIN</source>
       <translation>密码</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="66" />
+      <location filename="../approval.py" line="68" />
       <source>Approve</source>
       <translation>授权</translation>
     </message>
     <message>
-      <location filename="../approval.py" line="67" />
+      <location filename="../approval.py" line="69" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -1034,6 +1044,111 @@
       <translation>卡</translation>
     </message>
     <message>
+      <location filename="../members/group.py" line="110" />
+      <source>%1 of %2 rows have problems</source>
+      <translation>%2 行中有 %1 行有问题</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="113" />
+      <source>All %1 rows can be enrolled</source>
+      <translation>全部 %1 行均可办理</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="132" />
+      <source>%1: %2 enrolled, %3 left out</source>
+      <translation>%1：已办理 %2 人，未办理 %3 人</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="138" />
+      <source>%1 of %2 rows have problems: nobody was enrolled. Tick the box to enroll only the good rows.</source>
+      <translation>%2 行中有 %1 行有问题：未办理任何会员。勾选下方选项可只办理无误的行。</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="148" />
+      <source>Card %1</source>
+      <translation>卡 %1</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="152" />
+      <source>Good</source>
+      <translation>可以办理</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="34" />
+      <source>Group enrollment</source>
+      <translation>集体办理</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="43" />
+      <source>The organisation the staff come from</source>
+      <translation>员工所属单位</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="44" />
+      <source>Organisation</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="48" />
+      <source>A .csv or .xlsx file: name, phone, ID number...</source>
+      <translation>.csv 或 .xlsx 文件：姓名、手机、身份证号……</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="50" />
+      <source>Choose...</source>
+      <translation>选择……</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="53" />
+      <source>Check the file</source>
+      <translation>检查文件</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="57" />
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="60" />
+      <source>The terminal's next card numbers</source>
+      <translation>本机顺序卡号</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="68" />
+      <source>Row</source>
+      <translation>行</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="68" />
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="76" />
+      <source>Enroll only the good rows and leave the others</source>
+      <translation>只办理无误的行，其余不办理</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="79" />
+      <source>Enroll the group</source>
+      <translation>集体办理</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="86" />
+      <source>Group file</source>
+      <translation>名单文件</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="86" />
+      <source>Group files (*.csv *.xlsx)</source>
+      <translation>名单文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../members/group.py" line="94" />
+      <source>Choose the group's file first</source>
+      <translation>请先选择名单文件</translation>
+    </message>
+    <message>
       <location filename="../members/history.py" line="27" />
       <source>sale</source>
       <translation>销售</translation>
@@ -1079,22 +1194,22 @@
       <translation>等级已调整为 %1</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="178" />
+      <location filename="../members/screen.py" line="181" />
       <source>card</source>
       <translation>卡</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="42" />
+      <location filename="../members/screen.py" line="43" />
       <source>Members</source>
       <translation>会员</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="43" />
+      <location filename="../members/screen.py" line="44" />
       <source>Member counter</source>
       <translation>会员服务台</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="46" />
+      <location filename="../members/screen.py" line="47" />
       <source>Do the action of the open tab</source>
       <translation>执行当前页的操作</translation>
     </message>

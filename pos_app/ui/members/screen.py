@@ -22,6 +22,7 @@ from pos_app.ui.feedback import Banner
 from pos_app.ui.i18n_util import N_, _
 from pos_app.ui.members.cards import CardsTab
 from pos_app.ui.members.enroll import EnrollTab
+from pos_app.ui.members.group import GroupTab
 from pos_app.ui.members.history import HistoryTab
 from pos_app.ui.members.services import ServicesTab
 from pos_app.ui.members.stock import StockTab
@@ -76,6 +77,7 @@ class MembersScreen(Screen):
         self.history_tab = HistoryTab(self)
         self.stock_tab = StockTab(self, self.issue_from_stock)
         self.services_tab = ServicesTab(self)
+        self.group_tab = GroupTab(self)
         self.all_tabs: tuple[MemberTab, ...] = (
             self.enroll_tab,
             self.topup_tab,
@@ -83,6 +85,7 @@ class MembersScreen(Screen):
             self.history_tab,
             self.stock_tab,
             self.services_tab,
+            self.group_tab,
         )
         for tab in self.all_tabs:
             self.tabs.addTab(tab, _(tab.label))

@@ -5,11 +5,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from pos_app.core import card_sales, chip, entitlements, gifts, members, stored_value, tiers
+from pos_app.core import (
+    card_sales,
+    chip,
+    entitlements,
+    gifts,
+    group_enroll,
+    members,
+    stored_value,
+    tiers,
+)
 from pos_app.core import card_stock as stock
 from pos_app.core.models import Sale, Topup
 from pos_app.core.staff import Operator, require
@@ -226,3 +236,24 @@ def sell_card(t: Terminal, who: Operator, card_no: str, product: str,
         out = members.summary(t, s, card.member, card)
         out["card_sale"] = cs.sale_no
         return out
+
+
+def group_check(t: Terminal, path: str, organisation: str) -> group_enroll.GroupResult:
+    """The group file read and every row checked, nothing written: the report per row
+    (names and phones masked)."""
+    rows = group_enroll.read_rows(Path(path))
+    with t.read() as s:
+        result, _enrollments = group_enroll.check(t, s, rows, organisation.strip())
+    return result
+
+
+def group_enroll_file(t: Terminal, who: Operator, path: str, organisation: str,
+                      product: str | None, skip_bad: bool,
+                      approver: Operator | None) -> group_enroll.GroupResult:
+    """Enroll the group file's members in one transaction, all or none (or the good rows
+    when ``skip_bad``); a refusal (``GroupRefused``) carries the report of every row."""
+    rows = group_enroll.read_rows(Path(path))
+    with t.tx() as s:
+        return group_enroll.enroll_group(t, s, rows, who, organisation=organisation,
+                                         product=product, skip_bad=skip_bad,
+                                         approver=approver)
