@@ -834,6 +834,61 @@
       <translation>Enter your staff code and PIN</translation>
     </message>
     <message>
+      <location filename="../members/card_sale.py" line="110" />
+      <source>To pay: %1</source>
+      <translation>To pay: %1</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="121" />
+      <source>This purchase reaches %1: give the buyer's name and ID number</source>
+      <translation>This purchase reaches %1: give the buyer's name and ID number</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="46" />
+      <source>Sell cards</source>
+      <translation>Sell cards</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="53" />
+      <source>%1 from card %2: face %3, lowest %4 with a supervisor's approval</source>
+      <translation>%1 from card %2: face %3, lowest %4 with a supervisor's approval</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="63" />
+      <source>Cards</source>
+      <translation>Cards</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="66" />
+      <source>Empty: at face; in 折: 8 = 80% of face</source>
+      <translation>Empty: at face; in 折: 8 = 80% of face</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="72" />
+      <source>Paid by</source>
+      <translation>Paid by</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="77" />
+      <source>Buyer's name</source>
+      <translation>Buyer's name</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="78" />
+      <source>Buyer's ID number</source>
+      <translation>Buyer's ID number</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="80" />
+      <source>A purchase of %1 or more keeps the buyer's name and ID number</source>
+      <translation>A purchase of %1 or more keeps the buyer's name and ID number</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="92" />
+      <source>Sell</source>
+      <translation>Sell</translation>
+    </message>
+    <message>
       <location filename="../members/card_source.py" line="14" />
       <source>barcode card</source>
       <translation>barcode card</translation>
@@ -882,11 +937,6 @@
       <location filename="../members/cards.py" line="139" />
       <source>Supplementary card %1 issued</source>
       <translation>Supplementary card %1 issued</translation>
-    </message>
-    <message>
-      <location filename="../members/cards.py" line="31" />
-      <source>Cards</source>
-      <translation>Cards</translation>
     </message>
     <message>
       <location filename="../members/cards.py" line="38" />
@@ -1274,42 +1324,57 @@
       <translation>Gift given: %1; %2 points left</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="100" />
+      <location filename="../members/stock.py" line="127" />
       <source>a card sale</source>
       <translation>a card sale</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="105" />
+      <location filename="../members/stock.py" line="167" />
+      <source>Card given: %1</source>
+      <translation>Card given: %1</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="173" />
       <source>Card sold: %1</source>
       <translation>Card sold: %1</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="24" />
+      <location filename="../members/stock.py" line="27" />
       <source>Card stock</source>
       <translation>Card stock</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="37" />
+      <location filename="../members/stock.py" line="40" />
       <source>Refresh</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="40" />
+      <location filename="../members/stock.py" line="43" />
       <source>Issue this card</source>
       <translation>Issue this card</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="44" />
+      <location filename="../members/stock.py" line="47" />
       <source>Sell this card at face (cash)</source>
       <translation>Sell this card at face (cash)</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="65" />
+      <location filename="../members/stock.py" line="52" />
+      <source>Sell on terms...</source>
+      <translation>Sell on terms...</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="56" />
+      <source>Give by the spending rule</source>
+      <translation>Give by the spending rule</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="80" />
       <source>No cards registered to this store</source>
       <translation>No cards registered to this store</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="78" />
+      <location filename="../members/stock.py" line="93" />
       <source>Choose a card in stock first</source>
       <translation>Choose a card in stock first</translation>
     </message>
@@ -1352,11 +1417,6 @@
       <location filename="../members/topup.py" line="42" />
       <source>from %1 +%2</source>
       <translation>from %1 +%2</translation>
-    </message>
-    <message>
-      <location filename="../members/topup.py" line="48" />
-      <source>Paid by</source>
-      <translation>Paid by</translation>
     </message>
     <message>
       <location filename="../members/topup.py" line="49" />

@@ -834,6 +834,61 @@
       <translation>请输入工号和密码</translation>
     </message>
     <message>
+      <location filename="../members/card_sale.py" line="110" />
+      <source>To pay: %1</source>
+      <translation>应付：%1</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="121" />
+      <source>This purchase reaches %1: give the buyer's name and ID number</source>
+      <translation>本次购卡达到 %1：请填写购卡人姓名和身份证号</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="46" />
+      <source>Sell cards</source>
+      <translation>售卡</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="53" />
+      <source>%1 from card %2: face %3, lowest %4 with a supervisor's approval</source>
+      <translation>%1，自卡号 %2 起：面值 %3，经主管批准最低 %4</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="63" />
+      <source>Cards</source>
+      <translation>卡务</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="66" />
+      <source>Empty: at face; in 折: 8 = 80% of face</source>
+      <translation>留空按面值；按折填写：8 即面值的八折</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="72" />
+      <source>Paid by</source>
+      <translation>支付方式</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="77" />
+      <source>Buyer's name</source>
+      <translation>购卡人姓名</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="78" />
+      <source>Buyer's ID number</source>
+      <translation>购卡人身份证号</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="80" />
+      <source>A purchase of %1 or more keeps the buyer's name and ID number</source>
+      <translation>一次购卡达到 %1 须登记购卡人姓名和身份证号（实名登记）</translation>
+    </message>
+    <message>
+      <location filename="../members/card_sale.py" line="92" />
+      <source>Sell</source>
+      <translation>售卡</translation>
+    </message>
+    <message>
       <location filename="../members/card_source.py" line="14" />
       <source>barcode card</source>
       <translation>条码卡</translation>
@@ -882,11 +937,6 @@
       <location filename="../members/cards.py" line="139" />
       <source>Supplementary card %1 issued</source>
       <translation>附属卡 %1 已办理</translation>
-    </message>
-    <message>
-      <location filename="../members/cards.py" line="31" />
-      <source>Cards</source>
-      <translation>卡务</translation>
     </message>
     <message>
       <location filename="../members/cards.py" line="38" />
@@ -1274,42 +1324,57 @@
       <translation>已兑换：%1；剩余积分 %2</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="100" />
+      <location filename="../members/stock.py" line="127" />
       <source>a card sale</source>
       <translation>售卡</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="105" />
+      <location filename="../members/stock.py" line="167" />
+      <source>Card given: %1</source>
+      <translation>已赠卡：%1</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="173" />
       <source>Card sold: %1</source>
       <translation>已售卡：%1</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="24" />
+      <location filename="../members/stock.py" line="27" />
       <source>Card stock</source>
       <translation>卡库存</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="37" />
+      <location filename="../members/stock.py" line="40" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="40" />
+      <location filename="../members/stock.py" line="43" />
       <source>Issue this card</source>
       <translation>发放此卡</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="44" />
+      <location filename="../members/stock.py" line="47" />
       <source>Sell this card at face (cash)</source>
       <translation>按面值售出此卡（现金）</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="65" />
+      <location filename="../members/stock.py" line="52" />
+      <source>Sell on terms...</source>
+      <translation>按条件售卡……</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="56" />
+      <source>Give by the spending rule</source>
+      <translation>按消费额赠卡</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="80" />
       <source>No cards registered to this store</source>
       <translation>本店没有登记的卡</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="78" />
+      <location filename="../members/stock.py" line="93" />
       <source>Choose a card in stock first</source>
       <translation>请先选择一张在库的卡</translation>
     </message>
@@ -1352,11 +1417,6 @@
       <location filename="../members/topup.py" line="42" />
       <source>from %1 +%2</source>
       <translation>满 %1 送 %2</translation>
-    </message>
-    <message>
-      <location filename="../members/topup.py" line="48" />
-      <source>Paid by</source>
-      <translation>支付方式</translation>
     </message>
     <message>
       <location filename="../members/topup.py" line="49" />

@@ -226,12 +226,32 @@ def card_stock(t: Terminal, who: Operator) -> dict[str, Any]:
 
 
 def sell_card(t: Terminal, who: Operator, card_no: str, product: str,
-              holder: str | None) -> dict[str, Any]:
-    """Sell the stock card ``card_no`` at face, paid in cash (a registered product to the
-    member shown, ``holder`` their card); the holder's member as the counter shows it."""
+              holder: str | None, terms: Any = None,
+              approver: Operator | None = None) -> dict[str, Any]:
+    """Sell the stock card ``card_no`` (and the next ones, ``terms.count``) at face in
+    cash, or on ``terms`` (a :class:`~pos_app.ui.members.card_sale.CardSaleTerms`: a price
+    below face with ``approver``, the tender, the buyer's real-name record); a registered
+    product to the member shown, ``holder`` their card. The holder's member as the counter
+    shows it, with the sale's number."""
+    req = card_sales.CardSaleRequest(product=product, first=card_no, holder=holder)
+    if terms is not None:
+        req.count, req.price, req.tender = terms.count, terms.price, terms.tender
+        req.buyer_name, req.buyer_id_number = terms.buyer_name, terms.buyer_id_number
     with t.tx() as s:
-        cs = card_sales.sell(t, s, card_sales.CardSaleRequest(
-            product=product, first=card_no, holder=holder), who)
+        cs = card_sales.sell(t, s, req, who, approver)
+        card = members.find_card(s, card_no)
+        out = members.summary(t, s, card.member, card)
+        out["card_sale"] = cs.sale_no
+        out["card_sale_paid"] = cs.paid
+        return out
+
+
+def grant_card(t: Terminal, who: Operator, card_no: str, product: str,
+               holder: str) -> dict[str, Any]:
+    """Give the member shown (``holder`` their card) the stock card ``card_no`` by the
+    product's spending rule; the new card's member as the counter shows it."""
+    with t.tx() as s:
+        cs = card_sales.grant(t, s, product, holder, who, first=card_no)
         card = members.find_card(s, card_no)
         out = members.summary(t, s, card.member, card)
         out["card_sale"] = cs.sale_no
