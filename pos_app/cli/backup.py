@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pos_app.cli.context import load_config
+from pos_app.cli.language import tr
 from pos_app.cli.output import emit
 from pos_app.core import backup as backupmod
 from pos_app.core import rights
@@ -56,7 +57,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         ] + [{"file": str(p), "bytes": p.stat().st_size, "kind": p.name.split("-")[1]}
              for p in extra]
         emit(args, listing, lambda: print("\n".join(
-            f"{d['kind']:<8} {d['bytes']:>10}  {d['file']}" for d in listing) or "no backups"))
+            f"{d['kind']:<8} {d['bytes']:>10}  {d['file']}" for d in listing)
+        or tr("out.no_backups")))
         return 0
     _require_ledger(data_dir)
     _who(args, data_dir, "backup")
@@ -70,14 +72,14 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if args.if_due and not backupmod.due(data_dir, interval):
         data: Any = {"file": None, "skipped": "not due", "interval_minutes":
                      int(interval.total_seconds() // 60)}
-        emit(args, data, lambda: print("backup not due yet"))
+        emit(args, data, lambda: print(tr("out.backup_not_due")))
         return 0
     out = backupmod.backup(data_dir, Path(args.to) if args.to else None)
     pruned = backupmod.prune(data_dir, keep) if keep and not args.to else []
     data = {"file": str(out), "bytes": out.stat().st_size, "pruned": [str(p) for p in pruned]}
-    emit(args, data, lambda: print(f"backup written: {out}"
-                                   + (f" ({len(pruned)} old backup(s) deleted)" if pruned
-                                      else "")))
+    emit(args, data, lambda: print(
+        tr("out.backup_written_pruned", file=out, count=len(pruned)) if pruned
+        else tr("out.backup_written", file=out)))
     return 0
 
 
@@ -134,7 +136,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         "warning": res.warning,
     }
     emit(args, data, lambda: print(
-        f"restored {res.source} into {data_dir}; epoch {res.epoch}"
-        + (f"; the ledger as it was is kept in {res.safety_backup}" if res.safety_backup else "")
-    ))
+        tr("out.restored_kept", file=res.source, folder=data_dir, epoch=res.epoch,
+           kept=res.safety_backup) if res.safety_backup
+        else tr("out.restored", file=res.source, folder=data_dir, epoch=res.epoch)))
     return 0

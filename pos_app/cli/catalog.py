@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pos_app.cli.language import tr
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
@@ -27,7 +28,8 @@ def cmd_catalog_import(args: argparse.Namespace, t: Terminal) -> int:
 
     def progress(done: int, total: int) -> None:
         if show:
-            print(f"catalog: {done}/{total} rows checked", file=sys.stderr, flush=True)
+            print(tr("out.catalog_progress", done=done, total=total), file=sys.stderr,
+                  flush=True)
 
     with t.tx() as s:  # a refused file (any bad row) rolls back all that was written
         rep = catalog.import_file(s, Path(args.file), t.now(), progress)
@@ -36,8 +38,8 @@ def cmd_catalog_import(args: argparse.Namespace, t: Terminal) -> int:
         args,
         rep.__dict__,
         lambda: print(
-            f"catalog: {rep.rows} rows: {rep.added} added, {rep.updated} updated, "
-            f"{rep.unchanged} unchanged"
+            tr("out.catalog_imported", rows=rep.rows, added=rep.added, updated=rep.updated,
+               unchanged=rep.unchanged)
         ),
     )
     return 0

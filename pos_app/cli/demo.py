@@ -6,9 +6,11 @@ from __future__ import annotations
 import argparse
 
 from pos_app import demo
+from pos_app.cli.language import tr, word
 from pos_app.cli.output import print_json
 from pos_app.cli.views import sale_json
-from pos_app.core import members
+from pos_app.core import members, messages
+from pos_app.core.messages import Items
 from receipts import render_text
 
 
@@ -26,14 +28,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if args.json:
             print_json(data)
         else:
-            print(
-                f"Demo terminal S001/T01 in {data_dir} (staff PINs: "
-                + ", ".join(f"{c} {r} {p}" for c, _, r, p in demo.STAFF)
-                + ")"
-            )
+            print(tr("out.demo_head", folder=data_dir, staff=Items(
+                f"{c} {word(messages.role(r))} {p}" for c, _, r, p in demo.STAFF)))
             print(render_text(example.receipt, 48), end="")
-            print("Try: pos --data-dir", data_dir, "member show --phone", demo.SILVER_PHONE)
-            print(f"     pos --data-dir {data_dir} receipt show --no {example.receipt.receipt_no}")
+            print(tr("out.demo_try", folder=data_dir, phone=demo.SILVER_PHONE,
+                     receipt=example.receipt.receipt_no))
         return 0
     finally:
         t.close()

@@ -54,6 +54,11 @@ def tr(code: str, /, **params: Any) -> str:
     return say(Msg(code, **params), _in_use[0])
 
 
+def word(msg: Msg | str) -> str:
+    """A word (a role, a status) in the language in use."""
+    return say(msg, _in_use[0]) if isinstance(msg, Msg) else msg
+
+
 def kind(value: str) -> Msg | str:
     """A tender kind (``stored_value``) as a word."""
     return Msg(f"kind.{value}") if f"kind.{value}" in MESSAGES else value

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from pos_app.cli.errors import EXIT_OK, EXIT_PROBLEMS
+from pos_app.cli.language import tr
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
@@ -48,10 +49,10 @@ def cmd_ledger_verify(args: argparse.Namespace, t: Terminal) -> int:
         args,
         data,
         lambda: print(
-            f"ledger ok: {rep.journals} transactions, {rep.entries} entries, "
-            f"{rep.accounts} accounts"
+            tr("out.ledger_ok", journals=rep.journals, entries=rep.entries,
+               accounts=rep.accounts)
             if not problems
-            else "ledger NOT ok:\n  " + "\n  ".join(problems)
+            else tr("out.ledger_not_ok", problems="\n  ".join(problems))
         ),
     )
     return EXIT_OK if not problems else EXIT_PROBLEMS
@@ -70,7 +71,8 @@ def cmd_audit_verify(args: argparse.Namespace, t: Terminal) -> int:
         args,
         {"ok": not problems, "problems": problems},
         lambda: print(
-            "audit log ok" if not problems else "audit log NOT ok:\n  " + "\n  ".join(problems)
+            tr("out.audit_ok") if not problems
+            else tr("out.audit_not_ok", problems="\n  ".join(problems))
         ),
     )
     return EXIT_OK if not problems else EXIT_PROBLEMS

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 
+from pos_app.cli.language import kind, tr
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.values import parse_at
 from pos_app.cli.views import tender_json
 from pos_app.core import members, refunds, training
 from pos_app.core.errors import PosError
+from pos_app.core.messages import Items, Msg
 from pos_app.core.models import Member
 from pos_app.core.money import format_money, to_str
 from pos_app.core.terminal import Terminal
@@ -76,8 +78,10 @@ def cmd_refund(args: argparse.Namespace, t: Terminal) -> int:
         args,
         data,
         lambda: print(
-            f"refund {data['refund_id']} of {data['sale_id']}: {format_money(r.total)} back: "
-            + ", ".join(f"{x.kind} {format_money(x.amount)}" for x in r.tenders)
+            tr("out.refund", refund=data["refund_id"], sale=data["sale_id"],
+               amount=format_money(r.total),
+               tenders=Items(Msg("out.refund_tender", kind=kind(x.kind),
+                                 amount=format_money(x.amount)) for x in r.tenders))
         ),
     )
     return 0

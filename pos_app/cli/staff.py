@@ -73,9 +73,8 @@ def cmd_staff_report(args: argparse.Namespace, t: Terminal) -> int:
             "store": t.identity.store, "staff": rows}
 
     def text_out() -> None:
-        print(f"staff report {start} .. {end} ({t.identity.store})")
-        print(f"{'staff':<8} {'name':<8} {'sales':>12} {'orders':>6} {'VIP':>7} "
-              f"{'enrolled':>8} {'commission':>11} {'not credited':>12}")
+        print(tr("out.staff_report_head", start=start, end=end, store=t.identity.store))
+        print(tr("out.staff_report_columns"))
         for r in rows:
             print(f"{r['staff']:<8} {str(r['name'])[:8]:<8} {r['sales']:>12} {r['orders']:>6} "
                   f"{_percent(str(r['vip_share'])):>7} {r['enrollments']:>8} "

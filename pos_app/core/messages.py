@@ -540,6 +540,28 @@ MESSAGES: dict[str, str] = {
     "out.terminal_set_up": "terminal {store}/{terminal} set up in {folder}",
     "out.offline_credit": "offline credit used: {amount}",
     "out.topup": "top-up {no}: {amount} + bonus {bonus}",
+    "out.no_backups": "no backups",
+    "out.backup_not_due": "backup not due yet",
+    "out.backup_written": "backup written: {file}",
+    "out.backup_written_pruned": "backup written: {file} ({count} old backup(s) deleted)",
+    "out.restored": "restored {file} into {folder}; epoch {epoch}",
+    "out.restored_kept":
+        "restored {file} into {folder}; epoch {epoch}; the ledger as it was is kept in {kept}",
+    "out.ledger_ok": "ledger ok: {journals} transactions, {entries} entries, {accounts} accounts",
+    "out.ledger_not_ok": "ledger NOT ok:\n  {problems}",
+    "out.audit_ok": "audit log ok",
+    "out.audit_not_ok": "audit log NOT ok:\n  {problems}",
+    "out.catalog_progress": "catalog: {done}/{total} rows checked",
+    "out.catalog_imported":
+        "catalog: {rows} rows: {added} added, {updated} updated, {unchanged} unchanged",
+    "out.refund": "refund {refund} of {sale}: {amount} back: {tenders}",
+    "out.refund_tender": "{kind} {amount}",
+    "out.demo_head": "Demo terminal S001/T01 in {folder} (staff PINs: {staff})",
+    "out.demo_try": "Try: pos --data-dir {folder} member show --phone {phone}\n"
+                    "     pos --data-dir {folder} receipt show --no {receipt}",
+    "out.staff_report_head": "staff report {start} .. {end} ({store})",
+    "out.staff_report_columns":
+        "staff    name            sales orders     VIP enrolled  commission not credited",
 }
 
 # joins a list parameter's items (an Items list: with commas)

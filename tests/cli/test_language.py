@@ -152,3 +152,82 @@ def test_the_command_lines_own_output_in_chinese(data: Path) -> None:
     assert "  销售 1 笔：￥" in p.stdout and "  应有现金 ￥" in p.stdout
     p = _pos(data, "shift", "x")  # English stays the default
     assert p.stdout.startswith("shift 1 (open), opened ")
+
+
+def _both(data: Path, *argv: str) -> tuple[str, str]:
+    """The command's output in Chinese, then (run again) in English."""
+    zh = _pos(data, "--language", "zh_CN", *argv)
+    assert zh.returncode == 0, zh.stderr
+    en = _pos(data, *argv)
+    assert en.returncode == 0, en.stderr
+    return zh.stdout, en.stdout
+
+
+def test_backup_in_chinese(data: Path) -> None:
+    zh = _pos(data, "--language", "zh_CN", "backup", "--list")
+    assert (zh.returncode, zh.stdout) == (0, "没有备份\n")
+    assert _pos(data, "backup", "--list").stdout == "no backups\n"
+    zh = _pos(data, "--language", "zh_CN", "backup")
+    assert zh.returncode == 0, zh.stderr
+    assert zh.stdout.startswith(f"备份已写入：{data / 'backups'}/")
+    en = _pos(data, "backup", "--if-due")
+    assert en.stdout == "backup not due yet\n"
+    zh = _pos(data, "--language", "zh_CN", "backup", "--if-due")
+    assert zh.stdout == "尚未到备份时间\n"
+
+
+def test_ledger_and_audit_verify_in_chinese(data: Path) -> None:
+    zh, en = _both(data, "ledger", "verify")
+    assert zh.startswith("账本正常：") and "笔交易" in zh
+    assert en.startswith("ledger ok: ") and " transactions, " in en
+    zh, en = _both(data, "audit", "verify")
+    assert (zh, en) == ("审计日志正常\n", "audit log ok\n")
+    # JSON keeps its keys whatever the language
+    js = _pos(data, "--language", "zh_CN", "--json", "audit", "verify")
+    assert json.loads(js.stdout) == {"ok": True, "problems": []}
+
+
+def test_catalog_import_in_chinese(data: Path, tmp_path: Path) -> None:
+    csv = tmp_path / "items.csv"
+    csv.write_text("sku,barcode,name,category,price\nT-1,,毛巾,日用,9.90\n", encoding="utf-8")
+    zh = _pos(data, "--language", "zh_CN", "catalog", "import", str(csv), "--progress")
+    assert zh.returncode == 0, zh.stderr
+    assert zh.stdout == "商品目录：1 行：新增 1，更新 0，未变 0\n"
+    en = _pos(data, "catalog", "import", str(csv))
+    assert en.stdout == "catalog: 1 rows: 0 added, 0 updated, 1 unchanged\n"
+
+
+def test_refund_in_chinese(data: Path) -> None:
+    sold = _pos(data, "--json", "sale", "--item", "6901234560015", "--item", "6901234560015",
+                "--tender", "cash:2000")
+    assert sold.returncode == 0, sold.stderr
+    sale = str(json.loads(sold.stdout)["sale_id"])
+    zh = _pos(data, "--language", "zh_CN", "refund", "--sale", sale, "--line", "1*1")
+    assert zh.returncode == 0, zh.stderr
+    assert zh.stdout.startswith("退款 ") and f"（原销售 {sale}）：退回 ￥" in zh.stdout
+    assert "：现金 ￥" in zh.stdout
+    en = _pos(data, "refund", "--sale", sale, "--line", "2*1")
+    assert en.returncode == 0, en.stderr
+    assert en.stdout.startswith("refund ") and f" of {sale}: " in en.stdout
+    assert " back: cash ¥" in en.stdout or " back: cash ￥" in en.stdout
+
+
+def test_demo_and_staff_report_in_chinese(tmp_path: Path) -> None:
+    zh = _pos(tmp_path / "zh", "--language", "zh_CN", "demo")
+    assert zh.returncode == 0, zh.stderr
+    assert zh.stdout.startswith(f"演示终端 S001/T01 位于 {tmp_path / 'zh'}"
+                                "（员工密码：1001 收银员 1111，")
+    assert f"试试：pos --data-dir {tmp_path / 'zh'} member show --phone " in zh.stdout
+    en = _pos(tmp_path / "en", "demo")
+    assert en.stdout.startswith(f"Demo terminal S001/T01 in {tmp_path / 'en'} (staff PINs: "
+                                "1001 cashier 1111, ")
+    assert f"Try: pos --data-dir {tmp_path / 'en'} member show --phone " in en.stdout
+    staff = ("--staff", "3001", "--pin", "3333", "staff", "report")
+    zh = _pos(tmp_path / "zh", "--language", "zh_CN", *staff)
+    assert zh.returncode == 0, zh.stderr
+    head, columns = zh.stdout.splitlines()[:2]
+    assert head.startswith("员工业绩 ") and head.endswith("（门店 S001）")
+    assert columns.split() == ["员工", "姓名", "销售额", "单数", "会员", "入会", "提成", "未计业绩"]
+    en = _pos(tmp_path / "en", *staff).stdout.splitlines()
+    assert en[0].startswith("staff report ") and en[0].endswith(" (S001)")
+    assert en[1].split()[:3] == ["staff", "name", "sales"]

@@ -3242,9 +3242,46 @@
       <translation>(anonymous)</translation>
     </message>
     <message>
+      <source>audit log NOT ok:
+  {problems}</source>
+      <extracomment>out.audit_not_ok</extracomment>
+      <translation>audit log NOT ok:
+  {problems}</translation>
+    </message>
+    <message>
+      <source>audit log ok</source>
+      <extracomment>out.audit_ok</extracomment>
+      <translation>audit log ok</translation>
+    </message>
+    <message>
+      <source>backup not due yet</source>
+      <extracomment>out.backup_not_due</extracomment>
+      <translation>backup not due yet</translation>
+    </message>
+    <message>
+      <source>backup written: {file}</source>
+      <extracomment>out.backup_written</extracomment>
+      <translation>backup written: {file}</translation>
+    </message>
+    <message>
+      <source>backup written: {file} ({count} old backup(s) deleted)</source>
+      <extracomment>out.backup_written_pruned</extracomment>
+      <translation>backup written: {file} ({count} old backup(s) deleted)</translation>
+    </message>
+    <message>
       <source>card {card} blocked ({reason})</source>
       <extracomment>out.card_blocked</extracomment>
       <translation>card {card} blocked ({reason})</translation>
+    </message>
+    <message>
+      <source>catalog: {rows} rows: {added} added, {updated} updated, {unchanged} unchanged</source>
+      <extracomment>out.catalog_imported</extracomment>
+      <translation>catalog: {rows} rows: {added} added, {updated} updated, {unchanged} unchanged</translation>
+    </message>
+    <message>
+      <source>catalog: {done}/{total} rows checked</source>
+      <extracomment>out.catalog_progress</extracomment>
+      <translation>catalog: {done}/{total} rows checked</translation>
     </message>
     <message>
       <source>  change {amount}</source>
@@ -3257,9 +3294,33 @@
       <translation>  counted {counted}, difference {difference}</translation>
     </message>
     <message>
+      <source>Demo terminal S001/T01 in {folder} (staff PINs: {staff})</source>
+      <extracomment>out.demo_head</extracomment>
+      <translation>Demo terminal S001/T01 in {folder} (staff PINs: {staff})</translation>
+    </message>
+    <message>
+      <source>Try: pos --data-dir {folder} member show --phone {phone}
+     pos --data-dir {folder} receipt show --no {receipt}</source>
+      <extracomment>out.demo_try</extracomment>
+      <translation>Try: pos --data-dir {folder} member show --phone {phone}
+     pos --data-dir {folder} receipt show --no {receipt}</translation>
+    </message>
+    <message>
       <source>  expected cash {amount}</source>
       <extracomment>out.expected_cash</extracomment>
       <translation>  expected cash {amount}</translation>
+    </message>
+    <message>
+      <source>ledger NOT ok:
+  {problems}</source>
+      <extracomment>out.ledger_not_ok</extracomment>
+      <translation>ledger NOT ok:
+  {problems}</translation>
+    </message>
+    <message>
+      <source>ledger ok: {journals} transactions, {entries} entries, {accounts} accounts</source>
+      <extracomment>out.ledger_ok</extracomment>
+      <translation>ledger ok: {journals} transactions, {entries} entries, {accounts} accounts</translation>
     </message>
     <message>
       <source>{media} bound to card {card}</source>
@@ -3275,6 +3336,11 @@
       <source>points {points}; stored value {total} (principal {principal}, bonus {bonus})</source>
       <extracomment>out.member_balance</extracomment>
       <translation>points {points}; stored value {total} (principal {principal}, bonus {bonus})</translation>
+    </message>
+    <message>
+      <source>no backups</source>
+      <extracomment>out.no_backups</extracomment>
+      <translation>no backups</translation>
     </message>
     <message>
       <source>offline credit used: {amount}</source>
@@ -3307,6 +3373,21 @@
       <translation>moved {points} points</translation>
     </message>
     <message>
+      <source>refund {refund} of {sale}: {amount} back: {tenders}</source>
+      <extracomment>out.refund</extracomment>
+      <translation>refund {refund} of {sale}: {amount} back: {tenders}</translation>
+    </message>
+    <message>
+      <source>restored {file} into {folder}; epoch {epoch}</source>
+      <extracomment>out.restored</extracomment>
+      <translation>restored {file} into {folder}; epoch {epoch}</translation>
+    </message>
+    <message>
+      <source>restored {file} into {folder}; epoch {epoch}; the ledger as it was is kept in {kept}</source>
+      <extracomment>out.restored_kept</extracomment>
+      <translation>restored {file} into {folder}; epoch {epoch}; the ledger as it was is kept in {kept}</translation>
+    </message>
+    <message>
       <source>sale {sale}  {time}</source>
       <extracomment>out.sale_head</extracomment>
       <translation>sale {sale}  {time}</translation>
@@ -3330,6 +3411,16 @@
       <source>staff {code} ({role}) added</source>
       <extracomment>out.staff_added</extracomment>
       <translation>staff {code} ({role}) added</translation>
+    </message>
+    <message>
+      <source>staff    name            sales orders     VIP enrolled  commission not credited</source>
+      <extracomment>out.staff_report_columns</extracomment>
+      <translation>staff    name            sales orders     VIP enrolled  commission not credited</translation>
+    </message>
+    <message>
+      <source>staff report {start} .. {end} ({store})</source>
+      <extracomment>out.staff_report_head</extracomment>
+      <translation>staff report {start} .. {end} ({store})</translation>
     </message>
     <message>
       <source>staff {code} unlocked by {by}</source>

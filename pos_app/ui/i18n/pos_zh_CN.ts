@@ -3242,9 +3242,46 @@
       <translation>（不记名）</translation>
     </message>
     <message>
+      <source>audit log NOT ok:
+  {problems}</source>
+      <extracomment>out.audit_not_ok</extracomment>
+      <translation>审计日志异常：
+  {problems}</translation>
+    </message>
+    <message>
+      <source>audit log ok</source>
+      <extracomment>out.audit_ok</extracomment>
+      <translation>审计日志正常</translation>
+    </message>
+    <message>
+      <source>backup not due yet</source>
+      <extracomment>out.backup_not_due</extracomment>
+      <translation>尚未到备份时间</translation>
+    </message>
+    <message>
+      <source>backup written: {file}</source>
+      <extracomment>out.backup_written</extracomment>
+      <translation>备份已写入：{file}</translation>
+    </message>
+    <message>
+      <source>backup written: {file} ({count} old backup(s) deleted)</source>
+      <extracomment>out.backup_written_pruned</extracomment>
+      <translation>备份已写入：{file}（已删除 {count} 个旧备份）</translation>
+    </message>
+    <message>
       <source>card {card} blocked ({reason})</source>
       <extracomment>out.card_blocked</extracomment>
       <translation>卡 {card} 已冻结（{reason}）</translation>
+    </message>
+    <message>
+      <source>catalog: {rows} rows: {added} added, {updated} updated, {unchanged} unchanged</source>
+      <extracomment>out.catalog_imported</extracomment>
+      <translation>商品目录：{rows} 行：新增 {added}，更新 {updated}，未变 {unchanged}</translation>
+    </message>
+    <message>
+      <source>catalog: {done}/{total} rows checked</source>
+      <extracomment>out.catalog_progress</extracomment>
+      <translation>商品目录：已检查 {done}/{total} 行</translation>
     </message>
     <message>
       <source>  change {amount}</source>
@@ -3257,9 +3294,33 @@
       <translation>  清点 {counted}，差额 {difference}</translation>
     </message>
     <message>
+      <source>Demo terminal S001/T01 in {folder} (staff PINs: {staff})</source>
+      <extracomment>out.demo_head</extracomment>
+      <translation>演示终端 S001/T01 位于 {folder}（员工密码：{staff}）</translation>
+    </message>
+    <message>
+      <source>Try: pos --data-dir {folder} member show --phone {phone}
+     pos --data-dir {folder} receipt show --no {receipt}</source>
+      <extracomment>out.demo_try</extracomment>
+      <translation>试试：pos --data-dir {folder} member show --phone {phone}
+      pos --data-dir {folder} receipt show --no {receipt}</translation>
+    </message>
+    <message>
       <source>  expected cash {amount}</source>
       <extracomment>out.expected_cash</extracomment>
       <translation>  应有现金 {amount}</translation>
+    </message>
+    <message>
+      <source>ledger NOT ok:
+  {problems}</source>
+      <extracomment>out.ledger_not_ok</extracomment>
+      <translation>账本异常：
+  {problems}</translation>
+    </message>
+    <message>
+      <source>ledger ok: {journals} transactions, {entries} entries, {accounts} accounts</source>
+      <extracomment>out.ledger_ok</extracomment>
+      <translation>账本正常：{journals} 笔交易，{entries} 条分录，{accounts} 个账户</translation>
     </message>
     <message>
       <source>{media} bound to card {card}</source>
@@ -3275,6 +3336,11 @@
       <source>points {points}; stored value {total} (principal {principal}, bonus {bonus})</source>
       <extracomment>out.member_balance</extracomment>
       <translation>积分 {points}；储值 {total}（本金 {principal}，赠送 {bonus}）</translation>
+    </message>
+    <message>
+      <source>no backups</source>
+      <extracomment>out.no_backups</extracomment>
+      <translation>没有备份</translation>
     </message>
     <message>
       <source>offline credit used: {amount}</source>
@@ -3307,6 +3373,21 @@
       <translation>已转移 {points} 积分</translation>
     </message>
     <message>
+      <source>refund {refund} of {sale}: {amount} back: {tenders}</source>
+      <extracomment>out.refund</extracomment>
+      <translation>退款 {refund}（原销售 {sale}）：退回 {amount}：{tenders}</translation>
+    </message>
+    <message>
+      <source>restored {file} into {folder}; epoch {epoch}</source>
+      <extracomment>out.restored</extracomment>
+      <translation>已将 {file} 恢复到 {folder}；纪元 {epoch}</translation>
+    </message>
+    <message>
+      <source>restored {file} into {folder}; epoch {epoch}; the ledger as it was is kept in {kept}</source>
+      <extracomment>out.restored_kept</extracomment>
+      <translation>已将 {file} 恢复到 {folder}；纪元 {epoch}；恢复前的账本保存在 {kept}</translation>
+    </message>
+    <message>
       <source>sale {sale}  {time}</source>
       <extracomment>out.sale_head</extracomment>
       <translation>销售 {sale}  {time}</translation>
@@ -3330,6 +3411,16 @@
       <source>staff {code} ({role}) added</source>
       <extracomment>out.staff_added</extracomment>
       <translation>员工 {code}（{role}）已添加</translation>
+    </message>
+    <message>
+      <source>staff    name            sales orders     VIP enrolled  commission not credited</source>
+      <extracomment>out.staff_report_columns</extracomment>
+      <translation>员工     姓名           销售额   单数    会员     入会        提成     未计业绩</translation>
+    </message>
+    <message>
+      <source>staff report {start} .. {end} ({store})</source>
+      <extracomment>out.staff_report_head</extracomment>
+      <translation>员工业绩 {start} 至 {end}（门店 {store}）</translation>
     </message>
     <message>
       <source>staff {code} unlocked by {by}</source>
