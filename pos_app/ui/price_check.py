@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from pos_app.core import catalog
-from pos_app.core.errors import NotFound, PosError
-from pos_app.core.pricing import PricingError, quote
+from pos_app.core.pricing import CartItem, PricedLine
 from pos_app.ui.context import Context
 from pos_app.ui.i18n_util import _, error_text
+from pos_app.ui.operations import Op
+from pos_app.ui.operations.checkout import price_now
 from pos_app.ui.widgets import money_text, role_label
 
 
@@ -39,23 +39,20 @@ class PriceCheckDialog(QDialog):
         self.code.setFocus()
 
     def look_up(self, code: str) -> None:
-        """The item's price as a sale would ring it up now."""
+        """The item's price as a sale would ring it up now (read on the database thread)."""
         code = code.strip()
         self.code.clear()
         if not code:
             return
-        t = self.ctx.terminal
-        with t.read() as s:  # one indexed read, as a scan at checkout
-            item = catalog.cart_item(s, code)
-        if item is None:
-            self.shown.setText(error_text(NotFound("sale.nothing_found", code=code)))
-            return
-        try:
-            priced = quote(t.program, [item], t.now(), tier_code=self.tier_code)
-        except (PricingError, PosError) as e:
-            self.shown.setText(error_text(e))
-            return
-        ln = priced.lines[0]
+        (Op(self.ctx, price_now, self.ctx.terminal, code, self.tier_code)
+         .success(self.show_price).failure(self.show_refusal).run())
+
+    def show_refusal(self, e: Exception) -> None:
+        """No such item, or the program cannot price it: said in the cashier's language."""
+        self.shown.setText(error_text(e))
+
+    def show_price(self, found: tuple[CartItem, PricedLine]) -> None:
+        item, ln = found
         rows = [f"<b>{ln.name}</b> ({ln.sku})",
                 _("List price") + f": {money_text(ln.list_price)}"]
         if item.member_price is not None:

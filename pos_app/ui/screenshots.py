@@ -96,6 +96,7 @@ def counter_dialogs(win: MainWindow, out: Path, tag: str | None) -> list[Path]:
     check = co.checking
     assert isinstance(check, PriceCheckDialog)
     check.look_up(SCARF)
+    settle(win)  # priced on the database thread
     shots.append(shoot_dialog(win, check, out, "dialog-price-check", tag))
     check.reject()
     co.table.selectRow(0)

@@ -448,8 +448,10 @@ def counter_dialogs(qtbot: QtBot, win: MainWindow) -> Iterator[tuple[str, QDialo
     co = win.checkout
     co.price_check()
     assert co.checking is not None
-    co.checking.look_up(SCARF)
-    yield "price check", co.checking
+    chk = co.checking
+    chk.look_up(SCARF)  # priced on the database thread
+    qtbot.waitUntil(lambda: chk.shown.text() != "", timeout=5000)
+    yield "price check", chk
     co.checking.reject()
     co.table.selectRow(0)
     co.manual_discount()

@@ -29,7 +29,7 @@ def test_price_check_quantity_key_reprint_and_no_sale_drawer(
     assert "电热水壶" in chk.shown.text() and co.model.rowCount() == 0
     chk.code.setText("NO-SUCH-ITEM")
     chk.code.returnPressed.emit()
-    assert "NO-SUCH-ITEM" in chk.shown.text()
+    qtbot.waitUntil(lambda: "NO-SUCH-ITEM" in chk.shown.text(), timeout=5000)
     chk.reject()
     assert co.checking is None
     # 数量: 3*CODE rings up three

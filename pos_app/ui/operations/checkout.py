@@ -14,7 +14,7 @@ from typing import Any
 
 from pos_app.core import catalog, counter, gifts, parking, sales
 from pos_app.core.errors import NotFound, PosError
-from pos_app.core.pricing import CartItem
+from pos_app.core.pricing import CartItem, PricedLine, quote
 from pos_app.core.staff import Operator
 from pos_app.core.terminal import Terminal
 from pos_app.ui import printing
@@ -34,6 +34,16 @@ def look_up_code(t: Terminal, code: str) -> tuple[str, Any]:
         return "member", look_up(t, code)
     except NotFound:
         raise NotFound("sale.nothing_found", code=code) from None
+
+
+def price_now(t: Terminal, code: str, tier_code: str | None) -> tuple[CartItem, PricedLine]:
+    """The item ``code`` and its line as a sale would ring it up now (the price check);
+    NotFound names the code when it is no item."""
+    with t.read() as s:  # one indexed read, as a scan at checkout
+        item = catalog.cart_item(s, code)
+    if item is None:
+        raise NotFound("sale.nothing_found", code=code)
+    return item, quote(t.program, [item], t.now(), tier_code=tier_code).lines[0]
 
 
 def gift_stock(t: Terminal) -> dict[str, int]:
