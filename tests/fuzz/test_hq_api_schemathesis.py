@@ -35,7 +35,8 @@ OPERATIONS = [
     ("GET", "/healthz"), ("POST", "/v1/handshake"), ("POST", "/v1/events"), ("POST", "/v1/anchor"),
     ("GET", "/v1/events/mine"), ("GET", "/v1/changes"), ("GET", "/v1/admin/settlement"),
     ("GET", "/v1/admin/alerts"), ("GET", "/v1/admin/reports/daily"),
-    ("POST", "/v1/admin/users"),
+    ("POST", "/v1/admin/users"), ("GET", "/v1/admin/card-stock"),
+    ("GET", "/v1/admin/gifts/stock"), ("GET", "/v1/admin/reports/staff"),
 ]
 
 
