@@ -11,9 +11,18 @@ from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
-from pos_app.core import catalog, members, sales, shifts, staff, stored_value, tiers
+from pos_app.core import (
+    card_stock,
+    catalog,
+    members,
+    sales,
+    shifts,
+    staff,
+    stored_value,
+    tiers,
+)
 from pos_app.core.models import CouponUse, Member
-from pos_app.core.staff import CONSOLE
+from pos_app.core.staff import CONSOLE, Operator
 from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import DB_FILE, Terminal
 from receipts import ReceiptDocument
@@ -161,3 +170,13 @@ def ring_up_example(t: Terminal, s: Session) -> Example:
     receipt = sale_document(t, s, out.sale.sale_no)
     save_receipt(s, receipt, at=t.now())
     return Example(out, receipt, wang)
+
+
+def receive_gift_cards(t: Terminal, count: int = 12) -> None:
+    """A batch of the demo's anonymous gift cards made by finance (the manager) and
+    received into this store's stock (the screenshots' card stock tab)."""
+    finance = Operator("3001", "manager")
+    with t.tx() as s:
+        b = card_stock.create_batch(t, s, "GIFT1000", "magstripe", "700000000001", count,
+                                    finance)
+        card_stock.receive(t, s, finance, batch_no=b.batch_no)

@@ -128,6 +128,40 @@ def counter_dialogs(win: MainWindow, out: Path, tag: str | None) -> list[Path]:
     return shots
 
 
+def card_counter(win: MainWindow, t: Terminal, tmp: Path, out: Path,
+                 tag: str | None) -> list[Path]:
+    """The card stock tab with its sale dialog (anonymous gift cards, ten at 9折, the
+    buyer asked), and the group enrollment tab with a checked file's report."""
+    demo.receive_gift_cards(t)
+    m, shots = win.screen_as("members", MembersScreen), []
+    m.tabs.setCurrentWidget(m.stock_tab)
+    settle(win)
+    shots.append(shoot(win, out, "members-stock", tag))
+    m.stock_tab.sell_on_terms()
+    sale = m.stock_tab.sale_dialog
+    assert sale is not None
+    sale.count.setValue(10)
+    sale.rate.setText("9")
+    sale.buyer_name.setText("李雷")
+    shots.append(shoot_dialog(win, sale, out, "dialog-card-sale", tag))
+    sale.reject()
+    group = tmp / f"group-{tag or win.width()}.csv"
+    group.write_text("姓名,手机,身份证号\n李雷,13912345601,110101199003074514\n"
+                     "韩梅梅,13912345602,\n赵六,13912345601,\n孙八,13800138000,\n"
+                     "钱七,12345,\n", "utf-8")
+    m.tabs.setCurrentWidget(m.group_tab)
+    m.group_tab.organisation.setText("市第一中学")
+    m.group_tab.path.setText(str(group))
+    m.group_tab.check()
+    settle(win)
+    # a low window scrolls the member counter: the report and the button brought up
+    win.pages["members"].ensureWidgetVisible(m.message)
+    settle(win)
+    shots.append(shoot(win, out, "members-group", tag))
+    win.pages["members"].verticalScrollBar().setValue(0)
+    return shots
+
+
 def run_language(
     lang: str, out: Path, data: Path, size: tuple[int, int] = (1280, 800), named: bool = True
 ) -> list[Path]:
@@ -239,6 +273,7 @@ def run_language(
         m.tabs.setCurrentIndex(2)
         settle(win)
         shots.append(shoot(win, out, "members-cards", tag))
+        shots += card_counter(win, t, data.parent, out, tag)
         win.key("F10")
         bal = win.screen_as("balance", BalanceScreen)
         bal.find_field.setText("13800138000")

@@ -855,8 +855,8 @@
     </message>
     <message>
       <location filename="../members/card_sale.py" line="63" />
-      <source>Cards</source>
-      <translation>Cards</translation>
+      <source>Number of cards</source>
+      <translation>Number of cards</translation>
     </message>
     <message>
       <location filename="../members/card_sale.py" line="66" />
@@ -937,6 +937,11 @@
       <location filename="../members/cards.py" line="139" />
       <source>Supplementary card %1 issued</source>
       <translation>Supplementary card %1 issued</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="31" />
+      <source>Cards</source>
+      <translation>Cards</translation>
     </message>
     <message>
       <location filename="../members/cards.py" line="38" />
@@ -1164,6 +1169,11 @@
       <translation>The terminal's next card numbers</translation>
     </message>
     <message>
+      <location filename="../members/group.py" line="64" />
+      <source>Card numbers</source>
+      <translation>Card numbers</translation>
+    </message>
+    <message>
       <location filename="../members/group.py" line="68" />
       <source>Row</source>
       <translation>Row</translation>
@@ -1324,17 +1334,17 @@
       <translation>Gift given: %1; %2 points left</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="127" />
+      <location filename="../members/stock.py" line="128" />
       <source>a card sale</source>
       <translation>a card sale</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="167" />
+      <location filename="../members/stock.py" line="168" />
       <source>Card given: %1</source>
       <translation>Card given: %1</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="173" />
+      <location filename="../members/stock.py" line="174" />
       <source>Card sold: %1</source>
       <translation>Card sold: %1</translation>
     </message>
@@ -1345,36 +1355,36 @@
     </message>
     <message>
       <location filename="../members/stock.py" line="40" />
-      <source>Refresh</source>
-      <translation>Refresh</translation>
-    </message>
-    <message>
-      <location filename="../members/stock.py" line="43" />
       <source>Issue this card</source>
       <translation>Issue this card</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="47" />
+      <location filename="../members/stock.py" line="44" />
       <source>Sell this card at face (cash)</source>
       <translation>Sell this card at face (cash)</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="52" />
+      <location filename="../members/stock.py" line="49" />
+      <source>Refresh</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="53" />
       <source>Sell on terms...</source>
       <translation>Sell on terms...</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="56" />
+      <location filename="../members/stock.py" line="57" />
       <source>Give by the spending rule</source>
       <translation>Give by the spending rule</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="80" />
+      <location filename="../members/stock.py" line="81" />
       <source>No cards registered to this store</source>
       <translation>No cards registered to this store</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="93" />
+      <location filename="../members/stock.py" line="94" />
       <source>Choose a card in stock first</source>
       <translation>Choose a card in stock first</translation>
     </message>
@@ -1694,12 +1704,12 @@
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../price_check.py" line="62" />
+      <location filename="../price_check.py" line="59" />
       <source>Member price</source>
       <translation>Member price</translation>
     </message>
     <message>
-      <location filename="../price_check.py" line="65" />
+      <location filename="../price_check.py" line="62" />
       <source>Price now</source>
       <translation>Price now</translation>
     </message>

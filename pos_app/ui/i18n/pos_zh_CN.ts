@@ -855,8 +855,8 @@
     </message>
     <message>
       <location filename="../members/card_sale.py" line="63" />
-      <source>Cards</source>
-      <translation>卡务</translation>
+      <source>Number of cards</source>
+      <translation>张数</translation>
     </message>
     <message>
       <location filename="../members/card_sale.py" line="66" />
@@ -937,6 +937,11 @@
       <location filename="../members/cards.py" line="139" />
       <source>Supplementary card %1 issued</source>
       <translation>附属卡 %1 已办理</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="31" />
+      <source>Cards</source>
+      <translation>卡务</translation>
     </message>
     <message>
       <location filename="../members/cards.py" line="38" />
@@ -1164,6 +1169,11 @@
       <translation>本机顺序卡号</translation>
     </message>
     <message>
+      <location filename="../members/group.py" line="64" />
+      <source>Card numbers</source>
+      <translation>卡号来源</translation>
+    </message>
+    <message>
       <location filename="../members/group.py" line="68" />
       <source>Row</source>
       <translation>行</translation>
@@ -1324,17 +1334,17 @@
       <translation>已兑换：%1；剩余积分 %2</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="127" />
+      <location filename="../members/stock.py" line="128" />
       <source>a card sale</source>
       <translation>售卡</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="167" />
+      <location filename="../members/stock.py" line="168" />
       <source>Card given: %1</source>
       <translation>已赠卡：%1</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="173" />
+      <location filename="../members/stock.py" line="174" />
       <source>Card sold: %1</source>
       <translation>已售卡：%1</translation>
     </message>
@@ -1345,36 +1355,36 @@
     </message>
     <message>
       <location filename="../members/stock.py" line="40" />
-      <source>Refresh</source>
-      <translation>刷新</translation>
-    </message>
-    <message>
-      <location filename="../members/stock.py" line="43" />
       <source>Issue this card</source>
       <translation>发放此卡</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="47" />
+      <location filename="../members/stock.py" line="44" />
       <source>Sell this card at face (cash)</source>
       <translation>按面值售出此卡（现金）</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="52" />
+      <location filename="../members/stock.py" line="49" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="53" />
       <source>Sell on terms...</source>
       <translation>按条件售卡……</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="56" />
+      <location filename="../members/stock.py" line="57" />
       <source>Give by the spending rule</source>
       <translation>按消费额赠卡</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="80" />
+      <location filename="../members/stock.py" line="81" />
       <source>No cards registered to this store</source>
       <translation>本店没有登记的卡</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="93" />
+      <location filename="../members/stock.py" line="94" />
       <source>Choose a card in stock first</source>
       <translation>请先选择一张在库的卡</translation>
     </message>
@@ -1694,12 +1704,12 @@
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../price_check.py" line="62" />
+      <location filename="../price_check.py" line="59" />
       <source>Member price</source>
       <translation>会员价</translation>
     </message>
     <message>
-      <location filename="../price_check.py" line="65" />
+      <location filename="../price_check.py" line="62" />
       <source>Price now</source>
       <translation>现价</translation>
     </message>

@@ -60,7 +60,7 @@ class CardSaleDialog(QDialog):
         self.count = QSpinBox()
         self.count.setObjectName("card_sale_count")
         self.count.setRange(1, MAX_CARDS if product.anonymous else 1)
-        form.addRow(_("Cards"), self.count)
+        form.addRow(_("Number of cards"), self.count)
         self.rate = QLineEdit()
         self.rate.setObjectName("card_sale_rate")
         self.rate.setPlaceholderText(_("Empty: at face; in 折: 8 = 80% of face"))

@@ -61,7 +61,7 @@ class GroupTab(MemberTab):
         for p in self.ctx.terminal.program.card_products:
             if not p.anonymous:
                 self.product.addItem(p.name, p.code)
-        form.addRow(_("Cards"), self.product)
+        form.addRow(_("Card numbers"), self.product)
         lay.addLayout(form)
         self.report = QTableWidget(0, 4)
         self.report.setObjectName("group_report")
