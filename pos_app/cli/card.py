@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from pos_app.cli.language import english, tr, word
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
@@ -17,6 +18,7 @@ from pos_app.cli.views import print_member
 from pos_app.core import card_sales, card_stock, chip, members
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import TENDER_ACCOUNTS
+from pos_app.core.messages import Items, status
 from pos_app.core.pii import mask_card
 from pos_app.core.program import CARD_PRODUCT_MEDIA
 from pos_app.core.terminal import Terminal
@@ -111,8 +113,9 @@ def cmd_card_batch(args: argparse.Namespace, t: Terminal) -> int:
         _write_note(args.note, data)
 
     def human() -> None:
-        print(f"batch {data['batch']}: {data['count']} {data['product']} cards "
-              f"({data['media']}) {data['first']} .. {data['last']}")
+        print(tr("out.card_batch", batch=data["batch"], count=data["count"],
+                 product=data["product"], media=data["media"], first=data["first"],
+                 last=data["last"]))
 
     emit(args, data, human)
     return 0
@@ -128,8 +131,8 @@ def cmd_card_receive(args: argparse.Namespace, t: Terminal) -> int:
             "first": r.cards[0], "last": r.cards[-1], "store": t.identity.store}
 
     def human() -> None:
-        print(f"received {data['count']} {r.product} cards of batch {r.batch} into store "
-              f"{data['store']}: {data['first']} .. {data['last']}")
+        print(tr("out.cards_received", count=data["count"], product=r.product, batch=r.batch,
+                 store=data["store"], first=data["first"], last=data["last"]))
 
     emit(args, data, human)
     return 0
@@ -141,12 +144,15 @@ def cmd_card_stock(args: argparse.Namespace, t: Terminal) -> int:
         data = card_stock.stock(t, s, product=args.product, listed=max(0, args.list))
 
     def human() -> None:
-        print(f"card stock of store {data['store']}")
+        print(tr("out.card_stock_head", store=data["store"]))
         for p in data["products"]:
-            counts = ", ".join(f"{k} {p[k]}" for k in card_stock.STATUSES if p[k])
-            print(f"  {p['product']} {p['name']} ({p['media']}): {counts}")
+            counts = Items(f"{k if english() else word(status(k))} {p[k]}"  # en: as before
+                           for k in card_stock.STATUSES if p[k])
+            print(tr("out.card_stock_line", product=p["product"], name=p["name"],
+                     media=p["media"], counts=counts))
         for c in data["in_stock"]:
-            print(f"  in stock: {c['card']} {c['product']} batch {c['batch']}")
+            print(tr("out.card_in_stock", card=c["card"], product=c["product"],
+                     batch=c["batch"]))
 
     emit(args, data, human)
     return 0
@@ -201,7 +207,7 @@ def cmd_card_expire(args: argparse.Namespace, t: Terminal) -> int:
     who, _ = operator(args, t, "card_expire")
     with t.tx() as s:
         expired = card_stock.expire_due(t, s, who)
-    emit(args, {"expired": expired}, lambda: print(f"{len(expired)} card(s) expired"))
+    emit(args, {"expired": expired}, lambda: print(tr("out.cards_expired", count=len(expired))))
     return 0
 
 
@@ -246,8 +252,8 @@ def cmd_write_chip(args: argparse.Namespace, t: Terminal) -> int:
             members.bind_media(s, c, media, uid)
         chip.written(t, s, c, media, who)
     data = {"card": c.card_no, "media": media, "uid": uid}
-    emit(args, data, lambda: print(f"holder written to the {media} chip {uid} of card "
-                                   f"{mask_card(c.card_no)}"))
+    emit(args, data, lambda: print(tr("out.chip_written", media=media, uid=uid,
+                                      card=mask_card(c.card_no))))
     return 0
 
 

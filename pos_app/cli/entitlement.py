@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from pos_app.cli.language import tr
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
@@ -43,7 +44,7 @@ def cmd_entitlement_list(args: argparse.Namespace, t: Terminal) -> int:
         card = members.find_card(s, args.card, active_only=False)
         rows = [x.as_dict() for x in entitlements.standing(t, s, card.member)]
     data = {"card": mask_card(card.card_no), "entitlements": rows}
-    emit(args, data, lambda: print("\n".join(line(x) for x in rows) or "no services"))
+    emit(args, data, lambda: print("\n".join(line(x) for x in rows) or tr("out.no_services")))
     return 0
 
 
@@ -54,7 +55,8 @@ def cmd_entitlement_use(args: argparse.Namespace, t: Terminal) -> int:
         data = {"use": u.use_uid, "service": u.service, "served_by": u.served_by,
                 "at": u.at.astimezone(t.program.timezone).isoformat(),
                 "entitlement": after.as_dict()}
-    emit(args, data, lambda: print(f"used; {line(data['entitlement'])}"))  # type: ignore[arg-type]
+    emit(args, data, lambda: print(tr("out.service_used",
+                                        service=line(data["entitlement"]))))  # type: ignore[arg-type]
     return 0
 
 
@@ -64,5 +66,5 @@ def cmd_entitlement_grant(args: argparse.Namespace, t: Terminal) -> int:
         e = entitlements.grant_by_hand(t, s, args.card, args.service, args.count, args.months,
                                        who, args.reason)
         data = entitlements.grant_event(e)
-    emit(args, data, lambda: print(f"granted {data['service']}"))
+    emit(args, data, lambda: print(tr("out.service_granted", service=data["service"])))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from pos_app.cli.language import tr
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
@@ -55,7 +56,8 @@ def cmd_gift_receive(args: argparse.Namespace, t: Terminal) -> int:
         mv = gifts.receive(t, s, args.gift, args.qty, who, args.reason)
         data = {"move": mv.move_no, "gift": mv.gift_code, "qty": mv.qty,
                 "on_hand": gifts.on_hand(s, mv.gift_code)}
-    emit(args, data, lambda: print(f"{data['gift']}: +{data['qty']}, on hand {data['on_hand']}"))
+    emit(args, data, lambda: print(tr("out.gift_received", gift=data["gift"], qty=data["qty"],
+                                      on_hand=data["on_hand"])))
     return 0
 
 
@@ -66,8 +68,9 @@ def cmd_gift_count(args: argparse.Namespace, t: Terminal) -> int:
         code = gifts.gift_of(t.program, args.gift).code
         data = {"move": mv.move_no if mv else None, "gift": code,
                 "difference": mv.qty if mv else 0, "on_hand": gifts.on_hand(s, code)}
-    emit(args, data, lambda: print(f"{code}: difference {data['difference']:+d}, "
-                                   f"on hand {data['on_hand']}"))
+    emit(args, data, lambda: print(tr("out.gift_counted", gift=code,
+                                      difference=f"{data['difference']:+d}",
+                                      on_hand=data["on_hand"])))
     return 0
 
 
@@ -79,6 +82,6 @@ def cmd_gift_redeem(args: argparse.Namespace, t: Terminal) -> int:
                 "value": to_str(r.gift.value), "points": r.move.points,
                 "points_left": r.points_left, "card": mask_card(r.card.card_no),
                 "on_hand": gifts.on_hand(s, r.gift.code)}
-    emit(args, data, lambda: print(f"{data['name']} (¥{data['value']}) for {data['points']} "
-                                   f"points; {data['points_left']} points left"))
+    emit(args, data, lambda: print(tr("out.gift_redeemed", name=data["name"], value=data["value"],
+                                      points=data["points"], left=data["points_left"])))
     return 0

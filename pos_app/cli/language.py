@@ -54,6 +54,11 @@ def tr(code: str, /, **params: Any) -> str:
     return say(Msg(code, **params), _in_use[0])
 
 
+def english() -> bool:
+    """Whether the command speaks English (the source language)."""
+    return _in_use[0] == "en"
+
+
 def word(msg: Msg | str) -> str:
     """A word (a role, a status) in the language in use."""
     return say(msg, _in_use[0]) if isinstance(msg, Msg) else msg

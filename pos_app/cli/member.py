@@ -16,6 +16,7 @@ from pos_app.cli.values import parse_amount, parse_date
 from pos_app.cli.views import print_member
 from pos_app.core import card_sales, group_enroll, members, points, staff, tiers
 from pos_app.core.errors import PosError
+from pos_app.core.messages import Msg
 from pos_app.core.money import to_str
 from pos_app.core.pii import mask_card
 from pos_app.core.terminal import Terminal
@@ -225,10 +226,12 @@ def cmd_member_import(args: argparse.Namespace, t: Terminal) -> int:
 
 
 def _print_rows(res: group_enroll.GroupResult) -> None:
-    print(f"{res.organisation}: {len(res.enrolled)} enrolled, {len(res.bad)} with problems")
+    print(tr("out.group_enrolled", organisation=res.organisation, enrolled=len(res.enrolled),
+             bad=len(res.bad)))
     for r in res.rows:
-        what = f"card {r.card}" if r.card else str(r.problem) if r.problem else "ok"
-        print(f"row {r.row:>4}  {r.name}  {r.phone}  {what}")
+        what = (Msg("out.group_row_card", card=r.card) if r.card else r.problem if r.problem
+                else Msg("out.group_row_ok"))
+        print(tr("out.group_row", row=f"{r.row:>4}", name=r.name, phone=r.phone, what=what))
 
 
 def _write_list(path: str, res: group_enroll.GroupResult) -> None:

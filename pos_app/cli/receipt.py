@@ -9,6 +9,7 @@ import io
 import sys
 from pathlib import Path
 
+from pos_app.cli.language import tr
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit_text, print_json
 from pos_app.cli.parser import subcommands
@@ -91,8 +92,8 @@ def cmd_receipt_show(args: argparse.Namespace, t: Terminal) -> int:
     if args.json:
         print_json({**data, "out": str(args.out), "bytes": len(job)})
     else:
-        print(f"receipt {doc.receipt_no}: {len(job)} bytes of {args.format} written to "
-              f"{args.out}")
+        print(tr("out.receipt_written", receipt=doc.receipt_no, size=len(job),
+                 format=args.format, file=args.out))
     return 0
 
 

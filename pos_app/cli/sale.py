@@ -142,7 +142,7 @@ def _training(args: argparse.Namespace, t: Terminal, req: sales.SaleRequest, who
     data.update(sale_id=no, receipt_no=no, training=True)
 
     def text() -> None:
-        print("TRAINING 培训 — not a sale, no money taken")
+        print(tr("out.training"))
         print_sale(data)
 
     emit(args, data, text)

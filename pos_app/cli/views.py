@@ -79,11 +79,13 @@ def print_sale(data: dict[str, Any]) -> None:
                 f"{format_money(-Decimal(d['amount']))}"
             )
     for g in data.get("gifts", []):
-        how = f"for {g['points']} points" if g["source"] == "points" else g["promotion"]
-        print(f"  gift {g['gift']:<12} {g['name'][:20]:<20} {format_money(Decimal('0'))} "
-              f"(value {format_money(Decimal(g['value']))}, {how})")
+        how = (Msg("out.gift_for_points", points=g["points"]) if g["source"] == "points"
+               else g["promotion"])
+        print(tr("out.gift_line", gift=f"{g['gift']:<12}", name=f"{g['name'][:20]:<20}",
+                 zero=format_money(Decimal("0")), value=format_money(Decimal(g["value"])),
+                 how=how))
     for code in data.get("gifts_out_of_stock", []):
-        print(f"  no gift for {code}: out of stock")
+        print(tr("out.gift_out_of_stock", gift=code))
     print(tr("out.total", amount=format_money(Decimal(data["total"]))))
     for t in data["tenders"]:
         paid = format_money(Decimal(t["amount"]))
@@ -111,7 +113,7 @@ def print_member(m: dict[str, Any], indent: str = "") -> None:
     if shown:
         print(f"{indent}{' '.join(shown)}")
     for lot in m["points_expiring"]:
-        print(f"{indent}{lot['points']} points expire on {lot['expires']}")
+        print(indent + tr("out.points_expire", points=lot["points"], date=lot["expires"]))
 
 
 def gift_json(rows: list[Any]) -> list[dict[str, Any]]:

@@ -231,3 +231,31 @@ def test_demo_and_staff_report_in_chinese(tmp_path: Path) -> None:
     en = _pos(tmp_path / "en", *staff).stdout.splitlines()
     assert en[0].startswith("staff report ") and en[0].endswith(" (S001)")
     assert en[1].split()[:3] == ["staff", "name", "sales"]
+
+
+def test_cards_and_services_in_chinese(tmp_path: Path) -> None:
+    d = tmp_path / "demo"
+    assert _pos(d, "demo").returncode == 0
+    manager = ("--staff", "3001", "--pin", "3333")
+    zh = _pos(d, "--language", "zh_CN", *manager, "card", "batch", "--product", "VIP5000",
+              "--media", "ic", "--start", "89019900100", "--count", "2")
+    assert zh.returncode == 0, zh.stderr
+    assert zh.stdout.startswith("批次 ") and "：2 张 VIP5000 卡（ic）" in zh.stdout
+    batch = zh.stdout.split()[1].split("：")[0]
+    zh = _pos(d, "--language", "zh_CN", *manager, "card", "receive", "--batch", batch)
+    assert zh.returncode == 0, zh.stderr
+    assert zh.stdout.startswith(f"已接收批次 {batch} 的 2 张 VIP5000 卡入门店 S001：")
+    zh = _pos(d, "--language", "zh_CN", *manager, "card", "stock")
+    assert zh.stdout.startswith("门店 S001 的卡库存\n") and "（ic）：在库 2" in zh.stdout
+    en = _pos(d, *manager, "card", "stock")
+    assert en.stdout.startswith("card stock of store S001\n") and "(ic): in_stock 2" in en.stdout
+    zh, en = (_pos(d, *lang, *manager, "card", "expire").stdout
+              for lang in (("--language", "zh_CN"), ()))
+    assert (zh, en) == ("0 张卡已过期\n", "0 card(s) expired\n")
+    enrolled = _pos(d, *manager, "--json", "member", "enroll", "--name", "李雷", "--phone",
+                    "13912345678")
+    assert enrolled.returncode == 0, enrolled.stderr
+    card = json.loads(enrolled.stdout)["card"]
+    zh, en = (_pos(d, *lang, *manager, "entitlement", "list", "--card", card).stdout
+              for lang in (("--language", "zh_CN"), ()))
+    assert (zh, en) == ("无服务项目\n", "no services\n")

@@ -3279,9 +3279,39 @@
       <translation>backup written: {file} ({count} old backup(s) deleted)</translation>
     </message>
     <message>
+      <source>batch {batch}: {count} {product} cards ({media}) {first} .. {last}</source>
+      <extracomment>out.card_batch</extracomment>
+      <translation>batch {batch}: {count} {product} cards ({media}) {first} .. {last}</translation>
+    </message>
+    <message>
       <source>card {card} blocked ({reason})</source>
       <extracomment>out.card_blocked</extracomment>
       <translation>card {card} blocked ({reason})</translation>
+    </message>
+    <message>
+      <source>  in stock: {card} {product} batch {batch}</source>
+      <extracomment>out.card_in_stock</extracomment>
+      <translation>  in stock: {card} {product} batch {batch}</translation>
+    </message>
+    <message>
+      <source>card stock of store {store}</source>
+      <extracomment>out.card_stock_head</extracomment>
+      <translation>card stock of store {store}</translation>
+    </message>
+    <message>
+      <source>  {product} {name} ({media}): {counts}</source>
+      <extracomment>out.card_stock_line</extracomment>
+      <translation>  {product} {name} ({media}): {counts}</translation>
+    </message>
+    <message>
+      <source>{count} card(s) expired</source>
+      <extracomment>out.cards_expired</extracomment>
+      <translation>{count} card(s) expired</translation>
+    </message>
+    <message>
+      <source>received {count} {product} cards of batch {batch} into store {store}: {first} .. {last}</source>
+      <extracomment>out.cards_received</extracomment>
+      <translation>received {count} {product} cards of batch {batch} into store {store}: {first} .. {last}</translation>
     </message>
     <message>
       <source>catalog: {rows} rows: {added} added, {updated} updated, {unchanged} unchanged</source>
@@ -3297,6 +3327,11 @@
       <source>  change {amount}</source>
       <extracomment>out.change</extracomment>
       <translation>  change {amount}</translation>
+    </message>
+    <message>
+      <source>holder written to the {media} chip {uid} of card {card}</source>
+      <extracomment>out.chip_written</extracomment>
+      <translation>holder written to the {media} chip {uid} of card {card}</translation>
     </message>
     <message>
       <source>  counted {counted}, difference {difference}</source>
@@ -3319,6 +3354,56 @@
       <source>  expected cash {amount}</source>
       <extracomment>out.expected_cash</extracomment>
       <translation>  expected cash {amount}</translation>
+    </message>
+    <message>
+      <source>{gift}: difference {difference}, on hand {on_hand}</source>
+      <extracomment>out.gift_counted</extracomment>
+      <translation>{gift}: difference {difference}, on hand {on_hand}</translation>
+    </message>
+    <message>
+      <source>for {points} points</source>
+      <extracomment>out.gift_for_points</extracomment>
+      <translation>for {points} points</translation>
+    </message>
+    <message>
+      <source>  gift {gift} {name} {zero} (value {value}, {how})</source>
+      <extracomment>out.gift_line</extracomment>
+      <translation>  gift {gift} {name} {zero} (value {value}, {how})</translation>
+    </message>
+    <message>
+      <source>  no gift for {gift}: out of stock</source>
+      <extracomment>out.gift_out_of_stock</extracomment>
+      <translation>  no gift for {gift}: out of stock</translation>
+    </message>
+    <message>
+      <source>{gift}: +{qty}, on hand {on_hand}</source>
+      <extracomment>out.gift_received</extracomment>
+      <translation>{gift}: +{qty}, on hand {on_hand}</translation>
+    </message>
+    <message>
+      <source>{name} (¥{value}) for {points} points; {left} points left</source>
+      <extracomment>out.gift_redeemed</extracomment>
+      <translation>{name} (¥{value}) for {points} points; {left} points left</translation>
+    </message>
+    <message>
+      <source>{organisation}: {enrolled} enrolled, {bad} with problems</source>
+      <extracomment>out.group_enrolled</extracomment>
+      <translation>{organisation}: {enrolled} enrolled, {bad} with problems</translation>
+    </message>
+    <message>
+      <source>row {row}  {name}  {phone}  {what}</source>
+      <extracomment>out.group_row</extracomment>
+      <translation>row {row}  {name}  {phone}  {what}</translation>
+    </message>
+    <message>
+      <source>card {card}</source>
+      <extracomment>out.group_row_card</extracomment>
+      <translation>card {card}</translation>
+    </message>
+    <message>
+      <source>ok</source>
+      <extracomment>out.group_row_ok</extracomment>
+      <translation>ok</translation>
     </message>
     <message>
       <source>ledger NOT ok:
@@ -3353,6 +3438,11 @@
       <translation>no backups</translation>
     </message>
     <message>
+      <source>no services</source>
+      <extracomment>out.no_services</extracomment>
+      <translation>no services</translation>
+    </message>
+    <message>
       <source>offline credit used: {amount}</source>
       <extracomment>out.offline_credit</extracomment>
       <translation>offline credit used: {amount}</translation>
@@ -3373,6 +3463,11 @@
       <translation>  points earned {points}</translation>
     </message>
     <message>
+      <source>{points} points expire on {date}</source>
+      <extracomment>out.points_expire</extracomment>
+      <translation>{points} points expire on {date}</translation>
+    </message>
+    <message>
       <source>{total} points expired</source>
       <extracomment>out.points_expired</extracomment>
       <translation>{total} points expired</translation>
@@ -3381,6 +3476,11 @@
       <source>moved {points} points</source>
       <extracomment>out.points_moved</extracomment>
       <translation>moved {points} points</translation>
+    </message>
+    <message>
+      <source>receipt {receipt}: {size} bytes of {format} written to {file}</source>
+      <extracomment>out.receipt_written</extracomment>
+      <translation>receipt {receipt}: {size} bytes of {format} written to {file}</translation>
     </message>
     <message>
       <source>refund {refund} of {sale}: {amount} back: {tenders}</source>
@@ -3401,6 +3501,16 @@
       <source>sale {sale}  {time}</source>
       <extracomment>out.sale_head</extracomment>
       <translation>sale {sale}  {time}</translation>
+    </message>
+    <message>
+      <source>granted {service}</source>
+      <extracomment>out.service_granted</extracomment>
+      <translation>granted {service}</translation>
+    </message>
+    <message>
+      <source>used; {service}</source>
+      <extracomment>out.service_used</extracomment>
+      <translation>used; {service}</translation>
     </message>
     <message>
       <source>  sales {sales}: {sales_total}; refunds {refunds}: {refunds_total}; top-ups {topups}: {topups_total}</source>
@@ -3456,6 +3566,11 @@
       <source>  total {amount}</source>
       <extracomment>out.total</extracomment>
       <translation>  total {amount}</translation>
+    </message>
+    <message>
+      <source>TRAINING 培训 — not a sale, no money taken</source>
+      <extracomment>out.training</extracomment>
+      <translation>TRAINING 培训 — not a sale, no money taken</translation>
     </message>
     <message>
       <source>an empty cart cannot be parked</source>

@@ -3279,9 +3279,39 @@
       <translation>备份已写入：{file}（已删除 {count} 个旧备份）</translation>
     </message>
     <message>
+      <source>batch {batch}: {count} {product} cards ({media}) {first} .. {last}</source>
+      <extracomment>out.card_batch</extracomment>
+      <translation>批次 {batch}：{count} 张 {product} 卡（{media}）{first} 至 {last}</translation>
+    </message>
+    <message>
       <source>card {card} blocked ({reason})</source>
       <extracomment>out.card_blocked</extracomment>
       <translation>卡 {card} 已冻结（{reason}）</translation>
+    </message>
+    <message>
+      <source>  in stock: {card} {product} batch {batch}</source>
+      <extracomment>out.card_in_stock</extracomment>
+      <translation>  在库：{card} {product} 批次 {batch}</translation>
+    </message>
+    <message>
+      <source>card stock of store {store}</source>
+      <extracomment>out.card_stock_head</extracomment>
+      <translation>门店 {store} 的卡库存</translation>
+    </message>
+    <message>
+      <source>  {product} {name} ({media}): {counts}</source>
+      <extracomment>out.card_stock_line</extracomment>
+      <translation>  {product} {name}（{media}）：{counts}</translation>
+    </message>
+    <message>
+      <source>{count} card(s) expired</source>
+      <extracomment>out.cards_expired</extracomment>
+      <translation>{count} 张卡已过期</translation>
+    </message>
+    <message>
+      <source>received {count} {product} cards of batch {batch} into store {store}: {first} .. {last}</source>
+      <extracomment>out.cards_received</extracomment>
+      <translation>已接收批次 {batch} 的 {count} 张 {product} 卡入门店 {store}：{first} 至 {last}</translation>
     </message>
     <message>
       <source>catalog: {rows} rows: {added} added, {updated} updated, {unchanged} unchanged</source>
@@ -3297,6 +3327,11 @@
       <source>  change {amount}</source>
       <extracomment>out.change</extracomment>
       <translation>  找零 {amount}</translation>
+    </message>
+    <message>
+      <source>holder written to the {media} chip {uid} of card {card}</source>
+      <extracomment>out.chip_written</extracomment>
+      <translation>持卡人信息已写入卡 {card} 的 {media} 芯片 {uid}</translation>
     </message>
     <message>
       <source>  counted {counted}, difference {difference}</source>
@@ -3319,6 +3354,56 @@
       <source>  expected cash {amount}</source>
       <extracomment>out.expected_cash</extracomment>
       <translation>  应有现金 {amount}</translation>
+    </message>
+    <message>
+      <source>{gift}: difference {difference}, on hand {on_hand}</source>
+      <extracomment>out.gift_counted</extracomment>
+      <translation>{gift}：差异 {difference}，在库 {on_hand}</translation>
+    </message>
+    <message>
+      <source>for {points} points</source>
+      <extracomment>out.gift_for_points</extracomment>
+      <translation>{points} 积分兑换</translation>
+    </message>
+    <message>
+      <source>  gift {gift} {name} {zero} (value {value}, {how})</source>
+      <extracomment>out.gift_line</extracomment>
+      <translation>  赠品 {gift} {name} {zero}（价值 {value}，{how}）</translation>
+    </message>
+    <message>
+      <source>  no gift for {gift}: out of stock</source>
+      <extracomment>out.gift_out_of_stock</extracomment>
+      <translation>  {gift} 无赠品：已无库存</translation>
+    </message>
+    <message>
+      <source>{gift}: +{qty}, on hand {on_hand}</source>
+      <extracomment>out.gift_received</extracomment>
+      <translation>{gift}：+{qty}，在库 {on_hand}</translation>
+    </message>
+    <message>
+      <source>{name} (¥{value}) for {points} points; {left} points left</source>
+      <extracomment>out.gift_redeemed</extracomment>
+      <translation>{name}（¥{value}）用 {points} 积分兑换；剩余 {left} 积分</translation>
+    </message>
+    <message>
+      <source>{organisation}: {enrolled} enrolled, {bad} with problems</source>
+      <extracomment>out.group_enrolled</extracomment>
+      <translation>{organisation}：已入会 {enrolled} 人，{bad} 行有问题</translation>
+    </message>
+    <message>
+      <source>row {row}  {name}  {phone}  {what}</source>
+      <extracomment>out.group_row</extracomment>
+      <translation>第 {row} 行  {name}  {phone}  {what}</translation>
+    </message>
+    <message>
+      <source>card {card}</source>
+      <extracomment>out.group_row_card</extracomment>
+      <translation>卡号 {card}</translation>
+    </message>
+    <message>
+      <source>ok</source>
+      <extracomment>out.group_row_ok</extracomment>
+      <translation>正常</translation>
     </message>
     <message>
       <source>ledger NOT ok:
@@ -3353,6 +3438,11 @@
       <translation>没有备份</translation>
     </message>
     <message>
+      <source>no services</source>
+      <extracomment>out.no_services</extracomment>
+      <translation>无服务项目</translation>
+    </message>
+    <message>
       <source>offline credit used: {amount}</source>
       <extracomment>out.offline_credit</extracomment>
       <translation>已使用离线额度：{amount}</translation>
@@ -3373,6 +3463,11 @@
       <translation>  获得积分 {points}</translation>
     </message>
     <message>
+      <source>{points} points expire on {date}</source>
+      <extracomment>out.points_expire</extracomment>
+      <translation>{points} 积分将于 {date} 到期</translation>
+    </message>
+    <message>
       <source>{total} points expired</source>
       <extracomment>out.points_expired</extracomment>
       <translation>{total} 积分已过期</translation>
@@ -3381,6 +3476,11 @@
       <source>moved {points} points</source>
       <extracomment>out.points_moved</extracomment>
       <translation>已转移 {points} 积分</translation>
+    </message>
+    <message>
+      <source>receipt {receipt}: {size} bytes of {format} written to {file}</source>
+      <extracomment>out.receipt_written</extracomment>
+      <translation>小票 {receipt}：{size} 字节 {format} 已写入 {file}</translation>
     </message>
     <message>
       <source>refund {refund} of {sale}: {amount} back: {tenders}</source>
@@ -3401,6 +3501,16 @@
       <source>sale {sale}  {time}</source>
       <extracomment>out.sale_head</extracomment>
       <translation>销售 {sale}  {time}</translation>
+    </message>
+    <message>
+      <source>granted {service}</source>
+      <extracomment>out.service_granted</extracomment>
+      <translation>已赠送 {service}</translation>
+    </message>
+    <message>
+      <source>used; {service}</source>
+      <extracomment>out.service_used</extracomment>
+      <translation>已核销；{service}</translation>
     </message>
     <message>
       <source>  sales {sales}: {sales_total}; refunds {refunds}: {refunds_total}; top-ups {topups}: {topups_total}</source>
@@ -3456,6 +3566,11 @@
       <source>  total {amount}</source>
       <extracomment>out.total</extracomment>
       <translation>  合计 {amount}</translation>
+    </message>
+    <message>
+      <source>TRAINING 培训 — not a sale, no money taken</source>
+      <extracomment>out.training</extracomment>
+      <translation>培训模式 — 不是销售，未收款</translation>
     </message>
     <message>
       <source>an empty cart cannot be parked</source>
