@@ -114,10 +114,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     who = _who(args, data_dir, "restore")
     if not args.yes and sys.stdin.isatty():
         print(
-            f"Restore {source} ({facts.franchisee}/{facts.store}/{facts.terminal}, "
-            f"{facts.journals} transactions, last at {facts.last_recorded_at}) into "
-            f"{data_dir}? Sync will treat this as a rewind. Stop the terminal app first. "
-            "Type yes: ",
+            tr("out.restore_ask", file=source, franchisee=facts.franchisee, store=facts.store,
+               terminal=facts.terminal, journals=facts.journals, last=facts.last_recorded_at,
+               folder=data_dir),
             end="",
             file=sys.stderr,
             flush=True,

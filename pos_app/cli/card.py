@@ -175,10 +175,10 @@ def cmd_card_history(args: argparse.Namespace, t: Terminal) -> int:
 
 
 def _print_sale(data: dict[str, Any]) -> None:
-    print(f"{data['kind']} {data['sale_no']}: {len(data['cards'])} {data['product']} card(s) "
-          f"{', '.join(data['cards'])}; face {data['face']}, paid {data['paid']} "
-          f"(principal), bonus {data['bonus']}; commission {data['commission']} to "
-          f"{data['seller']}")
+    print(tr("out.card_grant" if data["kind"] == "grant" else "out.card_sale",
+             sale=data["sale_no"], count=len(data["cards"]), product=data["product"],
+             cards=Items(data["cards"]), face=data["face"], paid=data["paid"],
+             bonus=data["bonus"], commission=data["commission"], seller=data["seller"]))
 
 
 def cmd_card_sell(args: argparse.Namespace, t: Terminal) -> int:

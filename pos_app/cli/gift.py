@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import argparse
 
-from pos_app.cli.language import tr
+from pos_app.cli.language import tr, word
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
 from pos_app.core import gifts
+from pos_app.core.messages import Msg
 from pos_app.core.money import to_str
 from pos_app.core.pii import mask_card
 from pos_app.core.terminal import Terminal
@@ -37,9 +38,10 @@ def add_gift(parser: argparse.ArgumentParser) -> None:
 
 def _print_stock(rows: list[dict[str, object]]) -> None:
     for r in rows:
-        pts = f"{r['points']} points" if r["points"] else "not for points"
-        print(f"{r['gift']:<14} {str(r['name'])[:16]:<16} ¥{r['value']:>9}  {pts:<16} "
-              f"on hand {r['on_hand']}")
+        pts = word(Msg("out.gift_points", points=r["points"]) if r["points"]
+                   else Msg("out.gift_not_for_points"))
+        print(tr("out.gift_stock_row", gift=f"{r['gift']:<14}", name=f"{str(r['name'])[:16]:<16}",
+                 value=f"{r['value']:>9}", points=f"{pts:<16}", on_hand=r["on_hand"]))
 
 
 def cmd_gift_stock(args: argparse.Namespace, t: Terminal) -> int:

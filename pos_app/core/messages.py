@@ -583,6 +583,19 @@ MESSAGES: dict[str, str] = {
     "out.group_row_card": "card {card}",
     "out.group_row_ok": "ok",
     "out.receipt_written": "receipt {receipt}: {size} bytes of {format} written to {file}",
+    "out.card_sale":
+        "sale {sale}: {count} {product} card(s) {cards}; face {face}, paid {paid} (principal), "
+        "bonus {bonus}; commission {commission} to {seller}",
+    "out.card_grant":
+        "grant {sale}: {count} {product} card(s) {cards}; face {face}, paid {paid} (principal), "
+        "bonus {bonus}; commission {commission} to {seller}",
+    "out.gift_stock_row": "{gift} {name} ¥{value}  {points} on hand {on_hand}",
+    "out.gift_points": "{points} points",
+    "out.gift_not_for_points": "not for points",
+    "out.restore_ask":
+        "Restore {file} ({franchisee}/{store}/{terminal}, {journals} transactions, last at "
+        "{last}) into {folder}? Sync will treat this as a rewind. Stop the terminal app first. "
+        "Type yes: ",
     "out.staff_report_head": "staff report {start} .. {end} ({store})",
     "out.staff_report_columns":
         "staff    name            sales orders     VIP enrolled  commission not credited",

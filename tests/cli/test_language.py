@@ -259,3 +259,14 @@ def test_cards_and_services_in_chinese(tmp_path: Path) -> None:
     zh, en = (_pos(d, *lang, *manager, "entitlement", "list", "--card", card).stdout
               for lang in (("--language", "zh_CN"), ()))
     assert (zh, en) == ("无服务项目\n", "no services\n")
+
+
+def test_gift_stock_in_chinese(tmp_path: Path) -> None:
+    d = tmp_path / "demo"
+    assert _pos(d, "demo").returncode == 0
+    zh, en = (_pos(d, *lang, "--staff", "3001", "--pin", "3333", "gift", "stock").stdout
+              for lang in (("--language", "zh_CN"), ()))
+    umbrella_zh = next(x for x in zh.splitlines() if x.startswith("UMBRELLA"))
+    umbrella_en = next(x for x in en.splitlines() if x.startswith("UMBRELLA"))
+    assert umbrella_zh.split()[-3:] == ["积分", "在库", "0"] and "500 积分" in umbrella_zh
+    assert umbrella_en.endswith("500 points       on hand 0")

@@ -3289,9 +3289,19 @@
       <translation>card {card} blocked ({reason})</translation>
     </message>
     <message>
+      <source>grant {sale}: {count} {product} card(s) {cards}; face {face}, paid {paid} (principal), bonus {bonus}; commission {commission} to {seller}</source>
+      <extracomment>out.card_grant</extracomment>
+      <translation>grant {sale}: {count} {product} card(s) {cards}; face {face}, paid {paid} (principal), bonus {bonus}; commission {commission} to {seller}</translation>
+    </message>
+    <message>
       <source>  in stock: {card} {product} batch {batch}</source>
       <extracomment>out.card_in_stock</extracomment>
       <translation>  in stock: {card} {product} batch {batch}</translation>
+    </message>
+    <message>
+      <source>sale {sale}: {count} {product} card(s) {cards}; face {face}, paid {paid} (principal), bonus {bonus}; commission {commission} to {seller}</source>
+      <extracomment>out.card_sale</extracomment>
+      <translation>sale {sale}: {count} {product} card(s) {cards}; face {face}, paid {paid} (principal), bonus {bonus}; commission {commission} to {seller}</translation>
     </message>
     <message>
       <source>card stock of store {store}</source>
@@ -3371,9 +3381,19 @@
       <translation>  gift {gift} {name} {zero} (value {value}, {how})</translation>
     </message>
     <message>
+      <source>not for points</source>
+      <extracomment>out.gift_not_for_points</extracomment>
+      <translation>not for points</translation>
+    </message>
+    <message>
       <source>  no gift for {gift}: out of stock</source>
       <extracomment>out.gift_out_of_stock</extracomment>
       <translation>  no gift for {gift}: out of stock</translation>
+    </message>
+    <message>
+      <source>{points} points</source>
+      <extracomment>out.gift_points</extracomment>
+      <translation>{points} points</translation>
     </message>
     <message>
       <source>{gift}: +{qty}, on hand {on_hand}</source>
@@ -3384,6 +3404,11 @@
       <source>{name} (¥{value}) for {points} points; {left} points left</source>
       <extracomment>out.gift_redeemed</extracomment>
       <translation>{name} (¥{value}) for {points} points; {left} points left</translation>
+    </message>
+    <message>
+      <source>{gift} {name} ¥{value}  {points} on hand {on_hand}</source>
+      <extracomment>out.gift_stock_row</extracomment>
+      <translation>{gift} {name} ¥{value}  {points} on hand {on_hand}</translation>
     </message>
     <message>
       <source>{organisation}: {enrolled} enrolled, {bad} with problems</source>
@@ -3486,6 +3511,11 @@
       <source>refund {refund} of {sale}: {amount} back: {tenders}</source>
       <extracomment>out.refund</extracomment>
       <translation>refund {refund} of {sale}: {amount} back: {tenders}</translation>
+    </message>
+    <message>
+      <source>Restore {file} ({franchisee}/{store}/{terminal}, {journals} transactions, last at {last}) into {folder}? Sync will treat this as a rewind. Stop the terminal app first. Type yes: </source>
+      <extracomment>out.restore_ask</extracomment>
+      <translation>Restore {file} ({franchisee}/{store}/{terminal}, {journals} transactions, last at {last}) into {folder}? Sync will treat this as a rewind. Stop the terminal app first. Type yes: </translation>
     </message>
     <message>
       <source>restored {file} into {folder}; epoch {epoch}</source>

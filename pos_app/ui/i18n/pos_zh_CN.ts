@@ -3289,9 +3289,19 @@
       <translation>卡 {card} 已冻结（{reason}）</translation>
     </message>
     <message>
+      <source>grant {sale}: {count} {product} card(s) {cards}; face {face}, paid {paid} (principal), bonus {bonus}; commission {commission} to {seller}</source>
+      <extracomment>out.card_grant</extracomment>
+      <translation>赠卡 {sale}：{count} 张 {product} 卡 {cards}；面值 {face}，实收 {paid}（本金），赠送 {bonus}；提成 {commission} 归 {seller}</translation>
+    </message>
+    <message>
       <source>  in stock: {card} {product} batch {batch}</source>
       <extracomment>out.card_in_stock</extracomment>
       <translation>  在库：{card} {product} 批次 {batch}</translation>
+    </message>
+    <message>
+      <source>sale {sale}: {count} {product} card(s) {cards}; face {face}, paid {paid} (principal), bonus {bonus}; commission {commission} to {seller}</source>
+      <extracomment>out.card_sale</extracomment>
+      <translation>售卡 {sale}：{count} 张 {product} 卡 {cards}；面值 {face}，实收 {paid}（本金），赠送 {bonus}；提成 {commission} 归 {seller}</translation>
     </message>
     <message>
       <source>card stock of store {store}</source>
@@ -3371,9 +3381,19 @@
       <translation>  赠品 {gift} {name} {zero}（价值 {value}，{how}）</translation>
     </message>
     <message>
+      <source>not for points</source>
+      <extracomment>out.gift_not_for_points</extracomment>
+      <translation>不可积分兑换</translation>
+    </message>
+    <message>
       <source>  no gift for {gift}: out of stock</source>
       <extracomment>out.gift_out_of_stock</extracomment>
       <translation>  {gift} 无赠品：已无库存</translation>
+    </message>
+    <message>
+      <source>{points} points</source>
+      <extracomment>out.gift_points</extracomment>
+      <translation>{points} 积分</translation>
     </message>
     <message>
       <source>{gift}: +{qty}, on hand {on_hand}</source>
@@ -3384,6 +3404,11 @@
       <source>{name} (¥{value}) for {points} points; {left} points left</source>
       <extracomment>out.gift_redeemed</extracomment>
       <translation>{name}（¥{value}）用 {points} 积分兑换；剩余 {left} 积分</translation>
+    </message>
+    <message>
+      <source>{gift} {name} ¥{value}  {points} on hand {on_hand}</source>
+      <extracomment>out.gift_stock_row</extracomment>
+      <translation>{gift} {name} ¥{value}  {points} 在库 {on_hand}</translation>
     </message>
     <message>
       <source>{organisation}: {enrolled} enrolled, {bad} with problems</source>
@@ -3486,6 +3511,11 @@
       <source>refund {refund} of {sale}: {amount} back: {tenders}</source>
       <extracomment>out.refund</extracomment>
       <translation>退款 {refund}（原销售 {sale}）：退回 {amount}：{tenders}</translation>
+    </message>
+    <message>
+      <source>Restore {file} ({franchisee}/{store}/{terminal}, {journals} transactions, last at {last}) into {folder}? Sync will treat this as a rewind. Stop the terminal app first. Type yes: </source>
+      <extracomment>out.restore_ask</extracomment>
+      <translation>将 {file}（{franchisee}/{store}/{terminal}，{journals} 笔交易，最后一笔于 {last}）恢复到 {folder}？同步会将此视为回退。请先关闭收银程序。输入 yes 确认：</translation>
     </message>
     <message>
       <source>restored {file} into {folder}; epoch {epoch}</source>
