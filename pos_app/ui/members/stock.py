@@ -6,7 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+)
 
 from pos_app.core.card_stock import STATUSES
 from pos_app.core.errors import PosError
@@ -44,20 +50,21 @@ class StockTab(MemberTab):
         self.sell_button = button(_("Sell this card at face (cash)"))
         self.sell_button.setObjectName("stock_sell")
         self.sell_button.clicked.connect(lambda: self.sell())
-        # one row of the other actions: the tab fits a 768-pixel-high screen unscrolled
-        row = QHBoxLayout()
+        # the other actions two by two: the tab fits an 800-pixel-wide screen with the
+        # numpad open, and a 768-pixel-high one unscrolled
+        row = QGridLayout()
         self.refresh_button = button(_("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        row.addWidget(self.refresh_button)
-        row.addWidget(self.sell_button)
+        row.addWidget(self.refresh_button, 0, 0)
+        row.addWidget(self.sell_button, 0, 1)
         self.sell_terms_button = button(_("Sell on terms..."))
         self.sell_terms_button.setObjectName("stock_sell_terms")
         self.sell_terms_button.clicked.connect(self.sell_on_terms)
-        row.addWidget(self.sell_terms_button)
+        row.addWidget(self.sell_terms_button, 1, 0)
         self.grant_button = button(_("Give by the spending rule"))
         self.grant_button.setObjectName("stock_grant")
         self.grant_button.clicked.connect(self.grant)
-        row.addWidget(self.grant_button)
+        row.addWidget(self.grant_button, 1, 1)
         lay.addLayout(row)
         self.sale_dialog: CardSaleDialog | None = None
         self.approval: ApprovalDialog | None = None
