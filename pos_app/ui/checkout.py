@@ -10,18 +10,27 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from pos_app.core import catalog, counter, parking, sales
@@ -60,6 +69,19 @@ NO_SALE_REASONS = (
     N_("Counting the float"),
     N_("Cash taken to the safe"),
 )
+
+
+class ToolsPane(QScrollArea):
+    """A pane that scrolls its tools up and down: as wide as they need, and asking the
+    page for no height of its own, so the screen around it never grows past the window."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), 120)
+
+    def minimumSizeHint(self) -> QSize:
+        inner = self.widget()
+        width = inner.minimumSizeHint().width() if inner is not None else 0
+        return QSize(width + self.verticalScrollBar().sizeHint().width(), 120)
 
 
 @dataclass
@@ -305,7 +327,12 @@ class CheckoutScreen(Screen):
         left.addLayout(totals)
         root.addLayout(left, 5)
 
-        right = QVBoxLayout()
+        # The member, coupon and counter tools scroll in their own pane, so that on a low
+        # screen (1366x768, 800x600) the total and Pay never leave the window.
+        tools = QWidget()
+        tools.setObjectName("checkout_tools")
+        right = QVBoxLayout(tools)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(QLabel(_("Member (card or phone)")))
         self.member_field = QLineEdit()
         self.member_field.setObjectName("member_field")
@@ -382,12 +409,20 @@ class CheckoutScreen(Screen):
         ops.addWidget(self.discount_button, 3, 1)
         right.addLayout(ops)
         right.addStretch(1)
+        self.tools = ToolsPane()
+        self.tools.setObjectName("checkout_tools_pane")
+        self.tools.setWidgetResizable(True)
+        self.tools.setFrameShape(QFrame.Shape.NoFrame)
+        self.tools.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tools.setWidget(tools)
+        side = QVBoxLayout()
+        side.addWidget(self.tools, 1)
         self.pay_button = button(_("Pay"), "F12", accent=True)
         self.pay_button.setObjectName("pay_button")
         self.pay_button.setMinimumHeight(72)
         self.pay_button.clicked.connect(self.pay)
-        right.addWidget(self.pay_button)
-        root.addLayout(right, 3)
+        side.addWidget(self.pay_button)
+        root.addLayout(side, 3)
         self.refresh()
 
     def fit_width(self, narrow: bool) -> None:

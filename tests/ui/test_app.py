@@ -345,6 +345,18 @@ def _internal(w: QWidget) -> bool:
     return False
 
 
+def _nearest_page(w: QWidget) -> QScrollArea | None:
+    """The innermost visible scroll area ``w`` lies in (a pane inside a page too)."""
+    p = w.parentWidget()
+    while p is not None:
+        if isinstance(p, QScrollArea) and p.isVisible() and p.widget() is not None and (
+            p.widget() is w or p.widget().isAncestorOf(w)
+        ):
+            return p
+        p = p.parentWidget()
+    return None
+
+
 def cut_off(win: QWidget) -> list[str]:
     """Each visible widget that is not wholly on the window, or not wholly reachable in
     the page that scrolls up and down; each touch target under 44 px."""
@@ -354,14 +366,7 @@ def cut_off(win: QWidget) -> list[str]:
         if not w.isVisible() or w.isWindow() or w.width() == 0:
             continue
         where = QRect(w.mapTo(win, QPoint(0, 0)), w.size())
-        page = next(
-            (
-                p
-                for p in win.findChildren(QScrollArea)
-                if p.isVisible() and (p.widget() is w or p.widget().isAncestorOf(w))
-            ),
-            None,
-        )
+        page = _nearest_page(w)
         if page is not None:
             view = QRect(page.viewport().mapTo(win, QPoint(0, 0)), page.viewport().size())
             content = page.widget()
@@ -440,6 +445,35 @@ def test_every_screen_fits_each_size_with_touch_targets(
             qtbot.waitUntil(lambda: not cut_off(window), timeout=3000)
         except TimeoutError:
             assert cut_off(window) == [], (size, state)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_total_and_pay_stay_on_screen_at_each_size(
+    qtbot: QtBot, window: MainWindow, size: tuple[int, int]
+) -> None:
+    """With a member, a coupon's two-line message and three lines in the cart, the sum to
+    pay and the Pay button are on the screen without scrolling, at every size (the
+    counter's buttons scroll in their own pane instead)."""
+    window.resize(*size)
+    login(qtbot, window, "1001", "1111")
+    co = window.checkout
+    for code in (COAT, SCARF, LIPSTICK):
+        window.ctx.devices.simulate_scan(code)
+    qtbot.waitUntil(lambda: co.model.rowCount() == 3, timeout=5000)
+    co.member_field.setText("13800138000")
+    co.member_field.returnPressed.emit()
+    idle(qtbot, window)
+    co.coupon_field.setText("D11-50-0001")
+    co.coupon_field.returnPressed.emit()
+    idle(qtbot, window)
+    page = next(p for p in window.findChildren(QScrollArea) if p.widget() is co)
+    view = QRect(page.viewport().mapTo(window, QPoint(0, 0)), page.viewport().size())
+
+    def shown(w: QWidget) -> bool:
+        return w.isVisible() and _inside(view, QRect(w.mapTo(window, QPoint(0, 0)), w.size()))
+
+    qtbot.waitUntil(lambda: shown(co.total) and shown(co.pay_button), timeout=3000)
+    assert co.total.text().startswith("￥") and co.total.text() != "￥0.00"
 
 
 def counter_dialogs(qtbot: QtBot, win: MainWindow) -> Iterator[tuple[str, QDialog]]:
