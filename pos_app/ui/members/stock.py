@@ -22,11 +22,17 @@ from pos_app.ui.approval import ApprovalDialog, ask_approval
 from pos_app.ui.device_bridge import PresentedCard
 from pos_app.ui.i18n_util import N_, _, error_text
 from pos_app.ui.members.card_sale import CardSaleDialog, CardSaleTerms
+from pos_app.ui.members.card_source import MEDIA_NAMES
 from pos_app.ui.members.tab import Counter, MemberTab
 from pos_app.ui.operations import Op
 from pos_app.ui.operations import members as member_ops
 from pos_app.ui.shift import ensure_shift
 from pos_app.ui.widgets import button
+
+
+def media_name(media: str) -> str:
+    """A card's medium as the clerk's language names it (磁条卡, IC卡...)."""
+    return _(MEDIA_NAMES[media]) if media in MEDIA_NAMES else media
 
 
 class StockTab(MemberTab):
@@ -84,11 +90,11 @@ class StockTab(MemberTab):
         for p in data["products"]:
             counts = ", ".join(f"{error_text(PosError(status(k)))} {p[k]}"
                                for k in STATUSES if p[k])
-            lines.append(f"{p['name']} ({p['media']}): {counts}")
+            lines.append(f"{p['name']} · {media_name(p['media'])}: {counts}")
         self.summary.setText("\n".join(lines) or _("No cards registered to this store"))
         self.cards.clear()
         for c in data["in_stock"]:
-            item = QListWidgetItem(f"{c['card']}  {c['product']}  {c['media']}")
+            item = QListWidgetItem(f"{c['card']}  {c['product']}  {media_name(c['media'])}")
             item.setData(256, (c["card"], c["media"], c["product"]))  # Qt.UserRole
             self.cards.addItem(item)
         if self.cards.count():
