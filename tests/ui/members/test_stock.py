@@ -30,7 +30,7 @@ def test_see_the_stock_and_issue_from_it(qtbot: QtBot, window: MainWindow) -> No
     m.tabs.setCurrentWidget(m.stock_tab)
     idle(qtbot, win)
     tab = m.stock_tab
-    assert "VIP储值卡 ¥5,000 · 感应卡（非接触）: 在库 3" in tab.summary.text()  # the medium in Chinese
+    assert "VIP储值卡 ¥5,000 · 感应卡（非接触）: 在库 3" in tab.summary.text()
     assert [tab.cards.item(i).text().split()[0] for i in range(tab.cards.count())] == [
         "8901000000019", "8901000000027", "8901000000035"]
     tab.cards.setCurrentRow(1)
