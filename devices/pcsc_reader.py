@@ -337,8 +337,9 @@ class ChipSession:
     (``with ChipSession(reader_part) as chip: chip.write(data)``)."""
 
     def __init__(self, reader: str = "", *, file_id: str = HOLDER_FILE,
-                 aid: str | None = None) -> None:
+                 aid: str | None = None, wait_s: float = 3.0) -> None:
         self.wanted = reader
+        self.wait_s = wait_s  # how long to wait for a card not yet in the reader
         self.file_id = bytes.fromhex(file_id)
         self.aid = bytes.fromhex(aid) if aid else None
         self._ctx: Any = None
@@ -349,6 +350,16 @@ class ChipSession:
         hresult, self._ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
         if hresult != scard.SCARD_S_SUCCESS:
             raise DeviceUnavailable(f"PC/SC service (pcscd) not available: {_msg(hresult)}")
+        # a card being inserted as the command starts: pcscd sees it within its next poll
+        deadline = time.monotonic() + self.wait_s
+        while not self._connect():
+            if time.monotonic() >= deadline:
+                self.__exit__()
+                raise ApduError("no card in the reader: insert the card")
+            time.sleep(0.2)
+        return self
+
+    def _connect(self) -> bool:
         hresult, names = scard.SCardListReaders(self._ctx, [])
         names = [n for n in (names or []) if self.wanted in n] if hresult == 0 else []
         for name in names:
@@ -357,9 +368,8 @@ class ChipSession:
                 scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1)
             if hresult == scard.SCARD_S_SUCCESS:
                 self._card, self._protocol = card, protocol
-                return self
-        self.__exit__()
-        raise ApduError("no card in the reader: insert the card")
+                return True
+        return False
 
     def __exit__(self, *exc: object) -> None:
         if self._card is not None:
