@@ -158,7 +158,7 @@ def write_section(path: Path, text: str, med: dict[str, float], rounds: int,
         f"Measured {date.today().isoformat()} on {platform.node()} ({platform.machine()}, "
         f"{cpu} CPUs), Python {platform.python_version()}, SQLAlchemy "
         f"{importlib.metadata.version('sqlalchemy')}; load average {load[0]:.1f} before the "
-        f"run and {load[1]:.1f} after it (other engineers' work on the same machine):", 88)
+        f"run and {load[1]:.1f} after it:", 88)
     body = f"""{SECTION}
 
 Targets (issue 12): `pos --help` within 3× `python -c pass`; a command on the ledger
