@@ -19,6 +19,11 @@ MEDIA_NAMES = {
 }
 
 
+def media_name(media: str) -> str:
+    """A card's medium as the clerk's language names it (磁条卡, IC卡...), else its code."""
+    return _(MEDIA_NAMES[media]) if media in MEDIA_NAMES else media
+
+
 class CardSource(QWidget):
     """Where a new card comes from: the next number in sequence, or a card presented."""
 
@@ -46,7 +51,7 @@ class CardSource(QWidget):
         self.card = card
         self.present_radio.setChecked(True)
         ident = card.uid or card.card_no or ""
-        self.shown.setText(f"{_(MEDIA_NAMES.get(card.media, card.media))}: {mask_card(ident)}")
+        self.shown.setText(f"{media_name(card.media)}: {mask_card(ident)}")
 
     def value(self) -> tuple[str | None, str, str | None]:
         """(card number or None for the next in sequence, media, chip/tag UID)."""

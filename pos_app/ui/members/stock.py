@@ -22,17 +22,12 @@ from pos_app.ui.approval import ApprovalDialog, ask_approval
 from pos_app.ui.device_bridge import PresentedCard
 from pos_app.ui.i18n_util import N_, _, error_text
 from pos_app.ui.members.card_sale import CardSaleDialog, CardSaleTerms
-from pos_app.ui.members.card_source import MEDIA_NAMES
+from pos_app.ui.members.card_source import media_name
 from pos_app.ui.members.tab import Counter, MemberTab
 from pos_app.ui.operations import Op
 from pos_app.ui.operations import members as member_ops
 from pos_app.ui.shift import ensure_shift
 from pos_app.ui.widgets import button
-
-
-def media_name(media: str) -> str:
-    """A card's medium as the clerk's language names it (磁条卡, IC卡...)."""
-    return _(MEDIA_NAMES[media]) if media in MEDIA_NAMES else media
 
 
 class StockTab(MemberTab):
