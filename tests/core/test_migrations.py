@@ -65,3 +65,16 @@ def test_revisions_read_from_the_files_are_alembics(tmp_path: Path) -> None:
         # the writer holds BEGIN IMMEDIATE; the revision is still read at once
         assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+def test_revision_files_are_numbered_in_chain_order(tmp_path: Path) -> None:
+    """One chain, one head, and the files sort as the chain runs, so the next migration's
+    place is plain from a directory listing (revision ids themselves never change)."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config(make_engine(tmp_path / "x.sqlite")))
+    assert len(scripts.get_heads()) == 1
+    chain = list(reversed(list(scripts.walk_revisions())))  # base first
+    names = [Path(s.path).name for s in chain]
+    assert names == sorted(names)
+    assert all(name[:4].isdigit() for name in names)
