@@ -50,12 +50,21 @@ def product_of(t: Terminal, code: str) -> CardProduct:
     return p
 
 
+def with_check_digit(body: str) -> str:
+    """A card number: its digits ``body`` and their Luhn check digit (连号编码)."""
+    return body + luhn.calc_check_digit(body)
+
+
+def check_digit_ok(card_no: str) -> bool:
+    """Whether ``card_no`` is all digits ending in its Luhn check digit."""
+    return card_no.isdigit() and luhn.is_valid(card_no)
+
+
 def numbers(start: str, count: int) -> list[str]:
     """``count`` card numbers in sequence from the body ``start`` (digits, without the
-    check digit), each with its Luhn check digit appended."""
+    check digit), each with its check digit appended."""
     width = len(start)
-    return [f"{n:0{width}d}" + luhn.calc_check_digit(f"{n:0{width}d}")
-            for n in range(int(start), int(start) + count)]
+    return [with_check_digit(f"{n:0{width}d}") for n in range(int(start), int(start) + count)]
 
 
 def _check_range(start: str, count: int) -> list[str]:
@@ -137,7 +146,7 @@ def _from_note(t: Terminal, note: dict[str, Any]) -> tuple[str, str, str, list[s
     except (KeyError, TypeError, ValueError) as e:
         raise PosError("card.bad_note", detail=f"missing or bad {e}") from e
     for no in (first, last):
-        if not (no.isdigit() and luhn.is_valid(no)):
+        if not check_digit_ok(no):
             raise PosError("member.card_check_digit", card=no)
     nos = _check_range(first[:-1], count)
     if nos[-1] != last:

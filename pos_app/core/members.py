@@ -13,7 +13,6 @@ from typing import Any
 import phonenumbers
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from stdnum import luhn
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError
 
@@ -89,10 +88,6 @@ def age_on(birthday: date, day: date) -> int:
     return day.year - birthday.year - ((day.month, day.day) < (birthday.month, birthday.day))
 
 
-def card_check_digit_ok(card_no: str) -> bool:
-    return luhn.is_valid(card_no)
-
-
 def next_card_no(t: Terminal, s: Session) -> str:
     """Our card numbers: 88, the terminal's 4-digit card block, a 7-digit sequence, and a
     Luhn check digit (14 digits), issued in sequence without gaps."""
@@ -100,7 +95,7 @@ def next_card_no(t: Terminal, s: Session) -> str:
     if seq > 9_999_999:
         raise PosError("member.card_block_used_up")
     body = f"{CARD_PREFIX}{t.identity.card_block:04d}{seq:07d}"
-    return body + luhn.calc_check_digit(body)
+    return card_stock.with_check_digit(body)
 
 
 def _check_card_no(card_no: str) -> None:
@@ -110,7 +105,7 @@ def _check_card_no(card_no: str) -> None:
         card_no.isdigit()
         and len(card_no) == 14
         and card_no.startswith(CARD_PREFIX)
-        and not card_check_digit_ok(card_no)
+        and not card_stock.check_digit_ok(card_no)
     ):
         raise PosError("member.card_check_digit", card=card_no)
 
