@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync.hq.amounts import to_cents
 from sync.hq.figures import pyramid_sizes
 from sync.hq.models import HqEvent, HqGiftStock, HqMember, HqSale
 
@@ -133,28 +134,32 @@ def gift_stock(s: Session, store: str | None = None) -> list[dict[str, Any]]:
             for r in s.scalars(q)]
 
 
-def _enrollments(s: Session, start: date, end: date,
-                 store: str | None) -> list[tuple[str, str]]:
-    """(store, staff) of each member enrolled in the period, by who enrolled them as the
-    enrollment event says (its business day as HQ dates sales: the event's local date)."""
+def _events(s: Session, kind: str, start: date, end: date,
+            store: str | None) -> list[tuple[str, dict[str, Any]]]:
+    """(store, payload) of each applied event of ``kind`` in business days ``start`` to
+    ``end`` (its business day as HQ dates sales: the event's local date)."""
     lo, hi = (start - timedelta(days=1)).isoformat(), (end + timedelta(days=2)).isoformat()
     q = select(HqEvent.store, HqEvent.business_time, HqEvent.payload).where(
-        HqEvent.kind == "member_enrolled", HqEvent.status == "applied",
+        HqEvent.kind == kind, HqEvent.status == "applied",
         HqEvent.business_time >= lo, HqEvent.business_time < hi)
     if store:
         q = q.where(HqEvent.store == store)
-    out = []
-    for st, at, payload in s.execute(q):
-        who = json.loads(payload).get("enrolled_by")
-        if who and start.isoformat() <= str(at)[:10] <= end.isoformat():
-            out.append((st, who))
-    return out
+    return [(st, json.loads(payload)) for st, at, payload in s.execute(q)
+            if start.isoformat() <= str(at)[:10] <= end.isoformat()]
+
+
+def _staff_row(rows: dict[tuple[str, str], dict[str, Any]], store: str,
+               who: str) -> dict[str, Any]:
+    return rows.setdefault((store, who), {"store": store, "staff": who, "sales": 0,
+                                          "orders": 0, "vip_sales": 0, "enrollments": 0,
+                                          "commission": 0, "not_credited": 0})
 
 
 def staff(s: Session, start: date, end: date, store: str | None = None) -> dict[str, Any]:
     """Per store and staff member, business days ``start`` to ``end``: net sales, orders,
     VIP sales and share, credited to the assistant (else the cashier); a qualifying
-    non-member sale where membership was not offered is not credited (counted apart)."""
+    non-member sale where membership was not offered is not credited (counted apart);
+    members enrolled; commission on cards sold (event ``card_sale``, to its seller)."""
     q = select(HqSale).where(HqSale.business_date >= start.isoformat(),
                              HqSale.business_date <= end.isoformat())
     if store:
@@ -162,8 +167,7 @@ def staff(s: Session, start: date, end: date, store: str | None = None) -> dict[
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     for r in s.scalars(q):
         who = r.credited_staff or r.cashier or ""
-        f = rows.setdefault((r.store, who), {"store": r.store, "staff": who, "sales": 0,
-                                             "orders": 0, "vip_sales": 0, "not_credited": 0})
+        f = _staff_row(rows, r.store, who)
         if r.membership_offered is False:
             f["not_credited"] += 1
             continue
@@ -171,15 +175,16 @@ def staff(s: Session, start: date, end: date, store: str | None = None) -> dict[
         f["orders"] += 1 if r.kind == "sale" else 0
         if r.member_uid:
             f["vip_sales"] += r.total_cents
-    for store_of, who in _enrollments(s, start, end, store):
-        f = rows.setdefault((store_of, who), {"store": store_of, "staff": who, "sales": 0,
-                                              "orders": 0, "vip_sales": 0, "not_credited": 0})
-        f["enrollments"] = f.get("enrollments", 0) + 1
+    for store_of, p in _events(s, "member_enrolled", start, end, store):
+        if p.get("enrolled_by"):
+            _staff_row(rows, store_of, p["enrolled_by"])["enrollments"] += 1
+    for store_of, p in _events(s, "card_sale", start, end, store):
+        if to_cents(p.get("commission") or 0):
+            _staff_row(rows, store_of, p["seller"])["commission"] += to_cents(p["commission"])
     out = []
     for f in sorted(rows.values(), key=lambda x: (x["store"], -x["sales"], x["staff"])):
-        f.setdefault("enrollments", 0)
         share = (Decimal(f["vip_sales"]) / f["sales"]).quantize(Decimal("0.0001")) if (
             f["sales"] > 0) else Decimal("0.0000")
         out.append({**f, "sales": _yuan(f["sales"]), "vip_sales": _yuan(f["vip_sales"]),
-                    "vip_share": str(share)})
+                    "vip_share": str(share), "commission": _yuan(f["commission"])})
     return {"period": {"start": start.isoformat(), "end": end.isoformat()}, "staff": out}

@@ -22,18 +22,32 @@ import pytest
 from fastapi.testclient import TestClient
 from playwright.sync_api import Page, expect, sync_playwright
 
+from pos_app.core import card_sales, card_stock
+from pos_app.core.staff import Operator
 from pos_app.demo import PROGRAM
 from sync.hq.app import create_app
 from sync.hq.config import HqConfig
 from tests.sync.conftest import Hq, hq_url, pg_database  # noqa: F401
 
-from .chain import MONTH, PASSWORD, build
+from .chain import MONTH, PASSWORD, Chain, build
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 LAPTOP = {"width": 1366, "height": 900}
 TABLET = {"width": 820, "height": 1180}
+
+
+def _sell_card_below_face(ch: Chain) -> None:
+    """S001 sells the east member a ¥5,000 card for ¥4,000 (seller 2001: ¥800
+    commission), for the staff page's commission column."""
+    t, boss = ch.terminals["S001"], Operator("3001", "manager")
+    with t.tx() as s:
+        b = card_stock.create_batch(t, s, "VIP5000", "ic", "890100000001", 2, boss)
+        card_stock.receive(t, s, boss, batch_no=b.batch_no)
+        card_sales.sell(t, s, card_sales.CardSaleRequest(
+            "VIP5000", holder=ch.cards["east"], price=Decimal("4000"), seller="2001"), boss)
+    ch.hq.sync(t)
 
 
 def _free_port() -> int:
@@ -52,6 +66,7 @@ def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     app = create_app(cfg)
     with TestClient(app, base_url="http://hq") as client:
         ch = build(Hq(url, cfg, app, client), root)
+        _sell_card_below_face(ch)
         for t in ch.terminals.values():
             t.close()
     app.state.engine.dispose()
@@ -204,6 +219,8 @@ def test_back_office_in_a_real_browser(served: str) -> None:
         page.goto(f"{base}/office/staff?month={MONTH}")
         expect(page.locator("table#staff")).to_contain_text("S001")
         expect(page.locator("table#staff thead")).to_contain_text("会员销售占比")
+        expect(page.locator("table#staff thead")).to_contain_text("售卡提成")
+        expect(page.locator("table#staff tr", has_text="2001")).to_contain_text("¥800.00")
         shot(page, "staff")
 
         page.click("header nav >> text=用户")

@@ -1,21 +1,27 @@
 """The per-staff report at HQ (SQLite and PostgreSQL): every store's sales credited to
-the assistant who served, VIP share, and qualifying non-member sales where membership
-was not offered left uncredited."""
+the assistant who served, VIP share, qualifying non-member sales where membership was
+not offered left uncredited, and the commission on cards sold."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
-from pos_app.core import sales
-from tests.core.conftest import COAT
+from pos_app.core import card_sales, card_stock, members, performance, sales
+from pos_app.core.staff import Operator
+from tests.core.conftest import COAT, TZ, Clock
 from tests.core.helpers import CASHIER, cash, enroll
 from tests.sync.conftest import Hq
 
 ADMIN = {"Authorization": "Bearer admin-secret"}
+MANAGER = Operator("3001", "manager")
+SUPERVISOR = Operator("2001", "supervisor")
+NOON = datetime(2026, 11, 20, 12, 0, tzinfo=TZ)  # HQ dates an event by its UTC date
 
 
 def test_staff_report_at_hq(hq: Hq, tmp_path: Path) -> None:
-    a = hq.terminal(tmp_path, "S001", "T01", "F-EAST", 1)
+    a = hq.terminal(tmp_path, "S001", "T01", "F-EAST", 1, Clock(NOON))
     card = enroll(a)
     for member, offered in ((card, None), (None, True), (None, False)):
         req = sales.SaleRequest(lines=[sales.LineRequest(COAT, 1)], tenders=[cash()],
@@ -41,3 +47,28 @@ def test_staff_report_at_hq(hq: Hq, tmp_path: Path) -> None:
                          headers=ADMIN).status_code == 400
     assert hq.client.get("/v1/admin/reports/staff", headers=ADMIN).status_code == 400
     assert hq.client.get("/v1/admin/reports/staff", params={"day": day}).status_code == 401
+
+
+def test_card_sale_commission_at_hq(hq: Hq, tmp_path: Path) -> None:
+    """A card sold below face credits its seller the product's commission, at the
+    terminal and in HQ's staff report alike; cards given by a spending rule carry none."""
+    t = hq.terminal(tmp_path, "S001", "T01", "F-EAST", 1, Clock(NOON))
+    with t.tx() as s:
+        b = card_stock.create_batch(t, s, "VIP5000", "ic", "890100000001", 3, MANAGER)
+        card_stock.receive(t, s, SUPERVISOR, batch_no=b.batch_no)
+        members.enroll(t, s, members.Enrollment(name="李雷", phone="13912345678"), SUPERVISOR)
+        sold = card_sales.sell(t, s, card_sales.CardSaleRequest(
+            "VIP5000", holder="13912345678", price=Decimal("4000"), seller="2002"), SUPERVISOR)
+    hq.sync(t)
+    day = sold.business_time.astimezone(t.program.timezone).date()
+    with t.tx() as s:
+        here = {f.staff: f for f in performance.report(t, s, day, day, SUPERVISOR)}
+    rep = hq.client.get("/v1/admin/reports/staff", params={"day": day.isoformat()},
+                        headers=ADMIN)
+    assert rep.status_code == 200, rep.text
+    rows = {r["staff"]: r for r in rep.json()["staff"]}
+    assert rows["2002"]["commission"] == str(here["2002"].commission) == "800.00"
+    assert rows["2001"]["commission"] == "0.00" and rows["2001"]["enrollments"] == 1
+    other = hq.client.get("/v1/admin/reports/staff", headers=ADMIN,
+                          params={"day": (day + timedelta(days=1)).isoformat()})
+    assert other.json()["staff"] == []

@@ -107,7 +107,7 @@ ZH: dict[str, str] = {
     "Activate": "启用", "Action": "操作", "Target": "对象", "Who": "人员", "Where": "来源",
     # staff performance
     "Staff performance": "员工业绩", "Staff": "员工",
-    "VIP share": "会员销售占比", "Enrollments": "办卡数",
+    "VIP share": "会员销售占比", "Enrollments": "办卡数", "Card-sale commission": "售卡提成",
     "Not credited (membership not offered)": "未计业绩（未邀请入会）",
     "No sales this month.": "本月无销售。",
 }

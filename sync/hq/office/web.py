@@ -243,7 +243,8 @@ def mount(app: FastAPI, engine: Engine, reads: Reads | None = None) -> None:
     @r.get("/staff", response_class=HTMLResponse)
     def staff_page(request: Request, month: str = "") -> Response:
         """Per store and staff member for a month: sales, orders, VIP share, enrollments,
-        and the sales not credited because membership was not offered (业绩)."""
+        card-sale commission, and the sales not credited because membership was not
+        offered (业绩)."""
         month = month or this_month()
         if not MONTH_RE.match(month):
             return _bad(request, render, "month must be YYYY-MM")
