@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pos_app.core.errors import message_of
-from pos_app.core.messages import CONTEXT, MESSAGES, Msg
+from pos_app.core.messages import CONTEXT, Msg, kind_word
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT = "en"
@@ -64,9 +64,7 @@ def word(msg: Msg | str) -> str:
     return say(msg, _in_use[0]) if isinstance(msg, Msg) else msg
 
 
-def kind(value: str) -> Msg | str:
-    """A tender kind (``stored_value``) as a word."""
-    return Msg(f"kind.{value}") if f"kind.{value}" in MESSAGES else value
+kind = kind_word  # a tender kind (``stored_value``) as a word
 
 
 def error_text(e: BaseException, language: str) -> str:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import argparse
 
 from pos_app.cli.errors import EXIT_OK, EXIT_PROBLEMS
-from pos_app.cli.language import tr
+from pos_app.cli.language import tr, word
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
 from pos_app.core import ledger, outbox, reconcile, sealing, staff
+from pos_app.core.messages import Msg, plain
 from pos_app.core.terminal import Terminal
 
 
@@ -44,6 +45,7 @@ def cmd_ledger_verify(args: argparse.Namespace, t: Terminal) -> int:
         "entries": rep.entries,
         "accounts": rep.accounts,
         "problems": problems,
+        "details": details(problems),
     }
     emit(
         args,
@@ -52,7 +54,7 @@ def cmd_ledger_verify(args: argparse.Namespace, t: Terminal) -> int:
             tr("out.ledger_ok", journals=rep.journals, entries=rep.entries,
                accounts=rep.accounts)
             if not problems
-            else tr("out.ledger_not_ok", problems="\n  ".join(problems))
+            else tr("out.ledger_not_ok", problems=lines(problems))
         ),
     )
     return EXIT_OK if not problems else EXIT_PROBLEMS
@@ -65,14 +67,25 @@ def cmd_audit_verify(args: argparse.Namespace, t: Terminal) -> int:
             staff.verify_audit(s)
             + reconcile.check_audit_tail(s)
             + sealing.verify_audit(s, t.chain_key)
-            + [p for p in sealing.verify_anchor(s, t.chain_key) if not p.startswith("outbox")]
+            + [p for p in sealing.verify_anchor(s, t.chain_key)
+               if p.code != "verify.anchor_event"]
         )
     emit(
         args,
-        {"ok": not problems, "problems": problems},
+        {"ok": not problems, "problems": problems, "details": details(problems)},
         lambda: print(
             tr("out.audit_ok") if not problems
-            else tr("out.audit_not_ok", problems="\n  ".join(problems))
+            else tr("out.audit_not_ok", problems=lines(problems))
         ),
     )
     return EXIT_OK if not problems else EXIT_PROBLEMS
+
+
+def lines(problems: list[Msg]) -> str:
+    """The problems one a line, each in the language of the command."""
+    return "\n  ".join(word(p) for p in problems)
+
+
+def details(problems: list[Msg]) -> list[dict[str, object]]:
+    """The problems' codes and parameters (``--json``), beside their English text."""
+    return [{"code": p.code, "params": plain(p.params)} for p in problems]

@@ -32,6 +32,7 @@ from stdnum.exceptions import ValidationError
 from pos_app.core import card_stock, entitlements, ledger, members, outbox, shifts, tiers
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import CNY, TENDER_ACCOUNTS, Posting, account, cents
+from pos_app.core.messages import Msg
 from pos_app.core.models import (
     Card,
     CardMedia,
@@ -244,7 +245,7 @@ def _post(t: Terminal, s: Session, no: str, kind: str, cards: list[Card], face: 
 
 
 def check(s: Session, journals: dict[int, Journal],
-          entries: dict[int, list[tuple[str, int, str]]]) -> list[str]:
+          entries: dict[int, list[tuple[str, int, str]]]) -> list[Msg]:
     """Each card sale recomputed from its journal's entries: what the tender took in is
     what was paid and the cards' principal, the rest of face their bonus, the commission
     owed its seller (``pos ledger verify``)."""
@@ -255,18 +256,19 @@ def check(s: Session, journals: dict[int, Journal],
         net: dict[str, int] = {}
         for code, amount, _unit in entries.get(cs.journal_id, []):
             net[code] = net.get(code, 0) + amount
-        what = f"card sale {cs.sale_no}"
+        what = Msg("verify.what_card_sale", no=cs.sale_no)
         principal = -sum(a for c, a in net.items() if c.endswith(":principal"))
         bonus = -sum(a for c, a in net.items() if c.startswith("sv:card:") and c.endswith(":bonus"))
         took = net.get(TENDER_ACCOUNTS.get(cs.tender, ""), 0)
         if took != cents(cs.paid) or principal != cents(cs.paid):
-            out.append(f"{what}: ¥{cs.paid} paid but its journal took in ¥{ledger.yuan(took)} "
-                       f"as principal ¥{ledger.yuan(principal)}")
+            out.append(Msg("verify.card_sale_paid", what=what, paid=cs.paid,
+                           took=ledger.yuan(took), principal=ledger.yuan(principal)))
         if bonus != cents(cs.face - cs.paid):
-            out.append(f"{what}: ¥{cs.face - cs.paid} below face but the cards' bonus moved "
-                       f"¥{ledger.yuan(bonus)}")
+            out.append(Msg("verify.card_sale_bonus", what=what, below=cs.face - cs.paid,
+                           bonus=ledger.yuan(bonus)))
         if -net.get(f"staff:commission:{cs.seller}", 0) != cents(cs.commission):
-            out.append(f"{what}: commission ¥{cs.commission} to {cs.seller} not in its journal")
+            out.append(Msg("verify.card_sale_commission", what=what, commission=cs.commission,
+                           seller=cs.seller))
     return out
 
 

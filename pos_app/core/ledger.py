@@ -38,6 +38,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pos_app.core.messages import Msg
 from pos_app.core.models import (
     Account,
     Adjustment,
@@ -225,7 +226,7 @@ class VerifyReport:
     journals: int
     entries: int
     accounts: int
-    problems: list[str]
+    problems: list[Msg]
 
     @property
     def ok(self) -> bool:
@@ -236,7 +237,7 @@ def verify(session: Session) -> VerifyReport:
     """Prove the books: every journal balances per unit, every account balance equals the
     sum of its entries, the sequence has no gaps, debits equal credits, no stored-value
     balance is negative, and every member's points equal their lots."""
-    problems: list[str] = []
+    problems: list[Msg] = []
     # 1. each journal balances per unit
     rows = session.execute(
         select(Entry.journal_id, Entry.unit, func.sum(Entry.amount))
@@ -244,7 +245,7 @@ def verify(session: Session) -> VerifyReport:
         .having(func.sum(Entry.amount) != 0)
     ).all()
     for jid, unit, total in rows:
-        problems.append(f"journal {jid} does not balance in {unit}: off by {total}")
+        problems.append(Msg("verify.journal_unbalanced", journal=jid, unit=unit, off=total))
     # 2. debits equal credits overall, per unit
     for unit, debits, credits in session.execute(
         select(
@@ -254,7 +255,8 @@ def verify(session: Session) -> VerifyReport:
         ).group_by(Entry.unit)
     ).all():
         if debits + credits != 0:
-            problems.append(f"{unit}: debits {debits} do not equal credits {-credits}")
+            problems.append(Msg("verify.debits_credits", unit=unit, debits=debits,
+                                 credits=-credits))
     # 3. account balances equal the sum of their entries
     sums = dict(
         session.execute(
@@ -264,18 +266,17 @@ def verify(session: Session) -> VerifyReport:
     accounts = session.scalars(select(Account)).all()
     for acc in accounts:
         if acc.balance != sums.get(acc.id, 0):
-            problems.append(
-                f"account {acc.code}: balance {acc.balance} "
-                f"but entries sum to {sums.get(acc.id, 0)}"
-            )
+            problems.append(Msg("verify.account_balance", account=acc.code,
+                                balance=acc.balance, sum=sums.get(acc.id, 0)))
         if acc.code.startswith("sv:card:") and acc.balance > 0:
-            problems.append(f"account {acc.code} is overdrawn by {yuan(acc.balance)}")
+            problems.append(Msg("verify.card_overdrawn", account=acc.code,
+                                amount=yuan(acc.balance)))
     # 4. gapless sequence
     n, lo, hi = session.execute(
         select(func.count(Journal.id), func.min(Journal.seq), func.max(Journal.seq))
     ).one()
     if n and (lo != 1 or hi != n):
-        problems.append(f"journal sequence has gaps: {n} rows numbered {lo}..{hi}")
+        problems.append(Msg("verify.sequence_gaps", count=n, first=lo, last=hi))
     # 5. points accounts equal their lots
     lots = dict(
         session.execute(
@@ -286,9 +287,7 @@ def verify(session: Session) -> VerifyReport:
         if acc.code.startswith("points:member:") and acc.member_id is not None:
             owed = -acc.balance
             if owed != lots.get(acc.member_id, 0):
-                problems.append(
-                    f"member {acc.member_id}: points account {owed} but lots hold "
-                    f"{lots.get(acc.member_id, 0)}"
-                )
+                problems.append(Msg("verify.member_points", member=acc.member_id,
+                                    points=owed, lots=lots.get(acc.member_id, 0)))
     entries = session.scalar(select(func.count(Entry.id))) or 0
     return VerifyReport(journals=n, entries=entries, accounts=len(accounts), problems=problems)

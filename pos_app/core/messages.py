@@ -506,6 +506,89 @@ MESSAGES: dict[str, str] = {
     "cli.binary_needs_out": "--format {format} writes binary: give --out FILE",
     "cli.out_no_folder": "--out {path}: folder {folder} does not exist",
     "cli.png_failed": "--format png cannot be made: {detail}",
+    # pos ledger verify and pos audit verify: what a check found wrong (amounts as kept:
+    # cents in the books' own checks, yuan with ¥ where a record is recomputed)
+    "verify.journal_unbalanced": "journal {journal} does not balance in {unit}: off by {off}",
+    "verify.debits_credits": "{unit}: debits {debits} do not equal credits {credits}",
+    "verify.account_balance": "account {account}: balance {balance} but entries sum to {sum}",
+    "verify.card_overdrawn": "account {account} is overdrawn by {amount}",
+    "verify.sequence_gaps": "journal sequence has gaps: {count} rows numbered {first}..{last}",
+    "verify.member_points": "member {member}: points account {points} but lots hold {lots}",
+    "verify.event_sequence": "outbox: event {event} has sequence {seq}, expected {expected}",
+    "verify.event_link": "outbox: event {seq} does not link to event {previous}",
+    "verify.event_hash": "outbox: event {seq} content does not match its hash",
+    "verify.event_not_sealed": "outbox: event {seq} is not sealed by this terminal's chain key",
+    "verify.audit_not_sealed": "audit row {row} is not sealed by this terminal's chain key",
+    "verify.anchor_unreadable": "sync: the chain heads HQ acknowledged are unreadable",
+    "verify.anchor_not_sealed":
+        "sync: the chain heads HQ acknowledged are not sealed by this terminal's key",
+    "verify.anchor_event": "outbox: event {seq} acknowledged by HQ at {at} is missing or changed",
+    "verify.anchor_audit": "audit row {row} acknowledged by HQ at {at} is missing or changed",
+    "verify.audit_link": "audit row {row}: link to the previous row is broken",
+    "verify.audit_hash": "audit row {row}: content does not match its hash",
+    "verify.audit_removed": "audit log: {written} rows written but {kept} kept (rows were removed)",
+    "verify.audit_head": "audit row {row} named by event {seq} is missing or changed",
+    "verify.journals_removed": "journal: {numbered} numbered but {kept} kept (rows were removed)",
+    "verify.events_removed": "outbox: {numbered} numbered but {kept} kept (rows were removed)",
+    # ... the journal or record a problem is of (the {journal} and {what} above and below)
+    "verify.journal": "journal {seq} ({kind} {ref})",
+    "verify.journal_id": "journal #{id}",
+    "verify.what": "{kind} {no}",
+    "verify.what_sale": "sale {no}",
+    "verify.what_refund": "refund {no}",
+    "verify.what_topup": "top-up {no}",
+    "verify.what_card_sale": "card sale {no}",
+    "verify.part_amount": "amount",
+    "verify.part_principal": "principal",
+    "verify.part_bonus": "bonus",
+    # ... journals and the business records they book
+    "verify.record_missing": "{journal}: its {kind} record {ref} is missing",
+    "verify.record_shared": "{kind} {ref}: {count} records share one number",
+    "verify.record_booked_twice": "{kind} {ref}: booked by {count} journals",
+    "verify.record_journal_missing": "{kind} {ref}: its journal is missing",
+    "verify.record_journal_other":
+        "{kind} {ref}: its journal {seq} books {booked_kind} {booked_ref}",
+    "verify.journal_no_record": "{journal}: names no business record",
+    # ... journals and the outbox events that carry them
+    "verify.event_journal_missing":
+        "outbox: event {seq} ({kind}) carries a journal that is missing",
+    "verify.event_other_journal": "{journal}: event {seq} names journal {named}",
+    "verify.event_other_record": "{journal}: event {seq} names record {record}",
+    "verify.event_entries": "{journal}: entries differ from those its event {seq} carried",
+    "verify.journal_no_event": "{journal}: has no outbox event",
+    # ... records recomputed from their journal's entries
+    "verify.sale_total": "{what}: total ¥{total} but its journal books ¥{booked}",
+    "verify.sale_lines": "{what}: lines add up to ¥{lines}, not the total ¥{total}",
+    "verify.sale_tenders": "{what}: tenders add up to ¥{tenders}, not the total ¥{total}",
+    "verify.sale_tender_kind": "{what}: {kind} tenders ¥{paid} but {account} booked ¥{booked}",
+    "verify.sale_stored_value":
+        "{what}: stored-value {part} ¥{paid} but the cards' entries move ¥{moved}",
+    "verify.sale_points_value":
+        "{what}: points tenders worth ¥{value} but points:redemption booked ¥{booked}",
+    "verify.sale_points_earned": "{what}: {points} points earned but its journal issued {issued}",
+    "verify.sale_line_points": "{what}: lines earned {lines} points, the sale {points}",
+    "verify.sale_points_redeemed":
+        "{what}: {points} points tendered but its journal redeemed {redeemed}",
+    "verify.line_shares": "{what}: line {line} is ¥{amount} but its tender shares add up to "
+    "¥{shares}",
+    "verify.tender_shares":
+        "{what}: tender {tender} {part} ¥{amount} but its line shares add up to ¥{shares}",
+    "verify.tender_share_points":
+        "{what}: tender {tender} {points} points but its line shares add up to {shares}",
+    "verify.topup_tender": "{what}: ¥{amount} by {tender} but its journal took in ¥{took}",
+    "verify.topup_principal": "{what}: ¥{amount} but the card's principal moved ¥{moved}",
+    "verify.topup_bonus": "{what}: bonus ¥{bonus} but the card's bonus moved ¥{moved}",
+    "verify.card_sale_paid":
+        "{what}: ¥{paid} paid but its journal took in ¥{took} as principal ¥{principal}",
+    "verify.card_sale_bonus": "{what}: ¥{below} below face but the cards' bonus moved ¥{bonus}",
+    "verify.card_sale_commission":
+        "{what}: commission ¥{commission} to {seller} not in its journal",
+    "verify.lot_remaining":
+        "points lot {lot} of member {member}: {remaining} remaining but {points} less {drawn} "
+        "drawn",
+    "verify.journal_member_points":
+        "{journal}: member {member} points entry {booked} but the lots it made and drew come "
+        "to {lots}",
     # the disk or the database refusing a write (nothing was changed)
     # the command line's own output for people (pos_app/cli), and tender kinds as words
     "kind.points": "points",
@@ -659,6 +742,11 @@ def _pattern(template: str) -> re.Pattern[str]:
 def status(value: str) -> Msg | str:
     """A card's or shift's status as a translatable word."""
     return Msg(f"status.{value}") if f"status.{value}" in MESSAGES else value
+
+
+def kind_word(value: str) -> Msg | str:
+    """A tender kind (``stored_value``) as a word."""
+    return Msg(f"kind.{value}") if f"kind.{value}" in MESSAGES else value
 
 
 def role(value: str) -> Msg | str:

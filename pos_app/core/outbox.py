@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pos_app.core import ledger
+from pos_app.core.messages import Msg
 from pos_app.core.models import Account, AuditEntry, Entry, Journal, OutboxEvent
 from pos_app.core.terminal import Terminal
 
@@ -119,18 +120,19 @@ def record(
     return ev
 
 
-def verify_chain(t: Terminal, s: Session) -> list[str]:
+def verify_chain(t: Terminal, s: Session) -> list[Msg]:
     """Recompute the chain and the sequence; name every event that does not fit."""
     problems = []
     prev = GENESIS
     expect = 1
     for ev in s.scalars(select(OutboxEvent).order_by(OutboxEvent.seq)):
         if ev.seq != expect:
-            problems.append(f"outbox: event {ev.event_id} has sequence {ev.seq}, expected {expect}")
+            problems.append(Msg("verify.event_sequence", event=ev.event_id, seq=ev.seq,
+                                expected=expect))
         if ev.prev_hash != prev:
-            problems.append(f"outbox: event {ev.seq} does not link to event {ev.seq - 1}")
+            problems.append(Msg("verify.event_link", seq=ev.seq, previous=ev.seq - 1))
         if ev.hash != event_hash(ev.prev_hash, header_of(ev, t), ev.payload):
-            problems.append(f"outbox: event {ev.seq} content does not match its hash")
+            problems.append(Msg("verify.event_hash", seq=ev.seq))
         prev = ev.hash
         expect = ev.seq + 1
     return problems

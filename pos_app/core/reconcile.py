@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core import card_sales
 from pos_app.core.ledger import RECORD_KINDS, TENDER_ACCOUNTS, cents, yuan
+from pos_app.core.messages import MESSAGES, Msg, kind_word
 from pos_app.core.models import (
     Account,
     AuditEntry,
@@ -46,10 +47,10 @@ from pos_app.core.models import (
 )
 
 
-def verify(s: Session) -> list[str]:
+def verify(s: Session) -> list[Msg]:
     entries = _entries_by_journal(s)
     journals = {j.id: j for j in s.scalars(select(Journal).order_by(Journal.seq))}
-    problems: list[str] = []
+    problems: list[Msg] = []
     problems += check_records(s, journals)
     problems += check_events(s, journals, entries)
     problems += check_sales(s, journals, entries)
@@ -79,14 +80,20 @@ def _net(rows: list[tuple[str, int, str]]) -> dict[str, int]:
     return net
 
 
-def _name(j: Journal) -> str:
-    return f"journal {j.seq} ({j.kind} {j.record_ref or j.ref})"
+def _name(j: Journal) -> Msg:
+    return Msg("verify.journal", seq=j.seq, kind=j.kind, ref=j.record_ref or j.ref)
+
+
+def _what(kind: str, no: str) -> Msg:
+    """A sale or a refund (a kind edited behind the ledger's back named as it is)."""
+    code = f"verify.what_{kind}"
+    return Msg(code, no=no) if code in MESSAGES else Msg("verify.what", kind=kind, no=no)
 
 
 # --- journal <-> business record --------------------------------------------------------
 
 
-def check_records(s: Session, journals: dict[int, Journal]) -> list[str]:
+def check_records(s: Session, journals: dict[int, Journal]) -> list[Msg]:
     problems = []
     by_record: dict[tuple[str, str], list[Journal]] = defaultdict(list)
     for j in journals.values():
@@ -101,25 +108,29 @@ def check_records(s: Session, journals: dict[int, Journal]) -> list[str]:
             if kind != name:
                 continue
             if ref not in rows:
-                problems += [f"{_name(j)}: its {kind} record {ref} is missing" for j in js]
+                problems += [Msg("verify.record_missing", journal=_name(j), kind=kind, ref=ref)
+                             for j in js]
                 continue
             if len(rows[ref]) > 1:
-                problems.append(f"{kind} {ref}: {len(rows[ref])} records share one number")
+                problems.append(Msg("verify.record_shared", kind=kind, ref=ref,
+                                    count=len(rows[ref])))
             if rk.journal and len(js) > 1:
-                problems.append(f"{kind} {ref}: booked by {len(js)} journals")
+                problems.append(Msg("verify.record_booked_twice", kind=kind, ref=ref,
+                                    count=len(js)))
         if rk.journal is None:
             continue
         for ref, jids in rows.items():
             for jid in jids:
                 booked = journals.get(jid)
                 if booked is None:
-                    problems.append(f"{name} {ref}: its journal is missing")
+                    problems.append(Msg("verify.record_journal_missing", kind=name, ref=ref))
                 elif (booked.record_kind, booked.record_ref) != (name, ref):
-                    problems.append(f"{name} {ref}: its journal {booked.seq} books "
-                                    f"{booked.record_kind} {booked.record_ref}")
+                    problems.append(Msg("verify.record_journal_other", kind=name, ref=ref,
+                                        seq=booked.seq, booked_kind=booked.record_kind,
+                                        booked_ref=booked.record_ref))
     for j in journals.values():
         if j.record_kind not in RECORD_KINDS:
-            problems.append(f"{_name(j)}: names no business record")
+            problems.append(Msg("verify.journal_no_record", journal=_name(j)))
     return problems
 
 
@@ -128,7 +139,7 @@ def check_records(s: Session, journals: dict[int, Journal]) -> list[str]:
 
 def check_events(
     s: Session, journals: dict[int, Journal], entries: dict[int, list[tuple[str, int, str]]]
-) -> list[str]:
+) -> list[Msg]:
     problems = []
     by_event = {j.event_id: j for j in journals.values()}
     seen: set[str] = set()
@@ -138,24 +149,22 @@ def check_events(
             continue
         j = by_event.get(ev.event_id)
         if j is None or payload["journal_event"] != ev.event_id:
-            problems.append(f"outbox: event {ev.seq} ({ev.kind}) carries a journal that is missing")
+            problems.append(Msg("verify.event_journal_missing", seq=ev.seq, kind=ev.kind))
             continue
         seen.add(ev.event_id)
         carried = payload.get("entries", payload.get("local_entries"))
         booked = [[code, amount, unit] for code, amount, unit in entries.get(j.id, [])]
         if payload.get("journal_seq") != j.seq:
-            problems.append(
-                f"{_name(j)}: event {ev.seq} names journal {payload.get('journal_seq')}"
-            )
+            problems.append(Msg("verify.event_other_journal", journal=_name(j), seq=ev.seq,
+                                named=payload.get("journal_seq")))
         if payload.get("record") is not None and payload["record"] != [j.record_kind, j.record_ref]:
-            problems.append(
-                f"{_name(j)}: event {ev.seq} names record {' '.join(map(str, payload['record']))}"
-            )
+            problems.append(Msg("verify.event_other_record", journal=_name(j), seq=ev.seq,
+                                record=" ".join(map(str, payload["record"]))))
         if carried != booked:
-            problems.append(f"{_name(j)}: entries differ from those its event {ev.seq} carried")
+            problems.append(Msg("verify.event_entries", journal=_name(j), seq=ev.seq))
     for j in journals.values():
         if j.event_id not in seen:
-            problems.append(f"{_name(j)}: has no outbox event")
+            problems.append(Msg("verify.journal_no_event", journal=_name(j)))
     return problems
 
 
@@ -164,8 +173,8 @@ def check_events(
 
 def check_sales(
     s: Session, journals: dict[int, Journal], entries: dict[int, list[tuple[str, int, str]]]
-) -> list[str]:
-    problems: list[str] = []
+) -> list[Msg]:
+    problems: list[Msg] = []
     lines: dict[int, list[SaleLine]] = defaultdict(list)
     for ln in s.scalars(select(SaleLine)):
         lines[ln.sale_id].append(ln)
@@ -189,35 +198,36 @@ def _sale_figures(
     lines: list[SaleLine],
     tenders: list[SaleTender],
     shares: dict[int, list[LineTenderShare]],
-) -> list[str]:
+) -> list[Msg]:
     out = []
-    what = f"{sale.kind} {sale.sale_no}"
+    what = _what(sale.kind, sale.sale_no)
     total = cents(sale.total)
     sign = 1 if sale.kind == "sale" else -1  # a sale is paid in; a refund paid out
     booked = -net.get("sales:revenue", 0) if sale.kind == "sale" else net.get("sales:returns", 0)
     if booked != total:
-        out.append(f"{what}: total ¥{sale.total} but its journal books ¥{_y(booked)}")
+        out.append(Msg("verify.sale_total", what=what, total=sale.total, booked=_y(booked)))
     if sum(cents(ln.amount) for ln in lines) != total:
-        out.append(f"{what}: lines add up to ¥{_y(sum(cents(ln.amount) for ln in lines))}, "
-                   f"not the total ¥{sale.total}")
+        out.append(Msg("verify.sale_lines", what=what, total=sale.total,
+                       lines=_y(sum(cents(ln.amount) for ln in lines))))
     if sum(cents(tr.amount) for tr in tenders) != total:
-        out.append(f"{what}: tenders add up to ¥{_y(sum(cents(tr.amount) for tr in tenders))}, "
-                   f"not the total ¥{sale.total}")
+        out.append(Msg("verify.sale_tenders", what=what, total=sale.total,
+                       tenders=_y(sum(cents(tr.amount) for tr in tenders))))
     for kind, code in TENDER_ACCOUNTS.items():
         paid = sum(cents(tr.amount) for tr in tenders if tr.kind == kind)
         if sign * net.get(code, 0) != paid:
-            out.append(f"{what}: {kind} tenders ¥{_y(paid)} but {code} booked "
-                       f"¥{_y(sign * net.get(code, 0))}")
+            out.append(Msg("verify.sale_tender_kind", what=what, kind=kind_word(kind),
+                           paid=_y(paid), account=code, booked=_y(sign * net.get(code, 0))))
     for part in ("principal", "bonus"):
         paid = sum(cents(getattr(tr, part)) for tr in tenders if tr.kind == "stored_value")
         moved = sum(a for c, a in net.items() if c.startswith("sv:card:") and c.endswith(part))
         if sign * moved != paid:
-            out.append(f"{what}: stored-value {part} ¥{_y(paid)} but the cards' entries "
-                       f"move ¥{_y(sign * moved)}")
+            out.append(Msg("verify.sale_stored_value", what=what,
+                           part=Msg(f"verify.part_{part}"), paid=_y(paid),
+                           moved=_y(sign * moved)))
     pts_value = sum(cents(tr.amount) for tr in tenders if tr.kind == "points")
     if sign * net.get("points:redemption", 0) != pts_value:
-        out.append(f"{what}: points tenders worth ¥{_y(pts_value)} but points:redemption "
-                   f"booked ¥{_y(sign * net.get('points:redemption', 0))}")
+        out.append(Msg("verify.sale_points_value", what=what, value=_y(pts_value),
+                       booked=_y(sign * net.get("points:redemption", 0))))
     if sale.kind == "sale":
         out += _points_of_sale(what, sale, net, lines, tenders)
     out += _shares(what, lines, tenders, shares)
@@ -225,34 +235,34 @@ def _sale_figures(
 
 
 def _points_of_sale(
-    what: str, sale: Sale, net: dict[str, int], lines: list[SaleLine], tenders: list[SaleTender]
-) -> list[str]:
+    what: Msg, sale: Sale, net: dict[str, int], lines: list[SaleLine], tenders: list[SaleTender]
+) -> list[Msg]:
     out = []
     if net.get("points:issued", 0) != sale.points_earned:
-        out.append(f"{what}: {sale.points_earned} points earned but its journal issued "
-                   f"{net.get('points:issued', 0)}")
+        out.append(Msg("verify.sale_points_earned", what=what, points=sale.points_earned,
+                       issued=net.get("points:issued", 0)))
     if sum(ln.points_earned for ln in lines) != sale.points_earned:
-        out.append(f"{what}: lines earned {sum(ln.points_earned for ln in lines)} points, "
-                   f"the sale {sale.points_earned}")
+        out.append(Msg("verify.sale_line_points", what=what, points=sale.points_earned,
+                       lines=sum(ln.points_earned for ln in lines)))
     redeemed = sum(tr.points for tr in tenders if tr.kind == "points")
     if -net.get("points:redeemed", 0) != redeemed:
-        out.append(f"{what}: {redeemed} points tendered but its journal redeemed "
-                   f"{-net.get('points:redeemed', 0)}")
+        out.append(Msg("verify.sale_points_redeemed", what=what, points=redeemed,
+                       redeemed=-net.get("points:redeemed", 0)))
     return out
 
 
 def _shares(
-    what: str,
+    what: Msg,
     lines: list[SaleLine],
     tenders: list[SaleTender],
     shares: dict[int, list[LineTenderShare]],
-) -> list[str]:
+) -> list[Msg]:
     out = []
     for ln in lines:
         paid = sum(cents(sh.amount) for sh in shares[ln.id])
         if shares[ln.id] and paid != cents(ln.amount):
-            out.append(f"{what}: line {ln.no} is ¥{ln.amount} but its tender shares add up "
-                       f"to ¥{_y(paid)}")
+            out.append(Msg("verify.line_shares", what=what, line=ln.no, amount=ln.amount,
+                           shares=_y(paid)))
     if not any(shares[ln.id] for ln in lines):
         return out
     for tr in tenders:
@@ -260,41 +270,43 @@ def _shares(
         for field in ("amount", "principal", "bonus"):
             want, have = cents(getattr(tr, field)), sum(cents(getattr(x, field)) for x in got)
             if want != have:
-                out.append(f"{what}: tender {tr.no} {field} ¥{_y(want)} but its line shares "
-                           f"add up to ¥{_y(have)}")
+                out.append(Msg("verify.tender_shares", what=what, tender=tr.no,
+                               part=Msg(f"verify.part_{field}"), amount=_y(want),
+                               shares=_y(have)))
         if tr.points != sum(x.points for x in got):
-            out.append(f"{what}: tender {tr.no} {tr.points} points but its line shares add up "
-                       f"to {sum(x.points for x in got)}")
+            out.append(Msg("verify.tender_share_points", what=what, tender=tr.no,
+                           points=tr.points, shares=sum(x.points for x in got)))
     return out
 
 
 def check_topups(
     s: Session, journals: dict[int, Journal], entries: dict[int, list[tuple[str, int, str]]]
-) -> list[str]:
+) -> list[Msg]:
     out = []
     for tp in s.scalars(select(Topup).order_by(Topup.id)):
         if tp.journal_id not in journals:
             continue
         net = _net(entries.get(tp.journal_id, []))
-        what = f"top-up {tp.topup_no}"
+        what = Msg("verify.what_topup", no=tp.topup_no)
         amount, bonus = cents(tp.amount), cents(tp.bonus)
         paid_in = net.get(TENDER_ACCOUNTS.get(tp.tender, ""), 0)
         principal = -sum(a for c, a in net.items() if c.startswith("sv:card:")
                          and c.endswith(":principal"))
         given = -sum(a for c, a in net.items() if c.startswith("sv:card:") and c.endswith(":bonus"))
         if paid_in != amount:
-            out.append(f"{what}: ¥{tp.amount} by {tp.tender} but its journal took in "
-                       f"¥{_y(paid_in)}")
+            out.append(Msg("verify.topup_tender", what=what, amount=tp.amount,
+                           tender=kind_word(tp.tender), took=_y(paid_in)))
         if principal != amount:
-            out.append(f"{what}: ¥{tp.amount} but the card's principal moved ¥{_y(principal)}")
+            out.append(Msg("verify.topup_principal", what=what, amount=tp.amount,
+                           moved=_y(principal)))
         if given != bonus or net.get("sv:bonus_given", 0) != bonus:
-            out.append(f"{what}: bonus ¥{tp.bonus} but the card's bonus moved ¥{_y(given)}")
+            out.append(Msg("verify.topup_bonus", what=what, bonus=tp.bonus, moved=_y(given)))
     return out
 
 
 def check_points(
     s: Session, journals: dict[int, Journal], entries: dict[int, list[tuple[str, int, str]]]
-) -> list[str]:
+) -> list[Msg]:
     """Every lot's remaining points are its points less what was drawn from it; per
     journal, each member's points entry equals the points drawn from their lots less the
     points of the lots it made."""
@@ -309,8 +321,8 @@ def check_points(
             per_journal[(use.journal_id, lot.member_id)] += use.points
     for lot in lots.values():
         if lot.remaining != lot.points - drawn[lot.id]:
-            out.append(f"points lot {lot.id} of member {lot.member_id}: {lot.remaining} "
-                       f"remaining but {lot.points} less {drawn[lot.id]} drawn")
+            out.append(Msg("verify.lot_remaining", lot=lot.id, member=lot.member_id,
+                           remaining=lot.remaining, points=lot.points, drawn=drawn[lot.id]))
         per_journal[(lot.journal_id, lot.member_id)] -= lot.points
     member_accounts = {
         a.code: a.member_id
@@ -325,39 +337,39 @@ def check_points(
     for key in sorted(set(booked) | {k for k, v in per_journal.items() if v}):
         if booked.get(key, 0) != per_journal.get(key, 0):
             j = journals.get(key[0])
-            name = _name(j) if j is not None else f"journal #{key[0]}"
-            out.append(f"{name}: member {key[1]} points entry {booked.get(key, 0)} but the lots "
-                       f"it made and drew come to {per_journal.get(key, 0)}")
+            name = _name(j) if j is not None else Msg("verify.journal_id", id=key[0])
+            out.append(Msg("verify.journal_member_points", journal=name, member=key[1],
+                           booked=booked.get(key, 0), lots=per_journal.get(key, 0)))
     return out
 
 
 # --- counters and the audit head ------------------------------------------------------------
 
 
-def check_counters(s: Session, journals: int) -> list[str]:
+def check_counters(s: Session, journals: int) -> list[Msg]:
     out = []
     counters = dict(s.execute(select(Counter.name, Counter.value)).all())
     events = s.scalar(select(func.count(OutboxEvent.id))) or 0
-    for name, have in (("journal", journals), ("outbox", events)):
+    for code, name, have in (("verify.journals_removed", "journal", journals),
+                             ("verify.events_removed", "outbox", events)):
         if counters.get(name, 0) != have:
-            out.append(f"{name}: {counters.get(name, 0)} numbered but {have} kept "
-                       f"(rows were removed)")
+            out.append(Msg(code, numbered=counters.get(name, 0), kept=have))
     return out
 
 
-def check_audit_tail(s: Session) -> list[str]:
+def check_audit_tail(s: Session) -> list[Msg]:
     """The audit log keeps as many rows as were counted, and each event names the audit
     log's last row of its time: that row must still be there, unchanged."""
     out = []
     counted = s.scalar(select(Counter.value).where(Counter.name == "audit")) or 0
     kept = s.scalar(select(func.count(AuditEntry.id))) or 0
     if counted != kept:
-        out.append(f"audit log: {counted} rows written but {kept} kept (rows were removed)")
+        out.append(Msg("verify.audit_removed", written=counted, kept=kept))
     hashes = dict(s.execute(select(AuditEntry.id, AuditEntry.hash)).all())
     for seq, payload in s.execute(select(OutboxEvent.seq, OutboxEvent.payload)):
         head = json.loads(payload).get("audit")
         if head and hashes.get(head[0]) != head[1]:
-            out.append(f"audit row {head[0]} named by event {seq} is missing or changed")
+            out.append(Msg("verify.audit_head", row=head[0], seq=seq))
     return out
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from pos_app.core.messages import Msg
 from pos_app.core.models import AuditEntry, OutboxEvent, SyncState
 
 CHAIN_KEY_FILE = Path("secrets") / "chain.key"
@@ -91,28 +92,28 @@ def seal_unsealed(session: Session, key: bytes) -> int:
     return n
 
 
-def verify(session: Session, key: bytes) -> list[str]:
+def verify(session: Session, key: bytes) -> list[Msg]:
     """Name every event and audit row whose seal is missing or wrong."""
     problems = []
     for seq, h, mac in session.execute(
         select(OutboxEvent.seq, OutboxEvent.hash, OutboxEvent.mac).order_by(OutboxEvent.seq)
     ):
         if not hmac.compare_digest(mac or "", seal(key, "event", h)):
-            problems.append(f"outbox: event {seq} is not sealed by this terminal's chain key")
+            problems.append(Msg("verify.event_not_sealed", seq=seq))
     return problems + verify_audit(session, key)
 
 
-def verify_audit(session: Session, key: bytes) -> list[str]:
+def verify_audit(session: Session, key: bytes) -> list[Msg]:
     problems = []
     for rid, h, mac in session.execute(
         select(AuditEntry.id, AuditEntry.hash, AuditEntry.mac).order_by(AuditEntry.id)
     ):
         if not hmac.compare_digest(mac or "", seal(key, "audit", h)):
-            problems.append(f"audit row {rid} is not sealed by this terminal's chain key")
+            problems.append(Msg("verify.audit_not_sealed", row=rid))
     return problems
 
 
-def verify_anchor(session: Session, key: bytes) -> list[str]:
+def verify_anchor(session: Session, key: bytes) -> list[Msg]:
     """The chain heads HQ last acknowledged (kept by sync, sealed): the seal holds and the
     event and audit row they name are still there with the same hash."""
     st = session.get(SyncState, 1)
@@ -123,18 +124,16 @@ def verify_anchor(session: Session, key: bytes) -> list[str]:
         text, mac = kept["anchor"], kept["mac"]
         a = json.loads(text)
     except (ValueError, KeyError, TypeError):
-        return ["sync: the chain heads HQ acknowledged are unreadable"]
+        return [Msg("verify.anchor_unreadable")]
     if not hmac.compare_digest(str(mac), seal(key, "anchor", text)):
-        return ["sync: the chain heads HQ acknowledged are not sealed by this terminal's key"]
+        return [Msg("verify.anchor_not_sealed")]
     out = []
     if a["event_seq"] and session.scalar(
         select(OutboxEvent.hash).where(OutboxEvent.seq == a["event_seq"])
     ) != a["event_hash"]:
-        out.append(f"outbox: event {a['event_seq']} acknowledged by HQ at {a['at']} is missing "
-                   "or changed")
+        out.append(Msg("verify.anchor_event", seq=a["event_seq"], at=a["at"]))
     if a["audit_id"] and session.scalar(
         select(AuditEntry.hash).where(AuditEntry.id == a["audit_id"])
     ) != a["audit_hash"]:
-        out.append(f"audit row {a['audit_id']} acknowledged by HQ at {a['at']} is missing or "
-                   "changed")
+        out.append(Msg("verify.anchor_audit", row=a["audit_id"], at=a["at"]))
     return out

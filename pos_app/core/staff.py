@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from pos_app.core import rights
 from pos_app.core.errors import NotAllowed, NotFound, PosError
 from pos_app.core.ledger import next_counter
+from pos_app.core.messages import Msg
 from pos_app.core.models import AuditEntry, Staff
 from pos_app.core.rights import CONSOLE, ROLES, Operator
 
@@ -160,7 +161,7 @@ def audit(
     return row
 
 
-def verify_audit(session: Session) -> list[str]:
+def verify_audit(session: Session) -> list[Msg]:
     """Recompute the chain; name every row whose content or link was changed."""
     problems = []
     prev = GENESIS
@@ -170,9 +171,9 @@ def verify_audit(session: Session) -> list[str]:
             prev, at_s, row.staff, row.action, row.subject, row.detail, row.approved_by
         )
         if row.prev_hash != prev:
-            problems.append(f"audit row {row.id}: link to the previous row is broken")
+            problems.append(Msg("verify.audit_link", row=row.id))
         if row.hash != expect:
-            problems.append(f"audit row {row.id}: content does not match its hash")
+            problems.append(Msg("verify.audit_hash", row=row.id))
         prev = row.hash
     return problems
 

@@ -184,7 +184,7 @@ def test_ledger_and_audit_verify_in_chinese(data: Path) -> None:
     assert (zh, en) == ("审计日志正常\n", "audit log ok\n")
     # JSON keeps its keys whatever the language
     js = _pos(data, "--language", "zh_CN", "--json", "audit", "verify")
-    assert json.loads(js.stdout) == {"ok": True, "problems": []}
+    assert json.loads(js.stdout) == {"ok": True, "problems": [], "details": []}
 
 
 def test_catalog_import_in_chinese(data: Path, tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ def _upgrade_and_use(data_dir: Path, pos: Callable[..., Run]) -> None:
     r = pos("--data-dir", d, "--json", "ledger", "verify")
     assert r.code == 0, r.out + r.err
     assert r.json() == {
-        "ok": True, "journals": 2, "entries": 8, "accounts": 7, "problems": []
+        "ok": True, "journals": 2, "entries": 8, "accounts": 7, "problems": [], "details": []
     }
     assert _revision(db) == head_revision()
 

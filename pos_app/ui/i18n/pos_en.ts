@@ -224,404 +224,404 @@
       <translation>Print slip</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="1017" />
+      <location filename="../checkout.py" line="1034" />
+      <source>Coupon %1 taken off: %2</source>
+      <translation>Coupon %1 taken off: %2</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="1052" />
       <source>Welcome</source>
       <translation>Welcome</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="118" />
+      <location filename="../checkout.py" line="140" />
       <source>Anonymous card</source>
       <translation>Anonymous card</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="119" />
+      <location filename="../checkout.py" line="141" />
       <source>Tier</source>
       <translation>Tier</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="120" />
+      <location filename="../checkout.py" line="142" />
       <source>Points</source>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="121" />
+      <location filename="../checkout.py" line="143" />
       <source>Stored value</source>
       <translation>Stored value</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="122" />
+      <location filename="../checkout.py" line="144" />
       <source>principal</source>
       <translation>principal</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="123" />
+      <location filename="../checkout.py" line="145" />
       <source>bonus</source>
       <translation>bonus</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="149" />
       <source>%1 points expire on %2</source>
       <translation>%1 points expire on %2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="132" />
+      <location filename="../checkout.py" line="154" />
       <source>Supplementary card</source>
       <translation>Supplementary card</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="155" />
+      <location filename="../checkout.py" line="177" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="155" />
+      <location filename="../checkout.py" line="177" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="155" />
+      <location filename="../checkout.py" line="177" />
       <source>Qty</source>
       <translation>Qty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="155" />
+      <location filename="../checkout.py" line="177" />
       <source>Price</source>
       <translation>Price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="155" />
+      <location filename="../checkout.py" line="177" />
       <source>Discounts</source>
       <translation>Discounts</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="155" />
+      <location filename="../checkout.py" line="177" />
       <source>Amount</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="223" />
+      <location filename="../checkout.py" line="245" />
       <source>Checkout</source>
       <translation>Checkout</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="226" />
+      <location filename="../checkout.py" line="248" />
       <source>Quantity of the selected line</source>
       <translation>Quantity of the selected line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="227" />
+      <location filename="../checkout.py" line="249" />
       <source>Void the selected line</source>
       <translation>Void the selected line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="228" />
+      <location filename="../checkout.py" line="250" />
       <source>Price override (supervisor)</source>
       <translation>Price override (supervisor)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="229" />
+      <location filename="../checkout.py" line="251" />
       <source>Member: card or phone</source>
       <translation>Member: card or phone</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="230" />
+      <location filename="../checkout.py" line="252" />
       <source>Coupon</source>
       <translation>Coupon</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="231" />
+      <location filename="../checkout.py" line="253" />
       <source>Pay</source>
       <translation>Pay</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="232" />
+      <location filename="../checkout.py" line="254" />
       <source>Park the cart (挂单)</source>
       <translation>Park the cart (挂单)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="233" />
+      <location filename="../checkout.py" line="255" />
       <source>Recall a parked cart (取单)</source>
       <translation>Recall a parked cart (取单)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="234" />
+      <location filename="../checkout.py" line="256" />
       <source>Cancel the whole sale, with a reason (整单取消)</source>
       <translation>Cancel the whole sale, with a reason (整单取消)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="235" />
+      <location filename="../checkout.py" line="257" />
       <source>Detach the member</source>
       <translation>Detach the member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="236" />
+      <location filename="../checkout.py" line="258" />
       <source>Price check (查价), nothing added</source>
       <translation>Price check (查价), nothing added</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="237" />
+      <location filename="../checkout.py" line="259" />
       <source>Reprint the last receipt (supervisor)</source>
       <translation>Reprint the last receipt (supervisor)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="238" />
+      <location filename="../checkout.py" line="260" />
       <source>Open the cash drawer, no sale (a reason)</source>
       <translation>Open the cash drawer, no sale (a reason)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="239" />
+      <location filename="../checkout.py" line="261" />
       <source>Manual discount on the line or the sale (supervisor)</source>
       <translation>Manual discount on the line or the sale (supervisor)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="271" />
+      <location filename="../checkout.py" line="293" />
       <source>Scan or type a barcode / SKU, Enter</source>
       <translation>Scan or type a barcode / SKU, Enter</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="299" />
+      <location filename="../checkout.py" line="321" />
       <source>List price</source>
       <translation>List price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="303" />
+      <location filename="../checkout.py" line="325" />
       <source>To pay</source>
       <translation>To pay</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="309" />
+      <location filename="../checkout.py" line="336" />
       <source>Member (card or phone)</source>
       <translation>Member (card or phone)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="312" />
+      <location filename="../checkout.py" line="339" />
       <source>Swipe / tap / insert, or type card or phone</source>
       <translation>Swipe / tap / insert, or type card or phone</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="315" />
+      <location filename="../checkout.py" line="342" />
       <source>No member</source>
       <translation>No member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="325" />
+      <location filename="../checkout.py" line="352" />
       <source>Type or scan the coupon code</source>
       <translation>Type or scan the coupon code</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="334" />
+      <location filename="../checkout.py" line="361" />
       <source>Set qty</source>
       <translation>Set qty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="341" />
+      <location filename="../checkout.py" line="368" />
       <source>New unit price</source>
       <translation>New unit price</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="343" />
+      <location filename="../checkout.py" line="370" />
       <source>Override</source>
       <translation>Override</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="347" />
+      <location filename="../checkout.py" line="374" />
       <source>Void line</source>
       <translation>Void line</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="351" />
+      <location filename="../checkout.py" line="378" />
       <source>Park</source>
       <translation>Park</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="354" />
+      <location filename="../checkout.py" line="381" />
       <source>Recall</source>
       <translation>Recall</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="357" />
+      <location filename="../checkout.py" line="384" />
       <source>Cancel sale</source>
       <translation>Cancel sale</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="360" />
+      <location filename="../checkout.py" line="387" />
       <source>Detach member</source>
       <translation>Detach member</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="365" />
+      <location filename="../checkout.py" line="392" />
       <source>Price check</source>
       <translation>Price check</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="368" />
+      <location filename="../checkout.py" line="395" />
       <source>Reprint</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="371" />
+      <location filename="../checkout.py" line="398" />
       <source>Open drawer</source>
       <translation>Open drawer</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="378" />
+      <location filename="../checkout.py" line="405" />
       <source>Discount</source>
       <translation>Discount</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="468" />
+      <location filename="../checkout.py" line="503" />
       <source>Quantity must be 1 to %1</source>
       <translation>Quantity must be 1 to %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="516" />
+      <location filename="../checkout.py" line="551" />
       <source>At most %1 of one item</source>
       <translation>At most %1 of one item</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="53" />
-      <source>The customer does not want it</source>
-      <translation>The customer does not want it</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="538" />
+      <location filename="../checkout.py" line="573" />
       <source>Happy birthday, %1!</source>
       <translation>Happy birthday, %1!</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="54" />
-      <source>Scanned in error</source>
-      <translation>Scanned in error</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="55" />
-      <source>The customer is short of money</source>
-      <translation>The customer is short of money</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="553" />
+      <location filename="../checkout.py" line="588" />
       <source>Coupon %1 taken off</source>
       <translation>Coupon %1 taken off</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="56" />
-      <source>Price query</source>
-      <translation>Price query</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="573" />
+      <location filename="../checkout.py" line="608" />
       <source>Coupon %1 refused: %2</source>
       <translation>Coupon %1 refused: %2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="581" />
+      <location filename="../checkout.py" line="616" />
       <source>Coupon %1 applied: %2 off</source>
       <translation>Coupon %1 applied: %2 off</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="59" />
-      <source>Change for a customer</source>
-      <translation>Change for a customer</translation>
+      <location filename="../checkout.py" line="62" />
+      <source>The customer does not want it</source>
+      <translation>The customer does not want it</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="60" />
-      <source>Counting the float</source>
-      <translation>Counting the float</translation>
+      <location filename="../checkout.py" line="63" />
+      <source>Scanned in error</source>
+      <translation>Scanned in error</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="61" />
-      <source>Cash taken to the safe</source>
-      <translation>Cash taken to the safe</translation>
+      <location filename="../checkout.py" line="64" />
+      <source>The customer is short of money</source>
+      <translation>The customer is short of money</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="610" />
+      <location filename="../checkout.py" line="645" />
       <source>Void line %1: %2 × %3?</source>
       <translation>Void line %1: %2 × %3?</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="669" />
+      <location filename="../checkout.py" line="65" />
+      <source>Price query</source>
+      <translation>Price query</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="68" />
+      <source>Change for a customer</source>
+      <translation>Change for a customer</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="69" />
+      <source>Counting the float</source>
+      <translation>Counting the float</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="70" />
+      <source>Cash taken to the safe</source>
+      <translation>Cash taken to the safe</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="704" />
       <source>Line %1: %2</source>
       <translation>Line %1: %2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="683" />
+      <location filename="../checkout.py" line="718" />
       <source>Manual discount %1折 applied</source>
       <translation>Manual discount %1折 applied</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="700" />
+      <location filename="../checkout.py" line="735" />
       <source>The cart is empty</source>
       <translation>The cart is empty</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="702" />
+      <location filename="../checkout.py" line="737" />
       <source>a sale</source>
       <translation>a sale</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="727" />
+      <location filename="../checkout.py" line="762" />
       <source>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</source>
       <translation>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="740" />
+      <location filename="../checkout.py" line="775" />
       <source>Finish or park this sale first (Ctrl+G)</source>
       <translation>Finish or park this sale first (Ctrl+G)</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="746" />
+      <location filename="../checkout.py" line="781" />
       <source>No cart is parked</source>
       <translation>No cart is parked</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="779" />
+      <location filename="../checkout.py" line="814" />
       <source>Parked cart no. %1 recalled</source>
       <translation>Parked cart no. %1 recalled</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="781" />
+      <location filename="../checkout.py" line="816" />
       <source>left out: %1</source>
       <translation>left out: %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="801" />
+      <location filename="../checkout.py" line="836" />
       <source>Cancel the whole sale: %1 items, %2?</source>
       <translation>Cancel the whole sale: %1 items, %2?</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="815" />
+      <location filename="../checkout.py" line="850" />
       <source>Sale cancelled: %1</source>
       <translation>Sale cancelled: %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="835" />
+      <location filename="../checkout.py" line="870" />
       <source>No member is attached</source>
       <translation>No member is attached</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="841" />
+      <location filename="../checkout.py" line="876" />
       <source>Member detached</source>
       <translation>Member detached</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="869" />
+      <location filename="../checkout.py" line="904" />
       <source>Receipt %1 reprinted</source>
       <translation>Receipt %1 reprinted</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="883" />
+      <location filename="../checkout.py" line="918" />
       <source>Open the cash drawer with no sale?</source>
       <translation>Open the cash drawer with no sale?</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="896" />
+      <location filename="../checkout.py" line="931" />
       <source>Drawer opened: %1</source>
       <translation>Drawer opened: %1</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="999" />
-      <source>Coupon %1 taken off: %2</source>
-      <translation>Coupon %1 taken off: %2</translation>
     </message>
     <message>
       <location filename="../confirm.py" line="19" />
@@ -914,17 +914,17 @@
       <translation>virtual card</translation>
     </message>
     <message>
-      <location filename="../members/card_source.py" line="29" />
+      <location filename="../members/card_source.py" line="34" />
       <source>Next number in sequence</source>
       <translation>Next number in sequence</translation>
     </message>
     <message>
-      <location filename="../members/card_source.py" line="30" />
+      <location filename="../members/card_source.py" line="35" />
       <source>Present a card (swipe / tap / insert)</source>
       <translation>Present a card (swipe / tap / insert)</translation>
     </message>
     <message>
-      <location filename="../members/card_source.py" line="56" />
+      <location filename="../members/card_source.py" line="61" />
       <source>Present the card first</source>
       <translation>Present the card first</translation>
     </message>
@@ -1334,59 +1334,59 @@
       <translation>Gift given: %1; %2 points left</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="128" />
+      <location filename="../members/stock.py" line="102" />
+      <source>Choose a card in stock first</source>
+      <translation>Choose a card in stock first</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="136" />
       <source>a card sale</source>
       <translation>a card sale</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="168" />
+      <location filename="../members/stock.py" line="176" />
       <source>Card given: %1</source>
       <translation>Card given: %1</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="174" />
+      <location filename="../members/stock.py" line="182" />
       <source>Card sold: %1</source>
       <translation>Card sold: %1</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="27" />
+      <location filename="../members/stock.py" line="34" />
       <source>Card stock</source>
       <translation>Card stock</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="40" />
+      <location filename="../members/stock.py" line="47" />
       <source>Issue this card</source>
       <translation>Issue this card</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="44" />
+      <location filename="../members/stock.py" line="51" />
       <source>Sell this card at face (cash)</source>
       <translation>Sell this card at face (cash)</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="49" />
+      <location filename="../members/stock.py" line="57" />
       <source>Refresh</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="53" />
+      <location filename="../members/stock.py" line="61" />
       <source>Sell on terms...</source>
       <translation>Sell on terms...</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="57" />
+      <location filename="../members/stock.py" line="65" />
       <source>Give by the spending rule</source>
       <translation>Give by the spending rule</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="81" />
+      <location filename="../members/stock.py" line="89" />
       <source>No cards registered to this store</source>
       <translation>No cards registered to this store</translation>
-    </message>
-    <message>
-      <location filename="../members/stock.py" line="94" />
-      <source>Choose a card in stock first</source>
-      <translation>Choose a card in stock first</translation>
     </message>
     <message>
       <location filename="../members/topup.py" line="109" />
@@ -4246,6 +4246,311 @@
       <source>{folder} belongs to user '{user}': run the command as that user (sudo -u {user} pos ...), not as root</source>
       <extracomment>terminal.root_on_users_folder</extracomment>
       <translation>{folder} belongs to user '{user}': run the command as that user (sudo -u {user} pos ...), not as root</translation>
+    </message>
+    <message>
+      <source>account {account}: balance {balance} but entries sum to {sum}</source>
+      <extracomment>verify.account_balance</extracomment>
+      <translation>account {account}: balance {balance} but entries sum to {sum}</translation>
+    </message>
+    <message>
+      <source>audit row {row} acknowledged by HQ at {at} is missing or changed</source>
+      <extracomment>verify.anchor_audit</extracomment>
+      <translation>audit row {row} acknowledged by HQ at {at} is missing or changed</translation>
+    </message>
+    <message>
+      <source>outbox: event {seq} acknowledged by HQ at {at} is missing or changed</source>
+      <extracomment>verify.anchor_event</extracomment>
+      <translation>outbox: event {seq} acknowledged by HQ at {at} is missing or changed</translation>
+    </message>
+    <message>
+      <source>sync: the chain heads HQ acknowledged are not sealed by this terminal's key</source>
+      <extracomment>verify.anchor_not_sealed</extracomment>
+      <translation>sync: the chain heads HQ acknowledged are not sealed by this terminal's key</translation>
+    </message>
+    <message>
+      <source>sync: the chain heads HQ acknowledged are unreadable</source>
+      <extracomment>verify.anchor_unreadable</extracomment>
+      <translation>sync: the chain heads HQ acknowledged are unreadable</translation>
+    </message>
+    <message>
+      <source>audit row {row}: content does not match its hash</source>
+      <extracomment>verify.audit_hash</extracomment>
+      <translation>audit row {row}: content does not match its hash</translation>
+    </message>
+    <message>
+      <source>audit row {row} named by event {seq} is missing or changed</source>
+      <extracomment>verify.audit_head</extracomment>
+      <translation>audit row {row} named by event {seq} is missing or changed</translation>
+    </message>
+    <message>
+      <source>audit row {row}: link to the previous row is broken</source>
+      <extracomment>verify.audit_link</extracomment>
+      <translation>audit row {row}: link to the previous row is broken</translation>
+    </message>
+    <message>
+      <source>audit row {row} is not sealed by this terminal's chain key</source>
+      <extracomment>verify.audit_not_sealed</extracomment>
+      <translation>audit row {row} is not sealed by this terminal's chain key</translation>
+    </message>
+    <message>
+      <source>audit log: {written} rows written but {kept} kept (rows were removed)</source>
+      <extracomment>verify.audit_removed</extracomment>
+      <translation>audit log: {written} rows written but {kept} kept (rows were removed)</translation>
+    </message>
+    <message>
+      <source>account {account} is overdrawn by {amount}</source>
+      <extracomment>verify.card_overdrawn</extracomment>
+      <translation>account {account} is overdrawn by {amount}</translation>
+    </message>
+    <message>
+      <source>{what}: ¥{below} below face but the cards' bonus moved ¥{bonus}</source>
+      <extracomment>verify.card_sale_bonus</extracomment>
+      <translation>{what}: ¥{below} below face but the cards' bonus moved ¥{bonus}</translation>
+    </message>
+    <message>
+      <source>{what}: commission ¥{commission} to {seller} not in its journal</source>
+      <extracomment>verify.card_sale_commission</extracomment>
+      <translation>{what}: commission ¥{commission} to {seller} not in its journal</translation>
+    </message>
+    <message>
+      <source>{what}: ¥{paid} paid but its journal took in ¥{took} as principal ¥{principal}</source>
+      <extracomment>verify.card_sale_paid</extracomment>
+      <translation>{what}: ¥{paid} paid but its journal took in ¥{took} as principal ¥{principal}</translation>
+    </message>
+    <message>
+      <source>{unit}: debits {debits} do not equal credits {credits}</source>
+      <extracomment>verify.debits_credits</extracomment>
+      <translation>{unit}: debits {debits} do not equal credits {credits}</translation>
+    </message>
+    <message>
+      <source>{journal}: entries differ from those its event {seq} carried</source>
+      <extracomment>verify.event_entries</extracomment>
+      <translation>{journal}: entries differ from those its event {seq} carried</translation>
+    </message>
+    <message>
+      <source>outbox: event {seq} content does not match its hash</source>
+      <extracomment>verify.event_hash</extracomment>
+      <translation>outbox: event {seq} content does not match its hash</translation>
+    </message>
+    <message>
+      <source>outbox: event {seq} ({kind}) carries a journal that is missing</source>
+      <extracomment>verify.event_journal_missing</extracomment>
+      <translation>outbox: event {seq} ({kind}) carries a journal that is missing</translation>
+    </message>
+    <message>
+      <source>outbox: event {seq} does not link to event {previous}</source>
+      <extracomment>verify.event_link</extracomment>
+      <translation>outbox: event {seq} does not link to event {previous}</translation>
+    </message>
+    <message>
+      <source>outbox: event {seq} is not sealed by this terminal's chain key</source>
+      <extracomment>verify.event_not_sealed</extracomment>
+      <translation>outbox: event {seq} is not sealed by this terminal's chain key</translation>
+    </message>
+    <message>
+      <source>{journal}: event {seq} names journal {named}</source>
+      <extracomment>verify.event_other_journal</extracomment>
+      <translation>{journal}: event {seq} names journal {named}</translation>
+    </message>
+    <message>
+      <source>{journal}: event {seq} names record {record}</source>
+      <extracomment>verify.event_other_record</extracomment>
+      <translation>{journal}: event {seq} names record {record}</translation>
+    </message>
+    <message>
+      <source>outbox: event {event} has sequence {seq}, expected {expected}</source>
+      <extracomment>verify.event_sequence</extracomment>
+      <translation>outbox: event {event} has sequence {seq}, expected {expected}</translation>
+    </message>
+    <message>
+      <source>outbox: {numbered} numbered but {kept} kept (rows were removed)</source>
+      <extracomment>verify.events_removed</extracomment>
+      <translation>outbox: {numbered} numbered but {kept} kept (rows were removed)</translation>
+    </message>
+    <message>
+      <source>journal {seq} ({kind} {ref})</source>
+      <extracomment>verify.journal</extracomment>
+      <translation>journal {seq} ({kind} {ref})</translation>
+    </message>
+    <message>
+      <source>journal #{id}</source>
+      <extracomment>verify.journal_id</extracomment>
+      <translation>journal #{id}</translation>
+    </message>
+    <message>
+      <source>{journal}: member {member} points entry {booked} but the lots it made and drew come to {lots}</source>
+      <extracomment>verify.journal_member_points</extracomment>
+      <translation>{journal}: member {member} points entry {booked} but the lots it made and drew come to {lots}</translation>
+    </message>
+    <message>
+      <source>{journal}: has no outbox event</source>
+      <extracomment>verify.journal_no_event</extracomment>
+      <translation>{journal}: has no outbox event</translation>
+    </message>
+    <message>
+      <source>{journal}: names no business record</source>
+      <extracomment>verify.journal_no_record</extracomment>
+      <translation>{journal}: names no business record</translation>
+    </message>
+    <message>
+      <source>journal {journal} does not balance in {unit}: off by {off}</source>
+      <extracomment>verify.journal_unbalanced</extracomment>
+      <translation>journal {journal} does not balance in {unit}: off by {off}</translation>
+    </message>
+    <message>
+      <source>journal: {numbered} numbered but {kept} kept (rows were removed)</source>
+      <extracomment>verify.journals_removed</extracomment>
+      <translation>journal: {numbered} numbered but {kept} kept (rows were removed)</translation>
+    </message>
+    <message>
+      <source>{what}: line {line} is ¥{amount} but its tender shares add up to ¥{shares}</source>
+      <extracomment>verify.line_shares</extracomment>
+      <translation>{what}: line {line} is ¥{amount} but its tender shares add up to ¥{shares}</translation>
+    </message>
+    <message>
+      <source>points lot {lot} of member {member}: {remaining} remaining but {points} less {drawn} drawn</source>
+      <extracomment>verify.lot_remaining</extracomment>
+      <translation>points lot {lot} of member {member}: {remaining} remaining but {points} less {drawn} drawn</translation>
+    </message>
+    <message>
+      <source>member {member}: points account {points} but lots hold {lots}</source>
+      <extracomment>verify.member_points</extracomment>
+      <translation>member {member}: points account {points} but lots hold {lots}</translation>
+    </message>
+    <message>
+      <source>amount</source>
+      <extracomment>verify.part_amount</extracomment>
+      <translation>amount</translation>
+    </message>
+    <message>
+      <source>bonus</source>
+      <extracomment>verify.part_bonus</extracomment>
+      <translation>bonus</translation>
+    </message>
+    <message>
+      <source>principal</source>
+      <extracomment>verify.part_principal</extracomment>
+      <translation>principal</translation>
+    </message>
+    <message>
+      <source>{kind} {ref}: booked by {count} journals</source>
+      <extracomment>verify.record_booked_twice</extracomment>
+      <translation>{kind} {ref}: booked by {count} journals</translation>
+    </message>
+    <message>
+      <source>{kind} {ref}: its journal is missing</source>
+      <extracomment>verify.record_journal_missing</extracomment>
+      <translation>{kind} {ref}: its journal is missing</translation>
+    </message>
+    <message>
+      <source>{kind} {ref}: its journal {seq} books {booked_kind} {booked_ref}</source>
+      <extracomment>verify.record_journal_other</extracomment>
+      <translation>{kind} {ref}: its journal {seq} books {booked_kind} {booked_ref}</translation>
+    </message>
+    <message>
+      <source>{journal}: its {kind} record {ref} is missing</source>
+      <extracomment>verify.record_missing</extracomment>
+      <translation>{journal}: its {kind} record {ref} is missing</translation>
+    </message>
+    <message>
+      <source>{kind} {ref}: {count} records share one number</source>
+      <extracomment>verify.record_shared</extracomment>
+      <translation>{kind} {ref}: {count} records share one number</translation>
+    </message>
+    <message>
+      <source>{what}: lines earned {lines} points, the sale {points}</source>
+      <extracomment>verify.sale_line_points</extracomment>
+      <translation>{what}: lines earned {lines} points, the sale {points}</translation>
+    </message>
+    <message>
+      <source>{what}: lines add up to ¥{lines}, not the total ¥{total}</source>
+      <extracomment>verify.sale_lines</extracomment>
+      <translation>{what}: lines add up to ¥{lines}, not the total ¥{total}</translation>
+    </message>
+    <message>
+      <source>{what}: {points} points earned but its journal issued {issued}</source>
+      <extracomment>verify.sale_points_earned</extracomment>
+      <translation>{what}: {points} points earned but its journal issued {issued}</translation>
+    </message>
+    <message>
+      <source>{what}: {points} points tendered but its journal redeemed {redeemed}</source>
+      <extracomment>verify.sale_points_redeemed</extracomment>
+      <translation>{what}: {points} points tendered but its journal redeemed {redeemed}</translation>
+    </message>
+    <message>
+      <source>{what}: points tenders worth ¥{value} but points:redemption booked ¥{booked}</source>
+      <extracomment>verify.sale_points_value</extracomment>
+      <translation>{what}: points tenders worth ¥{value} but points:redemption booked ¥{booked}</translation>
+    </message>
+    <message>
+      <source>{what}: stored-value {part} ¥{paid} but the cards' entries move ¥{moved}</source>
+      <extracomment>verify.sale_stored_value</extracomment>
+      <translation>{what}: stored-value {part} ¥{paid} but the cards' entries move ¥{moved}</translation>
+    </message>
+    <message>
+      <source>{what}: {kind} tenders ¥{paid} but {account} booked ¥{booked}</source>
+      <extracomment>verify.sale_tender_kind</extracomment>
+      <translation>{what}: {kind} tenders ¥{paid} but {account} booked ¥{booked}</translation>
+    </message>
+    <message>
+      <source>{what}: tenders add up to ¥{tenders}, not the total ¥{total}</source>
+      <extracomment>verify.sale_tenders</extracomment>
+      <translation>{what}: tenders add up to ¥{tenders}, not the total ¥{total}</translation>
+    </message>
+    <message>
+      <source>{what}: total ¥{total} but its journal books ¥{booked}</source>
+      <extracomment>verify.sale_total</extracomment>
+      <translation>{what}: total ¥{total} but its journal books ¥{booked}</translation>
+    </message>
+    <message>
+      <source>journal sequence has gaps: {count} rows numbered {first}..{last}</source>
+      <extracomment>verify.sequence_gaps</extracomment>
+      <translation>journal sequence has gaps: {count} rows numbered {first}..{last}</translation>
+    </message>
+    <message>
+      <source>{what}: tender {tender} {points} points but its line shares add up to {shares}</source>
+      <extracomment>verify.tender_share_points</extracomment>
+      <translation>{what}: tender {tender} {points} points but its line shares add up to {shares}</translation>
+    </message>
+    <message>
+      <source>{what}: tender {tender} {part} ¥{amount} but its line shares add up to ¥{shares}</source>
+      <extracomment>verify.tender_shares</extracomment>
+      <translation>{what}: tender {tender} {part} ¥{amount} but its line shares add up to ¥{shares}</translation>
+    </message>
+    <message>
+      <source>{what}: bonus ¥{bonus} but the card's bonus moved ¥{moved}</source>
+      <extracomment>verify.topup_bonus</extracomment>
+      <translation>{what}: bonus ¥{bonus} but the card's bonus moved ¥{moved}</translation>
+    </message>
+    <message>
+      <source>{what}: ¥{amount} but the card's principal moved ¥{moved}</source>
+      <extracomment>verify.topup_principal</extracomment>
+      <translation>{what}: ¥{amount} but the card's principal moved ¥{moved}</translation>
+    </message>
+    <message>
+      <source>{what}: ¥{amount} by {tender} but its journal took in ¥{took}</source>
+      <extracomment>verify.topup_tender</extracomment>
+      <translation>{what}: ¥{amount} by {tender} but its journal took in ¥{took}</translation>
+    </message>
+    <message>
+      <source>card sale {no}</source>
+      <extracomment>verify.what_card_sale</extracomment>
+      <translation>card sale {no}</translation>
+    </message>
+    <message>
+      <source>refund {no}</source>
+      <extracomment>verify.what_refund</extracomment>
+      <translation>refund {no}</translation>
+    </message>
+    <message>
+      <source>sale {no}</source>
+      <extracomment>verify.what_sale</extracomment>
+      <translation>sale {no}</translation>
+    </message>
+    <message>
+      <source>top-up {no}</source>
+      <extracomment>verify.what_topup</extracomment>
+      <translation>top-up {no}</translation>
     </message>
   </context>
 </TS>

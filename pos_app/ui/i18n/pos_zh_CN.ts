@@ -224,404 +224,404 @@
       <translation>打印余额单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="1017" />
+      <location filename="../checkout.py" line="1034" />
+      <source>Coupon %1 taken off: %2</source>
+      <translation>已撤下优惠券 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="1052" />
       <source>Welcome</source>
       <translation>欢迎光临</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="118" />
+      <location filename="../checkout.py" line="140" />
       <source>Anonymous card</source>
       <translation>不记名卡</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="119" />
+      <location filename="../checkout.py" line="141" />
       <source>Tier</source>
       <translation>等级</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="120" />
+      <location filename="../checkout.py" line="142" />
       <source>Points</source>
       <translation>积分</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="121" />
+      <location filename="../checkout.py" line="143" />
       <source>Stored value</source>
       <translation>储值</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="122" />
+      <location filename="../checkout.py" line="144" />
       <source>principal</source>
       <translation>本金</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="123" />
+      <location filename="../checkout.py" line="145" />
       <source>bonus</source>
       <translation>赠送</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="127" />
+      <location filename="../checkout.py" line="149" />
       <source>%1 points expire on %2</source>
       <translation>%1 积分将于 %2 到期</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="132" />
+      <location filename="../checkout.py" line="154" />
       <source>Supplementary card</source>
       <translation>附属卡</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="155" />
+      <location filename="../checkout.py" line="177" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="155" />
+      <location filename="../checkout.py" line="177" />
       <source>Item</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="155" />
+      <location filename="../checkout.py" line="177" />
       <source>Qty</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="155" />
+      <location filename="../checkout.py" line="177" />
       <source>Price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="155" />
+      <location filename="../checkout.py" line="177" />
       <source>Discounts</source>
       <translation>优惠</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="155" />
+      <location filename="../checkout.py" line="177" />
       <source>Amount</source>
       <translation>金额</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="223" />
+      <location filename="../checkout.py" line="245" />
       <source>Checkout</source>
       <translation>收银</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="226" />
+      <location filename="../checkout.py" line="248" />
       <source>Quantity of the selected line</source>
       <translation>修改所选行数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="227" />
+      <location filename="../checkout.py" line="249" />
       <source>Void the selected line</source>
       <translation>删除所选商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="228" />
+      <location filename="../checkout.py" line="250" />
       <source>Price override (supervisor)</source>
       <translation>改价（领班授权）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="229" />
+      <location filename="../checkout.py" line="251" />
       <source>Member: card or phone</source>
       <translation>会员：刷卡或手机号</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="230" />
+      <location filename="../checkout.py" line="252" />
       <source>Coupon</source>
       <translation>优惠券</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="231" />
+      <location filename="../checkout.py" line="253" />
       <source>Pay</source>
       <translation>结账</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="232" />
+      <location filename="../checkout.py" line="254" />
       <source>Park the cart (挂单)</source>
       <translation>挂单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="233" />
+      <location filename="../checkout.py" line="255" />
       <source>Recall a parked cart (取单)</source>
       <translation>取单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="234" />
+      <location filename="../checkout.py" line="256" />
       <source>Cancel the whole sale, with a reason (整单取消)</source>
       <translation>整单取消（需填写原因）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="235" />
+      <location filename="../checkout.py" line="257" />
       <source>Detach the member</source>
       <translation>解除会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="236" />
+      <location filename="../checkout.py" line="258" />
       <source>Price check (查价), nothing added</source>
       <translation>查价（不加入购物车）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="237" />
+      <location filename="../checkout.py" line="259" />
       <source>Reprint the last receipt (supervisor)</source>
       <translation>重打上一张小票（领班）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="238" />
+      <location filename="../checkout.py" line="260" />
       <source>Open the cash drawer, no sale (a reason)</source>
       <translation>无交易开钱箱（需填写原因）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="239" />
+      <location filename="../checkout.py" line="261" />
       <source>Manual discount on the line or the sale (supervisor)</source>
       <translation>手工折扣：本行或整单（领班）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="271" />
+      <location filename="../checkout.py" line="293" />
       <source>Scan or type a barcode / SKU, Enter</source>
       <translation>扫码或输入条码 / 货号，回车</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="299" />
+      <location filename="../checkout.py" line="321" />
       <source>List price</source>
       <translation>原价合计</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="303" />
+      <location filename="../checkout.py" line="325" />
       <source>To pay</source>
       <translation>应付</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="309" />
+      <location filename="../checkout.py" line="336" />
       <source>Member (card or phone)</source>
       <translation>会员（卡或手机号）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="312" />
+      <location filename="../checkout.py" line="339" />
       <source>Swipe / tap / insert, or type card or phone</source>
       <translation>刷卡 / 感应 / 插卡，或输入卡号、手机号</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="315" />
+      <location filename="../checkout.py" line="342" />
       <source>No member</source>
       <translation>未关联会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="325" />
+      <location filename="../checkout.py" line="352" />
       <source>Type or scan the coupon code</source>
       <translation>输入或扫描券码</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="334" />
+      <location filename="../checkout.py" line="361" />
       <source>Set qty</source>
       <translation>改数量</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="341" />
+      <location filename="../checkout.py" line="368" />
       <source>New unit price</source>
       <translation>新单价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="343" />
+      <location filename="../checkout.py" line="370" />
       <source>Override</source>
       <translation>改价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="347" />
+      <location filename="../checkout.py" line="374" />
       <source>Void line</source>
       <translation>删除商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="351" />
+      <location filename="../checkout.py" line="378" />
       <source>Park</source>
       <translation>挂单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="354" />
+      <location filename="../checkout.py" line="381" />
       <source>Recall</source>
       <translation>取单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="357" />
+      <location filename="../checkout.py" line="384" />
       <source>Cancel sale</source>
       <translation>整单取消</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="360" />
+      <location filename="../checkout.py" line="387" />
       <source>Detach member</source>
       <translation>解除会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="365" />
+      <location filename="../checkout.py" line="392" />
       <source>Price check</source>
       <translation>查价</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="368" />
+      <location filename="../checkout.py" line="395" />
       <source>Reprint</source>
       <translation>重打小票</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="371" />
+      <location filename="../checkout.py" line="398" />
       <source>Open drawer</source>
       <translation>开钱箱</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="378" />
+      <location filename="../checkout.py" line="405" />
       <source>Discount</source>
       <translation>折扣</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="468" />
+      <location filename="../checkout.py" line="503" />
       <source>Quantity must be 1 to %1</source>
       <translation>数量须为 1 到 %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="516" />
+      <location filename="../checkout.py" line="551" />
       <source>At most %1 of one item</source>
       <translation>同一商品最多 %1 件</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="53" />
-      <source>The customer does not want it</source>
-      <translation>顾客不要了</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="538" />
+      <location filename="../checkout.py" line="573" />
       <source>Happy birthday, %1!</source>
       <translation>%1，生日快乐！</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="54" />
-      <source>Scanned in error</source>
-      <translation>扫错商品</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="55" />
-      <source>The customer is short of money</source>
-      <translation>顾客钱不够</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="553" />
+      <location filename="../checkout.py" line="588" />
       <source>Coupon %1 taken off</source>
       <translation>已撤下优惠券 %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="56" />
-      <source>Price query</source>
-      <translation>只是问价</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="573" />
+      <location filename="../checkout.py" line="608" />
       <source>Coupon %1 refused: %2</source>
       <translation>优惠券 %1 不能使用：%2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="581" />
+      <location filename="../checkout.py" line="616" />
       <source>Coupon %1 applied: %2 off</source>
       <translation>已使用优惠券 %1：优惠 %2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="59" />
-      <source>Change for a customer</source>
-      <translation>给顾客换零钱</translation>
+      <location filename="../checkout.py" line="62" />
+      <source>The customer does not want it</source>
+      <translation>顾客不要了</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="60" />
-      <source>Counting the float</source>
-      <translation>清点备用金</translation>
+      <location filename="../checkout.py" line="63" />
+      <source>Scanned in error</source>
+      <translation>扫错商品</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="61" />
-      <source>Cash taken to the safe</source>
-      <translation>现金存入保险柜</translation>
+      <location filename="../checkout.py" line="64" />
+      <source>The customer is short of money</source>
+      <translation>顾客钱不够</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="610" />
+      <location filename="../checkout.py" line="645" />
       <source>Void line %1: %2 × %3?</source>
       <translation>删除第 %1 行：%2 × %3？</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="669" />
+      <location filename="../checkout.py" line="65" />
+      <source>Price query</source>
+      <translation>只是问价</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="68" />
+      <source>Change for a customer</source>
+      <translation>给顾客换零钱</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="69" />
+      <source>Counting the float</source>
+      <translation>清点备用金</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="70" />
+      <source>Cash taken to the safe</source>
+      <translation>现金存入保险柜</translation>
+    </message>
+    <message>
+      <location filename="../checkout.py" line="704" />
       <source>Line %1: %2</source>
       <translation>第 %1 行：%2</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="683" />
+      <location filename="../checkout.py" line="718" />
       <source>Manual discount %1折 applied</source>
       <translation>已打 %1 折（手工折扣）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="700" />
+      <location filename="../checkout.py" line="735" />
       <source>The cart is empty</source>
       <translation>购物车是空的</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="702" />
+      <location filename="../checkout.py" line="737" />
       <source>a sale</source>
       <translation>结账</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="727" />
+      <location filename="../checkout.py" line="762" />
       <source>Cart parked as no. %1 (%2 items, %3): Ctrl+Q recalls it</source>
       <translation>已挂单，第 %1 单（%2 件，%3）：按 Ctrl+Q 取单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="740" />
+      <location filename="../checkout.py" line="775" />
       <source>Finish or park this sale first (Ctrl+G)</source>
       <translation>请先完成或挂起当前这单（Ctrl+G）</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="746" />
+      <location filename="../checkout.py" line="781" />
       <source>No cart is parked</source>
       <translation>没有挂起的单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="779" />
+      <location filename="../checkout.py" line="814" />
       <source>Parked cart no. %1 recalled</source>
       <translation>已取回第 %1 单</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="781" />
+      <location filename="../checkout.py" line="816" />
       <source>left out: %1</source>
       <translation>未取回：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="801" />
+      <location filename="../checkout.py" line="836" />
       <source>Cancel the whole sale: %1 items, %2?</source>
       <translation>整单取消：%1 件，%2？</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="815" />
+      <location filename="../checkout.py" line="850" />
       <source>Sale cancelled: %1</source>
       <translation>已整单取消：%1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="835" />
+      <location filename="../checkout.py" line="870" />
       <source>No member is attached</source>
       <translation>未关联会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="841" />
+      <location filename="../checkout.py" line="876" />
       <source>Member detached</source>
       <translation>已解除会员</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="869" />
+      <location filename="../checkout.py" line="904" />
       <source>Receipt %1 reprinted</source>
       <translation>已重打小票 %1</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="883" />
+      <location filename="../checkout.py" line="918" />
       <source>Open the cash drawer with no sale?</source>
       <translation>无交易打开钱箱？</translation>
     </message>
     <message>
-      <location filename="../checkout.py" line="896" />
+      <location filename="../checkout.py" line="931" />
       <source>Drawer opened: %1</source>
       <translation>已开钱箱：%1</translation>
-    </message>
-    <message>
-      <location filename="../checkout.py" line="999" />
-      <source>Coupon %1 taken off: %2</source>
-      <translation>已撤下优惠券 %1：%2</translation>
     </message>
     <message>
       <location filename="../confirm.py" line="19" />
@@ -914,17 +914,17 @@
       <translation>虚拟卡</translation>
     </message>
     <message>
-      <location filename="../members/card_source.py" line="29" />
+      <location filename="../members/card_source.py" line="34" />
       <source>Next number in sequence</source>
       <translation>按顺序发新卡号</translation>
     </message>
     <message>
-      <location filename="../members/card_source.py" line="30" />
+      <location filename="../members/card_source.py" line="35" />
       <source>Present a card (swipe / tap / insert)</source>
       <translation>出示卡（刷卡 / 感应 / 插卡）</translation>
     </message>
     <message>
-      <location filename="../members/card_source.py" line="56" />
+      <location filename="../members/card_source.py" line="61" />
       <source>Present the card first</source>
       <translation>请先出示卡</translation>
     </message>
@@ -1334,59 +1334,59 @@
       <translation>已兑换：%1；剩余积分 %2</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="128" />
+      <location filename="../members/stock.py" line="102" />
+      <source>Choose a card in stock first</source>
+      <translation>请先选择一张在库的卡</translation>
+    </message>
+    <message>
+      <location filename="../members/stock.py" line="136" />
       <source>a card sale</source>
       <translation>售卡</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="168" />
+      <location filename="../members/stock.py" line="176" />
       <source>Card given: %1</source>
       <translation>已赠卡：%1</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="174" />
+      <location filename="../members/stock.py" line="182" />
       <source>Card sold: %1</source>
       <translation>已售卡：%1</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="27" />
+      <location filename="../members/stock.py" line="34" />
       <source>Card stock</source>
       <translation>卡库存</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="40" />
+      <location filename="../members/stock.py" line="47" />
       <source>Issue this card</source>
       <translation>发放此卡</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="44" />
+      <location filename="../members/stock.py" line="51" />
       <source>Sell this card at face (cash)</source>
       <translation>按面值售出此卡（现金）</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="49" />
+      <location filename="../members/stock.py" line="57" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="53" />
+      <location filename="../members/stock.py" line="61" />
       <source>Sell on terms...</source>
       <translation>按条件售卡……</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="57" />
+      <location filename="../members/stock.py" line="65" />
       <source>Give by the spending rule</source>
       <translation>按消费额赠卡</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="81" />
+      <location filename="../members/stock.py" line="89" />
       <source>No cards registered to this store</source>
       <translation>本店没有登记的卡</translation>
-    </message>
-    <message>
-      <location filename="../members/stock.py" line="94" />
-      <source>Choose a card in stock first</source>
-      <translation>请先选择一张在库的卡</translation>
     </message>
     <message>
       <location filename="../members/topup.py" line="109" />
@@ -4246,6 +4246,311 @@
       <source>{folder} belongs to user '{user}': run the command as that user (sudo -u {user} pos ...), not as root</source>
       <extracomment>terminal.root_on_users_folder</extracomment>
       <translation>{folder} 属于用户 '{user}'：请以该用户运行命令（sudo -u {user} pos ...），不要用 root</translation>
+    </message>
+    <message>
+      <source>account {account}: balance {balance} but entries sum to {sum}</source>
+      <extracomment>verify.account_balance</extracomment>
+      <translation>账户 {account}：余额 {balance}，但分录合计为 {sum}</translation>
+    </message>
+    <message>
+      <source>audit row {row} acknowledged by HQ at {at} is missing or changed</source>
+      <extracomment>verify.anchor_audit</extracomment>
+      <translation>审计日志：总部于 {at} 确认的第 {row} 行已丢失或被改动</translation>
+    </message>
+    <message>
+      <source>outbox: event {seq} acknowledged by HQ at {at} is missing or changed</source>
+      <extracomment>verify.anchor_event</extracomment>
+      <translation>上传队列：总部于 {at} 确认的事件 {seq} 已丢失或被改动</translation>
+    </message>
+    <message>
+      <source>sync: the chain heads HQ acknowledged are not sealed by this terminal's key</source>
+      <extracomment>verify.anchor_not_sealed</extracomment>
+      <translation>同步：总部确认过的链头记录没有本收银机密钥的签封</translation>
+    </message>
+    <message>
+      <source>sync: the chain heads HQ acknowledged are unreadable</source>
+      <extracomment>verify.anchor_unreadable</extracomment>
+      <translation>同步：总部确认过的链头记录无法读取</translation>
+    </message>
+    <message>
+      <source>audit row {row}: content does not match its hash</source>
+      <extracomment>verify.audit_hash</extracomment>
+      <translation>审计日志第 {row} 行：内容与其哈希值不符</translation>
+    </message>
+    <message>
+      <source>audit row {row} named by event {seq} is missing or changed</source>
+      <extracomment>verify.audit_head</extracomment>
+      <translation>事件 {seq} 记录的审计日志第 {row} 行已丢失或被改动</translation>
+    </message>
+    <message>
+      <source>audit row {row}: link to the previous row is broken</source>
+      <extracomment>verify.audit_link</extracomment>
+      <translation>审计日志第 {row} 行：与上一行的链接已断开</translation>
+    </message>
+    <message>
+      <source>audit row {row} is not sealed by this terminal's chain key</source>
+      <extracomment>verify.audit_not_sealed</extracomment>
+      <translation>审计日志第 {row} 行没有本收银机链密钥的签封</translation>
+    </message>
+    <message>
+      <source>audit log: {written} rows written but {kept} kept (rows were removed)</source>
+      <extracomment>verify.audit_removed</extracomment>
+      <translation>审计日志：已写入 {written} 行，但只剩 {kept} 行（有行被删除）</translation>
+    </message>
+    <message>
+      <source>account {account} is overdrawn by {amount}</source>
+      <extracomment>verify.card_overdrawn</extracomment>
+      <translation>账户 {account} 透支 {amount}</translation>
+    </message>
+    <message>
+      <source>{what}: ¥{below} below face but the cards' bonus moved ¥{bonus}</source>
+      <extracomment>verify.card_sale_bonus</extracomment>
+      <translation>{what}：低于面值 ¥{below}，但卡内赠送金变动 ¥{bonus}</translation>
+    </message>
+    <message>
+      <source>{what}: commission ¥{commission} to {seller} not in its journal</source>
+      <extracomment>verify.card_sale_commission</extracomment>
+      <translation>{what}：{seller} 的提成 ¥{commission} 未记入其记账凭证</translation>
+    </message>
+    <message>
+      <source>{what}: ¥{paid} paid but its journal took in ¥{took} as principal ¥{principal}</source>
+      <extracomment>verify.card_sale_paid</extracomment>
+      <translation>{what}：实收 ¥{paid}，但其记账凭证收入 ¥{took}、记入本金 ¥{principal}</translation>
+    </message>
+    <message>
+      <source>{unit}: debits {debits} do not equal credits {credits}</source>
+      <extracomment>verify.debits_credits</extracomment>
+      <translation>{unit}：借方合计 {debits} 不等于贷方合计 {credits}</translation>
+    </message>
+    <message>
+      <source>{journal}: entries differ from those its event {seq} carried</source>
+      <extracomment>verify.event_entries</extracomment>
+      <translation>{journal}：分录与事件 {seq} 所带的不一致</translation>
+    </message>
+    <message>
+      <source>outbox: event {seq} content does not match its hash</source>
+      <extracomment>verify.event_hash</extracomment>
+      <translation>上传队列：事件 {seq} 的内容与其哈希值不符</translation>
+    </message>
+    <message>
+      <source>outbox: event {seq} ({kind}) carries a journal that is missing</source>
+      <extracomment>verify.event_journal_missing</extracomment>
+      <translation>上传队列：事件 {seq}（{kind}）所带的记账凭证不存在</translation>
+    </message>
+    <message>
+      <source>outbox: event {seq} does not link to event {previous}</source>
+      <extracomment>verify.event_link</extracomment>
+      <translation>上传队列：事件 {seq} 未链接到事件 {previous}</translation>
+    </message>
+    <message>
+      <source>outbox: event {seq} is not sealed by this terminal's chain key</source>
+      <extracomment>verify.event_not_sealed</extracomment>
+      <translation>上传队列：事件 {seq} 没有本收银机链密钥的签封</translation>
+    </message>
+    <message>
+      <source>{journal}: event {seq} names journal {named}</source>
+      <extracomment>verify.event_other_journal</extracomment>
+      <translation>{journal}：事件 {seq} 记载的是记账凭证 {named}</translation>
+    </message>
+    <message>
+      <source>{journal}: event {seq} names record {record}</source>
+      <extracomment>verify.event_other_record</extracomment>
+      <translation>{journal}：事件 {seq} 记载的是记录 {record}</translation>
+    </message>
+    <message>
+      <source>outbox: event {event} has sequence {seq}, expected {expected}</source>
+      <extracomment>verify.event_sequence</extracomment>
+      <translation>上传队列：事件 {event} 的序号为 {seq}，应为 {expected}</translation>
+    </message>
+    <message>
+      <source>outbox: {numbered} numbered but {kept} kept (rows were removed)</source>
+      <extracomment>verify.events_removed</extracomment>
+      <translation>上传队列：已编号 {numbered} 条，但只剩 {kept} 条（有记录被删除）</translation>
+    </message>
+    <message>
+      <source>journal {seq} ({kind} {ref})</source>
+      <extracomment>verify.journal</extracomment>
+      <translation>记账凭证 {seq}（{kind} {ref}）</translation>
+    </message>
+    <message>
+      <source>journal #{id}</source>
+      <extracomment>verify.journal_id</extracomment>
+      <translation>记账凭证 #{id}</translation>
+    </message>
+    <message>
+      <source>{journal}: member {member} points entry {booked} but the lots it made and drew come to {lots}</source>
+      <extracomment>verify.journal_member_points</extracomment>
+      <translation>{journal}：会员 {member} 的积分分录为 {booked}，但其产生与使用的积分批次合计 {lots}</translation>
+    </message>
+    <message>
+      <source>{journal}: has no outbox event</source>
+      <extracomment>verify.journal_no_event</extracomment>
+      <translation>{journal}：没有对应的上传事件</translation>
+    </message>
+    <message>
+      <source>{journal}: names no business record</source>
+      <extracomment>verify.journal_no_record</extracomment>
+      <translation>{journal}：未指向任何业务记录</translation>
+    </message>
+    <message>
+      <source>journal {journal} does not balance in {unit}: off by {off}</source>
+      <extracomment>verify.journal_unbalanced</extracomment>
+      <translation>记账凭证 {journal} 在 {unit} 上借贷不平：相差 {off}</translation>
+    </message>
+    <message>
+      <source>journal: {numbered} numbered but {kept} kept (rows were removed)</source>
+      <extracomment>verify.journals_removed</extracomment>
+      <translation>记账凭证：已编号 {numbered} 笔，但只剩 {kept} 笔（有记录被删除）</translation>
+    </message>
+    <message>
+      <source>{what}: line {line} is ¥{amount} but its tender shares add up to ¥{shares}</source>
+      <extracomment>verify.line_shares</extracomment>
+      <translation>{what}：第 {line} 行金额 ¥{amount}，但各付款分摊合计 ¥{shares}</translation>
+    </message>
+    <message>
+      <source>points lot {lot} of member {member}: {remaining} remaining but {points} less {drawn} drawn</source>
+      <extracomment>verify.lot_remaining</extracomment>
+      <translation>会员 {member} 的积分批次 {lot}：剩余 {remaining}，但应为 {points} 减去已用 {drawn}</translation>
+    </message>
+    <message>
+      <source>member {member}: points account {points} but lots hold {lots}</source>
+      <extracomment>verify.member_points</extracomment>
+      <translation>会员 {member}：积分账户为 {points}，但积分批次合计为 {lots}</translation>
+    </message>
+    <message>
+      <source>amount</source>
+      <extracomment>verify.part_amount</extracomment>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>bonus</source>
+      <extracomment>verify.part_bonus</extracomment>
+      <translation>赠送金</translation>
+    </message>
+    <message>
+      <source>principal</source>
+      <extracomment>verify.part_principal</extracomment>
+      <translation>本金</translation>
+    </message>
+    <message>
+      <source>{kind} {ref}: booked by {count} journals</source>
+      <extracomment>verify.record_booked_twice</extracomment>
+      <translation>{kind} {ref}：被 {count} 笔记账凭证重复记账</translation>
+    </message>
+    <message>
+      <source>{kind} {ref}: its journal is missing</source>
+      <extracomment>verify.record_journal_missing</extracomment>
+      <translation>{kind} {ref}：其记账凭证不存在</translation>
+    </message>
+    <message>
+      <source>{kind} {ref}: its journal {seq} books {booked_kind} {booked_ref}</source>
+      <extracomment>verify.record_journal_other</extracomment>
+      <translation>{kind} {ref}：其记账凭证 {seq} 记的是 {booked_kind} {booked_ref}</translation>
+    </message>
+    <message>
+      <source>{journal}: its {kind} record {ref} is missing</source>
+      <extracomment>verify.record_missing</extracomment>
+      <translation>{journal}：其对应的 {kind} 记录 {ref} 不存在</translation>
+    </message>
+    <message>
+      <source>{kind} {ref}: {count} records share one number</source>
+      <extracomment>verify.record_shared</extracomment>
+      <translation>{kind} {ref}：{count} 条记录共用同一编号</translation>
+    </message>
+    <message>
+      <source>{what}: lines earned {lines} points, the sale {points}</source>
+      <extracomment>verify.sale_line_points</extracomment>
+      <translation>{what}：各行获得积分合计 {lines}，整单为 {points}</translation>
+    </message>
+    <message>
+      <source>{what}: lines add up to ¥{lines}, not the total ¥{total}</source>
+      <extracomment>verify.sale_lines</extracomment>
+      <translation>{what}：各行合计 ¥{lines}，与总额 ¥{total} 不符</translation>
+    </message>
+    <message>
+      <source>{what}: {points} points earned but its journal issued {issued}</source>
+      <extracomment>verify.sale_points_earned</extracomment>
+      <translation>{what}：获得积分 {points}，但其记账凭证发放 {issued}</translation>
+    </message>
+    <message>
+      <source>{what}: {points} points tendered but its journal redeemed {redeemed}</source>
+      <extracomment>verify.sale_points_redeemed</extracomment>
+      <translation>{what}：以积分支付 {points}，但其记账凭证扣减 {redeemed}</translation>
+    </message>
+    <message>
+      <source>{what}: points tenders worth ¥{value} but points:redemption booked ¥{booked}</source>
+      <extracomment>verify.sale_points_value</extracomment>
+      <translation>{what}：积分抵扣价值 ¥{value}，但 points:redemption 记为 ¥{booked}</translation>
+    </message>
+    <message>
+      <source>{what}: stored-value {part} ¥{paid} but the cards' entries move ¥{moved}</source>
+      <extracomment>verify.sale_stored_value</extracomment>
+      <translation>{what}：储值{part} ¥{paid}，但储值卡分录变动 ¥{moved}</translation>
+    </message>
+    <message>
+      <source>{what}: {kind} tenders ¥{paid} but {account} booked ¥{booked}</source>
+      <extracomment>verify.sale_tender_kind</extracomment>
+      <translation>{what}：{kind}付款 ¥{paid}，但 {account} 记为 ¥{booked}</translation>
+    </message>
+    <message>
+      <source>{what}: tenders add up to ¥{tenders}, not the total ¥{total}</source>
+      <extracomment>verify.sale_tenders</extracomment>
+      <translation>{what}：各笔付款合计 ¥{tenders}，与总额 ¥{total} 不符</translation>
+    </message>
+    <message>
+      <source>{what}: total ¥{total} but its journal books ¥{booked}</source>
+      <extracomment>verify.sale_total</extracomment>
+      <translation>{what}：总额 ¥{total}，但其记账凭证记为 ¥{booked}</translation>
+    </message>
+    <message>
+      <source>journal sequence has gaps: {count} rows numbered {first}..{last}</source>
+      <extracomment>verify.sequence_gaps</extracomment>
+      <translation>记账凭证编号不连续：共 {count} 笔，编号为 {first}..{last}</translation>
+    </message>
+    <message>
+      <source>{what}: tender {tender} {points} points but its line shares add up to {shares}</source>
+      <extracomment>verify.tender_share_points</extracomment>
+      <translation>{what}：第 {tender} 笔付款 {points} 积分，但各行分摊合计 {shares}</translation>
+    </message>
+    <message>
+      <source>{what}: tender {tender} {part} ¥{amount} but its line shares add up to ¥{shares}</source>
+      <extracomment>verify.tender_shares</extracomment>
+      <translation>{what}：第 {tender} 笔付款{part} ¥{amount}，但各行分摊合计 ¥{shares}</translation>
+    </message>
+    <message>
+      <source>{what}: bonus ¥{bonus} but the card's bonus moved ¥{moved}</source>
+      <extracomment>verify.topup_bonus</extracomment>
+      <translation>{what}：赠送 ¥{bonus}，但卡内赠送金变动 ¥{moved}</translation>
+    </message>
+    <message>
+      <source>{what}: ¥{amount} but the card's principal moved ¥{moved}</source>
+      <extracomment>verify.topup_principal</extracomment>
+      <translation>{what}：¥{amount}，但卡内本金变动 ¥{moved}</translation>
+    </message>
+    <message>
+      <source>{what}: ¥{amount} by {tender} but its journal took in ¥{took}</source>
+      <extracomment>verify.topup_tender</extracomment>
+      <translation>{what}：以{tender}收 ¥{amount}，但其记账凭证收入 ¥{took}</translation>
+    </message>
+    <message>
+      <source>card sale {no}</source>
+      <extracomment>verify.what_card_sale</extracomment>
+      <translation>售卡单 {no}</translation>
+    </message>
+    <message>
+      <source>refund {no}</source>
+      <extracomment>verify.what_refund</extracomment>
+      <translation>退货单 {no}</translation>
+    </message>
+    <message>
+      <source>sale {no}</source>
+      <extracomment>verify.what_sale</extracomment>
+      <translation>销售单 {no}</translation>
+    </message>
+    <message>
+      <source>top-up {no}</source>
+      <extracomment>verify.what_topup</extracomment>
+      <translation>充值单 {no}</translation>
     </message>
   </context>
 </TS>
