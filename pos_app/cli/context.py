@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import gc
 import logging
 import os
 import time
@@ -18,6 +17,7 @@ from typing import Any
 
 from pos_app import config as configmod
 from pos_app import logging_setup
+from pos_app.cli import collector
 from pos_app.cli.errors import refuse
 from pos_app.cli.language import chosen, use
 from pos_app.core.errors import PosError
@@ -54,13 +54,13 @@ def run(args: argparse.Namespace) -> int:
         if args.data_dir is None:
             args.data_dir = default_data_dir()
         if not getattr(args, "needs_terminal", True):
-            gc.enable()  # paused for start-up by pos_app.cli.entry.main
+            collector.resume()  # paused for start-up by pos_app.cli.entry.main
             return int(args.func(args))
         # the ledger's modules (SQLAlchemy, the models) only for commands on the ledger
         from pos_app.core.terminal import Terminal
 
         t = Terminal.open(args.data_dir)
-        gc.enable()  # paused for start-up (imports, mapping) by pos_app.cli.entry.main
+        collector.resume()  # paused for start-up (imports, mapping) by pos_app.cli.entry.main
         try:
             return int(args.func(args, t))
         finally:

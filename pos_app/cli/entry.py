@@ -7,6 +7,7 @@ import gc
 import sys
 from collections.abc import Sequence
 
+from pos_app.cli import collector
 from pos_app.cli.errors import EXIT_BAD_INPUT, BadInput, one_line
 from pos_app.cli.parser import build_parser
 
@@ -14,17 +15,12 @@ from pos_app.cli.parser import build_parser
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``pos`` with ``argv`` (default: the process's own arguments, as the console
     script does; then the process ends when this returns)."""
-    collecting = gc.isenabled()
-    # Start-up (the command's modules, SQLAlchemy, mapping the ledger's models) makes some
-    # 100,000 objects that live as long as the process; the cyclic collector's passes over
-    # them find nothing to free. Paused until the command itself runs
-    # (pos_app.cli.context.run resumes it).
-    gc.disable()
+    # paused for start-up, resumed by pos_app.cli.context.run as the command runs
+    collector.pause(whole_process=argv is None)
     try:
         return _main(argv)
     finally:
-        if collecting:
-            gc.enable()
+        collector.resume()  # when the command did not get as far (--help, bad input)
         if argv is None:
             # The process ends next: its objects are left to the operating system instead
             # of the collector's last passes at interpreter exit (over 100 ms after a

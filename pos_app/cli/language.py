@@ -6,7 +6,6 @@ here without Qt and only when a message is shown."""
 from __future__ import annotations
 
 import os
-import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,8 @@ def templates(language: str) -> dict[str, str]:
     path = CATALOGUE / f"pos_{language}.ts"
     if language == "en" or not path.exists():
         return {}
+    import xml.etree.ElementTree as ET  # only to read a catalogue (start-up cost)
+
     out: dict[str, str] = {}
     for ctx in ET.parse(path).getroot().iter("context"):
         if ctx.findtext("name") != CONTEXT:

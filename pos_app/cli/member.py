@@ -6,7 +6,7 @@ import argparse
 import csv
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos_app.cli.language import tr
 from pos_app.cli.operator import operator
@@ -14,12 +14,15 @@ from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
 from pos_app.cli.values import parse_amount, parse_date
 from pos_app.cli.views import print_member
-from pos_app.core import card_sales, group_enroll, members, points, staff, tiers
+from pos_app.core import members, points, staff, tiers
 from pos_app.core.errors import PosError
 from pos_app.core.messages import Msg
 from pos_app.core.money import to_str
 from pos_app.core.pii import mask_card
 from pos_app.core.terminal import Terminal
+
+if TYPE_CHECKING:
+    from pos_app.core.group_enroll import GroupResult
 
 
 def add_member(parser: argparse.ArgumentParser) -> None:
@@ -100,6 +103,9 @@ def cmd_member_enroll(args: argparse.Namespace, t: Terminal) -> int:
         media=args.media or "barcode",
         media_id=args.media_id,
     )
+    # card sales (stock cards, opening top-ups) only to enroll: `member show` starts faster
+    from pos_app.core import card_sales
+
     with t.tx() as s:
         m = card_sales.enroll(t, s, e, who)
         data = members.summary(t, s, m)
@@ -204,6 +210,9 @@ def cmd_member_supplementary(args: argparse.Namespace, t: Terminal) -> int:
 
 
 def cmd_member_import(args: argparse.Namespace, t: Terminal) -> int:
+    # group enrollment (file readers, card sales) only for an import: start-up cost
+    from pos_app.core import group_enroll
+
     who, approver = operator(args, t, "group_enroll")
     rows = group_enroll.read_rows(Path(args.file))
     if args.list and Path(args.list).exists():
@@ -225,7 +234,7 @@ def cmd_member_import(args: argparse.Namespace, t: Terminal) -> int:
     return 0
 
 
-def _print_rows(res: group_enroll.GroupResult) -> None:
+def _print_rows(res: GroupResult) -> None:
     print(tr("out.group_enrolled", organisation=res.organisation, enrolled=len(res.enrolled),
              bad=len(res.bad)))
     for r in res.rows:
@@ -234,7 +243,7 @@ def _print_rows(res: group_enroll.GroupResult) -> None:
         print(tr("out.group_row", row=f"{r.row:>4}", name=r.name, phone=r.phone, what=what))
 
 
-def _write_list(path: str, res: group_enroll.GroupResult) -> None:
+def _write_list(path: str, res: GroupResult) -> None:
     """The printable list handed to the organisation with its cards (phones masked)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:

@@ -26,8 +26,6 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from stdnum.cn import ric
-from stdnum.exceptions import ValidationError
 
 from pos_app.core import card_stock, entitlements, ledger, members, outbox, shifts, tiers
 from pos_app.core.errors import PosError
@@ -95,6 +93,9 @@ def _real_name(t: Terminal, paid: Decimal, holder: Member | None,
         return None, None
     if req.buyer_id_number:
         idn = req.buyer_id_number.strip().upper()
+        from stdnum.cn import ric  # only where an ID number is read (start-up cost)
+        from stdnum.exceptions import ValidationError
+
         try:
             ric.validate(idn)
         except ValidationError as err:

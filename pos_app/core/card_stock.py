@@ -17,7 +17,6 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from stdnum import luhn
 
 from pos_app.core import outbox
 from pos_app.core.errors import NotFound, PosError
@@ -52,11 +51,15 @@ def product_of(t: Terminal, code: str) -> CardProduct:
 
 def with_check_digit(body: str) -> str:
     """A card number: its digits ``body`` and their Luhn check digit (连号编码)."""
+    from stdnum import luhn  # python-stdnum only where a card number is made (start-up cost)
+
     return body + luhn.calc_check_digit(body)
 
 
 def check_digit_ok(card_no: str) -> bool:
     """Whether ``card_no`` is all digits ending in its Luhn check digit."""
+    from stdnum import luhn  # as in with_check_digit
+
     return card_no.isdigit() and luhn.is_valid(card_no)
 
 

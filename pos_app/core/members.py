@@ -10,11 +10,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-import phonenumbers
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from stdnum.cn import ric
-from stdnum.exceptions import ValidationError
 
 from pos_app.core import card_stock, events, ledger, outbox, points
 from pos_app.core.errors import NotFound, PosError
@@ -69,6 +66,8 @@ class Enrollment:
 
 def normalize_phone(raw: str) -> str:
     """A mainland China mobile number as 11 digits, or PosError naming the problem."""
+    import phonenumbers  # its metadata only where a phone number is read (start-up cost)
+
     try:
         num = phonenumbers.parse(raw, "CN")
     except phonenumbers.NumberParseException as e:
@@ -148,6 +147,9 @@ def validate(t: Terminal, e: Enrollment, today: date) -> dict[str, Any]:
     birthday = e.birthday
     if e.id_number:
         idn = e.id_number.strip().upper()
+        from stdnum.cn import ric  # only where an ID number is read (start-up cost)
+        from stdnum.exceptions import ValidationError
+
         try:
             ric.validate(idn)
         except ValidationError as err:

@@ -22,10 +22,12 @@ import json
 import os
 import secrets
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 KEY_BYTES = 64  # 32 for AES-256-GCM, 32 for the lookup HMAC
 MAGIC = b"PK"
@@ -46,8 +48,15 @@ class PiiVault:
         self.version = current if current is not None else max(keys)
         if self.version not in keys:
             raise ValueError(f"the key ring has no version {self.version}")
-        self._aeads = {v: AESGCM(k[:32]) for v, k in keys.items()}
         self._mac_key = keys[self.version][32:]
+
+    @cached_property
+    def _aeads(self) -> dict[int, AESGCM]:
+        # cryptography is loaded when a value is first sealed or opened: a command that
+        # handles no personal data (a sale without a member) does not pay for it
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        return {v: AESGCM(k[:32]) for v, k in self.keys.items()}
 
     @property
     def key(self) -> bytes:
@@ -101,6 +110,8 @@ class PiiVault:
             nonce, value.encode("utf-8"), field.encode())
 
     def decrypt(self, field: str, blob: bytes) -> str:
+        from cryptography.exceptions import InvalidTag  # loaded with _aeads
+
         blob = bytes(blob)
         version = version_of(blob)
         if version is not None and version in self._aeads:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,17 +21,24 @@ from pos_app.core.rights import CONSOLE, ROLES, Operator
 __all__ = ["CONSOLE", "ROLES", "Operator"]  # who is at the terminal: pos_app.core.rights
 
 if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
     from pos_app.core.terminal import Terminal
 
 GENESIS = "0" * 64
 
-_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+
+@cache
+def _hasher() -> PasswordHasher:
+    from argon2 import PasswordHasher  # only where a PIN is set or checked (start-up cost)
+
+    return PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 
 
 def hash_pin(pin: str) -> str:
     if not (pin.isdigit() and 4 <= len(pin) <= 8):
         raise PosError("staff.pin_format")
-    return _hasher.hash(pin)
+    return _hasher().hash(pin)
 
 
 def has_manager(session: Session) -> bool:
@@ -86,8 +92,10 @@ def check_pin(t: Terminal, code: str, pin: str) -> Operator:
     if locked_until is not None:
         raise NotAllowed("staff.locked", staff=code, failures=rules.pin_attempts,
                          until=f"{locked_until.astimezone(now.tzinfo):%H:%M}")
+    from argon2.exceptions import InvalidHashError, VerificationError  # with _hasher()
+
     try:
-        _hasher.verify(pin_hash, pin)
+        _hasher().verify(pin_hash, pin)
     except (VerificationError, InvalidHashError):
         if attempt >= rules.pin_attempts:  # this attempt locked the code: audited
             until = now + timedelta(minutes=rules.pin_lockout_minutes)

@@ -5,6 +5,8 @@ creeping back into ``pos --help`` fails here."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import subprocess
@@ -66,6 +68,35 @@ def test_a_command_on_a_current_ledger_loads_no_alembic(
         # nor the image libraries: a sale saves its receipt, it does not render it
         unwanted = {"alembic", "PySide6", "fastapi", "uvicorn", "httpx", "PIL", "qrcode"}
         assert packages.isdisjoint(unwanted), sorted(packages & unwanted)
+
+
+def test_a_plain_sale_loads_no_library_it_does_not_use(data: Path) -> None:
+    """A cash sale without a member reads no personal data, no PIN, no phone or ID
+    number: the libraries for those load only where they are used."""
+    r, packages = imported("--data-dir", str(data), "sale", "--item", KETTLE, "--tender", "cash")
+    assert r.returncode == 0, r.stderr
+    assert "sqlalchemy" in packages and "receipts" in packages
+    unwanted = {"cryptography", "argon2", "phonenumbers", "stdnum", "xml"}
+    assert packages.isdisjoint(unwanted), sorted(packages & unwanted)
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_collector_is_left_as_it_was(data: Path, capsys: pytest.CaptureFixture[str],
+                                         collecting: bool) -> None:
+    """``main(argv)`` in a caller's process pauses the collector for start-up only and
+    freezes nothing of the caller's (the console script's own run freezes)."""
+    was = gc.isenabled()
+    frozen = gc.get_freeze_count()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        for argv in (["ledger", "verify"], ["frobnicate"], ["--version"]):
+            with contextlib.suppress(SystemExit):
+                main(["--data-dir", str(data), *argv])
+            assert gc.isenabled() is collecting, argv
+        assert gc.get_freeze_count() == frozen
+    finally:
+        (gc.enable if was else gc.disable)()
+    capsys.readouterr()
 
 
 def test_a_ledger_behind_is_migrated_with_alembic(tmp_path: Path) -> None:
