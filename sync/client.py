@@ -607,7 +607,9 @@ def _upsert_card(s: Session, cd: dict[str, Any], now: datetime) -> None:
                 CardMedia.media == md["media"], CardMedia.identifier == md["identifier"])).first()
             if exists is None:
                 s.add(CardMedia(card_id=card.id, media=md["media"], identifier=md["identifier"]))
-    if cd["status"] != "active" and card.status not in (cd["status"], "replaced"):
+    if cd["status"] == "active" and card.status == "expired":  # renewed in its store
+        card.status, card.blocked_at, card.block_reason = "active", None, None
+    elif cd["status"] != "active" and card.status not in (cd["status"], "replaced"):
         card.status = cd["status"]
         card.blocked_at = card.blocked_at or now
         card.block_reason = card.block_reason or ("HQ: " + (cd.get("reason") or cd["status"]))[:80]

@@ -468,6 +468,20 @@ class Applier:
     def on_card_stock(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
         card_stock.apply_move(self.s, self.t.store, p, self.now,
                               lambda kind, detail: self.book.alert(kind, eid, detail))
+        if p["move"] in ("expired", "active"):
+            for no in p["cards"]:
+                self._follow_validity(str(no), str(p["move"]))
+
+    def _follow_validity(self, card_no: str, move: str) -> None:
+        """A yearly card the terminal expired (or renewed by a top-up): HQ's card record
+        follows, and every terminal learns it with the card's next change."""
+        card = self.book.card(card_no)
+        if card is None:
+            return
+        if (move, card.status) in (("expired", "active"), ("active", "expired")):
+            card.status = move
+            card.reason = "validity ended" if move == "expired" else ""
+            self.book.changes.append(("card", card_no))
 
     def on_card_replaced(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
         old = self.book.card(p["old_card"])

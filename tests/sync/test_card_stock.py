@@ -11,7 +11,7 @@ from sqlalchemy import select
 from pos_app.core import card_stock, members
 from pos_app.core.staff import Operator
 from sync.hq.db import sessions
-from sync.hq.models import HqAlert
+from sync.hq.models import HqAlert, HqCard
 
 from .conftest import Hq, assert_consistent
 
@@ -75,3 +75,52 @@ def test_card_sales_reach_hq_with_their_books(hq: Hq, tmp_path: Path) -> None:
     assert hq.hq_balance("sv:card:8901000000019:principal") == -400000
     assert hq.hq_balance("store:S001:cards:sale_discount") == 100000
     assert hq.hq_balance("store:S001:staff:commission:2001") == -80000
+
+
+def test_hq_follows_a_yearly_cards_expiry_and_renewal(hq: Hq, tmp_path: Path) -> None:
+    """A yearly card the store expires is expired at HQ (its card record and the stock)
+    and at the chain's other terminals; the top-up that renews it makes it active again
+    everywhere."""
+    from datetime import datetime
+
+    from pos_app.core import card_sales
+    from tests.core.conftest import SCARF, TZ, Clock
+    from tests.core.helpers import cash, sell, sv
+
+    from .conftest import topup
+
+    clock = Clock(datetime(2026, 3, 2, 11, 0, tzinfo=TZ))
+    s1 = hq.terminal(tmp_path, "S001", "T01", "F-EAST", 2, clock)
+    s2 = hq.terminal(tmp_path, "S002", "T01", "F-EAST", 3, clock)
+    with s1.tx() as s:
+        b = card_stock.create_batch(s1, s, "VIP5000", "ic", "890100000001", 1, MANAGER)
+        card_stock.receive(s1, s, SUPERVISOR, batch_no=b.batch_no)
+        members.enroll(s1, s, members.Enrollment(name="李雷", phone="13912345678"), SUPERVISOR)
+        sold = card_sales.sell(s1, s, card_sales.CardSaleRequest(
+            "VIP5000", holder="13912345678"), SUPERVISOR)
+        [no] = card_sales.summary(s1, sold)["cards"]
+    assert_consistent(hq, s1, s2)
+
+    def states() -> tuple[str, str, str, str]:
+        with sessions(hq.engine)() as s:
+            card = s.get(HqCard, no)
+            assert card is not None
+            at_hq = card.status
+        stock = hq.client.get("/v1/admin/card-stock", params={"store": "S001"}, headers=ADMIN)
+        [row] = stock.json()["stock"]
+        here = []
+        for x in (s1, s2):
+            with x.read() as s:
+                here.append(members.find_card(s, no, active_only=False).status)
+        return at_hq, row["status"], here[0], here[1]
+
+    assert states() == ("active", "active", "active", "active")
+    sell(s1, [(SCARF, 1)], [sv("100.00"), cash()], card=no)  # room for the renewing top-up
+    clock.advance(days=366)
+    with s1.tx() as s:
+        assert card_stock.expire_due(s1, s, MANAGER) == [no]
+    assert_consistent(hq, s1, s2)
+    assert states() == ("expired", "expired", "expired", "expired")
+    topup(s1, no, "100.00")  # renews it
+    assert_consistent(hq, s1, s2)
+    assert states() == ("active", "active", "active", "active")
