@@ -82,7 +82,7 @@ def proto_event() -> dict[str, Any]:
         t = Terminal.init(Path(tmp) / "t", store="S0", terminal="T01", franchisee="F-1",
                           program_file=PROGRAM)
         with t.tx() as s:
-            catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
+            catalog.import_file(s, CATALOG, t.now())
         with t.tx() as s:
             shifts.open_shift(t, s, Decimal("200"), CONSOLE)  # sales need an open shift
             sales.make_sale(t, s, sales.SaleRequest(

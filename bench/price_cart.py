@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         t = set_up(Path(tmp) / "data")  # demo data: program, staff, silver member 王芳
         try:
             with t.tx() as s:
-                catalog.import_rows(s, catalog.parse_rows(catalog_csv(args.lines)), t.now())
+                catalog.import_text(s, catalog_csv(args.lines), t.now())
                 card = members.main_card(s, members.find_by_phone(t, s, SILVER_PHONE)).card_no
                 shifts.open_shift(t, s, Decimal("200.00"), CONSOLE)  # sales need an open shift
                 spec = cart_spec(args.lines)

@@ -75,7 +75,7 @@ def make_terminal(root: Path, engine: object, url: str, i: int) -> Terminal:
     t = Terminal.init(root / f"t{i}", store=f"S{i:03d}", terminal="T01", franchisee="F-1",
                       program_file=PROGRAM, card_block=i)
     with t.tx() as s:
-        catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
+        catalog.import_file(s, CATALOG, t.now())
         for code, name, role, pin in STAFF:
             staff.add_staff(s, code, name, role, pin)
     _k, token = register_terminal(engine, "F-1", f"S{i:03d}", "T01", Decimal("2000"))  # type: ignore[arg-type]

@@ -470,7 +470,7 @@ class SyncClient:
                 if versions.get(name, 0) >= m["version"]:
                     continue
                 if name == "catalog":
-                    catalog.import_rows(s, catalog.parse_rows(m["body"]), now)
+                    catalog.import_text(s, m["body"], now)
                 elif name == "program":
                     program_body = m["body"]
                 versions[name] = m["version"]

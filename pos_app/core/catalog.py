@@ -9,14 +9,15 @@ import io
 import json
 import operator
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pos_app.core.errors import PosError
@@ -62,6 +63,13 @@ class ImportReport:
     unchanged: int
 
 
+# (The sum of an EAN/UPC code's bytes at odd places from the right, its check digit
+# included, plus three times those at even places) % 10 when its check digit is right:
+# the digits' own weighted sum is then a multiple of 10, and each digit's byte adds 48
+# times its weight. By the code's length: 8 (EAN-8), 12 (UPC-A) or 13 (EAN-13).
+_CHECK_REMAINDER = {n: 48 * ((n + 1) // 2 + 3 * (n // 2)) % 10 for n in (8, 12, 13)}
+
+
 def valid_barcode(code: str) -> bool:
     """EAN-13, EAN-8 or UPC-A (12 ASCII digits) with a correct check digit.
 
@@ -69,35 +77,20 @@ def valid_barcode(code: str) -> bool:
     compare the two), summed over the code's bytes: a large import checks every row's.
     Without ``ean.is_valid``'s clean-up, which accepted (and the import then stored)
     full-width digits."""
-    if len(code) not in (8, 12, 13) or not (code.isascii() and code.isdigit()):
-        return False
-    body = code.encode()[:-1]
-    threes, ones = body[-1::-2], body[-2::-2]  # weights 3, 1, 3, ... from the right
-    total = 3 * (sum(threes) - 48 * len(threes)) + sum(ones) - 48 * len(ones)
-    return (10 - total % 10) % 10 == ord(code[-1]) - 48
+    # every byte once, those at even places from the right twice more (weight 3)
+    return code.isascii() and code.isdigit() and (
+        (sum(b := code.encode()) + 2 * sum(b[-2::-2])) % 10 == _CHECK_REMAINDER.get(len(b)))
 
 
-def _read_text(path: Path) -> str:
-    raw = path.read_bytes()
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise PosError("catalog.bad_encoding", file=path.name)
+# A checked row as ``items`` stores it: sku, barcode (None: none), name, category, price
+# and member price in whole cents (member price None: none), member discount (1 or 0),
+# and ``updated_at`` (the import's time, as UtcDateTime stores it).
+Checked = tuple[str, str | None, str, str, int, int | None, int, str]
+Sink = Callable[[list[Checked]], None]
 
+# member_discount's words (lower case, as typed; "": not given, so yes) -> 1 or 0
+_DISCOUNT = {**dict.fromkeys(YES, 1), **dict.fromkeys(NO, 0), "": 1}
 
-def _records(reader: Any) -> Iterator[list[str]]:
-    try:
-        yield from reader
-    except csv.Error as e:  # e.g. a bare carriage return inside an unquoted field
-        raise PosError("catalog.bad_csv", line=reader.line_num, detail=e) from None
-
-
-# A checked row: sku, barcode (None: none), name, category, price and member price in
-# whole cents (member price None: none), member discount (1 or 0): the columns of
-# ``items`` as they are stored, but for ``updated_at``.
-Checked = tuple[str, str | None, str, str, int, int | None, int]
 
 def _plain_cents(text: str) -> int | None:
     """An amount of the usual form ("12", "12.5", "12.50": ASCII digits, at most 15
@@ -156,70 +149,107 @@ def _picker(at: list[int | None]) -> Callable[[list[str]], Sequence[str]]:
     return pick
 
 
+def _bad_csv(reader: Any, e: csv.Error) -> PosError:
+    # e.g. a bare carriage return inside an unquoted field
+    return PosError("catalog.bad_csv", line=reader.line_num, detail=e)
+
+
 class _Checker:
     """The rules every row of a catalog file is checked by, row after row, whether the
-    file is read whole (:func:`parse_rows`) or streamed into the ledger
-    (:func:`import_file`). Each bad row adds one problem naming its row number (row 1 is
+    file is imported (:func:`import_file`, :func:`import_text`) or only read
+    (:func:`parse_rows`). Each bad row adds one problem naming its row number (row 1 is
     the header); a SKU or barcode may appear once in a file."""
 
-    def __init__(self, reader: Iterator[list[str]]) -> None:
+    def __init__(self, reader: Any, stamp: str, track: bool = True) -> None:
         try:
             header = [h.strip().lower() for h in next(reader)]
         except StopIteration:
             raise PosError("catalog.empty") from None
+        except csv.Error as e:
+            raise _bad_csv(reader, e) from None
         missing = [c for c in REQUIRED if c not in header]
         if missing:
             raise PosError("catalog.missing_columns", missing=", ".join(missing),
                            found=", ".join(header))
         self.width = len(header)
         self.at = [header.index(c) if c in header else None for c in (*REQUIRED, *OPTIONAL)]
+        self.stamp = stamp
+        # whether each SKU's and barcode's first row is kept, to name a repeat; a first
+        # import leaves repeats to the catalog's unique keys (see :func:`_import`)
+        self.track = track
         self.problems: list[str] = []
         self.skus: dict[str, int] = {}
         self.barcodes: dict[str, int] = {}
+        self.good = 0  # good rows handed on
         self.last = 1  # the last row number read
 
-    def rows(self, reader: Iterator[list[str]], total_lines: int,
-             progress: Progress | None) -> Iterator[Checked]:
-        """The good rows of ``reader``, in order; the bad ones are kept in ``problems``.
+    def take(self, reader: Any, total_lines: int, progress: Progress | None,
+             sink: Sink) -> None:
+        """Check every row of ``reader`` (bad ones kept in ``problems``) and hand the
+        good ones, in order, to ``sink`` a chunk at a time (every :data:`CHUNK` lines).
 
         A row of the usual shape (plain amounts, printable text, an ASCII SKU, a known
-        member-discount word, no repeat) is taken here; any other goes through
-        :meth:`check`, which names what is wrong with it (a large import checks every
-        row, so the usual case is kept short)."""
-        width, skus, barcodes = self.width, self.skus, self.barcodes
-        pick = _picker(self.at)
-        strip = str.strip
-        n = 1
-        for n, rec in enumerate(reader, start=2):
-            if progress and n % 10000 == 0:
-                progress(n - 1, total_lines)
-            if len(rec) < width:
-                if any(x.strip() for x in rec):
-                    self.problems.append(Msg("catalog.row_fields", row=n, fields=len(rec),
-                                             expected=width))
-                continue
-            sku, barcode, name, category, price_text, member_text, md_text = map(strip, pick(rec))
-            price = _plain_cents(price_text)
-            member = _plain_cents(member_text) if member_text else None
-            md = md_text.lower() if md_text else ""
-            if (price is None or (member_text and (member is None or member > price))
-                    or not sku.isascii() or not (sku + barcode + name + category).isprintable()
-                    or not 0 < len(sku) <= 40 or not 0 < len(name) <= 120
-                    or not 0 < len(category) <= 40 or sku in skus
-                    or (md and md not in YES and md not in NO)
-                    or (barcode and (barcode in barcodes or not valid_barcode(barcode)))):
-                if not sku and not any(x.strip() for x in rec):
-                    continue  # a blank line
-                row = self.check(n, [sku, barcode, name, category, price_text, member_text,
-                                     md_text])
-                if row is not None:
-                    yield row
-                continue
-            skus[sku] = n
-            if barcode:
-                barcodes[barcode] = n
-            yield sku, barcode or None, name, category, price, member, 0 if md in NO else 1
+        member-discount word, no repeat) is taken here in a few comparisons; any other
+        goes through :meth:`check`, which names what is wrong with it (a large import
+        checks every row, so the usual case is kept short)."""
+        width, skus, barcodes, stamp = self.width, self.skus, self.barcodes, self.stamp
+        pick, strip, plain, discount = _picker(self.at), str.strip, _plain_cents, _DISCOUNT
+        track = self.track
+        out: list[Checked] = []
+        chunk, n, stop = CHUNK, 1, 0
+        try:
+            for n, rec in enumerate(reader, start=2):
+                if n >= stop:
+                    if out:
+                        self._hand_on(out, sink)
+                        out = []
+                    if progress and n % 10000 == 0:
+                        progress(n - 1, total_lines)
+                    stop = min(n + chunk - n % chunk, n + 10000 - n % 10000)
+                if len(rec) < width:
+                    self._short(n, rec)
+                    continue
+                sku, barcode, name, category, price_text, member_text, md_text = pick(rec)
+                sku, name, category = strip(sku), strip(name), strip(category)
+                whole, dot, frac = price_text.rpartition(".")  # "12.50" as 1250, else:
+                price = (int(digits) if dot and len(frac) == 2 and 0 < len(whole) <= 15
+                         and (digits := whole + frac).isdigit() and digits.isascii()
+                         else plain(price_text))
+                member = plain(member_text) if member_text else None
+                md = discount.get(md_text)
+                if (price is None or md is None or (member_text and (
+                        member is None or member > price))
+                        or not sku.isascii() or not (sku + barcode + name + category).isprintable()
+                        or not 0 < len(sku) <= 40 or not 0 < len(name) <= 120
+                        or not 0 < len(category) <= 40
+                        or (barcode and not valid_barcode(barcode))
+                        or (track and (sku in skus or (barcode and barcode in barcodes)))):
+                    if not sku and not any(x.strip() for x in rec):
+                        continue  # a blank line
+                    row = self.check(n, [strip(x) for x in pick(rec)])
+                    if row is not None:
+                        out.append(row)
+                    continue
+                if track:
+                    skus[sku] = n
+                    if barcode:
+                        barcodes[barcode] = n
+                out.append((sku, barcode or None, name, category, price, member, md, stamp))
+        except csv.Error as e:
+            raise _bad_csv(reader, e) from None
         self.last = n
+        if out:
+            self._hand_on(out, sink)
+
+    def _hand_on(self, rows: list[Checked], sink: Sink) -> None:
+        self.good += len(rows)
+        sink(rows)
+
+    def _short(self, n: int, rec: list[str]) -> None:
+        """A record of fewer fields than the header: a problem, unless it is blank."""
+        if any(x.strip() for x in rec):
+            self.problems.append(Msg("catalog.row_fields", row=n, fields=len(rec),
+                                     expected=self.width))
 
     def check(self, n: int, fields: list[str]) -> Checked | None:
         sku, barcode, name, category, price_text, member_text, md_text = fields
@@ -253,115 +283,43 @@ class _Checker:
         if barcode:
             self.barcodes[barcode] = n
         assert price is not None
-        return sku, barcode or None, name, category, price, member_price, 0 if md in NO else 1
+        return (sku, barcode or None, name, category, price, member_price,
+                0 if md in NO else 1, self.stamp)
 
-    def finish(self, good: int) -> None:
+    def finish(self) -> None:
         """Refuse the file when any row was bad or none was an item."""
         if self.problems:
             raise CatalogError(self.problems, self.last - 1)
-        if not good:
+        if not self.good:
             raise PosError("catalog.no_items")
 
 
 def parse_rows(text: str, progress: Progress | None = None) -> list[Row]:
-    """Read and check every row; raise CatalogError listing each bad row by number
-    (row 1 is the header, so the first item is row 2)."""
-    reader = csv.reader(io.StringIO(text))
-    records = _records(reader)
-    checker = _Checker(records)
-    rows = [
-        Row(sku, barcode, name, category, _yuan(price),
-            _yuan(member) if member is not None else None, bool(md))
-        for sku, barcode, name, category, price, member, md
-        in checker.rows(records, text.count("\n"), progress)
-    ]
-    checker.finish(len(rows))
+    """Read and check a catalog's text without importing it (HQ checks a catalog before
+    publishing it, and prices carts with it); raise CatalogError listing each bad row by
+    number (row 1 is the header, so the first item is row 2)."""
+    reader = csv.reader(io.StringIO(text, newline=""))  # line ends as import_file reads them
+    checker = _Checker(reader, "")
+    rows: list[Row] = []
+
+    def keep(chunk: list[Checked]) -> None:
+        rows.extend(
+            Row(sku, barcode, name, category, _yuan(price),
+                _yuan(member) if member is not None else None, bool(md))
+            for sku, barcode, name, category, price, member, md, _ in chunk)
+
+    checker.take(reader, text.count("\n"), progress, keep)
+    checker.finish()
     return rows
 
 
-def import_rows(s: Session, rows: list[Row], now: datetime) -> ImportReport:
-    """Write checked rows in the caller's transaction: new SKUs added, known ones updated."""
-    existing = {
-        r[0]: r[1:]
-        for r in s.execute(
-            select(
-                Item.sku,
-                Item.barcode,
-                Item.name,
-                Item.category,
-                Item.price,
-                Item.member_price,
-                Item.member_discount,
-            )
-        )
-    }
-    # a barcode may only belong to one SKU once the import is done
-    final = {sku: v[0] for sku, v in existing.items() if v[0]}
-    for r in rows:
-        if r.barcode:
-            final[r.sku] = r.barcode
-        else:
-            final.pop(r.sku, None)
-    owner: dict[str, str] = {}
-    problems: list[str] = []
-    for sku, bc in final.items():
-        if bc in owner:
-            problems.append(
-                Msg("catalog.barcode_two_skus", barcode=bc, first=owner[bc], second=sku)
-            )
-        owner[bc] = sku
-    if problems:
-        raise CatalogError(problems, len(rows))
-    added = updated = unchanged = 0
-    changed_barcode = []
-    params = []
-    stamp = now.astimezone(UTC).isoformat(timespec="microseconds")  # as UtcDateTime stores it
-    for r in rows:
-        old = existing.get(r.sku)
-        new = (r.barcode, r.name, r.category, r.price, r.member_price, r.member_discount)
-        if old is None:
-            added += 1
-        elif tuple(old) == new:
-            unchanged += 1
-            continue
-        else:
-            updated += 1
-            if old[0] != r.barcode:
-                changed_barcode.append({"sku": r.sku})
-        params.append(
-            {
-                "sku": r.sku,
-                "barcode": r.barcode,
-                "name": r.name,
-                "category": r.category,
-                "price": int(r.price * 100),
-                "member_price": int(r.member_price * 100) if r.member_price is not None else None,
-                "member_discount": 1 if r.member_discount else 0,
-                "updated_at": stamp,
-            }
-        )
-    conn = s.connection()
-    if changed_barcode:
-        conn.exec_driver_sql("UPDATE items SET barcode = NULL WHERE sku = :sku", changed_barcode)
-    if params:
-        conn.exec_driver_sql(
-            "INSERT INTO items (sku, barcode, name, category, price, member_price, "
-            "member_discount, updated_at) VALUES (:sku, :barcode, :name, :category, :price, "
-            ":member_price, :member_discount, :updated_at) ON CONFLICT(sku) DO UPDATE SET "
-            "barcode=excluded.barcode, name=excluded.name, category=excluded.category, "
-            "price=excluded.price, member_price=excluded.member_price, "
-            "member_discount=excluded.member_discount, updated_at=excluded.updated_at",
-            params,
-        )
-    return ImportReport(rows=len(rows), added=added, updated=updated, unchanged=unchanged)
-
-
-CHUNK = 5000  # rows written at a time by import_file
+CHUNK = 5000  # lines of a file checked, then their rows written at a time
 _READ_BLOCK = 1 << 20
 
-_UPSERT = (
-    "INSERT INTO items (sku, barcode, name, category, price, member_price, member_discount, "
-    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sku) DO UPDATE SET "
+_COLUMNS = ("INSERT INTO items (sku, barcode, name, category, price, member_price, "
+            "member_discount, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+_UPSERT = _COLUMNS + (
+    " ON CONFLICT(sku) DO UPDATE SET "
     "barcode=excluded.barcode, name=excluded.name, category=excluded.category, "
     "price=excluded.price, member_price=excluded.member_price, "
     "member_discount=excluded.member_discount, updated_at=excluded.updated_at"
@@ -393,19 +351,16 @@ def _encoding(path: Path) -> tuple[str, int]:
 
 class _Writer:
     """Writes checked rows into ``items`` a chunk at a time, inside the caller's
-    transaction, as :func:`import_rows` would write them all at once: new SKUs added,
-    changed ones updated, unchanged ones left (their ``updated_at`` too). A barcode that
-    moves to another SKU is first taken from the item holding it; that item must be in
-    the file too (with another barcode or none), which :meth:`finish` checks."""
+    transaction: new SKUs added, changed ones updated, unchanged ones left (their
+    ``updated_at`` too). A barcode that moves to another SKU is first taken from the
+    item holding it; that item must be in the file too (with another barcode or none),
+    which :meth:`finish` checks."""
 
-    def __init__(self, s: Session, now: datetime) -> None:
+    def __init__(self, s: Session, empty: bool) -> None:
         self.conn = s.connection()
-        self.cur = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        stamp = now.astimezone(UTC).isoformat(timespec="microseconds")  # as UtcDateTime
-        # every row's updated_at, written into the statement (a time's ISO text: digits,
-        # "-", ":", ".", "+"), so the rows go to the driver as the checker made them
-        self.upsert = _UPSERT.replace("?)", f"?, '{stamp}')", 1)
-        self.empty = self.cur.execute("SELECT 1 FROM items LIMIT 1").fetchone() is None
+        # into an empty catalog every row is new (and no SKU or barcode repeats), so a
+        # plain INSERT, with no existing rows to compare or barcodes to take
+        self.empty = empty
         self.added = self.updated = self.unchanged = 0
         self.file_rows = 0
         # barcodes taken from an item holding them: (holder, its rowid, barcode, taker,
@@ -415,9 +370,9 @@ class _Writer:
 
     def write(self, rows: list[Checked]) -> None:
         self.file_rows += len(rows)
-        if self.empty:  # a first import: every row is new, no barcode held
+        if self.empty:
             self.added += len(rows)
-            self.cur.executemany(self.upsert, rows)
+            self.conn.exec_driver_sql(_COLUMNS, rows)
             return
         old = self._existing(rows)
         changed = []
@@ -429,7 +384,7 @@ class _Writer:
                 old[r[0]] = before
             if before is None:
                 self.added += 1
-            elif before[:7] == r:
+            elif before[:7] == r[:7]:
                 self.unchanged += 1
                 continue
             else:
@@ -438,42 +393,47 @@ class _Writer:
                     moved_away.append((r[0],))
             changed.append(r)
         if moved_away:
-            self.cur.executemany("UPDATE items SET barcode = NULL WHERE sku = ?", moved_away)
+            self.conn.exec_driver_sql("UPDATE items SET barcode = NULL WHERE sku = ?",
+                                      moved_away)
         self._take_barcodes(changed, old)
-        self.cur.executemany(self.upsert, changed)
+        if changed:
+            self.conn.exec_driver_sql(_UPSERT, changed)
 
     def _existing(self, rows: list[Checked]) -> dict[str, tuple[Any, ...]]:
         """The catalog's rows for these SKUs: sku, barcode, ... member_discount, rowid."""
-        found = self.cur.execute(
+        found = self.conn.exec_driver_sql(
             "SELECT sku, barcode, name, category, price, member_price, member_discount, "
             "rowid FROM items WHERE sku IN (SELECT value FROM json_each(?))",
             (json.dumps([r[0] for r in rows]),),
-        ).fetchall()
+        ).all()
         return {f[0]: tuple(f) for f in found}
 
-    def _take_barcodes(self, params: list[tuple[Any, ...]], old: dict[str, Any]) -> None:
+    def _take_barcodes(self, params: list[Checked], old: dict[str, Any]) -> None:
         wanted = {p[1]: p[0] for p in params if p[1] is not None}
         if not wanted:
             return
-        holders = self.cur.execute(
+        holders = self.conn.exec_driver_sql(
             "SELECT sku, barcode, rowid FROM items "
             "WHERE barcode IN (SELECT value FROM json_each(?))",
             (json.dumps(list(wanted)),),
-        ).fetchall()
+        ).all()
         for holder, barcode, rowid in holders:
             taker = wanted[barcode]
             if holder != taker:
-                self.cur.execute("UPDATE items SET barcode = NULL WHERE sku = ?", (holder,))
+                self.conn.exec_driver_sql("UPDATE items SET barcode = NULL WHERE sku = ?",
+                                          (holder,))
                 self.held[holder] = barcode
                 before = old.get(taker)
-                # where import_rows's check lists the taker: among the catalog's items
-                # with a barcode (by rowid), else among the file's new ones (by row)
+                # where the refusal names the taker: among the catalog's items with a
+                # barcode (by rowid), else among the file's new ones (by row)
                 taker_rowid = before[7] if before is not None and before[1] else None
                 self.taken.append((holder, rowid, barcode, taker, taker_rowid))
 
     def finish(self, checker: _Checker) -> ImportReport:
         """Refuse the import (the caller's transaction rolls back) where a barcode would
-        stay with an item the file does not name, as :func:`import_rows` does."""
+        stay with an item the file does not name, listing each such barcode with the
+        two SKUs that would hold it (in the order of the catalog's rows, then the
+        file's)."""
         found = []
         for holder, rowid, barcode, taker, taker_rowid in self.taken:
             if holder in checker.skus:
@@ -490,43 +450,100 @@ class _Writer:
                             unchanged=self.unchanged)
 
 
-def import_file(
-    s: Session, path: Path, now: datetime, progress: Progress | None = None
-) -> ImportReport:
-    """Check and write a catalog file in the caller's transaction, streamed: it is read a
-    block at a time and written :data:`CHUNK` rows at a time, so memory stays bounded
-    whatever its size. The same rules and the same coded errors as :func:`read_file` and
-    :func:`import_rows`: after the first bad row nothing more is written, every row is
-    still checked, and the error lists them all; the caller's transaction then rolls
-    back whatever was written, so a refused file changes nothing."""
-    enc, lines = _encoding(path)
-    with path.open(encoding=enc, newline="") as f:
+class _Again(Exception):
+    """A first import's quick pass met something the full one must see to."""
+
+
+OpenText = Callable[[bool], tuple[IO[str], int]]
+
+
+def _first_import(s: Session, f: IO[str], lines: int, stamp: str,
+                  progress: Progress | None) -> ImportReport | None:
+    """A first import (the catalog empty), in a savepoint: every row checked by the
+    same rules but for repeats, which the catalog's unique keys on SKU and barcode
+    refuse as the rows are written (as a plain INSERT's index upkeep does anyway), so
+    no SKU or barcode is kept per row. None (the savepoint rolled back) where any row
+    is bad, a key repeats or the file is not plain UTF-8: the full import then reads
+    the file again and names every problem."""
+    try:
+        with s.begin_nested():
+            reader = csv.reader(f)
+            checker = _Checker(reader, stamp, track=False)
+            writer = _Writer(s, empty=True)
+
+            def write(rows: list[Checked]) -> None:
+                if checker.problems:
+                    raise _Again
+                writer.write(rows)
+
+            checker.take(reader, lines, progress, write)
+            if checker.problems or not checker.good:
+                raise _Again
+            return writer.finish(checker)
+    except (_Again, PosError, UnicodeDecodeError, IntegrityError):
+        return None
+
+
+def _import(s: Session, open_text: OpenText, now: datetime,
+            progress: Progress | None) -> ImportReport:
+    """Check and write the CSV ``open_text(full)`` opens (see :func:`import_file`): into
+    an empty catalog first by :func:`_first_import`, else (and where that gives up) by
+    the full import, which keeps each SKU's and barcode's first row to name repeats."""
+    stamp = now.astimezone(UTC).isoformat(timespec="microseconds")  # as UtcDateTime
+    empty = s.connection().exec_driver_sql("SELECT 1 FROM items LIMIT 1").first() is None
+    if empty:
+        f, lines = open_text(False)
+        with f:
+            done = _first_import(s, f, lines, stamp, progress)
+        if done is not None:
+            return done
+    f, lines = open_text(True)
+    with f:
         reader = csv.reader(f)
-        records = _records(reader)
-        checker = _Checker(records)
-        writer = _Writer(s, now)
-        chunk: list[Checked] = []
-        good = 0
-        for row in checker.rows(records, lines, progress):
-            good += 1
-            if checker.problems:
-                continue
-            chunk.append(row)
-            if len(chunk) == CHUNK:
-                writer.write(chunk)
-                chunk = []
-    checker.finish(good)
-    if chunk:
-        writer.write(chunk)
+        checker = _Checker(reader, stamp)
+        writer = _Writer(s, empty)
+
+        def write(rows: list[Checked]) -> None:
+            if not checker.problems:  # after the first bad row nothing more is written
+                writer.write(rows)
+
+        checker.take(reader, lines, progress, write)
+    checker.finish()
     return writer.finish(checker)
 
 
-def read_file(path: Path, progress: Progress | None = None) -> list[Row]:
+def _lines(path: Path) -> int:
+    """The file's number of lines (for progress)."""
     try:
-        text = _read_text(path)
+        with path.open("rb") as f:
+            return sum(block.count(b"\n") for block in iter(lambda: f.read(_READ_BLOCK), b""))
     except FileNotFoundError:
         raise PosError("catalog.not_found", path=path) from None
-    return parse_rows(text, progress)
+
+
+def import_file(
+    s: Session, path: Path, now: datetime, progress: Progress | None = None
+) -> ImportReport:
+    """Check and write a catalog file (``pos catalog import``) in the caller's
+    transaction, streamed: it is read a block at a time and written :data:`CHUNK` lines
+    at a time, so memory stays bounded whatever its size. UTF-8 (with or without a
+    byte-order mark) or GB18030. Every row is checked: after the first bad row nothing
+    more is written, and the CatalogError lists every bad row by number (row 1 is the
+    header); the caller's transaction then rolls back whatever was written, so a
+    refused file changes nothing. ``progress(done, total)`` is called every 10,000
+    lines."""
+
+    def open_text(full: bool) -> tuple[IO[str], int]:
+        enc, lines = _encoding(path) if full else ("utf-8-sig", _lines(path))
+        return path.open(encoding=enc, newline=""), lines
+
+    return _import(s, open_text, now, progress)
+
+
+def import_text(s: Session, text: str, now: datetime) -> ImportReport:
+    """:func:`import_file` for a catalog's text (as HQ sends it to the terminals)."""
+    return _import(s, lambda _full: (io.StringIO(text, newline=""), text.count("\n")),
+                   now, None)
 
 
 def _barcodes(code: str) -> list[str]:

@@ -49,10 +49,9 @@ def set_up(data_dir: Path) -> Terminal:
     t = Terminal.init(
         data_dir, store="S001", terminal="T01", franchisee="F-EAST", program_file=PROGRAM
     )
-    rows = catalog.read_file(CATALOG)
     tz = t.program.timezone
     with t.tx() as s:
-        catalog.import_rows(s, rows, t.now())
+        catalog.import_file(s, CATALOG, t.now())
         for code, name, role, pin in STAFF:
             staff.add_staff(s, code, name, role, pin)
         wang = members.enroll(

@@ -500,7 +500,7 @@ def _setup_terminals(work: Path, engine: Any, hq_url: str, n: int) -> list[Path]
         t = Terminal.init(d, store=store, terminal="T01", franchisee=fr, program_file=PROGRAM,
                           card_block=i + 1)
         with t.tx() as s:
-            catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
+            catalog.import_file(s, CATALOG, t.now())
             for code, name, role, pin in STAFF:
                 staff.add_staff(s, code, name, role, pin)
             open_till(t, s)  # the day starts: a shift with its float

@@ -79,7 +79,7 @@ def bare_terminal(tmp_path: Path, clock: Clock) -> Iterator[Terminal]:
         clock=clock,
     )
     with t.tx() as s:
-        catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
+        catalog.import_file(s, CATALOG, t.now())
         for code, name, role, pin in STAFF:
             staff.add_staff(s, code, name, role, pin)
     yield t

@@ -15,12 +15,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete
 from stdnum import ean
 
 from pos_app import cli
 from pos_app.core import catalog
 from pos_app.core.catalog import CatalogError, Row
 from pos_app.core.errors import PosError
+from pos_app.core.models import Item
 from pos_app.core.terminal import DB_FILE, Terminal
 from pos_app.demo import PROGRAM
 from tests.core.conftest import D11, Clock, db_dump
@@ -63,9 +65,9 @@ def db_hash(data_dir: Path) -> str:
 
 
 def run_import(t: Terminal, path: Path) -> catalog.ImportReport:
-    rows = catalog.read_file(path)
+    """What ``pos catalog import`` runs: the file streamed into one transaction."""
     with t.tx() as s:
-        return catalog.import_rows(s, rows, t.now())
+        return catalog.import_file(s, path, t.now())
 
 
 @pytest.fixture
@@ -82,11 +84,9 @@ def data_dir(tmp_path: Path) -> Path:
     """A closed data folder for the command line, holding a three-item catalog."""
     d = tmp_path / "cli"
     t = Terminal.init(d, store="S001", terminal="T01", franchisee="F-EAST", program_file=PROGRAM)
-    rows = catalog.parse_rows(
-        f"{HEADER}\nA-1,{EAN13},甲,apparel,10.00,,\nB-2,{EAN8},乙,food,5.50,,no\nC-3,,丙,food,1.00,,\n"
-    )
     with t.tx() as s:
-        catalog.import_rows(s, rows, t.now())
+        catalog.import_text(s, f"{HEADER}\nA-1,{EAN13},甲,apparel,10.00,,\n"
+                            f"B-2,{EAN8},乙,food,5.50,,no\nC-3,,丙,food,1.00,,\n", t.now())
     t.close()
     return d
 
@@ -193,7 +193,7 @@ def test_bad_rows_each_named_and_nothing_imported(fresh: Terminal, tmp_path: Pat
         f"OK-3,{EAN13_B},又,food,1.00,,",                        # row 10: repeated barcode
     ])
     with pytest.raises(CatalogError) as e:
-        catalog.read_file(f)
+        run_import(fresh, f)
     problems = e.value.problems
     assert [p.split(":")[0] for p in problems] == [
         "row 3", "row 5", "row 6", "row 7", "row 8", "row 9", "row 10"
@@ -220,10 +220,8 @@ def test_conflicting_barcode_refused_whole(fresh: Terminal, tmp_path: Path) -> N
     f = write_csv(tmp_path / "b.csv", [
         "NEW-1,,新,food,1.00,,", f"B-2,{EAN8},乙,food,6.00,,", f"C-3,{EAN13},丙,food,3.00,,",
     ])
-    rows = catalog.read_file(f)
     with pytest.raises(CatalogError, match=f"barcode {EAN13} would belong to both A-1 and C-3"):
-        with fresh.tx() as s:
-            catalog.import_rows(s, rows, fresh.now())
+        run_import(fresh, f)
     assert items(fresh.data_dir) == before
 
 
@@ -337,15 +335,20 @@ def test_parse_rows_progress_on_a_large_file() -> None:
     assert {t for _, t in calls} == {n + 1}  # lines in the file, header included
 
 
-def test_empty_file_and_missing_columns(tmp_path: Path) -> None:
-    with pytest.raises(PosError, match="catalog file is empty"):
-        catalog.parse_rows("")
-    with pytest.raises(PosError, match=r"catalog header lacks column\(s\): price"):
-        catalog.parse_rows("sku,barcode,name,category\nA,,x,y\n")
-    with pytest.raises(PosError, match="catalog file has no items"):
-        catalog.parse_rows(HEADER + "\n\n")
+def test_empty_file_and_missing_columns(fresh: Terminal, tmp_path: Path) -> None:
+    for text, refusal in (("", "catalog file is empty"),
+                          ("sku,barcode,name,category\nA,,x,y\n",
+                           r"catalog header lacks column\(s\): price"),
+                          (HEADER + "\n\n", "catalog file has no items")):
+        f = tmp_path / "c.csv"
+        f.write_text(text, encoding="utf-8")
+        with pytest.raises(PosError, match=refusal):
+            run_import(fresh, f)
+        with pytest.raises(PosError, match=refusal):  # as HQ reads it before publishing
+            catalog.parse_rows(text)
     with pytest.raises(PosError, match="catalog file not found"):
-        catalog.read_file(tmp_path / "none.csv")
+        run_import(fresh, tmp_path / "none.csv")
+    assert items(fresh.data_dir) == []
 
 
 # --- the command line ----------------------------------------------------------------------
@@ -483,88 +486,141 @@ def test_demo_fixture_catalog_scans(terminal: Terminal) -> None:
     assert terminal.now() == D11
 
 
-# --- the streamed import (pos catalog import) against read_file + import_rows ----------------
+# --- files spanning chunks (two lines a chunk), first imports and later ones --------------
 
 
-def import_streamed(t: Terminal, path: Path) -> catalog.ImportReport:
-    with t.tx() as s:
-        return catalog.import_file(s, path, t.now())
-
-
-def outcome(t: Terminal, path: Path, streamed: bool) -> tuple[object, list[tuple[object, ...]]]:
-    """What an import reports (its counts, or the error's words) and the catalog after it."""
-    try:
-        rep = import_streamed(t, path) if streamed else run_import(t, path)
-        said: object = rep.__dict__
-    except PosError as e:
-        said = str(e)
-    return said, items(t.data_dir)
-
-
-STEPS: dict[str, list[list[str]]] = {
-    "reimport": [
-        [f"A-1,{EAN13},甲,apparel,10.00,,", f"B-2,{EAN8},乙,food,5.00,,",
-         f"C-3,{UPCA},丙,food,3.00,,", "D-4,,丁,food,1.00,,"],
-        [f"A-1,{EAN13},甲,apparel,12.50,,", f"B-2,{EAN8},乙,food,5.00,,",
-         f"C-3,{UPCA},丙,food,3.00,,", "D-4,,丁,food,1.00,0.80,no", "E-5,,戊,food,2.00,,"],
-        [f"A-1,{EAN13},甲,apparel,12.50,,", f"B-2,{EAN8},乙,food,5.00,,",
-         f"C-3,{UPCA},丙,food,3.00,,", "D-4,,丁,food,1.00,0.80,no", "E-5,,戊,food,2.00,,"],
-    ],
-    "barcodes-move": [
-        [f"OLD-1,{EAN13},旧包装,food,10.00,,", f"OTHER-2,{EAN8},其他,food,5.00,,"],
-        # taken by a SKU written before its holder is (the holder moves on later)
-        ["X-0,,填,food,1.00,,", "X-1,,填,food,1.00,,", f"NEW-1,{EAN13},新包装,food,11.00,,",
-         "X-2,,填,food,1.00,,", f"OLD-1,{EAN13_B},旧包装,food,10.00,,"],
-        [f"OLD-1,{EAN13},旧包装,food,10.00,,", f"NEW-1,{EAN13_B},新包装,food,11.00,,"],
-        # the holder later in the file with no barcode at all
-        [f"NEW-1,{EAN8},新包装,food,11.00,,", "X-3,,填,food,1.00,,", "X-4,,填,food,1.00,,",
-         "OTHER-2,,其他,food,5.00,,"],
-    ],
-    "conflicts": [
-        [f"A-1,{EAN13},甲,apparel,10.00,,", "B-2,,乙,food,5.00,,", f"C-3,{EAN8},丙,food,3.00,,"],
-        # A-1 keeps its barcode (not in the file): two SKUs want it
-        ["NEW-1,,新,food,1.00,,", f"C-3,{EAN13},丙,food,3.00,,", "X-1,,填,food,1.00,,",
-         f"B-2,{EAN8},乙,food,6.00,,"],
-        [f"B-2,{EAN13},乙,food,5.00,,", "X-1,,填,food,1.00,,", f"D-4,{EAN8},丁,food,1.00,,"],
-        [f"A-1,{EAN8},甲,apparel,10.00,,", f"NEW-2,{EAN13_C},新,food,1.00,,"],
-    ],
-    "odd-text": [
-        # full-width amounts (as an input method types them), a no-break space in a name
-        ["F-1,,全角,food,１２.５０,９.９０,", "F-2,,名\u00a0称,food,3.00,,是"],
-        # a direction override, a bell, other scripts' digits in a SKU and a price
-        ["F-3,,正常,food,1.00,,", "F-\u202e4,,反向,food,1.00,,", "F-5,,响\u0007铃,food,1.00,,",
-         "F-\u0661,,阿拉伯,food,1.00,,", "F-6,,价,food,\u0661.00,,", "F-7,,好,food,2.00,,"],
-    ],
-    "bad-rows-after-written-chunks": [
-        [f"A-1,{EAN13},甲,apparel,10.00,,"],
-        ["X-1,,填,food,1.00,,", "X-2,,填,food,1.00,,", "X-3,,填,food,1.00,,",
-         "X-4,,填,food,1.00,,", "X-5,,填,food,1.00,,", f"A-1,{EAN13},甲,apparel,9.00,,",
-         "X-6,,填,food,-1.00,,", "X-7,,填,food,1.00,,", "X-2,,重复,food,1.00,,",
-         "", "X-8,,填,food", f"X-9,{wrong_check(EAN8)},填,food,1.00,2.00,maybe"],
-    ],
-}
-
-
-@pytest.mark.parametrize("steps", list(STEPS.values()), ids=list(STEPS))
-def test_streamed_import_as_import_rows(
-    tmp_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch, steps: list[list[str]]
-) -> None:
-    """``import_file`` (the command's streamed import, here two rows a chunk so that
-    every file spans chunks) reports and leaves exactly what ``read_file`` and
-    ``import_rows`` do, file after file: counts, coded errors, barcodes moving, and a
-    refused file changing nothing although chunks of it had been written."""
+@pytest.fixture
+def two_a_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import writes two lines at a time, so every file below spans chunks."""
     monkeypatch.setattr(catalog, "CHUNK", 2)
-    whole, streamed = (
-        Terminal.init(tmp_path / name, store="S001", terminal="T01", franchisee="F-EAST",
-                      program_file=PROGRAM, clock=clock)
-        for name in ("whole", "streamed")
-    )
-    try:
-        for i, lines in enumerate(steps):
-            f = write_csv(tmp_path / f"step{i}.csv", lines)
-            clock.advance(minutes=1)
-            expected = outcome(whole, f, streamed=False)
-            assert outcome(streamed, f, streamed=True) == expected, f"step {i}"
-    finally:
-        whole.close()
-        streamed.close()
+
+
+def refusal(t: Terminal, path: Path) -> str:
+    with pytest.raises(PosError) as e:
+        run_import(t, path)
+    return str(e.value)
+
+
+@pytest.mark.usefixtures("two_a_chunk")
+def test_first_import_refused_whole_after_chunks_were_written(
+    fresh: Terminal, tmp_path: Path
+) -> None:
+    """Into an empty catalog, bad rows after written chunks: every bad row named (the
+    repeats by the row they repeat), and the catalog left empty."""
+    f = write_csv(tmp_path / "c.csv", [
+        "X-1,,填,food,1.00,,", f"X-2,{EAN13},填,food,1.00,,", "X-3,,填,food,1.00,,",
+        "X-4,,填,food,1.00,,", "X-5,,填,food,1.00,,",
+        "X-2,,重复,food,1.00,,",                                   # row 7
+        f"X-6,{EAN13},填,food,1.00,,",                             # row 8
+        "X-7,,填,food,-1.00,,",                                    # row 9
+        "",                                                       # row 10: blank
+        "X-8,,填,food",                                            # row 11
+        f"X-9,{wrong_check(EAN8)},填,food,1.00,2.00,maybe",        # row 12
+    ])
+    said = refusal(fresh, f)
+    assert said.startswith("catalog not imported, 5 bad row(s) of 11: row 7: sku X-2 repeats "
+                           f"row 3; row 8: barcode {EAN13} repeats row 3; row 9: price is "
+                           "negative; row 11: 4 fields, expected 7; row 12: barcode "), said
+    assert "member_price must be between 0 and the price" in said
+    assert "member_discount must be yes or no, got 'maybe'" in said
+    assert items(fresh.data_dir) == []
+
+
+@pytest.mark.parametrize("chunk", [2, 5000])
+@pytest.mark.parametrize("repeat", ["sku", "barcode"])
+def test_first_import_with_only_a_repeat(
+    fresh: Terminal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, repeat: str
+) -> None:
+    """Every row good on its own, but one SKU or barcode given twice (within a chunk, and
+    in chunks written apart): named by the row it repeats, nothing imported."""
+    monkeypatch.setattr(catalog, "CHUNK", chunk)
+    lines = [f"S-{i},{with_check(f'69{i:010d}')},商品,food,1.00,," for i in range(7)]
+    lines.append(f"S-1,{with_check('691234567890')},又,food,2.00,,"
+                 if repeat == "sku" else f"S-7,{with_check(f'69{3:010d}')},又,food,2.00,,")
+    said = refusal(fresh, write_csv(tmp_path / "c.csv", lines))
+    assert said == ("catalog not imported, 1 bad row(s) of 8: row 9: " + (
+        "sku S-1 repeats row 3" if repeat == "sku"
+        else f"barcode {with_check(f'69{3:010d}')} repeats row 5"))
+    assert items(fresh.data_dir) == []
+
+
+@pytest.mark.usefixtures("two_a_chunk")
+def test_barcodes_move_across_chunks(fresh: Terminal, tmp_path: Path) -> None:
+    run_import(fresh, write_csv(tmp_path / "a.csv", [
+        f"OLD-1,{EAN13},旧包装,food,10.00,,", f"OTHER-2,{EAN8},其他,food,5.00,,"]))
+    # taken by a SKU written a chunk before its holder moves on to another barcode
+    rep = run_import(fresh, write_csv(tmp_path / "b.csv", [
+        "X-0,,填,food,1.00,,", "X-1,,填,food,1.00,,", f"NEW-1,{EAN13},新包装,food,11.00,,",
+        "X-2,,填,food,1.00,,", f"OLD-1,{EAN13_B},旧包装,food,10.00,,"]))
+    assert (rep.rows, rep.added, rep.updated, rep.unchanged) == (5, 4, 1, 0)
+    # two SKUs swap barcodes
+    rep = run_import(fresh, write_csv(tmp_path / "c.csv", [
+        f"OLD-1,{EAN13},旧包装,food,10.00,,", f"NEW-1,{EAN13_B},新包装,food,11.00,,"]))
+    assert (rep.rows, rep.added, rep.updated, rep.unchanged) == (2, 0, 2, 0)
+    # the holder later in the file, with no barcode at all
+    rep = run_import(fresh, write_csv(tmp_path / "d.csv", [
+        f"NEW-1,{EAN8},新包装,food,11.00,,", "X-3,,填,food,1.00,,", "X-4,,填,food,1.00,,",
+        "OTHER-2,,其他,food,5.00,,"]))
+    assert (rep.rows, rep.added, rep.updated, rep.unchanged) == (4, 2, 2, 0)
+    held = {r[0]: r[1] for r in items(fresh.data_dir)}
+    assert held == {"OLD-1": EAN13, "NEW-1": EAN8, "OTHER-2": None, "X-0": None, "X-1": None,
+                    "X-2": None, "X-3": None, "X-4": None}
+
+
+@pytest.mark.usefixtures("two_a_chunk")
+def test_barcode_conflicts_across_chunks(fresh: Terminal, tmp_path: Path) -> None:
+    """A barcode kept by an item the file does not name cannot go to another: each such
+    barcode named with both SKUs, the catalog's item first, and nothing changed although
+    chunks had been written."""
+    run_import(fresh, write_csv(tmp_path / "a.csv", [
+        f"A-1,{EAN13},甲,apparel,10.00,,", "B-2,,乙,food,5.00,,", f"C-3,{EAN8},丙,food,3.00,,"]))
+    before = items(fresh.data_dir)
+    # C-3 wants A-1's barcode; B-2 may take C-3's, which the file moves on
+    said = refusal(fresh, write_csv(tmp_path / "b.csv", [
+        "NEW-1,,新,food,1.00,,", f"C-3,{EAN13},丙,food,3.00,,", "X-1,,填,food,1.00,,",
+        f"B-2,{EAN8},乙,food,6.00,,"]))
+    assert said == (f"catalog not imported, 1 bad row(s) of 4: barcode {EAN13} would belong "
+                    "to both A-1 and C-3")
+    said = refusal(fresh, write_csv(tmp_path / "c.csv", [
+        f"B-2,{EAN13},乙,food,5.00,,", "X-1,,填,food,1.00,,", f"D-4,{EAN8},丁,food,1.00,,"]))
+    assert said == (f"catalog not imported, 2 bad row(s) of 3: barcode {EAN13} would belong "
+                    f"to both A-1 and B-2; barcode {EAN8} would belong to both C-3 and D-4")
+    assert items(fresh.data_dir) == before
+
+
+@pytest.mark.usefixtures("two_a_chunk")
+def test_odd_text_in_a_first_import(fresh: Terminal, tmp_path: Path) -> None:
+    """Full-width amounts (as an input method types them) and a no-break space in a
+    name are taken; a direction override, a bell and other scripts' digits are not."""
+    rep = run_import(fresh, write_csv(tmp_path / "a.csv", [
+        "F-1,,全角,food,１２.５０,９.９０,", "F-2,,名\u00a0称,food,3.00,,是"]))
+    assert rep.added == 2
+    assert [r[:7] for r in items(fresh.data_dir)] == [
+        ("F-1", None, "全角", "food", 1250, 990, 1),
+        ("F-2", None, "名\u00a0称", "food", 300, None, 1)]
+    with fresh.tx() as s:
+        s.execute(delete(Item))
+    said = refusal(fresh, write_csv(tmp_path / "b.csv", [
+        "F-3,,正常,food,1.00,,", "F-\u202e4,,反向,food,1.00,,", "F-5,,响\u0007铃,food,1.00,,",
+        "F-\u0661,,阿拉伯,food,1.00,,", "F-6,,价,food,\u0661.00,,", "F-7,,好,food,2.00,,"]))
+    assert said.startswith("catalog not imported, 4 bad row(s) of 6: row 3: sku holds control "
+                           "or direction characters"), said
+    assert "row 4: name holds control" in said and "row 5: sku 'F-\u0661' has digits" in said
+    assert "row 6: price '\u0661.00' is not an amount in yuan" in said
+    assert items(fresh.data_dir) == []
+
+
+@pytest.mark.usefixtures("two_a_chunk")
+def test_gb18030_first_import_after_chunks_were_written(fresh: Terminal, tmp_path: Path) -> None:
+    """A GB18030 file whose first lines are plain ASCII: a first import starts reading it
+    as UTF-8 and writes chunks before its Chinese names turn up; those chunks are undone
+    and the whole file imported as GB18030, each row once."""
+    ascii_rows = [f"A-{i:03d},,Item {i},food,1.00,," for i in range(400)]  # over 8 KiB
+    f = write_csv(tmp_path / "gb.csv", [*ascii_rows, "B-1,,𠮷野家 便当,食品,25.00,,否"],
+                  encoding="gb18030")
+    assert f.stat().st_size > 8192
+    rep = run_import(fresh, f)
+    assert (rep.rows, rep.added) == (401, 401)
+    got = items(fresh.data_dir)
+    assert len(got) == 401 and got[0][:3] == ("A-000", None, "Item 0")
+    assert got[-1][:7] == ("B-1", None, "𠮷野家 便当", "食品", 2500, None, 0)

@@ -39,7 +39,7 @@ def test_a_read_does_not_wait_for_a_writer(tmp_path: Path) -> None:
 
     t = Terminal.init(tmp_path / "d", store="S", terminal="T", franchisee="F", program_file=PROGRAM)
     with t.tx() as s:
-        catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
+        catalog.import_file(s, CATALOG, t.now())
     with t.tx() as w:
         w.execute(text("UPDATE items SET price = price + 1"))  # holds the write lock
         with t.read() as r:

@@ -38,7 +38,7 @@ def _terminal() -> tuple[Terminal, str]:
             clock=Clock(D11),
         )
         with t.tx() as s:
-            catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
+            catalog.import_file(s, CATALOG, t.now())
             for code, name, role, pin in STAFF:
                 staff.add_staff(s, code, name, role, pin)
             shifts.open_shift(t, s, Decimal("500.00"), SUPERVISOR)

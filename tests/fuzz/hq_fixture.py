@@ -66,7 +66,7 @@ def make_hq(root: Path) -> Iterator[FuzzHq]:
         t = Terminal.init(root / "term", store="S001", terminal="T01", franchisee="F-EAST",
                           program_file=PROGRAM)
         with t.tx() as s:
-            catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
+            catalog.import_file(s, CATALOG, t.now())
             for code, name, role, pin in STAFF:
                 staff.add_staff(s, code, name, role, pin)
             open_till(t, s)  # the day starts: a shift with its float

@@ -1,6 +1,8 @@
 """Catalog CSV fuzzing: random bytes and random mutations of the demo catalog, imported
-the way `pos catalog import` does (read, check, then one transaction). Anything bad ends
-in PosError (CatalogError for bad rows) and leaves the items table as it was."""
+the way `pos catalog import` does (``catalog.import_file`` in one transaction), into a
+terminal holding the demo catalog and into one whose catalog is empty (a first import).
+Anything bad ends in PosError (CatalogError for bad rows) and leaves the items table as
+it was."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from pos_app.core import catalog
 from pos_app.core.errors import PosError
@@ -25,12 +27,14 @@ FUZZ = settings(max_examples=150 * SCALE, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
 
 
-@pytest.fixture(scope="module")
-def term(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Terminal]:
+@pytest.fixture(scope="module", params=["demo", "empty"])
+def term(request: pytest.FixtureRequest,
+         tmp_path_factory: pytest.TempPathFactory) -> Iterator[Terminal]:
     t = Terminal.init(tmp_path_factory.mktemp("cat") / "t", store="S001", terminal="T01",
                       franchisee="F-EAST", program_file=PROGRAM)
-    with t.tx() as s:
-        catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
+    if request.param == "demo":
+        with t.tx() as s:
+            catalog.import_file(s, CATALOG, t.now())
     yield t
     t.close()
 
@@ -44,13 +48,16 @@ def _items(t: Terminal) -> str:
 
 def _import(t: Terminal, path: Path) -> None:
     before = _items(t)
+    with t.read() as s:
+        empty = s.scalar(select(Item.sku).limit(1)) is None
     try:
-        rows = catalog.read_file(path)
-        with t.tx() as s:
-            catalog.import_rows(s, rows, t.now())
+        _import_strict(t, path)
     except PosError:
         assert _items(t) == before  # refused whole: nothing written
         return
+    if empty:  # the next file is a first import again
+        with t.tx() as s:
+            s.execute(delete(Item))
 
 
 FIELD = st.one_of(
@@ -98,16 +105,27 @@ def test_a_bad_row_after_good_ones_writes_nothing(term: Terminal, tmp_path: Path
 
 
 def _import_strict(t: Terminal, path: Path) -> None:
-    rows = catalog.read_file(path)
     with t.tx() as s:
-        catalog.import_rows(s, rows, t.now())
+        catalog.import_file(s, path, t.now())
 
 
 def test_a_bare_carriage_return_is_a_clean_error(term: Terminal, tmp_path: Path) -> None:
-    """Found by the fuzzer: the csv module raised csv.Error, not PosError."""
+    """Found by the fuzzer: the csv module raised csv.Error, not PosError. A bare
+    carriage return ends a line, as in CSV from old Mac software: the rows it splits
+    are named."""
     path = tmp_path / "c.csv"
     path.write_bytes(DEMO[0].encode() + b"\nA-1,,x\ry,food,1.00,,\n")
     before = _items(term)
-    with pytest.raises(PosError, match="not valid CSV"):
+    with pytest.raises(PosError, match="row 2: 3 fields, expected 7; row 3: 5 fields"):
+        _import_strict(term, path)
+    assert _items(term) == before
+
+
+def test_a_field_past_the_csv_limit_is_a_clean_error(term: Terminal, tmp_path: Path) -> None:
+    """The csv module's own refusal (a quoted field over its size limit) named by line."""
+    path = tmp_path / "c.csv"
+    path.write_bytes(DEMO[0].encode() + b'\nA-1,,"' + b"x" * 200_000 + b'",food,1.00,,\n')
+    before = _items(term)
+    with pytest.raises(PosError, match="not valid CSV at line 2: field larger than field limit"):
         _import_strict(term, path)
     assert _items(term) == before

@@ -76,7 +76,7 @@ def make_terminal(data_dir: Path, clock: Clock | None = None) -> Terminal:
     t = Terminal.init(data_dir, store="S001", terminal="T01", franchisee="F-EAST",
                       program_file=PROGRAM, clock=clock or Clock(D11))
     with t.tx() as s:
-        catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
+        catalog.import_file(s, CATALOG, t.now())
         for code, name, role, pin in STAFF:
             staff.add_staff(s, code, name, role, pin)
         open_till(t, s)  # the day starts: a shift with its float

@@ -82,7 +82,7 @@ class Hq:
                           franchisee=franchisee, program_file=PROGRAM, card_block=block,
                           clock=clock)
         with t.tx() as s:
-            catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
+            catalog.import_file(s, CATALOG, t.now())
             for code, name, role, pin in STAFF:
                 staff.add_staff(s, code, name, role, pin)
             open_till(t, s)  # the day starts: a shift with its float

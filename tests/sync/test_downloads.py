@@ -145,7 +145,7 @@ def test_members_enrolled_before_registration_are_found_chain_wide(hq: Hq,
     a = Terminal.init(tmp_path / "early", store="S009", terminal="T01", franchisee="F-EAST",
                       program_file=PROGRAM, card_block=9)
     with a.tx() as s:
-        catalog.import_rows(s, catalog.read_file(CATALOG), a.now())
+        catalog.import_file(s, CATALOG, a.now())
         for code, name, role, pin in STAFF:
             staff.add_staff(s, code, name, role, pin)
         open_till(a, s)  # the day starts: a shift with its float

@@ -66,7 +66,7 @@ def make_terminal(tmp: Path, engine: object, url_: str, store: str, block: int) 
     t = Terminal.init(tmp / store, store=store, terminal="T01", franchisee=f"F-{store}",
                       program_file=PROGRAM, card_block=block, clock=Clock(datetime.now(TZ)))
     with t.tx() as s:
-        catalog.import_rows(s, catalog.read_file(CATALOG), t.now())
+        catalog.import_file(s, CATALOG, t.now())
         for code, name, role, pin in STAFF:
             staff.add_staff(s, code, name, role, pin)
         open_till(t, s)  # the day starts: a shift with its float
