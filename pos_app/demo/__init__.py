@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from pos_app.core import (
     card_stock,
     catalog,
+    gifts,
     members,
     sales,
     shifts,
@@ -169,6 +170,14 @@ def ring_up_example(t: Terminal, s: Session) -> Example:
     receipt = sale_document(t, s, out.sale.sale_no)
     save_receipt(s, receipt, at=t.now())
     return Example(out, receipt, wang)
+
+
+def receive_gifts(t: Terminal, count: int = 5) -> None:
+    """Both gifts of the demo's 满赠 (美妆满500赠礼) received into this store's stock by
+    the supervisor (the screenshots' payment screen offers the choice)."""
+    with t.tx() as s:
+        for code in ("BEAUTY-SET", "UMBRELLA"):
+            gifts.receive(t, s, code, count, Operator("2001", "supervisor"))
 
 
 def receive_gift_cards(t: Terminal, count: int = 12) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
+    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,12 +21,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from pos_app.core import sales
 from pos_app.core.errors import PosError
 from pos_app.core.money import ZERO, MoneyError, parse_money
-from pos_app.core.pricing import PricedCart
+from pos_app.core.pricing import PricedCart, PricedGift
 from pos_app.core.tenders import (
     Room,
     TenderRequest,
@@ -107,6 +109,13 @@ class PaymentScreen(Screen):
         self.gift_line = role_label("card")  # 满赠: the gift this sale gives
         self.gift_line.setObjectName("gift_line")
         grid.addWidget(self.gift_line, 4, 0, 1, 2)
+        # 满赠 with a choice: the customer picks among the promotion's gifts in stock
+        self.gift_choice_box = QWidget()
+        self.gift_choice_box.setObjectName("gift_choices")
+        self.gift_choice_form = QFormLayout(self.gift_choice_box)
+        self.gift_choice_form.setContentsMargins(0, 0, 0, 0)
+        self.gift_choices: dict[str, QComboBox] = {}  # by promotion code
+        grid.addWidget(self.gift_choice_box, 5, 0, 1, 2)
         lay.addLayout(grid)
         self.credited = QLineEdit()
         self.credited.setObjectName("credited_staff")
@@ -269,16 +278,18 @@ class PaymentScreen(Screen):
         self.credited_name.setText(names.get(code, "?" if code and names else ""))
 
     def _gifts_and_offer(self, cart: Cart, priced: PricedCart) -> None:
-        """The gift a 满赠 gives, the gift-for-points choice (a member's, not a
-        supplementary card's) and the "membership offered" prompt of a non-member sale
-        above ``[performance] offer_membership_above``."""
+        """The gift a 满赠 gives (a list to choose from where the promotion offers more
+        than one gift in stock, the first in stock chosen), the gift-for-points choice (a
+        member's, not a supplementary card's) and the "membership offered" prompt of a
+        non-member sale above ``[performance] offer_membership_above``."""
         gifts = [_("Gift: %1 (value %2)").replace("%1", g.name).replace("%2",
                                                                        money_text(g.value))
-                 for g in priced.gifts]
+                 for g in priced.gifts if len(g.choices) < 2]
         gifts += [_("No gift for %1: out of stock").replace("%1", code)
                   for code in priced.gifts_out_of_stock]
         self.gift_line.setText("<br>".join(gifts))
         self.gift_line.setVisible(bool(gifts))
+        self._gift_choices([g for g in priced.gifts if len(g.choices) >= 2])
         self.gift_points.setCurrentIndex(0)
         self.gift_points.setEnabled(cart.member is not None and not (cart.member or {}).get(
             "supplementary"))
@@ -286,6 +297,30 @@ class PaymentScreen(Screen):
         self.offered.setChecked(False)
         self.offered.setVisible(cart.member is None and above is not None
                                 and priced.total >= above)
+
+    def _gift_choices(self, offered: list[PricedGift]) -> None:
+        """One list per 满赠 that offers a choice: its gifts in stock, with their value."""
+        while self.gift_choice_form.rowCount():
+            self.gift_choice_form.removeRow(0)
+        self.gift_choices = {}
+        program = self.ctx.terminal.program
+        for g in offered:
+            box = QComboBox()
+            box.setObjectName(f"gift_choice_{g.promotion}")
+            for code in g.choices:
+                gift = program.gift(code)
+                name, value = (gift.name, gift.value) if gift else (code, ZERO)
+                box.addItem(_("%1 (value %2)").replace("%1", name)
+                            .replace("%2", money_text(value)), code)
+            box.setCurrentIndex(max(0, box.findData(g.gift)))
+            self.gift_choices[g.promotion] = box
+            self.gift_choice_form.addRow(
+                _("Gift of %1").replace("%1", g.promotion_name), box)
+        self.gift_choice_box.setVisible(bool(offered))
+
+    def chosen_gifts(self) -> dict[str, str]:
+        """The gift chosen for each 满赠 that offers a choice (promotion → gift)."""
+        return {promo: str(box.currentData()) for promo, box in self.gift_choices.items()}
 
     def on_show(self) -> None:
         self.amount.setFocus()
@@ -556,6 +591,7 @@ class PaymentScreen(Screen):
             member_card=cart.member_card,
             coupon=cart.coupon,
             credited_staff=self.credited.text().strip() or None,
+            gift_choices=self.chosen_gifts(),
             gifts_for_points=[str(self.gift_points.currentData())]
             if self.gift_points.currentData() else [],
             membership_offered=self.offered.isChecked() if not self.offered.isHidden()

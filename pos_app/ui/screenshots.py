@@ -41,6 +41,7 @@ from pos_app.ui.shift import OpenShiftDialog, ShiftScreen
 
 D11 = datetime(2026, 11, 9, 14, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 COAT, SCARF, LIPSTICK = "6901234560015", "6901234560022", "6901234560039"
+CREAM = "6901234560077"
 
 
 def _clock() -> Callable[[], datetime]:
@@ -126,6 +127,27 @@ def counter_dialogs(win: MainWindow, out: Path, tag: str | None) -> list[Path]:
     recall.accept()
     settle(win)
     return shots
+
+
+def gift_choice(win: MainWindow, out: Path, tag: str | None) -> Path:
+    """Payment for two creams (¥500 of cosmetics reached): the customer chooses the
+    满赠 gift among the two in stock; the cart is then put back and cleared."""
+    co = win.checkout
+    for _ in range(2):
+        win.ctx.devices.simulate_scan(CREAM)
+        settle(win, 60)
+    settle(win)
+    win.key("F12")
+    settle(win)
+    box = win.payment.gift_choices.get("D11-GWP")
+    if box is not None:
+        box.setCurrentIndex(box.findData("UMBRELLA"))
+    shot = shoot(win, out, "payment-gift", tag)
+    win.payment.on_done(None)
+    settle(win)
+    co.clear()
+    settle(win)
+    return shot
 
 
 def card_counter(win: MainWindow, t: Terminal, tmp: Path, out: Path,
@@ -236,10 +258,12 @@ def run_language(
         if customer is not None:
             settle(win)
             shots.append(shoot(customer, out, "customer-display-lines", tag))
+        demo.receive_gifts(t)  # read by the checkout when it is shown after this sale
         pay.complete()
         settle(win)
         if customer is not None:
             shots.append(shoot(customer, out, "customer-display-change", tag))
+        shots.append(gift_choice(win, out, tag))
         co.price_field.setText("600")
         dev.simulate_scan(COAT)
         settle(win)

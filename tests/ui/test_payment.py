@@ -13,7 +13,7 @@ from sqlalchemy import select
 from pos_app.core import sales
 from pos_app.core.models import OfflineSpend, SyncState
 from pos_app.ui.app import MainWindow
-from tests.core.conftest import COAT, KETTLE, SCARF, SILVER_PHONE, TOTE
+from tests.core.conftest import COAT, CREAM, KETTLE, SCARF, SILVER_PHONE, TOTE
 from tests.ui.helpers import (
     attach_member,
     idle,
@@ -189,41 +189,87 @@ def test_a_scan_on_the_payment_screen_reaches_the_sale_not_the_cash_field(
     assert co.priced is not None and co.priced.total == D("388.00")
 
 
+def two_creams_to_pay(qtbot: QtBot, win: MainWindow, first: bool = True) -> None:
+    """A member's two creams (458.00 × 2 at the D11 70 % for members: 641.20, ¥500 of
+    cosmetics: the 满赠 gives a gift) taken to the payment screen (the shift opened at
+    the ``first`` sale)."""
+    co = win.checkout
+    attach_member(qtbot, win, SILVER_PHONE)
+    for _ in range(2):
+        win.ctx.devices.simulate_scan(CREAM)
+    qtbot.waitUntil(lambda: co.priced is not None and co.priced.total == D("641.20"),
+                    timeout=5000)
+    win.key("F12")
+    if first:
+        open_shift_when_offered(qtbot, win, co)
+    qtbot.waitUntil(lambda: win.current() is win.payment, timeout=5000)
+
+
+def cash_for_the_rest(qtbot: QtBot, win: MainWindow) -> list[tuple[str, str, int]]:
+    """Cash for the rest, the sale completed; the gifts it handed over (code, source,
+    points)."""
+    from pos_app.core.models import SaleGift
+
+    win.key("F5")
+    win.key("F12")
+    idle(qtbot, win)
+    assert win.current() is win.checkout, win.payment.message.text()
+    with win.ctx.terminal.read() as s:
+        sale = s.scalars(select(sales.Sale).order_by(sales.Sale.id.desc())).first()
+        assert sale is not None
+        given = s.scalars(select(SaleGift).where(SaleGift.sale_id == sale.id)).all()
+        return [(g.gift_code, g.source, g.points) for g in given]
+
+
 def test_gifts_at_the_checkout(qtbot: QtBot, window: MainWindow) -> None:
     """A 满赠 gift shown at payment and handed over with the sale; a gift bought with the
     member's points chosen on the payment screen."""
     from pos_app.core import gifts
-    from pos_app.core.models import SaleGift
     from pos_app.core.staff import Operator
-    from tests.core.conftest import CREAM
 
     win = window
     t = win.ctx.terminal
     with t.tx() as s:
         gifts.receive(t, s, "UMBRELLA", 2, Operator("2001", "supervisor"))
     login(qtbot, win)
-    co, pay = win.checkout, win.payment
-    attach_member(qtbot, win, SILVER_PHONE)
-    for _ in range(2):  # cream 458.00 × 2 at the D11 70 % for members: 641.20, a gift
-        win.ctx.devices.simulate_scan(CREAM)
-    qtbot.waitUntil(lambda: co.priced is not None and co.priced.total == D("641.20"),
-                    timeout=5000)
-    win.key("F12")
-    open_shift_when_offered(qtbot, win, co)
-    assert win.current() is pay
+    pay = win.payment
+    two_creams_to_pay(qtbot, win)
     assert "晴雨伞" in pay.gift_line.text() and "50.00" in pay.gift_line.text()
     assert pay.gift_points.isEnabled() and pay.offered.isHidden()  # a member: not asked
     pay.gift_points.setCurrentIndex(pay.gift_points.findData("UMBRELLA"))
-    win.key("F5")  # cash for the rest
-    win.key("F12")
-    idle(qtbot, win)
-    assert win.current() is co, pay.message.text()
+    assert cash_for_the_rest(qtbot, win) == [
+        ("UMBRELLA", "promotion", 0), ("UMBRELLA", "points", 500)]
+
+
+def test_the_customer_chooses_the_gift_with_purchase(qtbot: QtBot, window: MainWindow) -> None:
+    """A 满赠 offering two gifts in stock: the payment screen lists both (the first in
+    stock chosen), the cashier picks the other, and the sale hands over that one and
+    takes it from the store's stock; with one gift left in stock there is nothing to
+    choose and the line names it."""
+    from pos_app.core import gifts
+    from pos_app.core.staff import Operator
+
+    win = window
+    t = win.ctx.terminal
+    with t.tx() as s:
+        for code in ("BEAUTY-SET", "UMBRELLA"):
+            gifts.receive(t, s, code, 1, Operator("2001", "supervisor"))
+    login(qtbot, win)
+    pay = win.payment
+    two_creams_to_pay(qtbot, win)
+    box = pay.gift_choices["D11-GWP"]
+    assert not pay.gift_choice_box.isHidden() and pay.gift_line.isHidden()
+    assert [box.itemData(i) for i in range(box.count())] == ["BEAUTY-SET", "UMBRELLA"]
+    assert box.currentData() == "BEAUTY-SET" and "美妆礼盒" in box.currentText()
+    box.setCurrentIndex(box.findData("UMBRELLA"))
+    assert "晴雨伞" in box.currentText() and "50.00" in box.currentText()
+    assert cash_for_the_rest(qtbot, win) == [("UMBRELLA", "promotion", 0)]
     with t.read() as s:
-        sale = s.scalars(select(sales.Sale).order_by(sales.Sale.id.desc())).first()
-        assert sale is not None
-        given = s.scalars(select(SaleGift).where(SaleGift.sale_id == sale.id)).all()
-        assert [(g.gift_code, g.source, g.points) for g in given] == [
-            ("UMBRELLA", "promotion", 0), ("UMBRELLA", "points", 500)]
+        assert gifts.stock(s, t.program) == {"BEAUTY-SET": 1, "UMBRELLA": 0}
+    # the umbrella is gone: the beauty set is the only gift, named, nothing to choose
+    two_creams_to_pay(qtbot, win, first=False)
+    assert pay.gift_choice_box.isHidden() and pay.gift_choices == {}
+    assert "美妆礼盒" in pay.gift_line.text()
 
 
 def test_membership_offered_asked_of_a_non_member_sale(qtbot: QtBot,

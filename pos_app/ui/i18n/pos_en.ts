@@ -1514,182 +1514,192 @@
       <translation>No. %1 · %2 · by %3 · %4 · %5 items · %6</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="113" />
+      <location filename="../payment.py" line="122" />
       <source>Staff code of the assistant (optional)</source>
       <translation>Staff code of the assistant (optional)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="116" />
+      <location filename="../payment.py" line="125" />
       <source>Tenders</source>
       <translation>Tenders</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="125" />
+      <location filename="../payment.py" line="134" />
       <source>Credited to</source>
       <translation>Credited to</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="135" />
+      <location filename="../payment.py" line="144" />
       <source>No gift for points</source>
       <translation>No gift for points</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="144" />
+      <location filename="../payment.py" line="153" />
       <source>Membership offered to the customer</source>
       <translation>Membership offered to the customer</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="152" />
+      <location filename="../payment.py" line="161" />
       <source>Amount (empty: the rest)</source>
       <translation>Amount (empty: the rest)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="162" />
+      <location filename="../payment.py" line="171" />
       <source>Present the member card, or type its number</source>
       <translation>Present the member card, or type its number</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="172" />
+      <location filename="../payment.py" line="181" />
       <source>Member card</source>
       <translation>Member card</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="186" />
+      <location filename="../payment.py" line="195" />
       <source>Remove last</source>
       <translation>Remove last</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="195" />
+      <location filename="../payment.py" line="204" />
       <source>Back</source>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="197" />
+      <location filename="../payment.py" line="206" />
       <source>Complete</source>
       <translation>Complete</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="233" />
+      <location filename="../payment.py" line="242" />
       <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
       <translation>Member %1: %2 points (up to %3 usable here), stored value %4</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="240" />
+      <location filename="../payment.py" line="249" />
       <source>No member: points and stored value need a member</source>
       <translation>No member: points and stored value need a member</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="244" />
+      <location filename="../payment.py" line="253" />
       <source>Paid wholly from stored value: %1 (saves %2)</source>
       <translation>Paid wholly from stored value: %1 (saves %2)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="275" />
+      <location filename="../payment.py" line="285" />
       <source>Gift: %1 (value %2)</source>
       <translation>Gift: %1 (value %2)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="278" />
+      <location filename="../payment.py" line="288" />
       <source>No gift for %1: out of stock</source>
       <translation>No gift for %1: out of stock</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="321" />
+      <location filename="../payment.py" line="313" />
+      <source>%1 (value %2)</source>
+      <translation>%1 (value %2)</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="318" />
+      <source>Gift of %1</source>
+      <translation>Gift of %1</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="356" />
       <source>Scanned %1: take back the tenders (Ctrl+R) or go back to the cart (Esc) to add goods</source>
       <translation>Scanned %1: take back the tenders (Ctrl+R) or go back to the cart (Esc) to add goods</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="393" />
+      <location filename="../payment.py" line="428" />
       <source>The stored-value pay discount (%1) is lost: %2 pays part of this sale, and the discount applies only when stored value pays all but points</source>
       <translation>The stored-value pay discount (%1) is lost: %2 pays part of this sale, and the discount applies only when stored value pays all but points</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="425" />
+      <location filename="../payment.py" line="460" />
       <source>Still due: %1</source>
       <translation>Still due: %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="427" />
+      <location filename="../payment.py" line="462" />
       <source>Change: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="438" />
+      <location filename="../payment.py" line="473" />
       <source>Nothing is left to pay</source>
       <translation>Nothing is left to pay</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="443" />
+      <location filename="../payment.py" line="478" />
       <source>No points can pay this sale: %1</source>
       <translation>No points can pay this sale: %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="453" />
+      <location filename="../payment.py" line="488" />
       <source>Present the member card (swipe, tap or insert)</source>
       <translation>Present the member card (swipe, tap or insert)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="474" />
+      <location filename="../payment.py" line="509" />
       <source>Enter the bank-card slip reference</source>
       <translation>Enter the bank-card slip reference</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="490" />
+      <location filename="../payment.py" line="525" />
       <source>The card may pay at most %1 of this sale: %2</source>
       <translation>The card may pay at most %1 of this sale: %2</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="502" />
+      <location filename="../payment.py" line="537" />
       <source>%1 points held; points may pay at most %2 of this sale</source>
       <translation>%1 points held; points may pay at most %2 of this sale</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="525" />
+      <location filename="../payment.py" line="560" />
       <source>This card belongs to another member</source>
       <translation>This card belongs to another member</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="547" />
+      <location filename="../payment.py" line="582" />
       <source>Not paid yet: %1 still due</source>
       <translation>Not paid yet: %1 still due</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="58" />
+      <location filename="../payment.py" line="60" />
       <source>Payment</source>
       <translation>Payment</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="61" />
+      <location filename="../payment.py" line="63" />
       <source>Pay with points</source>
       <translation>Pay with points</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="62" />
+      <location filename="../payment.py" line="64" />
       <source>Pay with stored value (card presented)</source>
       <translation>Pay with stored value (card presented)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="64" />
+      <location filename="../payment.py" line="66" />
       <source>Bank card (reference)</source>
       <translation>Bank card (reference)</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="65" />
+      <location filename="../payment.py" line="67" />
       <source>Other tender</source>
       <translation>Other tender</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="66" />
+      <location filename="../payment.py" line="68" />
       <source>Remove the last tender</source>
       <translation>Remove the last tender</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="67" />
+      <location filename="../payment.py" line="69" />
       <source>Complete the sale</source>
       <translation>Complete the sale</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="96" />
+      <location filename="../payment.py" line="98" />
       <source>Total</source>
       <translation>Total</translation>
     </message>

@@ -1514,182 +1514,192 @@
       <translation>第 %1 单 · %2 · 收银员 %3 · %4 · %5 件 · %6</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="113" />
+      <location filename="../payment.py" line="122" />
       <source>Staff code of the assistant (optional)</source>
       <translation>导购工号（可选）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="116" />
+      <location filename="../payment.py" line="125" />
       <source>Tenders</source>
       <translation>支付明细</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="125" />
+      <location filename="../payment.py" line="134" />
       <source>Credited to</source>
       <translation>业绩归属</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="135" />
+      <location filename="../payment.py" line="144" />
       <source>No gift for points</source>
       <translation>不兑换礼品</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="144" />
+      <location filename="../payment.py" line="153" />
       <source>Membership offered to the customer</source>
       <translation>已邀请顾客入会</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="152" />
+      <location filename="../payment.py" line="161" />
       <source>Amount (empty: the rest)</source>
       <translation>金额（留空：支付剩余）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="162" />
+      <location filename="../payment.py" line="171" />
       <source>Present the member card, or type its number</source>
       <translation>出示会员卡，或输入卡号</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="172" />
+      <location filename="../payment.py" line="181" />
       <source>Member card</source>
       <translation>会员卡</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="186" />
+      <location filename="../payment.py" line="195" />
       <source>Remove last</source>
       <translation>删除上一笔</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="195" />
+      <location filename="../payment.py" line="204" />
       <source>Back</source>
       <translation>返回</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="197" />
+      <location filename="../payment.py" line="206" />
       <source>Complete</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="233" />
+      <location filename="../payment.py" line="242" />
       <source>Member %1: %2 points (up to %3 usable here), stored value %4</source>
       <translation>会员 %1：积分 %2（本单最多可用 %3），储值 %4</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="240" />
+      <location filename="../payment.py" line="249" />
       <source>No member: points and stored value need a member</source>
       <translation>未关联会员：积分和储值需要会员</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="244" />
+      <location filename="../payment.py" line="253" />
       <source>Paid wholly from stored value: %1 (saves %2)</source>
       <translation>全额储值支付：%1（再省 %2）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="275" />
+      <location filename="../payment.py" line="285" />
       <source>Gift: %1 (value %2)</source>
       <translation>赠品：%1（价值 %2）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="278" />
+      <location filename="../payment.py" line="288" />
       <source>No gift for %1: out of stock</source>
       <translation>%1 赠品已无库存</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="321" />
+      <location filename="../payment.py" line="313" />
+      <source>%1 (value %2)</source>
+      <translation>%1（价值 %2）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="318" />
+      <source>Gift of %1</source>
+      <translation>赠品（%1）</translation>
+    </message>
+    <message>
+      <location filename="../payment.py" line="356" />
       <source>Scanned %1: take back the tenders (Ctrl+R) or go back to the cart (Esc) to add goods</source>
       <translation>扫描到 %1：要加商品，请先撤回支付（Ctrl+R）或返回购物车（Esc）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="393" />
+      <location filename="../payment.py" line="428" />
       <source>The stored-value pay discount (%1) is lost: %2 pays part of this sale, and the discount applies only when stored value pays all but points</source>
       <translation>将失去储值支付优惠（%1）：本单有一部分由%2支付，而储值支付优惠只在除积分外全部用储值支付时才有</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="425" />
+      <location filename="../payment.py" line="460" />
       <source>Still due: %1</source>
       <translation>还需支付：%1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="427" />
+      <location filename="../payment.py" line="462" />
       <source>Change: %1</source>
       <translation>找零：%1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="438" />
+      <location filename="../payment.py" line="473" />
       <source>Nothing is left to pay</source>
       <translation>已付清</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="443" />
+      <location filename="../payment.py" line="478" />
       <source>No points can pay this sale: %1</source>
       <translation>本单不能用积分支付：%1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="453" />
+      <location filename="../payment.py" line="488" />
       <source>Present the member card (swipe, tap or insert)</source>
       <translation>请出示会员卡（刷卡、感应或插卡）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="474" />
+      <location filename="../payment.py" line="509" />
       <source>Enter the bank-card slip reference</source>
       <translation>请输入银行卡签购单号</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="490" />
+      <location filename="../payment.py" line="525" />
       <source>The card may pay at most %1 of this sale: %2</source>
       <translation>此卡本单最多可付 %1：%2</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="502" />
+      <location filename="../payment.py" line="537" />
       <source>%1 points held; points may pay at most %2 of this sale</source>
       <translation>会员有 %1 积分；本单积分最多抵 %2</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="525" />
+      <location filename="../payment.py" line="560" />
       <source>This card belongs to another member</source>
       <translation>这张卡属于其他会员</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="547" />
+      <location filename="../payment.py" line="582" />
       <source>Not paid yet: %1 still due</source>
       <translation>尚未付清：还差 %1</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="58" />
+      <location filename="../payment.py" line="60" />
       <source>Payment</source>
       <translation>付款</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="61" />
+      <location filename="../payment.py" line="63" />
       <source>Pay with points</source>
       <translation>积分支付</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="62" />
+      <location filename="../payment.py" line="64" />
       <source>Pay with stored value (card presented)</source>
       <translation>储值支付（需出示会员卡）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="64" />
+      <location filename="../payment.py" line="66" />
       <source>Bank card (reference)</source>
       <translation>银行卡（凭证号）</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="65" />
+      <location filename="../payment.py" line="67" />
       <source>Other tender</source>
       <translation>其他支付方式</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="66" />
+      <location filename="../payment.py" line="68" />
       <source>Remove the last tender</source>
       <translation>删除上一笔支付</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="67" />
+      <location filename="../payment.py" line="69" />
       <source>Complete the sale</source>
       <translation>完成交易</translation>
     </message>
     <message>
-      <location filename="../payment.py" line="96" />
+      <location filename="../payment.py" line="98" />
       <source>Total</source>
       <translation>合计</translation>
     </message>
