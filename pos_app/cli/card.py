@@ -9,13 +9,13 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pos_app.cli.language import english, tr, word
+from pos_app.cli.language import english, kind, tr, word
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
 from pos_app.cli.values import parse_amount
 from pos_app.cli.views import print_member
-from pos_app.core import card_sales, card_stock, chip, members
+from pos_app.core import card_returns, card_sales, card_stock, chip, members
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import TENDER_ACCOUNTS
 from pos_app.core.messages import Items, status
@@ -61,6 +61,11 @@ def add_card(parser: argparse.ArgumentParser) -> None:
     x.add_argument("--holder", required=True, help="the member's card or phone")
     x.add_argument("--card", help="the card (default: the lowest number in stock)")
     x.set_defaults(func=cmd_card_grant)
+    x = card.add_parser("return", help="take back the unused cards of a card sale")
+    x.add_argument("sale", metavar="SALE_OR_CARD",
+                   help="the card sale's receipt number, or one of its cards")
+    x.add_argument("--reason", default="", help="why the customer returns it")
+    x.set_defaults(func=cmd_card_return)
     x = card.add_parser("expire", help="expire the yearly cards past their validity")
     x.set_defaults(func=cmd_card_expire)
     x = card.add_parser("chip-record", help="the holder's record to write to a card's chip")
@@ -200,6 +205,19 @@ def cmd_card_grant(args: argparse.Namespace, t: Terminal) -> int:
         data = card_sales.summary(t, card_sales.grant(t, s, args.product, args.holder, who,
                                                       args.card))
     emit(args, data, lambda: _print_sale(data))
+    return 0
+
+
+def cmd_card_return(args: argparse.Namespace, t: Terminal) -> int:
+    who, approver = operator(args, t, "card_return")
+    with t.tx() as s:
+        data = card_returns.summary(card_returns.take_back(t, s, args.sale, who, approver,
+                                                           args.reason))
+    emit(args, data, lambda: print(tr(
+        "out.card_return", ret=data["return_no"], sale=data["sale_no"],
+        count=len(data["cards"]), product=data["product"], cards=Items(data["cards"]),
+        paid=data["paid_back"], tender=word(kind(data["tender"])), bonus=data["bonus"],
+        commission=data["commission"], seller=data["seller"])))
     return 0
 
 

@@ -232,15 +232,20 @@ def uses(s: Session, member: Member, limit: int = 20) -> list[EntitlementUse]:
 
 def take_from_hq(s: Session, sent: dict[str, list[dict[str, object]]] | None) -> int:
     """Grants and uses HQ sent with a member (made in any store), added where this
-    terminal does not have them yet. Returns how many were added."""
+    terminal does not have them yet; a grant HQ says ends earlier (its card returned)
+    ends here too. Returns how many were added."""
     if not sent:
         return 0
     added = 0
-    have = set(s.scalars(select(Entitlement.uid)))
+    have = {e.uid: e for e in s.scalars(select(Entitlement))}
     for g in sent.get("grants", []):
-        if g["grant"] in have:
-            continue
         until = g.get("valid_until")
+        if g["grant"] in have:  # a grant ended early elsewhere (its card returned)
+            e = have[g["grant"]]
+            end = datetime.fromisoformat(str(until)) if until else None
+            if end is not None and (e.valid_until is None or end < e.valid_until):
+                e.valid_until = end
+            continue
         s.add(Entitlement(uid=g["grant"], member_uid=g["member"], card_no=g.get("card"),
                           service=g["service"], source=g["source"], count=g.get("count"),
                           granted_at=datetime.fromisoformat(str(g["granted_at"])),

@@ -139,6 +139,7 @@ register_record("refund", RecordKind("sales", "sale_no", where="kind = 'refund'"
 register_record("topup", RecordKind("topups", "topup_no"))
 register_record("shift", RecordKind("shifts", "shift_no", journal=None))  # opened, closed
 register_record("card_sale", RecordKind("card_sales", "sale_no"))  # cards sold or given
+register_record("card_return", RecordKind("card_returns", "return_no"))  # unused, taken back
 for _adj in ("expiry", "transfer", "adjustment"):
     register_record(_adj, RecordKind("adjustments", "adj_no", where=f"kind = '{_adj}'"))
 

@@ -134,6 +134,20 @@ MESSAGES: dict[str, str] = {
     "cardsale.spend_short":
         "the member spent {spent} in 12 months; {product} is given from {threshold}",
     "cardsale.granted_already": "the member was given a {product} card this year ({sale})",
+    "cardreturn.no_sale": "no card sale {ref} at this terminal (give its receipt or a card of it)",
+    "cardreturn.granted": "{sale} gave a card by a spending rule: it was not sold and is not "
+    "returned",
+    "cardreturn.already": "card sale {sale} was returned already ({ret})",
+    "cardreturn.not_returnable": "cards of {product} are not taken back once sold",
+    "cardreturn.too_late":
+        "card sale {sale} of {sold} is past the {days} day(s) within which its cards are "
+        "taken back",
+    "cardreturn.card_not_active": "card {card} is {status}: it cannot be returned",
+    "cardreturn.used": "card {card} has been used (its stored value moved): it cannot be "
+    "returned",
+    "cardreturn.supplementary": "card {card} has a supplementary card: it cannot be returned",
+    "cardreturn.service_used": "a service card {card} brought has been used: it cannot be "
+    "returned",
     # chip cards carry their holder
     "chip.no_record": "the chip carries no holder record: write it at the member counter",
     "chip.unknown_key":
@@ -231,6 +245,7 @@ MESSAGES: dict[str, str] = {
     "shift.for_void": "a void",
     "shift.for_topup": "a top-up",
     "shift.for_card_sale": "a card sale",
+    "shift.for_card_return": "a card return",
     # the counter: parked carts, cancelled sales, the no-sale drawer, manual discounts
     "park.empty": "an empty cart cannot be parked",
     "park.too_many": "{waiting} carts are parked already (at most {max}): recall or cancel one",
@@ -386,6 +401,7 @@ MESSAGES: dict[str, str] = {
     "action.card_sale": "card sale",
     "action.card_sale_discount": "card sale below face",
     "action.card_grant": "card given by a spending rule",
+    "action.card_return": "unused card taken back",
     "action.card_expire": "card expiry",
     "action.group_enroll": "group enrollment",
     "action.chip_data": "chip holder data",
@@ -538,6 +554,7 @@ MESSAGES: dict[str, str] = {
     "verify.what_refund": "refund {no}",
     "verify.what_topup": "top-up {no}",
     "verify.what_card_sale": "card sale {no}",
+    "verify.what_card_return": "card return {no}",
     "verify.part_amount": "amount",
     "verify.part_principal": "principal",
     "verify.part_bonus": "bonus",
@@ -583,6 +600,9 @@ MESSAGES: dict[str, str] = {
     "verify.card_sale_bonus": "{what}: ¥{below} below face but the cards' bonus moved ¥{bonus}",
     "verify.card_sale_commission":
         "{what}: commission ¥{commission} to {seller} not in its journal",
+    "verify.card_return_paid": "{what}: ¥{paid} given back but its journal paid out ¥{gave}",
+    "verify.card_return_commission":
+        "{what}: commission ¥{commission} of {seller} not reversed in its journal",
     "verify.lot_remaining":
         "points lot {lot} of member {member}: {remaining} remaining but {points} less {drawn} "
         "drawn",
@@ -672,6 +692,9 @@ MESSAGES: dict[str, str] = {
     "out.card_grant":
         "grant {sale}: {count} {product} card(s) {cards}; face {face}, paid {paid} (principal), "
         "bonus {bonus}; commission {commission} to {seller}",
+    "out.card_return":
+        "return {ret} of sale {sale}: {count} {product} card(s) {cards} blocked; {paid} given "
+        "back ({tender}); bonus {bonus} and commission {commission} of {seller} reversed",
     "out.gift_stock_row": "{gift} {name} ¥{value}  {points} on hand {on_hand}",
     "out.gift_points": "{points} points",
     "out.gift_not_for_points": "not for points",

@@ -697,3 +697,22 @@ class CardSale(Base):
     buyer_id_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     business_time: Mapped[datetime] = mapped_column(UtcDateTime)
     staff: Mapped[str] = mapped_column(String(20))
+
+
+class CardReturn(Base):
+    """Unused cards of a card sale taken back within the product's ``return_days``: what
+    was paid given back by the sale's tender, the cards' bonus and the seller's
+    commission reversed, the cards blocked (one return per sale, all its cards)."""
+
+    __tablename__ = "card_returns"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    return_no: Mapped[str] = mapped_column(String(40), unique=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("card_sales.id"), unique=True)
+    journal_id: Mapped[int] = mapped_column(ForeignKey("journal.id"), unique=True)
+    paid_back: Mapped[Decimal] = mapped_column(Cents)
+    bonus: Mapped[Decimal] = mapped_column(Cents)  # the cards' bonus taken back
+    commission: Mapped[Decimal] = mapped_column(Cents)  # the seller's, reversed
+    reason: Mapped[str] = mapped_column(String(80))
+    approved_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    business_time: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff: Mapped[str] = mapped_column(String(20))

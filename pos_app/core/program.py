@@ -144,8 +144,8 @@ class CardProduct:
     its face value (loaded as stored value), the media it comes on, whether it is
     anonymous, its validity (months from issue; renewed by a top-up where allowed), the
     lowest share of face it may be sold at with a supervisor's approval and the
-    commission credited to the seller of such a sale, and the spend in 12 months that
-    earns it free."""
+    commission credited to the seller of such a sale, the spend in 12 months that earns
+    it free, and for how long an unused card sold may be returned."""
 
     code: str
     name: str
@@ -158,6 +158,8 @@ class CardProduct:
     min_sale_rate: Decimal = Decimal("1.00")
     commission_rate: Decimal = Decimal("0.00")
     grant_spend_12m: Decimal | None = None
+    return_days: int | None = None  # an unused card sold may be returned for this many
+    # business days after the day of sale (0: that day only); None: never taken back
 
 
 @dataclass(frozen=True)
@@ -521,7 +523,8 @@ KNOWN_KEYS: dict[str, set[str]] = {
          "card_products", "gifts", "services", "entitlements", "performance"},
     "card_products": {"code", "name", "face_value", "media", "number_prefix", "anonymous",
                       "validity_months",
-                      "renew_by_topup", "min_sale_rate", "commission_rate", "grant_spend_12m"},
+                      "renew_by_topup", "min_sale_rate", "commission_rate", "grant_spend_12m",
+                      "return_days"},
     "gifts": {"code", "name", "value", "points"},
     "services": {"code", "name", "value"},
     "entitlements": {"service", "tiers", "card_products", "count", "valid_months"},
@@ -907,6 +910,7 @@ def _parse_card_products(root: _Table, sv: StoredValueRules) -> tuple[CardProduc
             min_sale_rate=rate,
             commission_rate=c.multiplier("commission_rate", required=False) or Decimal("0.00"),
             grant_spend_12m=c.money("grant_spend_12m", required=False, positive=True),
+            return_days=c.whole("return_days", required=False, minimum=0, maximum=366),
         ))
     return tuple(out)
 

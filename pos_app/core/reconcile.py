@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from pos_app.core import card_sales
+from pos_app.core import card_returns, card_sales
 from pos_app.core.ledger import RECORD_KINDS, TENDER_ACCOUNTS, cents, yuan
 from pos_app.core.messages import MESSAGES, Msg, kind_word
 from pos_app.core.models import (
@@ -56,6 +56,7 @@ def verify(s: Session) -> list[Msg]:
     problems += check_sales(s, journals, entries)
     problems += check_topups(s, journals, entries)
     problems += card_sales.check(s, journals, entries)
+    problems += card_returns.check(s, journals, entries)
     problems += check_points(s, journals, entries)
     problems += check_counters(s, len(journals))
     problems += check_audit_tail(s)

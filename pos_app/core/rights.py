@@ -137,6 +137,10 @@ _ROWS: tuple[tuple[str, str, bool, str, str, str], ...] = (
      "`pos card grant`; Member counter, Card stock tab"),
     ("card_expire", "manager", False, YES,
      "expire the yearly cards past their validity", "`pos card expire`"),
+    ("card_return", "supervisor", True, YES,
+     "take back the unused cards of a card sale within the product's return_days: the "
+     "price given back, bonus and commission reversed, the cards blocked",
+     "`pos card return`"),
     ("group_enroll", "supervisor", True, YES,
      "enroll an organisation's staff from a CSV or XLSX file, cards in sequence",
      "`pos member import`; Member counter, Group enrollment tab"),

@@ -547,6 +547,15 @@ class Applier:
             self.s.add(HqEntitlement(uid=p["grant"], member_uid=p["member"], data=canonical(p)))
         self.book.changes.append(("member", p["member"]))
 
+    def on_card_refund(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
+        """Unused cards taken back (their money is in the entries, the cards blocked by
+        their own events): the services they brought end, in every store."""
+        for uid in p.get("grants_ended", []):
+            row = self.s.get(HqEntitlement, uid)
+            if row is not None:
+                row.data = canonical({**json.loads(row.data), "valid_until": p["at"]})
+                self.book.changes.append(("member", row.member_uid))
+
     def on_entitlement_used(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
         """A use in this store, sent with the member to every terminal (seen in all)."""
         if self.s.get(HqEntitlementUse, p["use"]) is None:

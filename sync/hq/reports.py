@@ -159,7 +159,8 @@ def staff(s: Session, start: date, end: date, store: str | None = None) -> dict[
     """Per store and staff member, business days ``start`` to ``end``: net sales, orders,
     VIP sales and share, credited to the assistant (else the cashier); a qualifying
     non-member sale where membership was not offered is not credited (counted apart);
-    members enrolled; commission on cards sold (event ``card_sale``, to its seller)."""
+    members enrolled; commission on cards sold (event ``card_sale``, to its seller), less
+    that of cards returned (``card_refund``, on the day of the return)."""
     q = select(HqSale).where(HqSale.business_date >= start.isoformat(),
                              HqSale.business_date <= end.isoformat())
     if store:
@@ -178,9 +179,11 @@ def staff(s: Session, start: date, end: date, store: str | None = None) -> dict[
     for store_of, p in _events(s, "member_enrolled", start, end, store):
         if p.get("enrolled_by"):
             _staff_row(rows, store_of, p["enrolled_by"])["enrollments"] += 1
-    for store_of, p in _events(s, "card_sale", start, end, store):
-        if to_cents(p.get("commission") or 0):
-            _staff_row(rows, store_of, p["seller"])["commission"] += to_cents(p["commission"])
+    for kind, sign in (("card_sale", 1), ("card_refund", -1)):
+        for store_of, p in _events(s, kind, start, end, store):
+            if to_cents(p.get("commission") or 0):
+                f = _staff_row(rows, store_of, p["seller"])
+                f["commission"] += sign * to_cents(p["commission"])
     out = []
     for f in sorted(rows.values(), key=lambda x: (x["store"], -x["sales"], x["staff"])):
         share = (Decimal(f["vip_sales"]) / f["sales"]).quantize(Decimal("0.0001")) if (

@@ -130,3 +130,59 @@ def test_card_sale_below_face_and_anonymous_in_new_processes(tmp_path: Path) -> 
     con.close()
     r = pos(d, "ledger", "verify")
     assert r.returncode == 1 and "card sale" in r.stdout + r.stderr
+
+
+def test_card_return_in_new_processes(tmp_path: Path) -> None:
+    """`pos card return`: a supervisor takes back an unused card sold below face (the
+    price back, bonus and commission reversed, the card blocked); a used card, a wrong
+    number, a sale past the product's days and a second return exit 2 with one line and
+    nothing written."""
+    d = make_store(tmp_path)
+    for argv in (["card", "batch", "--product", "VIP5000", "--media", "ic", "--start",
+                  "890100000001", "--count", "3"],
+                 ["card", "receive", "--batch", "S001-0001"],
+                 ["member", "enroll", "--name", "李雷", "--phone", "13912345678"],
+                 ["member", "enroll", "--name", "韩梅", "--phone", "13912345679"],
+                 [*SUPERVISOR, "card", "sell", "--product", "VIP5000", "--holder",
+                  "13912345678", "--price", "4000", "--seller", "1001"],
+                 ["card", "sell", "--product", "VIP5000", "--holder", "13912345679"],
+                 ["sale", "--member-card", "8901000000027", "--item", "6901234560022", "--tender",
+                  "stored_value"]):
+        ok(pos(d, *argv))
+    (sale_no,) = sql(d, "select sale_no from card_sales where paid = 400000")[0]
+    written = "select (select count(*) from card_returns), (select count(*) from journal)"
+    before = sql(d, written)
+    cashier = ["--staff", "1001", "--pin", "1111"]
+    refused(pos(d, *cashier, "card", "return", sale_no), "needs a supervisor")
+    refused(pos(d, *SUPERVISOR, "card", "return", "8901000000027"), "has been used")
+    refused(pos(d, *SUPERVISOR, "card", "return", "8901000000035"), "no card sale")
+    con = sqlite3.connect(d / "pos.sqlite")  # the sale moved a year back: too late
+    (at,) = con.execute("select business_time from card_sales where sale_no = ?",
+                        (sale_no,)).fetchone()
+    con.execute("update card_sales set business_time = ? where sale_no = ?",
+                (f"{int(at[:4]) - 1}{at[4:]}", sale_no))
+    con.commit()
+    refused(pos(d, *SUPERVISOR, "card", "return", sale_no), "past the 7 day(s)")
+    con.execute("update card_sales set business_time = ? where sale_no = ?", (at, sale_no))
+    con.commit()
+    con.close()
+    assert sql(d, written) == before
+    r = ok(pos(d, *cashier, "--approver", "2001", "--approver-pin", "2222", "--json", "card",
+               "return", "8901000000019", "--reason", "不想要了"))
+    back = json.loads(r.stdout)
+    assert {k: back[k] for k in ("sale_no", "cards", "paid_back", "tender", "bonus",
+                                 "commission", "seller", "approved_by")} == {
+        "sale_no": sale_no, "cards": ["8901000000019"], "paid_back": "4000.00",
+        "tender": "cash", "bonus": "1000.00", "commission": "800.00", "seller": "1001",
+        "approved_by": "2001"}
+    assert sql(d, "select status from cards where card_no = '8901000000019'") == [("blocked",)]
+    assert sql(d, "select status from card_stock where card_no = '8901000000019'") == [
+        ("blocked",)]
+    assert sql(d, "select sum(amount) from staff_commissions where staff = '1001'") == [(0,)]
+    assert sql(d, "select balance from accounts where code = 'sv:card:8901000000019:principal'"
+               ) == [(0,)]
+    refused(pos(d, *SUPERVISOR, "card", "return", sale_no), "was returned already")
+    refused(pos(d, "--language", "zh_CN", *SUPERVISOR, "card", "return", sale_no), "已退卡")
+    r = ok(pos(d, "staff", "report", "--json"))
+    assert {x["staff"]: x["commission"] for x in json.loads(r.stdout)["staff"]}["1001"] == "0.00"
+    ok(pos(d, "ledger", "verify"))

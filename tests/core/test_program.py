@@ -558,3 +558,18 @@ def test_bad_gifts_and_entitlements_name_key_and_line(old: str, new: str, after:
 def test_an_entitlement_needs_tiers_or_card_products() -> None:
     text = edit('card_products = ["VIP5000"]', "")
     assert "entitlements[2].tiers: give tiers or card_products" in error_of(text)
+
+
+def test_card_products_return_days(example: Program) -> None:
+    """``return_days``: how long an unused card sold may be returned (0: the day of sale);
+    a product without it is never taken back."""
+    p = example
+    vip, gift = p.card_product("VIP5000"), p.card_product("GIFT1000")
+    assert vip is not None and gift is not None
+    assert (vip.return_days, gift.return_days) == (7, 0)
+    never = parse_program(edit("return_days = 7", ""))
+    assert never.card_product("VIP5000").return_days is None  # type: ignore[union-attr]
+    assert "card_products[0].return_days: must be at least 0, got -1" in error_of(
+        edit("return_days = 7", "return_days = -1"))
+    assert "return_days: must be a whole number" in error_of(
+        edit("return_days = 7", 'return_days = "7"'))

@@ -73,6 +73,7 @@ COMMANDS: dict[str, list[str]] = {
                            "--price", "4000"],
     "card_grant": ["card", "grant", "--product", "VIP5000", "--holder", PHONE],
     "card_expire": ["card", "expire"],
+    "card_return": ["card", "return", "CARDSALE"],
     "chip_data": ["card", "chip-record", "--card", "CARD"],
     "group_enroll": ["member", "import", str(ROOT / "tests" / "cli" / "group.csv"),
                      "--organisation", "市第一医院"],
@@ -166,9 +167,13 @@ def test_each_row_through_the_pos_command(
     if action == "gift_redeem":  # gifts in stock first
         assert run(capsys, d, [*as_role("supervisor"), "gift", "receive", "--gift", "UMBRELLA",
                                "--qty", "5"])[0] == 0
-    if action in ("card_sale", "card_sale_discount", "card_grant"):
+    if action in ("card_sale", "card_sale_discount", "card_grant", "card_return"):
         for argv_first in STOCK_FIRST:
             assert run(capsys, d, argv_first)[0] == 0
+    if action == "card_return":  # a card sold, to be returned unused
+        assert run(capsys, d, COMMANDS["card_sale"])[0] == 0
+        (subst["CARDSALE"],) = sql(d, "select sale_no from card_sales")[0]
+        argv = [subst.get(a, a) for a in COMMANDS[action]]
     audit_rows = len(sql(d, "select id from audit_log"))
 
     # every role below the row's: refused, naming the role it needs, nothing written

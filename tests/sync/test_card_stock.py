@@ -4,16 +4,21 @@ a store registers cards already registered to another (SQLite and PostgreSQL).""
 
 from __future__ import annotations
 
+from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
 
-from pos_app.core import card_stock, members
+from pos_app.core import card_returns, card_sales, card_stock, entitlements, members
 from pos_app.core.staff import Operator
+from pos_app.core.terminal import Terminal
 from sync.hq.db import sessions
 from sync.hq.models import HqAlert, HqCard
+from tests.core.conftest import SCARF, TZ, Clock
+from tests.core.helpers import cash, sell, sv
 
-from .conftest import Hq, assert_consistent
+from .conftest import Hq, assert_consistent, topup
 
 ADMIN = {"authorization": "Bearer admin-secret"}
 MANAGER = Operator("3001", "manager")
@@ -56,9 +61,6 @@ def test_hq_sees_every_stores_card_stock(hq: Hq, tmp_path: Path) -> None:
 def test_card_sales_reach_hq_with_their_books(hq: Hq, tmp_path: Path) -> None:
     """A card sold below face and anonymous cards: HQ posts the same principal and bonus
     on each card and the store's discount and commission accounts."""
-    from decimal import Decimal
-
-    from pos_app.core import card_sales
 
     t = hq.terminal(tmp_path, "S001", "T01", "F-EAST", 2)
     with t.tx() as s:
@@ -77,18 +79,10 @@ def test_card_sales_reach_hq_with_their_books(hq: Hq, tmp_path: Path) -> None:
     assert hq.hq_balance("store:S001:staff:commission:2001") == -80000
 
 
-def test_hq_follows_a_yearly_cards_expiry_and_renewal(hq: Hq, tmp_path: Path) -> None:
-    """A yearly card the store expires is expired at HQ (its card record and the stock)
-    and at the chain's other terminals; the top-up that renews it makes it active again
-    everywhere."""
-    from datetime import datetime
-
-    from pos_app.core import card_sales
-    from tests.core.conftest import SCARF, TZ, Clock
-    from tests.core.helpers import cash, sell, sv
-
-    from .conftest import topup
-
+def _one_card_sold(hq: Hq, tmp_path: Path, price: str | None = None, seller: str | None = None
+                   ) -> tuple[Clock, Terminal, Terminal, str]:
+    """Two stores of F-EAST on one clock; S001 sells its one VIP5000 card to a member
+    enrolled there, both terminals synced. Returns the clock, S001, S002 and the card."""
     clock = Clock(datetime(2026, 3, 2, 11, 0, tzinfo=TZ))
     s1 = hq.terminal(tmp_path, "S001", "T01", "F-EAST", 2, clock)
     s2 = hq.terminal(tmp_path, "S002", "T01", "F-EAST", 3, clock)
@@ -97,9 +91,18 @@ def test_hq_follows_a_yearly_cards_expiry_and_renewal(hq: Hq, tmp_path: Path) ->
         card_stock.receive(s1, s, SUPERVISOR, batch_no=b.batch_no)
         members.enroll(s1, s, members.Enrollment(name="李雷", phone="13912345678"), SUPERVISOR)
         sold = card_sales.sell(s1, s, card_sales.CardSaleRequest(
-            "VIP5000", holder="13912345678"), SUPERVISOR)
+            "VIP5000", holder="13912345678", price=Decimal(price) if price else None,
+            seller=seller), SUPERVISOR)
         [no] = card_sales.summary(s1, sold)["cards"]
     assert_consistent(hq, s1, s2)
+    return clock, s1, s2, no
+
+
+def test_hq_follows_a_yearly_cards_expiry_and_renewal(hq: Hq, tmp_path: Path) -> None:
+    """A yearly card the store expires is expired at HQ (its card record and the stock)
+    and at the chain's other terminals; the top-up that renews it makes it active again
+    everywhere."""
+    clock, s1, s2, no = _one_card_sold(hq, tmp_path)
 
     def states() -> tuple[str, str, str, str]:
         with sessions(hq.engine)() as s:
@@ -124,3 +127,37 @@ def test_hq_follows_a_yearly_cards_expiry_and_renewal(hq: Hq, tmp_path: Path) ->
     topup(s1, no, "100.00")  # renews it
     assert_consistent(hq, s1, s2)
     assert states() == ("active", "active", "active", "active")
+
+
+def test_a_card_returned_reaches_hq_like_its_sale(hq: Hq, tmp_path: Path) -> None:
+    """An unused card sold below face and returned: HQ posts the return's entries (the
+    card, the store's discount and the seller's commission back to nothing), blocks the
+    card, ends the service it brought, and nets the commission out of the staff report;
+    the chain's other terminal sees the card blocked and the service ended."""
+    clock, s1, s2, no = _one_card_sold(hq, tmp_path, price="4000", seller="2002")
+    with s2.read() as s:
+        card = members.find_card(s, no)
+        assert [x.usable for x in entitlements.standing(s2, s, card.member)
+                if x.service == "checkup"] == [True]
+    clock.advance(days=2)
+    with s1.tx() as s:
+        card_returns.take_back(s1, s, no, SUPERVISOR)
+    assert_consistent(hq, s1, s2)
+    for code in (f"sv:card:{no}:principal", f"sv:card:{no}:bonus",
+                 "store:S001:cards:sale_discount", "store:S001:staff:commission:2002",
+                 "store:S001:cards:commission"):
+        assert hq.hq_balance(code) == 0, code
+    assert hq.hq_balance("store:S001:cash:drawer") == 0  # the ¥4,000 taken in, given back
+    with sessions(hq.engine)() as s:
+        hq_card = s.get(HqCard, no)
+        assert hq_card is not None and hq_card.status == "blocked"
+    stock = hq.client.get("/v1/admin/card-stock", params={"store": "S001"}, headers=ADMIN)
+    assert [r["status"] for r in stock.json()["stock"]] == ["blocked"]
+    month = hq.client.get("/v1/admin/reports/staff", params={"month": "2026-03"},
+                          headers=ADMIN).json()
+    assert {r["staff"]: r["commission"] for r in month["staff"]}["2002"] == "0.00"
+    with s2.read() as s:
+        card = members.find_card(s, no, active_only=False)
+        assert card.status == "blocked"
+        assert [x.usable for x in entitlements.standing(s2, s, card.member)
+                if x.service == "checkup"] == [False]

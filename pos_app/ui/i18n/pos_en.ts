@@ -1932,6 +1932,11 @@
       <translation>card receive</translation>
     </message>
     <message>
+      <source>unused card taken back</source>
+      <extracomment>action.card_return</extracomment>
+      <translation>unused card taken back</translation>
+    </message>
+    <message>
       <source>card sale</source>
       <extracomment>action.card_sale</extracomment>
       <translation>card sale</translation>
@@ -2225,6 +2230,51 @@
       <source>{count} {product} cards wanted; {left} left in this store's stock</source>
       <extracomment>card.stock_short</extracomment>
       <translation>{count} {product} cards wanted; {left} left in this store's stock</translation>
+    </message>
+    <message>
+      <source>card sale {sale} was returned already ({ret})</source>
+      <extracomment>cardreturn.already</extracomment>
+      <translation>card sale {sale} was returned already ({ret})</translation>
+    </message>
+    <message>
+      <source>card {card} is {status}: it cannot be returned</source>
+      <extracomment>cardreturn.card_not_active</extracomment>
+      <translation>card {card} is {status}: it cannot be returned</translation>
+    </message>
+    <message>
+      <source>{sale} gave a card by a spending rule: it was not sold and is not returned</source>
+      <extracomment>cardreturn.granted</extracomment>
+      <translation>{sale} gave a card by a spending rule: it was not sold and is not returned</translation>
+    </message>
+    <message>
+      <source>no card sale {ref} at this terminal (give its receipt or a card of it)</source>
+      <extracomment>cardreturn.no_sale</extracomment>
+      <translation>no card sale {ref} at this terminal (give its receipt or a card of it)</translation>
+    </message>
+    <message>
+      <source>cards of {product} are not taken back once sold</source>
+      <extracomment>cardreturn.not_returnable</extracomment>
+      <translation>cards of {product} are not taken back once sold</translation>
+    </message>
+    <message>
+      <source>a service card {card} brought has been used: it cannot be returned</source>
+      <extracomment>cardreturn.service_used</extracomment>
+      <translation>a service card {card} brought has been used: it cannot be returned</translation>
+    </message>
+    <message>
+      <source>card {card} has a supplementary card: it cannot be returned</source>
+      <extracomment>cardreturn.supplementary</extracomment>
+      <translation>card {card} has a supplementary card: it cannot be returned</translation>
+    </message>
+    <message>
+      <source>card sale {sale} of {sold} is past the {days} day(s) within which its cards are taken back</source>
+      <extracomment>cardreturn.too_late</extracomment>
+      <translation>card sale {sale} of {sold} is past the {days} day(s) within which its cards are taken back</translation>
+    </message>
+    <message>
+      <source>card {card} has been used (its stored value moved): it cannot be returned</source>
+      <extracomment>cardreturn.used</extracomment>
+      <translation>card {card} has been used (its stored value moved): it cannot be returned</translation>
     </message>
     <message>
       <source>a {product} card is anonymous: it takes no holder</source>
@@ -3309,6 +3359,11 @@
       <translation>  in stock: {card} {product} batch {batch}</translation>
     </message>
     <message>
+      <source>return {ret} of sale {sale}: {count} {product} card(s) {cards} blocked; {paid} given back ({tender}); bonus {bonus} and commission {commission} of {seller} reversed</source>
+      <extracomment>out.card_return</extracomment>
+      <translation>return {ret} of sale {sale}: {count} {product} card(s) {cards} blocked; {paid} given back ({tender}); bonus {bonus} and commission {commission} of {seller} reversed</translation>
+    </message>
+    <message>
       <source>sale {sale}: {count} {product} card(s) {cards}; face {face}, paid {paid} (principal), bonus {bonus}; commission {commission} to {seller}</source>
       <extracomment>out.card_sale</extracomment>
       <translation>sale {sale}: {count} {product} card(s) {cards}; face {face}, paid {paid} (principal), bonus {bonus}; commission {commission} to {seller}</translation>
@@ -3806,6 +3861,11 @@
       <source>the cash float cannot be negative</source>
       <extracomment>shift.float_negative</extracomment>
       <translation>the cash float cannot be negative</translation>
+    </message>
+    <message>
+      <source>a card return</source>
+      <extracomment>shift.for_card_return</extracomment>
+      <translation>a card return</translation>
     </message>
     <message>
       <source>a card sale</source>
@@ -4313,6 +4373,16 @@
       <translation>account {account} is overdrawn by {amount}</translation>
     </message>
     <message>
+      <source>{what}: commission ¥{commission} of {seller} not reversed in its journal</source>
+      <extracomment>verify.card_return_commission</extracomment>
+      <translation>{what}: commission ¥{commission} of {seller} not reversed in its journal</translation>
+    </message>
+    <message>
+      <source>{what}: ¥{paid} given back but its journal paid out ¥{gave}</source>
+      <extracomment>verify.card_return_paid</extracomment>
+      <translation>{what}: ¥{paid} given back but its journal paid out ¥{gave}</translation>
+    </message>
+    <message>
       <source>{what}: ¥{below} below face but the cards' bonus moved ¥{bonus}</source>
       <extracomment>verify.card_sale_bonus</extracomment>
       <translation>{what}: ¥{below} below face but the cards' bonus moved ¥{bonus}</translation>
@@ -4541,6 +4611,11 @@
       <source>{what}: ¥{amount} by {tender} but its journal took in ¥{took}</source>
       <extracomment>verify.topup_tender</extracomment>
       <translation>{what}: ¥{amount} by {tender} but its journal took in ¥{took}</translation>
+    </message>
+    <message>
+      <source>card return {no}</source>
+      <extracomment>verify.what_card_return</extracomment>
+      <translation>card return {no}</translation>
     </message>
     <message>
       <source>card sale {no}</source>

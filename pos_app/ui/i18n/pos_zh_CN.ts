@@ -1932,6 +1932,11 @@
       <translation>卡片入库</translation>
     </message>
     <message>
+      <source>unused card taken back</source>
+      <extracomment>action.card_return</extracomment>
+      <translation>退回未使用的卡</translation>
+    </message>
+    <message>
       <source>card sale</source>
       <extracomment>action.card_sale</extracomment>
       <translation>售卡</translation>
@@ -2225,6 +2230,51 @@
       <source>{count} {product} cards wanted; {left} left in this store's stock</source>
       <extracomment>card.stock_short</extracomment>
       <translation>需要 {count} 张 {product} 卡；本店库存仅剩 {left} 张</translation>
+    </message>
+    <message>
+      <source>card sale {sale} was returned already ({ret})</source>
+      <extracomment>cardreturn.already</extracomment>
+      <translation>售卡单 {sale} 已退卡（{ret}）</translation>
+    </message>
+    <message>
+      <source>card {card} is {status}: it cannot be returned</source>
+      <extracomment>cardreturn.card_not_active</extracomment>
+      <translation>卡 {card} 状态为{status}，不能退卡</translation>
+    </message>
+    <message>
+      <source>{sale} gave a card by a spending rule: it was not sold and is not returned</source>
+      <extracomment>cardreturn.granted</extracomment>
+      <translation>{sale} 是按消费规则赠送的卡，并非售出，不能退卡</translation>
+    </message>
+    <message>
+      <source>no card sale {ref} at this terminal (give its receipt or a card of it)</source>
+      <extracomment>cardreturn.no_sale</extracomment>
+      <translation>本终端没有售卡单 {ref}（请给出售卡单号或其中一张卡号）</translation>
+    </message>
+    <message>
+      <source>cards of {product} are not taken back once sold</source>
+      <extracomment>cardreturn.not_returnable</extracomment>
+      <translation>{product} 卡售出后不予退卡</translation>
+    </message>
+    <message>
+      <source>a service card {card} brought has been used: it cannot be returned</source>
+      <extracomment>cardreturn.service_used</extracomment>
+      <translation>卡 {card} 附带的服务已使用，不能退卡</translation>
+    </message>
+    <message>
+      <source>card {card} has a supplementary card: it cannot be returned</source>
+      <extracomment>cardreturn.supplementary</extracomment>
+      <translation>卡 {card} 已办附属卡，不能退卡</translation>
+    </message>
+    <message>
+      <source>card sale {sale} of {sold} is past the {days} day(s) within which its cards are taken back</source>
+      <extracomment>cardreturn.too_late</extracomment>
+      <translation>售卡单 {sale}（{sold}）已超过 {days} 天的退卡期限</translation>
+    </message>
+    <message>
+      <source>card {card} has been used (its stored value moved): it cannot be returned</source>
+      <extracomment>cardreturn.used</extracomment>
+      <translation>卡 {card} 已使用（储值有变动），不能退卡</translation>
     </message>
     <message>
       <source>a {product} card is anonymous: it takes no holder</source>
@@ -3309,6 +3359,11 @@
       <translation>  在库：{card} {product} 批次 {batch}</translation>
     </message>
     <message>
+      <source>return {ret} of sale {sale}: {count} {product} card(s) {cards} blocked; {paid} given back ({tender}); bonus {bonus} and commission {commission} of {seller} reversed</source>
+      <extracomment>out.card_return</extracomment>
+      <translation>退卡 {ret}（售卡单 {sale}）：{count} 张 {product} 卡 {cards} 已停用；退还 {paid}（{tender}）；冲回赠送 {bonus} 及 {seller} 的提成 {commission}</translation>
+    </message>
+    <message>
       <source>sale {sale}: {count} {product} card(s) {cards}; face {face}, paid {paid} (principal), bonus {bonus}; commission {commission} to {seller}</source>
       <extracomment>out.card_sale</extracomment>
       <translation>售卡 {sale}：{count} 张 {product} 卡 {cards}；面值 {face}，实收 {paid}（本金），赠送 {bonus}；提成 {commission} 归 {seller}</translation>
@@ -3806,6 +3861,11 @@
       <source>the cash float cannot be negative</source>
       <extracomment>shift.float_negative</extracomment>
       <translation>备用金不能为负数</translation>
+    </message>
+    <message>
+      <source>a card return</source>
+      <extracomment>shift.for_card_return</extracomment>
+      <translation>退卡</translation>
     </message>
     <message>
       <source>a card sale</source>
@@ -4313,6 +4373,16 @@
       <translation>账户 {account} 透支 {amount}</translation>
     </message>
     <message>
+      <source>{what}: commission ¥{commission} of {seller} not reversed in its journal</source>
+      <extracomment>verify.card_return_commission</extracomment>
+      <translation>{what}：{seller} 的提成 ¥{commission} 未在其记账凭证中冲回</translation>
+    </message>
+    <message>
+      <source>{what}: ¥{paid} given back but its journal paid out ¥{gave}</source>
+      <extracomment>verify.card_return_paid</extracomment>
+      <translation>{what}：应退还 ¥{paid}，但其记账凭证付出 ¥{gave}</translation>
+    </message>
+    <message>
       <source>{what}: ¥{below} below face but the cards' bonus moved ¥{bonus}</source>
       <extracomment>verify.card_sale_bonus</extracomment>
       <translation>{what}：低于面值 ¥{below}，但卡内赠送金变动 ¥{bonus}</translation>
@@ -4541,6 +4611,11 @@
       <source>{what}: ¥{amount} by {tender} but its journal took in ¥{took}</source>
       <extracomment>verify.topup_tender</extracomment>
       <translation>{what}：以{tender}收 ¥{amount}，但其记账凭证收入 ¥{took}</translation>
+    </message>
+    <message>
+      <source>card return {no}</source>
+      <extracomment>verify.what_card_return</extracomment>
+      <translation>退卡单 {no}</translation>
     </message>
     <message>
       <source>card sale {no}</source>
