@@ -301,30 +301,29 @@ def test_config_check_names_each_file_and_folder_open_to_others(
     assert pos("config", "check", "--config", str(cfg)).code == 0
 
 
-def test_a_nested_table_in_terminal_toml_is_refused_with_its_line(
-    tmp_path: Path, demo_dir: Path, pos: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("extra", "key", "command", "said"),
+    [
+        # a nested table: refused by config check and by any command that reads the file
+        ('[logging.rotation]\nwhen = "daily"', "logging.rotation", ("ledger", "verify"),
+         "logging.rotation: unknown key"),
+        # an unknown section: a sale is refused before anything is rung up
+        ("[printer]\nwidth = 80", "printer",
+         ("sale", "--item", "6901234560060", "--tender", "cash"), "printer: unknown key"),
+    ],
+    ids=["nested-table", "unknown-section"],
+)
+def test_an_unknown_table_in_terminal_toml_is_refused_with_its_line(
+    tmp_path: Path, demo_dir: Path, pos: Callable[..., Run], monkeypatch: pytest.MonkeyPatch,
+    extra: str, key: str, command: tuple[str, ...], said: str,
 ) -> None:
     cfg = tmp_path / "terminal.toml"
-    cfg.write_text(_good(demo_dir, tmp_path / "logs") + "\n[logging.rotation]\nwhen = \"daily\"\n")
-    line = cfg.read_text().splitlines().index("[logging.rotation]") + 1
+    cfg.write_text(_good(demo_dir, tmp_path / "logs") + "\n" + extra + "\n")
+    line = cfg.read_text().splitlines().index(extra.splitlines()[0]) + 1
     r = pos("--json", "config", "check", "--config", str(cfg))
     assert r.code == 2
-    assert [(p["key"], p["line"]) for p in r.json()["problems"]] == [("logging.rotation", line)]
+    assert [(p["key"], p["line"]) for p in r.json()["problems"]] == [(key, line)]
     monkeypatch.setenv("POS_CONFIG", str(cfg))
-    r = pos("ledger", "verify")
+    r = pos("--data-dir", str(demo_dir), *command)
     assert r.code == 2 and len(r.err.strip().splitlines()) == 1
-    assert f"line {line}: logging.rotation: unknown key" in r.err
-
-
-def test_an_unknown_section_in_terminal_toml_is_refused_with_its_line(
-    tmp_path: Path, demo_dir: Path, pos: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    cfg = tmp_path / "terminal.toml"
-    cfg.write_text(_good(demo_dir, tmp_path / "logs") + "\n[printer]\nwidth = 80\n")
-    line = cfg.read_text().splitlines().index("[printer]") + 1
-    r = pos("--json", "config", "check", "--config", str(cfg))
-    assert r.code == 2
-    assert [(p["key"], p["line"]) for p in r.json()["problems"]] == [("printer", line)]
-    monkeypatch.setenv("POS_CONFIG", str(cfg))
-    r = pos("--data-dir", str(demo_dir), "sale", "--item", "6901234560060", "--tender", "cash")
-    assert r.code == 2 and "printer: unknown key" in r.err
+    assert f"line {line}: {said}" in r.err
