@@ -18,7 +18,7 @@ from pos_app.cli.views import print_member
 from pos_app.core import card_returns, card_sales, card_stock, chip, members
 from pos_app.core.errors import PosError
 from pos_app.core.ledger import TENDER_ACCOUNTS
-from pos_app.core.messages import Items, status
+from pos_app.core.messages import Items, recognise, status
 from pos_app.core.pii import mask_card
 from pos_app.core.program import CARD_PRODUCT_MEDIA
 from pos_app.core.terminal import Terminal
@@ -171,9 +171,14 @@ def cmd_card_history(args: argparse.Namespace, t: Terminal) -> int:
         data = [{"from": m.from_status, "to": m.to_status, "staff": m.staff,
                  "at": m.at.astimezone(tz).isoformat(), "reason": m.reason} for m in moves]
 
+    def said(value: str) -> str:  # a status in the language in use (en: as kept)
+        return value if english() or not value else word(status(value))
+
     def human() -> None:
         for m in data:
-            print(f"{m['at']}  {m['from'] or '-'} -> {m['to']}  {m['staff']}  {m['reason']}")
+            reason = word(recognise(m["reason"], "cardmove.") or m["reason"])
+            print(f"{m['at']}  {said(m['from']) or '-'} -> {said(m['to'])}  {m['staff']}  "
+                  f"{reason}")
 
     emit(args, data, human)
     return 0

@@ -36,7 +36,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         "warnings": list(t.program.warnings),
     }
     for warning in t.program.warnings:
-        print(f"pos: warning: {warning}", file=sys.stderr)
+        print("pos: " + tr("out.warning", text=warning), file=sys.stderr)
     emit(
         args,
         data,

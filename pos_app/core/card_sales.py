@@ -194,7 +194,7 @@ def _hand_over(t: Terminal, s: Session, p: CardProduct, stock: list[StockCard],
     """Issue the cards, book their stored value and the commission, keep the record,
     audit it and send it to HQ."""
     no = t.next_receipt_no(s)
-    cards = [_issue(t, s, sc, holder, who, f"{kind} {no}") for sc in stock]
+    cards = [_issue(t, s, sc, holder, who, Msg(f"cardmove.{kind}", no=no)) for sc in stock]
     paid = price * len(cards)
     commission = round_half_up(paid * p.commission_rate) if kind == "sale" else ZERO
     now = t.now()

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from pos_app.core import outbox
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.ledger import next_counter
-from pos_app.core.messages import Items, status
+from pos_app.core.messages import Items, Msg, status
 from pos_app.core.models import Card, CardBatch, CardMove, StockCard
 from pos_app.core.pii import mask_card
 from pos_app.core.program import CARD_PRODUCT_MEDIA, CardProduct
@@ -199,7 +199,7 @@ def receive(
         s.add(StockCard(card_no=no, batch_no=batch, product=product, media=media, store=store,
                         status="in_stock", received_at=now, received_by=who.code, moved_at=now))
         s.add(CardMove(card_no=no, from_status="", to_status="in_stock", at=now,
-                       staff=who.code, reason=f"received from batch {batch}"))
+                       staff=who.code, reason=Msg("cardmove.received", batch=batch)))
     s.flush()
     detail = {"batch": batch, "product": product, "media": media, "first": nos[0],
               "last": nos[-1], "count": len(nos)}
@@ -342,7 +342,7 @@ def expire_due(t: Terminal, s: Session, who: Operator) -> list[str]:
                                                 StockCard.valid_until.is_not(None))
                         .order_by(StockCard.card_no)):
         if sc.valid_until is not None and sc.valid_until <= now:
-            move(t, s, sc, "expired", who, "validity ended", now)
+            move(t, s, sc, "expired", who, Msg("cardmove.expired"), now)
             card = s.get(Card, sc.card_id) if sc.card_id else None
             if card is not None and card.status == "active":
                 card.status = "expired"
@@ -368,7 +368,7 @@ def renew_by_topup(t: Terminal, s: Session, card: Card, who: Operator) -> None:
     sc.valid_until = validity(t, sc, start)
     if card.status == "expired":
         card.status = "active"
-        move(t, s, sc, "active", who, "renewed by top-up", now)
+        move(t, s, sc, "active", who, Msg("cardmove.renewed"), now)
     audit(s, now, who, "card_renew", f"card {mask_card(card.card_no)}",
           {"from": before.isoformat() if before else None,
            "until": sc.valid_until.isoformat() if sc.valid_until else None})

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from pos_app.core import card_stock, events, ledger, outbox, points
 from pos_app.core.errors import NotFound, PosError
 from pos_app.core.ledger import CNY, Posting, account
-from pos_app.core.messages import status
+from pos_app.core.messages import Msg, status
 from pos_app.core.models import (
     Account,
     Card,
@@ -218,7 +218,7 @@ def enroll(t: Terminal, s: Session, e: Enrollment, who: Operator) -> Member:
     card_no = e.card_no or next_card_no(t, s)
     card = issue_card(t, s, m, card_no, sc.media if sc else e.media, e.media_id, now)
     if sc is not None:
-        card_stock.hand_out(t, s, sc, card, who, sold=e.sold, reason="enrolled",
+        card_stock.hand_out(t, s, sc, card, who, sold=e.sold, reason=Msg("cardmove.enrolled"),
                             valid_until=card_stock.validity(t, sc, now))
     s.add(
         TierChange(member_id=m.id, from_tier=None, to_tier=m.tier_code, reason="enrolled", at=now)
@@ -400,7 +400,8 @@ def supplementary(
     card.holder_name_enc = (t.vault.seal("name", holder_name) if holder_name
                             else main.member.name_enc)
     if sc is not None:
-        card_stock.hand_out(t, s, sc, card, who, sold=False, reason="supplementary card")
+        card_stock.hand_out(t, s, sc, card, who, sold=False,
+                            reason=Msg("cardmove.supplementary"))
     audit(
         s,
         now,
@@ -526,7 +527,7 @@ def replace_card(
     )
     if sc is not None:
         card_stock.hand_out(t, s, sc, new, who, sold=False,
-                            reason=f"replaces {mask_card(old.card_no)}")
+                            reason=Msg("cardmove.replaces", card=mask_card(old.card_no)))
     if old.main_card_id is not None:
         new.main_card_id = old.main_card_id
     new.holder_name_enc = old.holder_name_enc

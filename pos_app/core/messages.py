@@ -96,6 +96,9 @@ MESSAGES: dict[str, str] = {
     "member.not_blocked": "card {card} is not blocked; block it first",
     "member.already_replaced": "card {card} was already replaced",
     "member.no_member": "no member {member}",
+    # the program file: a key the terminal does not read (pos init warns of it)
+    "program.unknown_key_at": "{file} line {line}: {key}: unknown key, ignored",
+    "program.unknown_key": "{file}: {key}: unknown key, ignored",
     # card stock
     "card.no_product": "no card product '{product}' in the program (it has: {known})",
     "card.bad_start":
@@ -117,6 +120,16 @@ MESSAGES: dict[str, str] = {
     "card.not_in_stock_anywhere": "card {card} was never registered to a store's stock",
     "card.not_of_product": "card {card} is not a {product} card of this store's stock",
     "card.stock_short": "{count} {product} cards wanted; {left} left in this store's stock",
+    # why a stock card moved (pos card history; kept as its English text in card_moves)
+    "cardmove.received": "received from batch {batch}",
+    "cardmove.enrolled": "enrolled",
+    "cardmove.supplementary": "supplementary card",
+    "cardmove.replaces": "replaces {card}",
+    "cardmove.lost": "lost",
+    "cardmove.expired": "validity ended",
+    "cardmove.renewed": "renewed by top-up",
+    "cardmove.sale": "sale {no}",
+    "cardmove.grant": "grant {no}",
     # card sales
     "cardsale.bad_price":
         "a card's price must be above zero and at most its face {face}, got {price}",
@@ -640,6 +653,7 @@ MESSAGES: dict[str, str] = {
     "out.tiers_changed": "{count} member(s) changed tier",
     "out.card_blocked": "card {card} blocked ({reason})",
     "out.media_bound": "{media} bound to card {card}",
+    "out.warning": "warning: {text}",
     "out.terminal_set_up": "terminal {store}/{terminal} set up in {folder}",
     "out.offline_credit": "offline credit used: {amount}",
     "out.topup": "top-up {no}: {amount} + bonus {bonus}",

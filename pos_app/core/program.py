@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pos_app.core.messages import Msg
 from pos_app.core.money import MoneyError, parse_money, parse_multiplier
 
 BONUS_SPEND_ORDERS = ("principal_first", "bonus_first", "proportional")
@@ -232,7 +233,7 @@ class Program:
     performance: PerformanceRules = PerformanceRules()
     source_text: str = field(default="", repr=False, compare=False)
     # keys the terminal does not know (a misspelt key is ignored, so it is named here)
-    warnings: tuple[str, ...] = field(default=(), compare=False)
+    warnings: tuple[Msg, ...] = field(default=(), compare=False)
 
     @property
     def lowest_tier(self) -> Tier:
@@ -328,13 +329,24 @@ class _Reader:
         self.source = source
         self.loc = locator
 
-    def fail(self, table: str, index: int | None, key: str | None, msg: str) -> ProgramError:
+    def where(self, table: str, index: int | None, key: str | None) -> tuple[str, int | None]:
+        """The key's full name (``promotions[2].vip_only``) and its line, if found."""
         name = table if index is None else f"{table}[{index}]"
         if key:
             name = f"{name}.{key}" if name else key
-        line = self.loc.line(table, index, key.split(".")[0] if key else None)
+        return name, self.loc.line(table, index, key.split(".")[0] if key else None)
+
+    def fail(self, table: str, index: int | None, key: str | None, msg: str) -> ProgramError:
+        name, line = self.where(table, index, key)
         where = f"{self.source} line {line}" if line else self.source
         return ProgramError(f"{where}: {name}: {msg}")
+
+    def unknown(self, table: str, index: int | None, key: str) -> Msg:
+        """A key the terminal does not read, named with its line."""
+        name, line = self.where(table, index, key)
+        if line:
+            return Msg("program.unknown_key_at", file=self.source, line=line, key=name)
+        return Msg("program.unknown_key", file=self.source, key=name)
 
 
 class _Table:
@@ -547,15 +559,15 @@ KNOWN_KEYS: dict[str, set[str]] = {
 }
 
 
-def _unknown_keys(raw: dict[str, Any], reader: _Reader) -> list[str]:
+def _unknown_keys(raw: dict[str, Any], reader: _Reader) -> list[Msg]:
     """Name every key the terminal does not read, with its line: a misspelling such as
     ``vip_onyl`` would otherwise silently leave a VIP-only promotion open to everyone."""
-    out: list[str] = []
+    out: list[Msg] = []
 
     def check(table: str, index: int | None, data: dict[str, Any]) -> None:
         for key in data:
             if key not in KNOWN_KEYS.get(table, set(data)):
-                out.append(str(reader.fail(table, index, key, "unknown key, ignored")))
+                out.append(reader.unknown(table, index, key))
 
     check("", None, raw)
     for table in ("program", "points", "stored_value", "staff", "performance"):

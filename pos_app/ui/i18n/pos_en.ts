@@ -2232,6 +2232,51 @@
       <translation>{count} {product} cards wanted; {left} left in this store's stock</translation>
     </message>
     <message>
+      <source>enrolled</source>
+      <extracomment>cardmove.enrolled</extracomment>
+      <translation>enrolled</translation>
+    </message>
+    <message>
+      <source>validity ended</source>
+      <extracomment>cardmove.expired</extracomment>
+      <translation>validity ended</translation>
+    </message>
+    <message>
+      <source>grant {no}</source>
+      <extracomment>cardmove.grant</extracomment>
+      <translation>grant {no}</translation>
+    </message>
+    <message>
+      <source>lost</source>
+      <extracomment>cardmove.lost</extracomment>
+      <translation>lost</translation>
+    </message>
+    <message>
+      <source>received from batch {batch}</source>
+      <extracomment>cardmove.received</extracomment>
+      <translation>received from batch {batch}</translation>
+    </message>
+    <message>
+      <source>renewed by top-up</source>
+      <extracomment>cardmove.renewed</extracomment>
+      <translation>renewed by top-up</translation>
+    </message>
+    <message>
+      <source>replaces {card}</source>
+      <extracomment>cardmove.replaces</extracomment>
+      <translation>replaces {card}</translation>
+    </message>
+    <message>
+      <source>sale {no}</source>
+      <extracomment>cardmove.sale</extracomment>
+      <translation>sale {no}</translation>
+    </message>
+    <message>
+      <source>supplementary card</source>
+      <extracomment>cardmove.supplementary</extracomment>
+      <translation>supplementary card</translation>
+    </message>
+    <message>
       <source>card sale {sale} was returned already ({ret})</source>
       <extracomment>cardreturn.already</extracomment>
       <translation>card sale {sale} was returned already ({ret})</translation>
@@ -3668,6 +3713,11 @@
       <translation>TRAINING 培训 — not a sale, no money taken</translation>
     </message>
     <message>
+      <source>warning: {text}</source>
+      <extracomment>out.warning</extracomment>
+      <translation>warning: {text}</translation>
+    </message>
+    <message>
       <source>an empty cart cannot be parked</source>
       <extracomment>park.empty</extracomment>
       <translation>an empty cart cannot be parked</translation>
@@ -3736,6 +3786,16 @@
       <source>line {line} ({item}): price must not be negative</source>
       <extracomment>pricing.negative_price</extracomment>
       <translation>line {line} ({item}): price must not be negative</translation>
+    </message>
+    <message>
+      <source>{file}: {key}: unknown key, ignored</source>
+      <extracomment>program.unknown_key</extracomment>
+      <translation>{file}: {key}: unknown key, ignored</translation>
+    </message>
+    <message>
+      <source>{file} line {line}: {key}: unknown key, ignored</source>
+      <extracomment>program.unknown_key_at</extracomment>
+      <translation>{file} line {line}: {key}: unknown key, ignored</translation>
     </message>
     <message>
       <source>receipt {receipt} is already saved; a number is used once</source>
@@ -4626,11 +4686,6 @@
       <source>refund {no}</source>
       <extracomment>verify.what_refund</extracomment>
       <translation>refund {no}</translation>
-    </message>
-    <message>
-      <source>sale {no}</source>
-      <extracomment>verify.what_sale</extracomment>
-      <translation>sale {no}</translation>
     </message>
     <message>
       <source>top-up {no}</source>

@@ -2232,6 +2232,51 @@
       <translation>需要 {count} 张 {product} 卡；本店库存仅剩 {left} 张</translation>
     </message>
     <message>
+      <source>enrolled</source>
+      <extracomment>cardmove.enrolled</extracomment>
+      <translation>会员入会</translation>
+    </message>
+    <message>
+      <source>validity ended</source>
+      <extracomment>cardmove.expired</extracomment>
+      <translation>有效期已到</translation>
+    </message>
+    <message>
+      <source>grant {no}</source>
+      <extracomment>cardmove.grant</extracomment>
+      <translation>赠卡 {no}</translation>
+    </message>
+    <message>
+      <source>lost</source>
+      <extracomment>cardmove.lost</extracomment>
+      <translation>挂失</translation>
+    </message>
+    <message>
+      <source>received from batch {batch}</source>
+      <extracomment>cardmove.received</extracomment>
+      <translation>从批次 {batch} 入库</translation>
+    </message>
+    <message>
+      <source>renewed by top-up</source>
+      <extracomment>cardmove.renewed</extracomment>
+      <translation>充值续期</translation>
+    </message>
+    <message>
+      <source>replaces {card}</source>
+      <extracomment>cardmove.replaces</extracomment>
+      <translation>替换旧卡 {card}</translation>
+    </message>
+    <message>
+      <source>sale {no}</source>
+      <extracomment>cardmove.sale</extracomment>
+      <translation>销售单 {no}</translation>
+    </message>
+    <message>
+      <source>supplementary card</source>
+      <extracomment>cardmove.supplementary</extracomment>
+      <translation>附属卡</translation>
+    </message>
+    <message>
       <source>card sale {sale} was returned already ({ret})</source>
       <extracomment>cardreturn.already</extracomment>
       <translation>售卡单 {sale} 已退卡（{ret}）</translation>
@@ -3668,6 +3713,11 @@
       <translation>培训模式 — 不是销售，未收款</translation>
     </message>
     <message>
+      <source>warning: {text}</source>
+      <extracomment>out.warning</extracomment>
+      <translation>警告：{text}</translation>
+    </message>
+    <message>
       <source>an empty cart cannot be parked</source>
       <extracomment>park.empty</extracomment>
       <translation>空购物车不能挂单</translation>
@@ -3736,6 +3786,16 @@
       <source>line {line} ({item}): price must not be negative</source>
       <extracomment>pricing.negative_price</extracomment>
       <translation>第 {line} 行（{item}）：价格不能为负数</translation>
+    </message>
+    <message>
+      <source>{file}: {key}: unknown key, ignored</source>
+      <extracomment>program.unknown_key</extracomment>
+      <translation>{file}：{key}：无法识别的键，已忽略</translation>
+    </message>
+    <message>
+      <source>{file} line {line}: {key}: unknown key, ignored</source>
+      <extracomment>program.unknown_key_at</extracomment>
+      <translation>{file}：第 {line} 行：{key}：无法识别的键，已忽略</translation>
     </message>
     <message>
       <source>receipt {receipt} is already saved; a number is used once</source>
@@ -4626,11 +4686,6 @@
       <source>refund {no}</source>
       <extracomment>verify.what_refund</extracomment>
       <translation>退货单 {no}</translation>
-    </message>
-    <message>
-      <source>sale {no}</source>
-      <extracomment>verify.what_sale</extracomment>
-      <translation>销售单 {no}</translation>
     </message>
     <message>
       <source>top-up {no}</source>
