@@ -59,7 +59,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from pos_app.core.backup import read_facts
 from pos_app.core.data_folder import DB_FILE, KEY_FILE
 from pos_app.core.errors import PosError
 from pos_app.core.messages import Items, Msg
@@ -484,6 +483,9 @@ def _check_files(cfg: TerminalConfig) -> list[Problem]:
         if not (dd / DB_FILE).exists():
             problems.append(Problem("data_dir", line, Msg("config.no_ledger", folder=dd)))
         else:
+            # the ledger's facts only for `config check` (the backup module: start-up cost)
+            from pos_app.core.backup import read_facts
+
             try:
                 facts = read_facts(dd / DB_FILE)
             except PosError as e:
