@@ -183,7 +183,7 @@ def write_section(path: Path, text: str, med: dict[str, float], rounds: int,
         f"Measured {date.today().isoformat()} on {platform.node()} ({platform.machine()}, "
         f"{cpu} CPUs), Python {platform.python_version()}, SQLAlchemy "
         f"{importlib.metadata.version('sqlalchemy')}; load average {load[0]:.1f} before the "
-        f"run and {load[1]:.1f} after it ({machine(load, cpu)}):", 88)
+        f"run and {load[1]:.1f} after it ({machine(load, cpu)}):", 88, break_on_hyphens=False)
     body = f"""{SECTION}
 
 Targets (issue 12): `pos --help` within 3× `python -c pass`; a command on the ledger
@@ -236,11 +236,11 @@ What is left is mostly SQLAlchemy itself (CPU times measured on the shared machi
 mapping the ledger's 39 classes (about 1.3 ms a class whatever its columns, some 55 ms),
 configuring their attributes and relationships on the first query (25 to 30 ms), the
 SQLite dialect (about 6 ms) and compiling each statement the first time a process runs
-it (about 6 ms for `member show`, 18 ms for the 29 statements of a sale); then the core modules a command needs (the program and its dataclasses, the
-receipt model for a sale, phone numbers and cryptography for `member show`). `pos
---help` and `--version` load only the parser; a command on a ledger at the newest schema
-revision imports no Alembic. `-X importtime` (or `PYTHONPROFILEIMPORTTIME=1 pos ...`)
-shows the imports.
+it (about 6 ms for `member show`, 18 ms for the 29 statements of a sale); then the core
+modules a command needs (the program and its dataclasses, the receipt model for a sale,
+phone numbers and cryptography for `member show`). `pos --help` and `--version` load
+only the parser; a command on a ledger at the newest schema revision imports no Alembic.
+`-X importtime` (or `PYTHONPROFILEIMPORTTIME=1 pos ...`) shows the imports.
 """
     doc = path.read_text(encoding="utf-8")
     pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
