@@ -12,14 +12,16 @@ from __future__ import annotations
 import calendar
 import os
 import secrets
+from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, cast
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, Field
+from typing_extensions import TypedDict
 
 from sync.hq import card_stock, reports, service, settlement
 from sync.hq.config import HqConfig
@@ -33,16 +35,19 @@ BIG = 2**62  # integers beyond what the database's BIGINT holds are refused (422
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # report/settlement periods
 
 
-class EventIn(BaseModel):
-    event_id: str = Field(max_length=36)
-    epoch: int = Field(ge=-BIG, le=BIG)
-    seq: int = Field(ge=-BIG, le=BIG)
-    kind: str = Field(max_length=30)
+class EventIn(TypedDict):
+    """One outbox event as a terminal uploads it (validated straight into the dict the
+    apply reads: no model object made and dumped again per event)."""
+
+    event_id: Annotated[str, Field(max_length=36)]
+    epoch: Annotated[int, Field(ge=-BIG, le=BIG)]
+    seq: Annotated[int, Field(ge=-BIG, le=BIG)]
+    kind: Annotated[str, Field(max_length=30)]
     business_time: str
     recorded_at: str
     payload: str
-    prev_hash: str = Field(max_length=64)
-    hash: str = Field(max_length=64)
+    prev_hash: Annotated[str, Field(max_length=64)]
+    hash: Annotated[str, Field(max_length=64)]
 
 
 class BatchIn(BaseModel):
@@ -149,6 +154,20 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
             raise _unauthorized("unknown terminal or bad token")
         return t.key
 
+    def uploader(
+        x_terminal: str | None = Header(None, max_length=100),
+        authorization: str | None = Header(None, max_length=500),
+    ) -> Iterator[service.Upload]:
+        """The terminal's batch transaction, its row locked and its token checked by the
+        same read (``service.Upload``); closed before the answer is sent."""
+        token = _bearer(authorization)
+        if not (x_terminal and token):
+            raise _unauthorized("unknown terminal or bad token")
+        with service.Upload(engine, x_terminal, token) as up:
+            if not up.ok:
+                raise _unauthorized("unknown terminal or bad token")
+            yield up
+
     def admin(authorization: str | None = Header(None, max_length=500)) -> None:
         token = _bearer(authorization)
         if not cfg.admin_token or not token or not secrets.compare_digest(
@@ -172,12 +191,16 @@ def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
         return service.anchor(engine, key, body.model_dump())
 
     @app.post("/v1/events")
-    def post_events(body: BatchIn, key: str = Depends(terminal)) -> dict[str, Any]:
+    def post_events(body: BatchIn, up: service.Upload = Depends(uploader, scope="function")
+                    ) -> JSONResponse:
         if len(body.events) > cfg.batch_limit:
             raise HTTPException(413, f"at most {cfg.batch_limit} events per batch")
-        r = service.apply_with_retry(engine, key, [e.model_dump() for e in body.events])
-        return {"results": r.results, "expected_seq": r.expected_seq, "last_hash": r.last_hash,
-                "epoch": r.epoch, "problem": r.problem}
+        r = up.apply(cast(list[dict[str, Any]], body.events))
+        if r is None:
+            raise _unauthorized("unknown terminal or bad token")
+        # plain JSON values already: serialised once, not walked by jsonable_encoder
+        return JSONResponse({"results": r.results, "expected_seq": r.expected_seq,
+                             "last_hash": r.last_hash, "epoch": r.epoch, "problem": r.problem})
 
     @app.get("/v1/events/mine")
     def get_own_events(start: int = Query(ge=-BIG, le=BIG), end: int = Query(ge=-BIG, le=BIG),

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, select, text
+from sqlalchemy import Table, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -573,13 +573,18 @@ class BatchResult:
     problem: str | None = None
 
 
-def _lock_terminal(s: Session, key: str) -> HqTerminal:
-    """The terminal's row, locked and read fresh (one round trip)."""
+# what applying a batch changes on the terminal's row (one UPDATE in the batch's pipeline)
+TERMINAL_WRITES = ("epoch", "next_seq", "last_hash", "flags", "last_seen")
+
+
+def lock_terminal(s: Session, key: str) -> HqTerminal | None:
+    """The terminal's row, locked and read fresh (one round trip); None: no such
+    terminal."""
     q = select(HqTerminal).where(HqTerminal.key == key).execution_options(
         populate_existing=True)
     if s.get_bind().dialect.name == "postgresql":
         q = q.with_for_update()
-    return s.scalars(q).one()
+    return s.scalars(q).one_or_none()
 
 
 def _known(s: Session, ids: list[str]) -> dict[str, tuple[str, str, str | None]]:
@@ -594,10 +599,15 @@ def _known(s: Session, ids: list[str]) -> dict[str, tuple[str, str, str | None]]
     return {eid: (chash, status, reason) for eid, chash, status, reason in s.execute(q)}
 
 
-def apply_batch(s: Session, key: str, events: list[dict[str, Any]]) -> BatchResult:
-    """Apply ``events`` (one terminal's, any order) inside the caller's transaction."""
+def apply_batch(s: Session, key: str, events: list[dict[str, Any]],
+                t: HqTerminal | None = None) -> BatchResult:
+    """Apply ``events`` (one terminal's, any order) inside the caller's transaction;
+    ``t``: the terminal's row, if the caller has already locked it (``lock_terminal``)."""
     now = utcnow()
-    t = _lock_terminal(s, key)
+    if t is None:
+        t = lock_terminal(s, key)
+        if t is None:
+            raise ValueError(f"unknown terminal {key}")
     evs = sorted(events, key=lambda e: int(e["seq"]))
     ids = [e["event_id"] for e in evs]
     known = _known(s, ids)
@@ -740,12 +750,15 @@ def _pipelined(s: Session) -> Iterator[None]:
 def _write(s: Session, t: HqTerminal, book: Book, rows: list[dict[str, Any]], now: str,
            figs: figures.DayFigures) -> None:
     pg = s.get_bind().dialect.name == "postgresql"
-    s.flush()  # the terminal's row, cards, members: ORM objects, before the pipeline
+    s.expunge(t)  # its row is written in the pipeline below, not by the ORM's flush
+    s.flush()  # cards, members: ORM objects, before the pipeline
     if book.settlement:
         periods = figures.open_periods(s, {r["business_date"][:7] for r in book.settlement})
         for r in book.settlement:
             r["period"] = periods[r["business_date"][:7]]
     with _pipelined(s):
+        s.connection().execute(update(_t(HqTerminal)).where(_t(HqTerminal).c.key == t.key)
+                               .values({c: getattr(t, c) for c in TERMINAL_WRITES}))
         if rows:
             # the id first: a batch racing this one for the same events stops here
             s.connection().execute(insert(_t(HqEventId)).inline(), [
@@ -758,7 +771,7 @@ def _write(s: Session, t: HqTerminal, book: Book, rows: list[dict[str, Any]], no
         if book.sales:
             s.connection().execute(insert(_t(HqSale)).inline(), book.sales)
         figs.add_rows(s)
-    figs.mark_stale(s)  # reads the members' home stores: after the pipeline
+        figs.mark_stale(s)
     for a in book.alerts:
         s.add(HqAlert(at=now, terminal_key=t.key, event_id=a.get("event_id"), kind=a["kind"],
                       detail=a["detail"], store=t.store, franchisee=t.franchisee,

@@ -3,6 +3,7 @@ production) and the schema kept by Alembic (sync/hq/migrations)."""
 
 from __future__ import annotations
 
+import select
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -37,7 +38,29 @@ def make_engine(url: str) -> Engine:
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return create_engine(url, future=True, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # No pre-ping (a SELECT 1, one round trip, on every checkout): a pooled connection
+    # the server has closed (a restart, an idle timeout, a killed backend) is found
+    # at checkout without asking the server (``_closed_by_server``); one dropped
+    # otherwise fails its first statement, the pool is invalidated and the request's
+    # transaction retried (sync.hq.service). Connections are renewed after 30 minutes
+    # so that none outlives a firewall's or balancer's idle limit unnoticed.
+    engine = create_engine(url, future=True, pool_size=10, max_overflow=20,
+                           pool_recycle=1800)
+    event.listen(engine, "checkout", _closed_by_server)
+    return engine
+
+
+def _closed_by_server(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
+    """A pooled PostgreSQL connection is idle: the server has nothing to say to it
+    unless it is closing it (a "terminating connection" message, then end of file), so
+    a socket with something to read is taken as closed and the pool opens a new
+    connection (DisconnectionError). No round trip."""
+    if dbapi_conn.closed or dbapi_conn.broken:
+        raise exc.DisconnectionError("connection closed")
+    poll = select.poll()
+    poll.register(dbapi_conn.pgconn.socket, select.POLLIN)
+    if poll.poll(0):
+        raise exc.DisconnectionError("the server closed the connection")
 
 
 def is_postgres(engine: Engine) -> bool:

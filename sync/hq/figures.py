@@ -21,7 +21,7 @@ from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, bindparam, select, text, update
+from sqlalchemy import Table, bindparam, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from sync.hq.amounts import to_cents
@@ -111,17 +111,19 @@ class DayFigures:
 
     def mark_stale(self, s: Session) -> None:
         """The member figures of the months from the batch's first day on, of its store
-        and its members' home stores, to be computed again."""
+        and its members' home stores, to be computed again (one UPDATE, the home stores
+        read inside it: a write only, it may go out in the batch's pipeline)."""
         touched = self._touched()
         if touched:
-            first = touched[0][:7]
+            months: Table = HqStoreMonth.__table__  # type: ignore[assignment]
             uids = sorted({uid for uid, _ in self.members})
-            homes = set(s.scalars(select(HqMember.store).where(HqMember.uid.in_(uids)))) \
-                if uids else set()
-            s.execute(update(HqStoreMonth)
-                      .where(HqStoreMonth.month >= first,
-                             HqStoreMonth.store.in_(sorted(homes | {self.store})))
-                      .values(stale=True))
+            stores = months.c.store == self.store
+            if uids:
+                homes = select(HqMember.store).where(HqMember.uid.in_(uids))
+                stores = or_(stores, months.c.store.in_(homes))
+            s.connection().execute(update(months)
+                                   .where(months.c.month >= touched[0][:7], stores)
+                                   .values(stale=True))
 
 
 # --- member figures per store and month -------------------------------------------------

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.outbox import GENESIS
 from sync.hq import anchors, pii
-from sync.hq.apply import BatchResult, apply_batch, utcnow
+from sync.hq.apply import BatchResult, apply_batch, lock_terminal, utcnow
 from sync.hq.db import sessions
 from sync.hq.models import (
     HqAccount,
@@ -102,7 +102,11 @@ def register_in(
 
 
 def authenticate(s: Session, key: str, token: str) -> HqTerminal | None:
-    t = s.get(HqTerminal, key)
+    return token_holder(s.get(HqTerminal, key), token)
+
+
+def token_holder(t: HqTerminal | None, token: str) -> HqTerminal | None:
+    """``t`` if it is a terminal not revoked and ``token`` is its own, else None."""
     if t is None or t.revoked_at is not None:
         return None
     if not secrets.compare_digest(t.token_hash, token_hash(token)):
@@ -169,20 +173,64 @@ def publish_due(engine: Engine, now: str | None = None) -> list[int]:
         return done
 
 
-def apply_with_retry(engine: Engine, key: str, events: list[dict[str, Any]]) -> BatchResult:
-    """One transaction per batch; a deadlock or a lost race is retried from the start."""
-    for attempt in range(8):
-        try:
-            with sessions(engine)() as s, s.begin():
-                return apply_batch(s, key, events)
-        except (OperationalError, IntegrityError, DBAPIError) as e:
-            if attempt == 7 or not _retryable(e):
-                raise
-            time.sleep(0.02 * (2**attempt))
-    raise AssertionError("unreachable")
+class Upload:
+    """A terminal's batch upload in one transaction: the terminal's row read with the
+    lock its batch needs is also the token check (one round trip, no session of its
+    own), then the batch applied and committed. A deadlock, a lost race or a dropped
+    connection is retried from the start in a new transaction (row locked and token
+    checked again). ``with Upload(engine, key, token) as up``: ``up.ok`` is False for
+    an unknown terminal, a revoked one or a wrong token."""
+
+    def __init__(self, engine: Engine, key: str, token: str) -> None:
+        self.key, self.token = key, token
+        self.s = sessions(engine)()
+        self.t: HqTerminal | None = None
+
+    def __enter__(self) -> Upload:
+        for attempt in range(3):  # a pooled connection the server dropped: a new one
+            try:
+                self.t = self._begin()
+                break
+            except DBAPIError as e:
+                self.s.rollback()
+                if attempt == 2 or not e.connection_invalidated:
+                    raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.s.close()  # rolls back whatever was not committed
+
+    @property
+    def ok(self) -> bool:
+        return self.t is not None
+
+    def _begin(self) -> HqTerminal | None:
+        self.s.begin()
+        return token_holder(lock_terminal(self.s, self.key), self.token)
+
+    def apply(self, events: list[dict[str, Any]]) -> BatchResult | None:
+        """Apply and commit; None: the terminal was revoked before a retry."""
+        for attempt in range(8):
+            try:
+                if self.t is None:  # a retry: a new transaction
+                    self.t = self._begin()
+                    if self.t is None:
+                        return None
+                r = apply_batch(self.s, self.key, events, self.t)
+                self.s.commit()
+                return r
+            except (OperationalError, IntegrityError, DBAPIError) as e:
+                self.s.rollback()
+                self.t = None
+                if attempt == 7 or not _retryable(e):
+                    raise
+                time.sleep(0.02 * (2**attempt))
+        raise AssertionError("unreachable")
 
 
 def _retryable(e: Exception) -> bool:
+    if isinstance(e, DBAPIError) and e.connection_invalidated:
+        return True  # the pool is renewed: the retry runs on a new connection
     msg = str(e).lower()
     return any(
         w in msg
