@@ -16,7 +16,9 @@ PostgreSQL database, behind HAProxy with ``packaging/haproxy/store-pos-hq.cfg``)
   entries.
 * reported: events/s applied over the whole run, p50/p99 latency of an upload batch,
   and HQ's peak memory (the RSS of all its processes, sampled every 0.2 s), each with
-  its ratio to the baseline, and `uptime` at the start and end (the machine is shared);
+  its ratio to the baseline; the CPU time HQ's processes and their PostgreSQL
+  connections used per terminal's day (which other work on a shared machine inflates
+  far less than wall time); and `uptime` at the start and end (the machine is shared);
 * baseline, same run, same database, after HQ stopped: a process of its own
   (bench/raw_insert.py) INSERTs the same rows raw (as many events, the same payload,
   their ledger entries) into two plain tables: once in batches of 500 a commit
@@ -141,20 +143,35 @@ def register_all(engine: Any, sims: list[Sim]) -> None:
             s.execute(insert(HqTerminal), rows[i:i + 1000])
 
 
-def rss_mib(pids: list[int]) -> float:
-    """RSS of the processes and all their descendants."""
-    children: dict[int, list[int]] = {}
+def _stats() -> dict[int, list[str]]:
+    """Every process's /proc/PID/stat fields after its name (the parent is [1])."""
+    out = {}
     for d in Path("/proc").iterdir():
         if d.name.isdigit():
             try:
-                ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
+                out[int(d.name)] = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
                 continue
-            children.setdefault(ppid, []).append(int(d.name))
-    todo, total = list(pids), 0
+    return out
+
+
+def family(pids: list[int], stats: dict[int, list[str]]) -> list[int]:
+    """The processes and all their descendants."""
+    children: dict[int, list[int]] = {}
+    for pid, fields in stats.items():
+        children.setdefault(int(fields[1]), []).append(pid)
+    todo, out = list(pids), []
     while todo:
         p = todo.pop()
+        out.append(p)
         todo += children.get(p, [])
+    return out
+
+
+def rss_mib(pids: list[int]) -> float:
+    """RSS of the processes and all their descendants."""
+    total = 0
+    for p in family(pids, _stats()):
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -162,6 +179,22 @@ def rss_mib(pids: list[int]) -> float:
         except OSError:
             pass
     return total / 1024
+
+
+def cpu_s(pids: list[int]) -> float:
+    """CPU seconds (user + system) the processes and their descendants have used: what
+    they cost, whatever else the shared machine was doing."""
+    stats = _stats()
+    ticks = sum(int(stats[p][11]) + int(stats[p][12])  # utime, stime
+                for p in family(pids, stats) if p in stats)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def backends(db: str) -> list[int]:
+    """The PostgreSQL server processes serving ``db`` (HQ's pooled connections)."""
+    with psycopg.connect(ADMIN_DSN, autocommit=True) as c:
+        return [r[0] for r in c.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s", (db,))]
 
 
 class Memory(threading.Thread):
@@ -325,8 +358,13 @@ def run_config(n: int, args: argparse.Namespace, proto: dict[str, Any], log: Pat
         try:
             out["load"] = load()
             t0 = time.perf_counter()
+            cpu0 = cpu_s(pids)
             applied, lat = asyncio.run(day(base, sims, args.batches, args.per, args.concurrency))
             el = time.perf_counter() - t0
+            # per terminal's day (a handshake, its uploads, a download): HQ's processes'
+            # CPU, and its PostgreSQL connections' (all opened during the day)
+            out["hq_cpu_ms"] = (cpu_s(pids) - cpu0) * 1000 / len(sims)
+            out["pg_cpu_ms"] = cpu_s(backends(db)) * 1000 / len(sims)
             out.update(events=applied, seconds=el, eps=applied / el,
                        p50=statistics.median(lat), p99=pct(lat, 99), batches=len(lat),
                        load_end=load())
@@ -384,8 +422,10 @@ def main() -> int:
               f"({r['rss_mib'] / raw['rss_mib']:.1f}×) | {raw['eps']:,.0f}/s, "
               f"{raw['p50'] * 1000:.1f} ms, {raw['p99'] * 1000:.1f} ms, "
               f"{raw['rss_mib']:.0f} MiB |", flush=True)
-        notes.append(f"{n} process(es): at start `{r['load']}`; at end `{r['load_end']}`; "
-                     f"raw INSERT after `{r['raw_load']}`")
+        notes.append(f"{n} process(es): CPU per terminal's day (handshake, {args.batches} "
+                     f"uploads, download): HQ {r['hq_cpu_ms']:.1f} ms, its PostgreSQL "
+                     f"connections {r['pg_cpu_ms']:.1f} ms; at start `{r['load']}`; at end "
+                     f"`{r['load_end']}`; raw INSERT after `{r['raw_load']}`")
         if "peak_sent" in r:
             notes.append(
                 f"peak: {args.peak_rate} sales/s asked for {r['peak_seconds']} s "
