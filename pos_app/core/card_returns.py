@@ -123,7 +123,7 @@ def take_back(t: Terminal, s: Session, ref: str, who: Operator,
     last = now - timedelta(microseconds=1)  # the services' last moment: just before it
     ended = _end_services(s, nos, last)
     for c in cards:
-        members.block_card(t, s, c.card_no, who, reason=f"returned {no}")
+        members.block_card(t, s, c.card_no, who, reason=Msg("cardmove.returned", no=no))
     s.flush()
     audit(s, now, who, "card_return", f"return {no}",
           {"sale": cs.sale_no, "product": cs.product, "cards": [mask_card(n) for n in nos],

@@ -130,6 +130,7 @@ MESSAGES: dict[str, str] = {
     "cardmove.renewed": "renewed by top-up",
     "cardmove.sale": "sale {no}",
     "cardmove.grant": "grant {no}",
+    "cardmove.returned": "returned {no}",
     # card sales
     "cardsale.bad_price":
         "a card's price must be above zero and at most its face {face}, got {price}",

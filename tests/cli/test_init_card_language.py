@@ -49,3 +49,14 @@ def test_card_history_says_each_move_and_its_reason_in_chinese(tmp_path: Path) -
                                          ("enrolled",), ("lost",)]
     r = ok(pos(store, "card", "history", "--card", "8901000000019"))
     assert r.stdout.splitlines()[-1].split(maxsplit=1)[1] == "active -> blocked  console  lost"
+    # a card sold and returned (退卡)
+    ok(pos(store, "member", "enroll", "--name", "韩梅", "--phone", "13912345679"))
+    ok(pos(store, "card", "sell", "--product", "VIP5000", "--holder", "13912345679"))
+    ok(pos(store, *SUPERVISOR, "card", "return", "8901000000027"))
+    [(sale, returned)] = sql(store, "select s.sale_no, r.return_no from card_sales s"
+                                    " join card_returns r on r.sale_id = s.id")
+    r = ok(pos(store, "--language", "zh_CN", "card", "history", "--card", "8901000000027"))
+    assert [ln.split(maxsplit=1)[1] for ln in r.stdout.splitlines()][1:] == [
+        f"在库 -> 已售出  console  销售单 {sale}",
+        f"已售出 -> 正常  console  销售单 {sale}",
+        f"正常 -> 已挂失  2001  退卡 {returned}"]

@@ -2267,6 +2267,11 @@
       <translation>replaces {card}</translation>
     </message>
     <message>
+      <source>returned {no}</source>
+      <extracomment>cardmove.returned</extracomment>
+      <translation>returned {no}</translation>
+    </message>
+    <message>
       <source>sale {no}</source>
       <extracomment>cardmove.sale</extracomment>
       <translation>sale {no}</translation>

@@ -2267,6 +2267,11 @@
       <translation>替换旧卡 {card}</translation>
     </message>
     <message>
+      <source>returned {no}</source>
+      <extracomment>cardmove.returned</extracomment>
+      <translation>退卡 {no}</translation>
+    </message>
+    <message>
       <source>sale {no}</source>
       <extracomment>cardmove.sale</extracomment>
       <translation>销售单 {no}</translation>
