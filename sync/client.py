@@ -27,7 +27,16 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from pos_app import __version__
-from pos_app.core import catalog, entitlements, ledger, members, offline, outbox, points
+from pos_app.core import (
+    catalog,
+    entitlements,
+    gifts,
+    ledger,
+    members,
+    offline,
+    outbox,
+    points,
+)
 from pos_app.core.errors import PosError, message_of
 from pos_app.core.ledger import CNY, Posting
 from pos_app.core.models import (
@@ -501,6 +510,9 @@ class SyncClient:
                 adjusted += _align_points(t, s, md, pend, now)
             for cp in ch.get("coupons", []):
                 _coupon(s, cp, now)
+            for gs in ch.get("gift_stock", []):  # the store's count: every till's moves
+                gifts.take_store_count(s, str(gs["gift"]), int(gs["on_hand"]),
+                                       pend["gifts"].get(gs["gift"], 0), now)
             st.checkpoint = int(ch["checkpoint"])
             st.hq_watermark = watermark
             st.lease_cents = ledger.cents(Decimal(ch["lease"]))
@@ -520,10 +532,12 @@ class SyncClient:
 
 
 def _pending_deltas(s: Session, watermark: int) -> dict[str, Any]:
-    """What this terminal's events HQ has not applied yet add to each account, and which
-    members they touch (their HQ state is re-applied under them)."""
+    """What this terminal's events HQ has not applied yet add to each account and to each
+    gift's stock, and which members they touch (their HQ state is re-applied under
+    them)."""
     deltas: dict[str, int] = defaultdict(int)
     members: set[str] = set()
+    gift_moves: dict[str, int] = defaultdict(int)
     for ev in s.scalars(select(OutboxEvent).where(OutboxEvent.seq > watermark,
                                                   OutboxEvent.status != "rejected")):
         p = json.loads(ev.payload)
@@ -534,7 +548,9 @@ def _pending_deltas(s: Session, watermark: int) -> dict[str, Any]:
             continue
         for code, amount, _unit in p.get("entries", []):
             deltas[code] += int(amount)
-    return {"accounts": deltas, "members": members}
+        if ev.kind in gifts.MOVE_EVENTS:
+            gift_moves[p["gift"]] += int(p["qty"])
+    return {"accounts": deltas, "members": members, "gifts": gift_moves}
 
 
 def _b64(v: str | None) -> bytes | None:

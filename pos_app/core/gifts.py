@@ -66,6 +66,26 @@ def stock_rows(s: Session, program: Program) -> list[dict[str, object]]:
              "on_hand": here[g.code]} for g in program.gifts]
 
 
+# the events that carry a move of this till's gift stock to HQ
+MOVE_EVENTS = ("gift_stock", "gift_redeemed", "gift_kept")
+
+
+def take_store_count(s: Session, code: str, store_on_hand: int, pending: int,
+                     at: datetime) -> int:
+    """HQ's count of a gift in this store (every till's moves it has applied) and this
+    till's moves HQ has not applied yet (``pending``) make the stock this till shows and
+    gives from; the difference from what it holds, the other tills' moves, is kept as a
+    ``store`` move (not sent back: HQ has them). Returns the difference."""
+    diff = store_on_hand + pending - on_hand(s, code)
+    if diff:
+        no = f"G{ledger.next_counter(s, 'gift_move'):06d}"
+        s.add(GiftMove(move_no=no, gift_code=code, kind="store", qty=diff, staff="sync",
+                       at=at, value=Decimal("0.00"), points=0,
+                       reason="the store's other tills (HQ's count)"))
+        s.flush()
+    return diff
+
+
 def _move(t: Terminal, s: Session, gift: Gift, kind: str, qty: int, who: Operator,
           at: datetime, **extra: object) -> GiftMove:
     no = f"G{ledger.next_counter(s, 'gift_move'):06d}"

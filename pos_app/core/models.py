@@ -587,6 +587,7 @@ class CardMove(Base):
 class GiftMove(Base):
     """One move of a gift's stock in this store: received, counted (adjust), given for
     points (redeem), given with a purchase (promotion), or back from a refund (return).
+    The other tills of the store come in as ``store`` moves, HQ's count less this till's.
     The stock on hand is the sum of ``qty``. A redemption for points is also the
     business record of its journal (``move_no``)."""
 
@@ -594,7 +595,7 @@ class GiftMove(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     move_no: Mapped[str] = mapped_column(String(40), unique=True)
     gift_code: Mapped[str] = mapped_column(String(40), index=True)
-    kind: Mapped[str] = mapped_column(String(12))  # receive|adjust|redeem|promotion|return
+    kind: Mapped[str] = mapped_column(String(12))  # receive|adjust|redeem|promotion|return|store
     qty: Mapped[int] = mapped_column(Integer)  # signed: into stock positive
     value: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
     points: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -521,6 +521,7 @@ class Applier:
         elif p["kind"] == "return":
             row.given -= int(p["qty"])
         row.updated_at = utcnow()
+        self.book.changes.append(("gift", key[1]))  # the store's count, to its tills
 
     def on_gift_stock(self, eid: str, ev: dict[str, Any], p: dict[str, Any]) -> None:
         self._gift_move(p)

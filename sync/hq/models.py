@@ -156,7 +156,7 @@ class HqChange(Base):
     __tablename__ = "hq_changes"
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
                                     primary_key=True, autoincrement=True)
-    kind: Mapped[str] = mapped_column(String(12))  # member | card | master
+    kind: Mapped[str] = mapped_column(String(12))  # member | card | master | coupon | gift
     key: Mapped[str] = mapped_column(String(64))
 
 

@@ -30,6 +30,7 @@ from sync.hq.models import (
     HqEntitlement,
     HqEntitlementUse,
     HqEvent,
+    HqGiftStock,
     HqMaster,
     HqMember,
     HqScheduled,
@@ -318,7 +319,8 @@ def _entitlements(s: Session, uid: str) -> dict[str, list[Any]]:
 
 def changes(engine: Engine, key: str, since: int, limit: int = 5000) -> dict[str, Any]:
     """What changed since checkpoint ``since``: members and cards of the brand (a card
-    works in every store), master data; each with its current state."""
+    works in every store), master data, coupons, and the stock of each gift in the
+    terminal's own store (every till's moves); each with its current state."""
     with sessions(engine)() as s, s.begin():
         if engine.dialect.name == "postgresql":
             s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
@@ -334,7 +336,7 @@ def changes(engine: Engine, key: str, since: int, limit: int = 5000) -> dict[str
         top = (s.scalar(select(func.max(HqChange.id))) or 0) if len(rows) == limit else 0
         checkpoint = rows[-1][0] if rows else max(since, 0)
         want: dict[str, set[str]] = {"member": set(), "card": set(), "master": set(),
-                                     "coupon": set()}
+                                     "coupon": set(), "gift": set()}
         for _id, kind, k in rows:
             want[kind].add(k)
         members = []
@@ -368,9 +370,11 @@ def changes(engine: Engine, key: str, since: int, limit: int = 5000) -> dict[str
             {"code": c.code, "used": c.used, "store": c.store}
             for c in _rows(s, HqCoupon, HqCoupon.code, want["coupon"])
         ]
+        gift_stock = _gift_stock(s, t.store, want["gift"])
         return {
             "checkpoint": checkpoint,
             "coupons": coupons,
+            "gift_stock": gift_stock,
             "more": checkpoint < top,
             "members": members,
             "cards": cards,
@@ -379,6 +383,15 @@ def changes(engine: Engine, key: str, since: int, limit: int = 5000) -> dict[str
             "epoch": t.epoch,
             "lease": _yuan(t.lease_cents),
         }
+
+
+def _gift_stock(s: Session, store: str, gifts: set[str]) -> list[dict[str, Any]]:
+    """The count of each changed gift in the terminal's own store: every till's moves
+    HQ has applied."""
+    if not gifts:
+        return []
+    return [{"gift": g.gift, "on_hand": g.on_hand} for g in s.scalars(select(HqGiftStock).where(
+        HqGiftStock.store == store, HqGiftStock.gift.in_(sorted(gifts))))]
 
 
 def _rows(s: Session, model: Any, key: Any, wanted: set[str]) -> list[Any]:
