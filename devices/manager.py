@@ -26,6 +26,7 @@ import threading
 import time
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from devices.base import (
     DeviceConfig,
     DeviceLost,
     DeviceProblem,
+    DeviceUnavailable,
     InputAdapter,
     OutputAdapter,
 )
@@ -47,6 +49,7 @@ from devices.events import (
     Health,
     HealthChanged,
     KickDrawer,
+    Media,
     OutputJob,
     PrintJob,
     ShowItem,
@@ -111,6 +114,8 @@ class _Worker:
         self.config = config
         self.adapter = adapter
         self.jobs: queue.Queue[OutputJob] = queue.Queue()
+        # work on the device in its own thread between two reads (a chip write)
+        self.tasks: queue.Queue[tuple[Callable[[], Any], Future[Any]]] = queue.Queue()
         self.wake = threading.Event()
         self.thread = threading.Thread(
             target=self.run, name=f"device:{config.name}", daemon=True
@@ -143,6 +148,7 @@ class _Worker:
                 if not isinstance(e, DeviceProblem):
                     log.warning("device %s: open failed: %r", self.config.name, e)
                 self.set_health(Health.OFFLINE, msg)
+                self.cancel_tasks(msg)
                 self.sleep(backoff)
                 backoff = min(backoff * 2, self.m.backoff_max)
                 continue
@@ -169,10 +175,34 @@ class _Worker:
                 self.adapter.close()
             if not self.m._stop.is_set():
                 self.sleep(backoff)
+        self.cancel_tasks("the devices were stopped")
         self.adapter.close()
+
+    def run_tasks(self) -> None:
+        while True:
+            try:
+                fn, fut = self.tasks.get_nowait()
+            except queue.Empty:
+                return
+            if not fut.set_running_or_notify_cancel():
+                continue  # given up by the clerk before it began
+            try:
+                fut.set_result(fn())
+            except Exception as e:  # handed to whoever waits on the future
+                fut.set_exception(e)
+
+    def cancel_tasks(self, why: str) -> None:
+        while True:
+            try:
+                _fn, fut = self.tasks.get_nowait()
+            except queue.Empty:
+                return
+            if fut.set_running_or_notify_cancel():
+                fut.set_exception(DeviceUnavailable(why))
 
     def run_input(self, adapter: InputAdapter) -> None:
         while not self.m._stop.is_set():
+            self.run_tasks()
             events = adapter.read(self.m.poll_interval)
             self.m._emit_all(events)
             self.set_health(*adapter.health())
@@ -365,6 +395,32 @@ class DeviceManager:
                 self.submit(printer, KickDrawer(pin=int(c.get("pin", 2))))
                 return
         raise KeyError("no cash drawer configured")
+
+    def holder_writer(self, media: Media) -> str | None:
+        """The name of a running reader that writes holder records to ``media`` cards."""
+        for name, w in self._workers.items():
+            if media in getattr(w.adapter, "holder_media", ()):
+                return name
+        return None
+
+    def write_holder(self, media: Media, card_no: str, record: bytes,
+                     expected_uid: str | None, wait_s: float = 20.0) -> Future[str]:
+        """Write ``card_no``'s holder record to the ``media`` card the clerk puts in (or
+        on) the reader, in the reader's own thread between two reads; never blocks. The
+        future gives the chip's UID, or raises :class:`devices.holder.ChipWriteRefused`
+        (or :class:`DeviceUnavailable` when the reader is offline)."""
+        fut: Future[str] = Future()
+        name = self.holder_writer(media)
+        w = self._workers.get(name) if name else None
+        if w is None:
+            fut.set_exception(DeviceUnavailable(f"no reader writes {media.value} cards"))
+        elif w.health is Health.OFFLINE or not w.thread.is_alive():
+            fut.set_exception(DeviceUnavailable(f"{w.config.name}: {w.detail or 'offline'}"))
+        else:
+            adapter = w.adapter
+            w.tasks.put((lambda: adapter.write_holder(  # type: ignore[attr-defined]
+                card_no, record, expected_uid, wait_s), fut))
+        return fut
 
     def show(self, job: ShowLines | ShowItem | ShowTotal, display: str | None = None) -> None:
         try:

@@ -24,6 +24,7 @@ from typing import Any
 
 from devices.base import ConfigError, DeviceConfig, DeviceLost, DeviceUnavailable, InputAdapter
 from devices.events import CardPresented, CardRemoved, DeviceError, DeviceEvent, Media
+from devices.holder import ChipWriteRefused, check_target
 
 KNOWN_READERS = {
     "usb:072f:2200": "ACS ACR122U",
@@ -70,6 +71,18 @@ def holder_record(tag: Any) -> bytes | None:
     except Exception:  # nfcpy raises various errors on torn reads: no record then
         return None
     return None
+
+
+def write_tag(tag: Any, card_no: str, record: bytes) -> None:
+    """Our NDEF message on ``tag``: the card number as a text record (what the reader
+    reads) and the holder's record (:data:`HOLDER_TYPE`)."""
+    import ndef
+
+    if tag.ndef is None:
+        raise DeviceUnavailable("the NFC tag carries no NDEF (not formatted)")
+    if not tag.ndef.is_writeable:
+        raise DeviceUnavailable("the NFC tag is read-only")
+    tag.ndef.records = [ndef.TextRecord(card_no, "en"), ndef.Record(HOLDER_TYPE, "1", record)]
 
 
 class NfcReader(InputAdapter):
@@ -167,6 +180,45 @@ class NfcReader(InputAdapter):
                               reader=self.path, detail=f"{tag.type} {tag.product}".strip(),
                               holder=holder_record(tag))]
 
+    # ------------------------------------------------------------------ writing
+    holder_media = (Media.NFC,)
+
+    def write_holder(self, card_no: str, record: bytes, expected_uid: str | None,
+                     wait_s: float) -> str:
+        """Write ``card_no``'s number and holder record to the tag on the pad (or tapped
+        within ``wait_s``), after checking it is the card's
+        (:func:`devices.holder.check_target`); its UID. The tag stays the one on the pad:
+        no new presentation is reported for it."""
+        import nfc.clf
+        import nfc.tag
+
+        if self._clf is None:
+            raise ChipWriteRefused("write_failed", "NFC reader not open")
+        tag = self._tag if self._tag is not None and self._tag.is_present else None
+        end = time.monotonic() + wait_s
+        while tag is None and time.monotonic() < end:
+            target = self._clf.sense(*self._targets(), iterations=1, interval=0.1)
+            if target is None:
+                continue
+            try:
+                tag = nfc.tag.activate(self._clf, target)
+            except nfc.clf.CommunicationError:
+                tag = None
+            if tag is None:
+                raise ChipWriteRefused("write_failed", "the card cannot carry the record "
+                                       "(MIFARE Classic or moved away): tap again")
+        if tag is None:
+            raise ChipWriteRefused("no_card", "no card on the reader: tap the card")
+        uid = bytes(tag.identifier).hex().upper()
+        self._tag, self._uid = tag, uid
+        check_target(card_no, expected_uid, uid, holder_record(tag))
+        try:
+            write_tag(tag, card_no, record)
+        except (DeviceUnavailable, nfc.tag.TagCommandError, nfc.clf.CommunicationError,
+                OSError) as e:
+            raise ChipWriteRefused("write_failed", str(e) or e.__class__.__name__) from e
+        return uid
+
     def _check_removed(self, timeout: float) -> list[DeviceEvent]:
         from nfc.clf import RemoteTarget
 
@@ -231,12 +283,7 @@ class TagSession:
         return bytes(self.tag.identifier).hex().upper()
 
     def write(self, card_no: str, record: bytes) -> None:
-        import ndef
-
-        if not self.tag.ndef.is_writeable:
-            raise DeviceUnavailable("the NFC tag is read-only")
-        self.tag.ndef.records = [ndef.TextRecord(card_no, "en"),
-                                 ndef.Record(HOLDER_TYPE, "1", record)]
+        write_tag(self.tag, card_no, record)
 
     def read(self) -> bytes | None:
         return holder_record(self.tag)

@@ -46,6 +46,7 @@ from devices.apdu import (
 )
 from devices.base import ConfigError, DeviceConfig, DeviceLost, DeviceUnavailable, InputAdapter
 from devices.events import CardPresented, CardRemoved, DeviceError, DeviceEvent, Health, Media
+from devices.holder import ChipWriteRefused, check_target
 
 PNP = "\\\\?PnP?\\Notification"
 RETRY_AFTER = 0.8  # seconds before reading again a card that vanished mid-read
@@ -80,6 +81,10 @@ def _msg(hresult: int) -> str:
 
 class CardPulled(Exception):
     pass
+
+
+class NoCard(ApduError):
+    """No card in the reader within the wait."""
 
 
 class PcscCardReader(InputAdapter):
@@ -163,6 +168,33 @@ class PcscCardReader(InputAdapter):
         if missing:
             return Health.DEGRADED, f"reader(s) missing: {', '.join(missing)}"
         return Health.OK, ", ".join(sorted(self._states))
+
+    # ------------------------------------------------------------------ writing
+    holder_media = (Media.IC_CARD,)
+
+    def write_holder(self, card_no: str, record: bytes, expected_uid: str | None,
+                     wait_s: float) -> str:
+        """Write ``card_no``'s holder record to the card inserted (within ``wait_s``) in
+        the first configured reader: to ``holder_file`` (default 0016), after checking the
+        chip is the card's (:func:`devices.holder.check_target`); its UID."""
+        try:
+            with ChipSession(self.wanted[0] if self.wanted else "",
+                             file_id=str(self.config.get("holder_file") or HOLDER_FILE),
+                             aid=self.config.get("aid"), wait_s=wait_s) as ic:
+                uid = ic.uid() or ""
+                try:
+                    old: bytes | None = ic.read(HOLDER_LENGTH)
+                except ApduError:
+                    old = None  # a blank card: nothing written there yet
+                check_target(card_no, expected_uid, uid, old)
+                ic.write(record)
+                if ic.read(len(record)) != record:
+                    raise ChipWriteRefused("write_failed", "the chip kept other bytes")
+                return uid
+        except NoCard as e:
+            raise ChipWriteRefused("no_card", str(e)) from e
+        except (ApduError, DeviceUnavailable) as e:
+            raise ChipWriteRefused("write_failed", str(e)) from e
 
     # ------------------------------------------------------------------ reading
     def read(self, timeout: float) -> list[DeviceEvent]:
@@ -355,7 +387,7 @@ class ChipSession:
         while not self._connect():
             if time.monotonic() >= deadline:
                 self.__exit__()
-                raise ApduError("no card in the reader: insert the card")
+                raise NoCard("no card in the reader: insert the card")
             time.sleep(0.2)
         return self
 

@@ -4,7 +4,9 @@
   ``codes`` in the config (one every ``interval_ms``, 0 = only on demand) and from
   :meth:`SimulatedScanner.scan` (a keyboard shortcut or a button in the demo UI).
 * ``SimulatedCardReader`` (``kind = "card_reader"``): :meth:`tap` / :meth:`take_away`
-  from demo buttons.
+  from demo buttons; it writes a holder's record (chip cards and tags) to the card being
+  issued, or to the card :attr:`SimulatedCardReader.on_pad` names, and gives it back
+  with every later tap of that chip.
 * ``ScreenPrinter`` (``kind = "printer"``): renders jobs to text pages for the screen;
   ``paper_out(True)`` makes jobs wait like a real printer would.
 * ``SimulatedPoleDisplay`` (``kind = "pole_display"``): keeps the two lines shown.
@@ -16,6 +18,7 @@ Call these methods from any thread; the UI gets adapters by name from
 
 from __future__ import annotations
 
+import hashlib
 import queue
 import threading
 from collections.abc import Callable
@@ -38,6 +41,7 @@ from devices.events import (
     ShowLines,
     ShowTotal,
 )
+from devices.holder import ChipWriteRefused, check_target
 from devices.pole_display import lines_for
 from devices.print_journal import PrintJournal
 
@@ -112,11 +116,33 @@ class SimulatedCardReader(_Pluggable, InputAdapter):
         InputAdapter.__init__(self, config)
         _Pluggable.__init__(self)
         self._queue: queue.Queue[DeviceEvent] = queue.Queue()
+        # the chips written: UID -> holder's record, given with every tap of that UID
+        self.chips: dict[str, bytes] = {}
+        # the chip in the reader for a write: ISSUED (the card being issued), a UID (the
+        # card the clerk put there), or None (no card: the write finds none)
+        self.on_pad: str | None = self.ISSUED
+
+    ISSUED = "issued"
+    holder_media = (Media.IC_CARD, Media.NFC)
 
     def tap(self, card_number: str, *, uid: str | None = None,
             media: Media = Media.SIMULATED) -> None:
+        holder = self.chips.get(uid.upper()) if uid else None
         self._queue.put(CardPresented(self.name, media=media, card_number=card_number, uid=uid,
-                                      reader="simulated"))
+                                      reader="simulated", holder=holder))
+
+    def write_holder(self, card_no: str, record: bytes, expected_uid: str | None,
+                     wait_s: float) -> str:
+        """Write to the chip on the pad (:attr:`on_pad`); the card being issued has the
+        UID bound to it, else one made from its number."""
+        self._check_alive()
+        if self.on_pad is None:
+            raise ChipWriteRefused("no_card", "no card in the simulated reader")
+        uid = self.on_pad.upper() if self.on_pad != self.ISSUED else (
+            expected_uid or hashlib.sha256(card_no.encode()).hexdigest()[:14]).upper()
+        check_target(card_no, expected_uid, uid, self.chips.get(uid))
+        self.chips[uid] = bytes(record)
+        return uid
 
     def take_away(self, media: Media = Media.SIMULATED) -> None:
         self._queue.put(CardRemoved(self.name, media=media, reader="simulated"))

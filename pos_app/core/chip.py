@@ -9,7 +9,11 @@ and the check: the first 16 bytes of HMAC-SHA256 under the chain's personal-data
 (the version named; HQ gives every terminal the ring, so a chip written in one store
 checks in every other) of the card number, the holder's member id chain-wide, name and
 ID number. A card moved to another member, a holder's name or ID changed, a chip
-copied onto another card or its bytes edited: the check fails."""
+copied onto another card or its bytes edited: the check fails.
+
+A chip card is issued first and written next: ``cards.chip_written_at`` tells that its
+holder's record is on the chip; a chip card without it is one the counter still has to
+write (:func:`unwritten_media`)."""
 
 from __future__ import annotations
 
@@ -77,8 +81,25 @@ def check_record(t: Terminal, s: Session, data: bytes, presented: Card | None = 
     return card
 
 
+def chip_media(card: Card) -> str | None:
+    """The card's chip medium ("ic" or "nfc"), or None for a card without a chip."""
+    return next((m.media for m in card.media if m.media in CHIP_MEDIA), None)
+
+
+def chip_uid(card: Card, media: str) -> str | None:
+    """The chip or tag UID bound to the card for ``media``, if one is."""
+    return next((m.identifier for m in card.media
+                 if m.media == media and m.identifier != card.card_no), None)
+
+
+def unwritten_media(card: Card) -> str | None:
+    """The chip medium of a card whose holder's record is not on its chip yet."""
+    return chip_media(card) if card.chip_written_at is None else None
+
+
 def written(t: Terminal, s: Session, card: Card, media: str, who: Operator) -> None:
-    """Audit that the holder's record was written to the card's chip or tag."""
+    """Record (and audit) that the holder's record was written to the card's chip or tag."""
     require(who, "chip_data", None)
+    card.chip_written_at = t.now()
     audit(s, t.now(), who, "chip_write", f"card {mask_card(card.card_no)}",
           {"media": media, "key_version": t.vault.version})

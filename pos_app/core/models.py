@@ -173,6 +173,8 @@ class Card(Base):
     block_reason: Mapped[str | None] = mapped_column(String(80), nullable=True)
     replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("cards.id"), nullable=True)
     franchisee: Mapped[str] = mapped_column(String(40))
+    # when the holder's record was last written to the card's chip or tag (chip cards)
+    chip_written_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     member: Mapped["Member"] = relationship(back_populates="cards", foreign_keys=[member_id])
     media: Mapped[list["CardMedia"]] = relationship(back_populates="card")
 

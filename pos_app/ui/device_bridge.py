@@ -6,6 +6,10 @@ signals, and hands print jobs, drawer kicks and pole-display lines to the manage
 a manager of its own it starts the demo set of :mod:`devices.simulated` (scanner, card
 reader, on-screen printer, pole display, drawer).
 
+A holder's record is written to a chip card or NFC tag by :meth:`DeviceBridge.write_holder`:
+the reader does it in its own thread, and the bridge hands the result back on the UI
+thread (a :class:`DeviceOp`, named like the database operations).
+
 Keyboard-wedge scanners are read by :class:`pos_app.ui.wedge_filter.WedgeFilter`,
 installed on the application by :mod:`pos_app.ui.app`.
 """
@@ -13,6 +17,8 @@ installed on the application by :mod:`pos_app.ui.app`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -58,6 +64,43 @@ class PresentedCard:
         return (self.uid if self.media in ("ic", "nfc") and self.uid else self.card_no) or ""
 
 
+class DeviceOp:
+    """One piece of device work run in the device's thread: ``success(result)`` or
+    ``failure(error)`` is called on the UI thread when it is done (from the bridge's
+    poll), like :class:`pos_app.ui.operations.Op` for the database."""
+
+    def __init__(self, name: str, future: Future[Any]) -> None:
+        self.name = name
+        self.future = future
+        self._success: Callable[[Any], None] | None = None
+        self._failure: Callable[[Exception], None] | None = None
+
+    def success(self, fn: Callable[[Any], None]) -> DeviceOp:
+        self._success = fn
+        return self
+
+    def failure(self, fn: Callable[[Exception], None]) -> DeviceOp:
+        self._failure = fn
+        return self
+
+    def cancel(self) -> None:
+        """Given up: nothing is called back (a write already begun still ends)."""
+        self._success = self._failure = None
+        self.future.cancel()
+
+    def finish(self) -> None:
+        try:
+            result = self.future.result(timeout=0)
+        except Exception as e:  # the device's refusal, for the screen to show
+            if self._failure is not None:
+                self._failure(e)
+            else:
+                log.error("device operation %s failed: %r", self.name, e)
+            return
+        if self._success is not None:
+            self._success(result)
+
+
 class DeviceBridge(QObject):
     scanned = Signal(str)
     card_presented = Signal(object)  # PresentedCard
@@ -74,6 +117,7 @@ class DeviceBridge(QObject):
         self.printed_text: list[str] = []
         self.drawer_kicks = 0
         self.pole: tuple[str, str] = ("", "")
+        self.device_ops: list[DeviceOp] = []  # device work in flight
         self._timer = QTimer(self)
         self._timer.setInterval(self.POLL_MS)
         self._timer.timeout.connect(self.poll)
@@ -91,6 +135,11 @@ class DeviceBridge(QObject):
     def poll(self) -> None:
         for ev in self.manager.poll_events(limit=200):
             self.dispatch(ev)
+        done = [op for op in self.device_ops if op.future.done()]
+        for op in done:
+            self.device_ops.remove(op)
+            if not op.future.cancelled():
+                op.finish()
 
     def dispatch(self, ev: DeviceEvent) -> None:
         if isinstance(ev, BarcodeScanned):
@@ -121,6 +170,23 @@ class DeviceBridge(QObject):
         barcode card (``media`` as the ledger names it)."""
         self._simulated("card_reader").tap(card_no, uid=uid,
                                            media=registry.reader_media(media))
+
+    # ------------------------------------------------------------- chips
+    def writes_holder(self, media: str) -> bool:
+        """A reader that writes the holder's record to ``media`` ("ic" or "nfc") cards is
+        configured (the simulated reader writes both)."""
+        return self.manager.holder_writer(registry.reader_media(media)) is not None
+
+    def write_holder(self, media: str, card_no: str, record: bytes,
+                     expected_uid: str | None, wait_s: float = 20.0) -> DeviceOp:
+        """Write ``card_no``'s holder record to the ``media`` card the clerk inserts or
+        taps within ``wait_s``; the op gives the chip's UID, or fails with
+        :class:`devices.holder.ChipWriteRefused` (``no_card``, ``wrong_card``,
+        ``write_failed``) or :class:`devices.base.DeviceUnavailable`."""
+        op = DeviceOp("chip.write_holder", self.manager.write_holder(
+            registry.reader_media(media), card_no, record, expected_uid, wait_s))
+        self.device_ops.append(op)
+        return op
 
     # ------------------------------------------------------------- output
     def print_receipt(self, job_id: str, escpos: bytes, text: str) -> None:

@@ -929,12 +929,22 @@
       <translation>Present the card first</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="109" />
+      <location filename="../members/cards.py" line="104" />
+      <source>Block card %1 as lost? It cannot pay or earn until replaced.</source>
+      <translation>Block card %1 as lost? It cannot pay or earn until replaced.</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="105" />
+      <source>Block card</source>
+      <translation>Block card</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="126" />
       <source>New card %1 carries the balance</source>
       <translation>New card %1 carries the balance</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="139" />
+      <location filename="../members/cards.py" line="158" />
       <source>Supplementary card %1 issued</source>
       <translation>Supplementary card %1 issued</translation>
     </message>
@@ -954,49 +964,119 @@
       <translation>Replace blocked card (supervisor)</translation>
     </message>
     <message>
+      <location filename="../members/cards.py" line="46" />
+      <source>Write chip</source>
+      <translation>Write chip</translation>
+    </message>
+    <message>
       <location filename="../members/cards.py" line="48" />
+      <source>Write the card number and the holder's check to the chip of the card shown</source>
+      <translation>Write the card number and the holder's check to the chip of the card shown</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="55" />
       <source>New or supplementary card</source>
       <translation>New or supplementary card</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="55" />
+      <location filename="../members/cards.py" line="62" />
       <source>no limit</source>
       <translation>no limit</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="59" />
+      <location filename="../members/cards.py" line="66" />
       <source>Holder name</source>
       <translation>Holder name</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="60" />
+      <location filename="../members/cards.py" line="67" />
       <source>Limit per sale</source>
       <translation>Limit per sale</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="61" />
+      <location filename="../members/cards.py" line="68" />
       <source>Limit per day</source>
       <translation>Limit per day</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="63" />
+      <location filename="../members/cards.py" line="70" />
       <source>Issue supplementary card</source>
       <translation>Issue supplementary card</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="81" />
+      <location filename="../members/cards.py" line="98" />
       <source>Card %1 is blocked</source>
       <translation>Card %1 is blocked</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="87" />
-      <source>Block card %1 as lost? It cannot pay or earn until replaced.</source>
-      <translation>Block card %1 as lost? It cannot pay or earn until replaced.</translation>
+      <location filename="../members/chip_write.py" line="106" />
+      <source>No card on the reader: tap card %1 and write again</source>
+      <translation>No card on the reader: tap card %1 and write again</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="88" />
-      <source>Block card</source>
-      <translation>Block card</translation>
+      <location filename="../members/chip_write.py" line="108" />
+      <source>No card in the reader: insert card %1 and write again</source>
+      <translation>No card in the reader: insert card %1 and write again</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="111" />
+      <source>This is not card %1: its chip belongs to another card. Present card %1 and write again</source>
+      <translation>This is not card %1: its chip belongs to another card. Present card %1 and write again</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="114" />
+      <source>The chip was not written (%1): keep the card still and write again</source>
+      <translation>The chip was not written (%1): keep the card still and write again</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="117" />
+      <source>The card reader is not available (%1)</source>
+      <translation>The card reader is not available (%1)</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="43" />
+      <source>Write the chip</source>
+      <translation>Write the chip</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="47" />
+      <source>Tap card %1 on the card reader and hold it there</source>
+      <translation>Tap card %1 on the card reader and hold it there</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="48" />
+      <source>Insert card %1 into the chip card reader</source>
+      <translation>Insert card %1 into the chip card reader</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="49" />
+      <source>The card number and the holder's check are written to its chip.</source>
+      <translation>The card number and the holder's check are written to its chip.</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="60" />
+      <source>Write again</source>
+      <translation>Write again</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="63" />
+      <source>Not now</source>
+      <translation>Not now</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="76" />
+      <source>Writing… waiting for the card</source>
+      <translation>Writing… waiting for the card</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="90" />
+      <source>Written: the chip of card %1 carries its holder</source>
+      <translation>Written: the chip of card %1 carries its holder</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="93" />
+      <source>Done</source>
+      <translation>Done</translation>
     </message>
     <message>
       <location filename="../members/enroll.py" line="108" />
@@ -1254,22 +1334,37 @@
       <translation>Tier is now %1</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="181" />
+      <location filename="../members/screen.py" line="186" />
       <source>card</source>
       <translation>card</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="43" />
+      <location filename="../members/screen.py" line="189" />
+      <source>chip not written</source>
+      <translation>chip not written</translation>
+    </message>
+    <message>
+      <location filename="../members/screen.py" line="193" />
+      <source>The chip of card %1 is not written yet: Cards tab, Write chip</source>
+      <translation>The chip of card %1 is not written yet: Cards tab, Write chip</translation>
+    </message>
+    <message>
+      <location filename="../members/screen.py" line="219" />
+      <source>Chip of card %1 written</source>
+      <translation>Chip of card %1 written</translation>
+    </message>
+    <message>
+      <location filename="../members/screen.py" line="45" />
       <source>Members</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="44" />
+      <location filename="../members/screen.py" line="46" />
       <source>Member counter</source>
       <translation>Member counter</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="47" />
+      <location filename="../members/screen.py" line="49" />
       <source>Do the action of the open tab</source>
       <translation>Do the action of the open tab</translation>
     </message>

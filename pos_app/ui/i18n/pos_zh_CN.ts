@@ -929,12 +929,22 @@
       <translation>请先出示卡</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="109" />
+      <location filename="../members/cards.py" line="104" />
+      <source>Block card %1 as lost? It cannot pay or earn until replaced.</source>
+      <translation>将卡 %1 挂失冻结？补卡前不能支付也不能积分。</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="105" />
+      <source>Block card</source>
+      <translation>挂失冻结</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="126" />
       <source>New card %1 carries the balance</source>
       <translation>新卡 %1 已转入余额</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="139" />
+      <location filename="../members/cards.py" line="158" />
       <source>Supplementary card %1 issued</source>
       <translation>附属卡 %1 已办理</translation>
     </message>
@@ -954,49 +964,119 @@
       <translation>补办新卡（领班授权）</translation>
     </message>
     <message>
+      <location filename="../members/cards.py" line="46" />
+      <source>Write chip</source>
+      <translation>写入芯片</translation>
+    </message>
+    <message>
       <location filename="../members/cards.py" line="48" />
+      <source>Write the card number and the holder's check to the chip of the card shown</source>
+      <translation>把卡号和持卡人校验写入所示卡片的芯片</translation>
+    </message>
+    <message>
+      <location filename="../members/cards.py" line="55" />
       <source>New or supplementary card</source>
       <translation>新卡或附属卡</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="55" />
+      <location filename="../members/cards.py" line="62" />
       <source>no limit</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="59" />
+      <location filename="../members/cards.py" line="66" />
       <source>Holder name</source>
       <translation>持卡人姓名</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="60" />
+      <location filename="../members/cards.py" line="67" />
       <source>Limit per sale</source>
       <translation>单笔限额</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="61" />
+      <location filename="../members/cards.py" line="68" />
       <source>Limit per day</source>
       <translation>每日限额</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="63" />
+      <location filename="../members/cards.py" line="70" />
       <source>Issue supplementary card</source>
       <translation>办理附属卡</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="81" />
+      <location filename="../members/cards.py" line="98" />
       <source>Card %1 is blocked</source>
       <translation>卡 %1 已冻结</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="87" />
-      <source>Block card %1 as lost? It cannot pay or earn until replaced.</source>
-      <translation>将卡 %1 挂失冻结？补卡前不能支付也不能积分。</translation>
+      <location filename="../members/chip_write.py" line="106" />
+      <source>No card on the reader: tap card %1 and write again</source>
+      <translation>读卡器上没有卡：请将卡 %1 放到读卡器上，再点“重新写入”</translation>
     </message>
     <message>
-      <location filename="../members/cards.py" line="88" />
-      <source>Block card</source>
-      <translation>挂失冻结</translation>
+      <location filename="../members/chip_write.py" line="108" />
+      <source>No card in the reader: insert card %1 and write again</source>
+      <translation>读卡器中没有卡：请插入卡 %1，再点“重新写入”</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="111" />
+      <source>This is not card %1: its chip belongs to another card. Present card %1 and write again</source>
+      <translation>这不是卡 %1：该芯片属于另一张卡。请出示卡 %1，再点“重新写入”</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="114" />
+      <source>The chip was not written (%1): keep the card still and write again</source>
+      <translation>芯片未能写入（%1）：请保持卡片不动，再点“重新写入”</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="117" />
+      <source>The card reader is not available (%1)</source>
+      <translation>读卡器不可用（%1）</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="43" />
+      <source>Write the chip</source>
+      <translation>写入芯片</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="47" />
+      <source>Tap card %1 on the card reader and hold it there</source>
+      <translation>请将卡 %1 轻触并停放在读卡器上</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="48" />
+      <source>Insert card %1 into the chip card reader</source>
+      <translation>请将卡 %1 插入IC卡读卡器</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="49" />
+      <source>The card number and the holder's check are written to its chip.</source>
+      <translation>卡号和持卡人校验将写入卡片芯片。</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="60" />
+      <source>Write again</source>
+      <translation>重新写入</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="63" />
+      <source>Not now</source>
+      <translation>暂不写入</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="76" />
+      <source>Writing… waiting for the card</source>
+      <translation>正在写入……等待卡片</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="90" />
+      <source>Written: the chip of card %1 carries its holder</source>
+      <translation>已写入：卡 %1 的芯片已载有持卡人信息</translation>
+    </message>
+    <message>
+      <location filename="../members/chip_write.py" line="93" />
+      <source>Done</source>
+      <translation>完成</translation>
     </message>
     <message>
       <location filename="../members/enroll.py" line="108" />
@@ -1254,22 +1334,37 @@
       <translation>等级已调整为 %1</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="181" />
+      <location filename="../members/screen.py" line="186" />
       <source>card</source>
       <translation>卡</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="43" />
+      <location filename="../members/screen.py" line="189" />
+      <source>chip not written</source>
+      <translation>芯片未写入</translation>
+    </message>
+    <message>
+      <location filename="../members/screen.py" line="193" />
+      <source>The chip of card %1 is not written yet: Cards tab, Write chip</source>
+      <translation>卡 %1 的芯片尚未写入持卡人信息：请在“卡务”页点“写入芯片”</translation>
+    </message>
+    <message>
+      <location filename="../members/screen.py" line="219" />
+      <source>Chip of card %1 written</source>
+      <translation>卡 %1 的芯片已写入</translation>
+    </message>
+    <message>
+      <location filename="../members/screen.py" line="45" />
       <source>Members</source>
       <translation>会员</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="44" />
+      <location filename="../members/screen.py" line="46" />
       <source>Member counter</source>
       <translation>会员服务台</translation>
     </message>
     <message>
-      <location filename="../members/screen.py" line="47" />
+      <location filename="../members/screen.py" line="49" />
       <source>Do the action of the open tab</source>
       <translation>执行当前页的操作</translation>
     </message>

@@ -61,7 +61,9 @@ class CardSource(QWidget):
             raise PosError(_("Present the card first"))
         c = self.card
         if c.media in ("ic", "nfc"):
-            return c.card_no, c.media, c.uid
+            # a reader that gives the chip's UID as its number: the next number in
+            # sequence is issued, the UID bound to it
+            return (c.card_no if c.card_no != c.uid else None), c.media, c.uid
         return c.card_no, c.media, None
 
     def reset(self) -> None:

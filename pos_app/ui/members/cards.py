@@ -43,6 +43,13 @@ class CardsTab(MemberTab):
         self.replace_button.setObjectName("replace_button")
         self.replace_button.clicked.connect(self.replace)
         row.addWidget(self.replace_button)
+        self.chip_button = button(_("Write chip"))
+        self.chip_button.setObjectName("chip_button")
+        self.chip_button.setToolTip(_("Write the card number and the holder's check to "
+                                      "the chip of the card shown"))
+        self.chip_button.clicked.connect(self.write_chip)
+        self.chip_button.setEnabled(False)
+        row.addWidget(self.chip_button)
         lay.addLayout(row)
         self.card = CardSource()
         lay.addWidget(QLabel(_("New or supplementary card")))
@@ -68,6 +75,16 @@ class CardsTab(MemberTab):
 
     def card_source(self) -> CardSource:
         return self.card
+
+    def member_shown(self, m: dict[str, Any]) -> None:
+        """Write chip: for a chip card, where a reader here writes it."""
+        media = m.get("chip")
+        self.chip_button.setEnabled(media is not None and self.ctx.devices.writes_holder(media))
+
+    def write_chip(self) -> None:
+        member = self.member()
+        if member is not None:
+            self.counter.write_chip(member["card"])
 
     def block(self) -> None:
         member = self.member()
@@ -108,6 +125,8 @@ class CardsTab(MemberTab):
             self.counter.ok(
                 _("New card %1 carries the balance").replace("%1", mask_card(m["card"]))
             )
+            if m.get("chip"):  # a chip card: its holder's record written now
+                self.counter.write_chip(m["card"])
 
         def approved(approver: Operator | None) -> None:
             by = approver.code if approver else None
@@ -138,6 +157,7 @@ class CardsTab(MemberTab):
                 f.clear()
             note = _("Supplementary card %1 issued").replace("%1", mask_card(no))
             self.counter.load(main, card=True, note=note)
+            self.counter.write_chip(no)  # where it is a chip card
 
         Op(
             ctx,

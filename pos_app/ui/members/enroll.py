@@ -144,3 +144,5 @@ class EnrollTab(MemberTab):
         self.card.reset()
         self.counter.show_member(m)
         self.counter.ok(_("Enrolled: card %1").replace("%1", mask_card(m["card"])))
+        if m.get("chip"):  # a chip card: its holder's record written now
+            self.counter.write_chip(m["card"])

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pos_app.core.errors import PosError
 from pos_app.core.pii import mask_card
 from pos_app.ui.checkout import member_html
 from pos_app.ui.context import Context
@@ -21,6 +22,7 @@ from pos_app.ui.device_bridge import PresentedCard
 from pos_app.ui.feedback import Banner
 from pos_app.ui.i18n_util import N_, _
 from pos_app.ui.members.cards import CardsTab
+from pos_app.ui.members.chip_write import ChipWriteDialog
 from pos_app.ui.members.enroll import EnrollTab
 from pos_app.ui.members.group import GroupTab
 from pos_app.ui.members.history import HistoryTab
@@ -50,6 +52,7 @@ class MembersScreen(Screen):
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         self.member: dict[str, Any] | None = None
+        self.chip_dialog: ChipWriteDialog | None = None
         lay = QVBoxLayout(self)
         lay.addWidget(title(_("Member counter")))
         find = QHBoxLayout()
@@ -123,6 +126,8 @@ class MembersScreen(Screen):
         return False
 
     def on_card(self, card: PresentedCard) -> bool:
+        if self.chip_dialog is not None and self.chip_dialog.isVisible():
+            return True  # the card being written, in the reader: not a look-up
         source = self._waiting_source()
         if source is not None:
             source.present(card)
@@ -180,7 +185,36 @@ class MembersScreen(Screen):
         self.find_field.clear()
         status = "" if m["card_status"] == "active" else f" — {_('card')} {m['card_status']}"
         card = _("Card") + f": {mask_card(m['card'])}{status}"
+        if m.get("chip_unwritten"):
+            card += " — <span style='color:#b00020'>" + _("chip not written") + "</span>"
         self.info.setText(member_html(m) + "<br>" + card)
         self.message.clear()
+        if m.get("chip_unwritten") and self.ctx.devices.writes_holder(m["chip_unwritten"]):
+            self.fail(PosError(_("The chip of card %1 is not written yet: Cards tab, Write "
+                                 "chip").replace("%1", mask_card(m["card"]))))
         for tab in self.all_tabs:
             tab.member_shown(m)
+
+    # ------------------------------------------------------------------ chip cards
+    def write_chip(self, card_no: str) -> None:
+        """Write the holder's record to ``card_no``'s chip where the card has one and a
+        reader here writes it (at issue, and again from the Cards tab)."""
+        ctx = self.ctx
+
+        def got(job: member_ops.ChipJob | None) -> None:
+            if job is None or not ctx.devices.writes_holder(job.media):
+                return
+            self.chip_dialog = ChipWriteDialog(self, ctx, job, lambda ok: self._chip_done(
+                job.card_no, ok))
+            self.chip_dialog.open()
+            self.chip_dialog.start()
+
+        Op(ctx, member_ops.chip_job, ctx.terminal, ctx.who, card_no).success(got).failure(
+            self.fail).run()
+
+    def _chip_done(self, card_no: str, written: bool) -> None:
+        """The card just written shown; one left unwritten shown flagged, with the
+        warning (a supplementary card too, not its main card)."""
+        self.chip_dialog = None
+        note = _("Chip of card %1 written").replace("%1", mask_card(card_no))
+        self.load(card_no, card=True, note=note if written else "")

@@ -27,6 +27,8 @@ class Counter(Protocol):
 
     def load(self, text: str, card: bool = False, note: str = "") -> None: ...
 
+    def write_chip(self, card_no: str) -> None: ...
+
 
 class MemberTab(QWidget):
     label = "Tab"  # N_() marked in each tab; translated where shown

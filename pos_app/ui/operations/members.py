@@ -48,6 +48,7 @@ def look_up(t: Terminal, text: str, card: bool = False,
     with t.read() as s:
         if not card and text.isdigit() and len(text) == 11 and text.startswith("1"):
             m = members.find_by_phone(t, s, text)
+            found = members.main_card(s, m)
             out = members.summary(t, s, m)
             out["how"] = "phone"
         else:
@@ -57,12 +58,46 @@ def look_up(t: Terminal, text: str, card: bool = False,
             m = found.member
             out = members.summary(t, s, m, found)
             out["how"] = "card"
+        out["chip"] = chip.chip_media(found)  # "ic", "nfc" or None
+        out["chip_unwritten"] = chip.unwritten_media(found)
         out["expiring_text"] = "; ".join(
             f"{x['points']} @ {x['expires']}" for x in out["points_expiring"]
         )
         out["entitlements_text"] = [f"{x.name}: {x.text()}"
                                     for x in entitlements.standing(t, s, m)]
         return out
+
+
+@dataclass(frozen=True)
+class ChipJob:
+    """What the counter writes to a chip card: its number, medium, the holder's record
+    and the UID bound to the card (None: any blank chip becomes the card's)."""
+
+    card_no: str
+    media: str
+    record: bytes
+    uid: str | None
+
+
+def chip_job(t: Terminal, who: Operator, card_no: str) -> ChipJob | None:
+    """The holder's record to write to ``card_no``'s chip; None for a card without one."""
+    require(who, "chip_data", None)
+    with t.read() as s:
+        card = members.find_card(s, card_no)
+        media = chip.chip_media(card)
+        if media is None:
+            return None
+        return ChipJob(card.card_no, media, chip.record_for(t, s, card),
+                       chip.chip_uid(card, media))
+
+
+def chip_written(t: Terminal, who: Operator, job: ChipJob, uid: str) -> None:
+    """The chip ``uid`` carries ``job``'s record: bound to the card, recorded, audited."""
+    with t.tx() as s:
+        card = members.find_card(s, job.card_no)
+        if uid:
+            members.bind_media(s, card, job.media, uid)
+        chip.written(t, s, card, job.media, who)
 
 
 def use_service(t: Terminal, who: Operator, card_no: str, service: str,
