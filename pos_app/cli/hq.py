@@ -90,8 +90,8 @@ def add_hq(parser: argparse.ArgumentParser) -> None:
     x.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
     x.set_defaults(func=cmd_hq_user_add, needs_terminal=False)
     x = hq.add_parser("partitions", help="monthly partitions of HQ's figures, events, ledger "
-                      "entries and sales (PostgreSQL): make the months ahead, or detach an "
-                      "old month for archive")
+                      "entries, sales and settlement items (PostgreSQL): make the months "
+                      "ahead, or detach an old month for archive")
     x.add_argument("--config", type=Path, default=None)
     x.add_argument("--ahead", type=int, default=None, help="months ahead to make (default 3)")
     x.add_argument("--detach", default=None, metavar="YYYY-MM",

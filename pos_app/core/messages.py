@@ -450,6 +450,8 @@ MESSAGES: dict[str, str] = {
     # pos hq's own options
     "hq.bad_month": "{option}: month must be YYYY-MM, got '{value}'",
     "hq.bad_ahead": "--ahead must be 0 to 36, got {value}",
+    "hq.month_unsettled": "{month} cannot be detached: {items} of its settlement items belong "
+    "to a statement month not yet locked; lock it first",
     # HQ's config file (sync/hq/config.py)
     "hq_config.unreadable": "{path}: cannot read the HQ config file: {detail}",
     "hq_config.not_toml": "{path}: not valid TOML: {detail}",

@@ -7,7 +7,8 @@ its own:
   ``hq_member_days``) by their ``day``;
 * the events (``hq_events``) by the time HQ received them (``received_at``), the ledger
   entries (``hq_entries``) by the day HQ posted them (``posted_on``), the reported sales
-  (``hq_sales``) by their business date. A partitioned table's unique keys must hold
+  (``hq_sales``) and the settlement items between franchisees (``hq_settlement``) by
+  their business date. A partitioned table's unique keys must hold
   its partition column, so their keys become (id, month column); an event id stays
   unique chain-wide through ``hq_event_ids`` (never partitioned), which the apply
   checks and writes first.
@@ -19,8 +20,9 @@ catches a value no month partition covers yet. HQ creates the partitions ahead
 nightly ``pos hq refresh-figures``); an old month is detached for archive
 (:func:`detach`, ``pos hq partitions --detach YYYY-MM``): its tables stay, outside
 HQ's figures and books, to be dumped and dropped; the month's ledger entries are
-carried forward first as one entry per account, so the books still balance. SQLite
-HQs (one store, a demo) keep plain tables.
+carried forward first as one entry per account, so the books still balance, and a
+month whose settlement items still belong to a statement month not locked stays (its
+dues are not settled yet). SQLite HQs (one store, a demo) keep plain tables.
 """
 
 from __future__ import annotations
@@ -30,15 +32,21 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from pos_app.core.errors import PosError
+
+# partitioned by migrations 0005, 0009 and 0010
 FIGURE_TABLES = ("hq_store_days", "hq_member_days")
 LEDGER_TABLES = ("hq_events", "hq_entries", "hq_sales")
-TABLES = FIGURE_TABLES + LEDGER_TABLES
+SETTLEMENT_TABLES = ("hq_settlement",)
+TABLES = FIGURE_TABLES + LEDGER_TABLES + SETTLEMENT_TABLES
 # each table's partition column: an ISO date or time string ('YYYY-MM-DD...', UTC)
 KEYS = {"hq_store_days": "day", "hq_member_days": "day", "hq_events": "received_at",
-        "hq_entries": "posted_on", "hq_sales": "business_date"}
+        "hq_entries": "posted_on", "hq_sales": "business_date",
+        "hq_settlement": "business_date"}
 # their primary keys as plain tables
 PLAIN_KEYS = {"hq_store_days": "store, day", "hq_member_days": "member, day, store",
-              "hq_events": "event_id", "hq_entries": "id", "hq_sales": "event_id"}
+              "hq_events": "event_id", "hq_entries": "id", "hq_sales": "event_id",
+              "hq_settlement": "id"}
 AHEAD = 3
 
 
@@ -203,8 +211,15 @@ def detach(conn: Connection, month: str) -> list[str]:
     carried forward into ``hq_carried`` (per account, unit and the terminal whose events
     posted them), so every account's entries and carried sums still add up to its
     balance. Event ids stay in ``hq_event_ids``: an archived event sent again is still
-    a duplicate."""
+    a duplicate. Refused (PosError ``hq.month_unsettled``, nothing detached) while any of
+    the month's settlement items belongs to a statement month not locked."""
     schema = part_schema(conn)
+    if month in partitions(conn, "hq_settlement"):
+        open_items = conn.scalar(text(
+            f'SELECT count(*) FROM "{schema}".hq_settlement_{month.replace("-", "")} i '
+            "WHERE NOT EXISTS (SELECT 1 FROM hq_months m WHERE m.month = i.period)"))
+        if open_items:
+            raise PosError("hq.month_unsettled", month=month, items=open_items)
     out = []
     for table in TABLES:
         name = f"{table}_{month.replace('-', '')}"

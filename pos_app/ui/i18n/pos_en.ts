@@ -3162,6 +3162,11 @@
       <translation>{option}: month must be YYYY-MM, got '{value}'</translation>
     </message>
     <message>
+      <source>{month} cannot be detached: {items} of its settlement items belong to a statement month not yet locked; lock it first</source>
+      <extracomment>hq.month_unsettled</extracomment>
+      <translation>{month} cannot be detached: {items} of its settlement items belong to a statement month not yet locked; lock it first</translation>
+    </message>
+    <message>
       <source>unknown key outside [hq]; HQ reads only [hq] (move the key under it)</source>
       <extracomment>hq_config.key_outside</extracomment>
       <translation>unknown key outside [hq]; HQ reads only [hq] (move the key under it)</translation>

@@ -3162,6 +3162,11 @@
       <translation>{option}：月份须为 YYYY-MM，实为“{value}”</translation>
     </message>
     <message>
+      <source>{month} cannot be detached: {items} of its settlement items belong to a statement month not yet locked; lock it first</source>
+      <extracomment>hq.month_unsettled</extracomment>
+      <translation>{month} 不能归档：其中 {items} 条结算明细所属的结算月尚未锁定；请先锁定该结算月</translation>
+    </message>
+    <message>
       <source>unknown key outside [hq]; HQ reads only [hq] (move the key under it)</source>
       <extracomment>hq_config.key_outside</extracomment>
       <translation>[hq] 之外的未知键；HQ 只读取 [hq]（请把该键移到 [hq] 下）</translation>
