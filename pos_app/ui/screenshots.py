@@ -181,7 +181,35 @@ def card_counter(win: MainWindow, t: Terminal, tmp: Path, out: Path,
     settle(win)
     shots.append(shoot(win, out, "members-group", tag))
     win.pages["members"].verticalScrollBar().setValue(0)
+    shots.append(chip_write(win, out, tag))
     return shots
+
+
+def chip_write(win: MainWindow, out: Path, tag: str | None) -> Path:
+    """A member enrolled with a contact IC card: the dialog that writes its chip, as it
+    says no card was in the reader (Write again offered); then written."""
+    m = win.screen_as("members", MembersScreen)
+    reader = win.ctx.devices._simulated("card_reader")
+    reader.on_pad = None
+    m.tabs.setCurrentWidget(m.enroll_tab)
+    tab = m.enroll_tab
+    tab.name.setText("周芷若")
+    tab.phone.setText("13700137001")
+    tab.privacy.setChecked(True)
+    tab.card.present_radio.setChecked(True)
+    win.ctx.devices.simulate_card("ic", None, "04AABBCCDD22")
+    settle(win, 300)
+    tab.finish()
+    settle(win, 500)
+    dialog = m.chip_dialog
+    assert dialog is not None
+    shot = shoot_dialog(win, dialog, out, "dialog-chip-write", tag)
+    reader.on_pad = reader.ISSUED
+    dialog.start()
+    settle(win, 300)
+    dialog.reject()
+    settle(win)
+    return shot
 
 
 def run_language(
