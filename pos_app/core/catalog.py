@@ -219,7 +219,8 @@ class _Checker:
                 md = discount.get(md_text)
                 if (price is None or md is None or (member_text and (
                         member is None or member > price))
-                        or not sku.isascii() or not (sku + barcode + name + category).isprintable()
+                        or not sku.isascii() or not sku.isprintable() or not name.isprintable()
+                        or not category.isprintable()  # (a barcode is digits, below)
                         or not 0 < len(sku) <= 40 or not 0 < len(name) <= 120
                         or not 0 < len(category) <= 40
                         or (barcode and not valid_barcode(barcode))
@@ -399,24 +400,31 @@ class _Writer:
         if changed:
             self.conn.exec_driver_sql(_UPSERT, changed)
 
+    def _query(self, sql: str, param: list[str]) -> Sequence[Any]:
+        """Rows of ``sql`` for a list of values (a JSON array), as the driver's plain
+        tuples: a re-import reads back every item it updates, and SQLAlchemy's result
+        rows cost more per row than the tuples themselves."""
+        cur = self.conn.connection.cursor()
+        try:
+            cur.execute(sql, (json.dumps(param),))
+            return cur.fetchall()
+        finally:
+            cur.close()
+
     def _existing(self, rows: list[Checked]) -> dict[str, tuple[Any, ...]]:
         """The catalog's rows for these SKUs: sku, barcode, ... member_discount, rowid."""
-        found = self.conn.exec_driver_sql(
+        found = self._query(
             "SELECT sku, barcode, name, category, price, member_price, member_discount, "
             "rowid FROM items WHERE sku IN (SELECT value FROM json_each(?))",
-            (json.dumps([r[0] for r in rows]),),
-        ).all()
+            [r[0] for r in rows])
         return {f[0]: tuple(f) for f in found}
 
     def _take_barcodes(self, params: list[Checked], old: dict[str, Any]) -> None:
         wanted = {p[1]: p[0] for p in params if p[1] is not None}
         if not wanted:
             return
-        holders = self.conn.exec_driver_sql(
-            "SELECT sku, barcode, rowid FROM items "
-            "WHERE barcode IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(wanted)),),
-        ).all()
+        holders = self._query("SELECT sku, barcode, rowid FROM items "
+                              "WHERE barcode IN (SELECT value FROM json_each(?))", list(wanted))
         for holder, barcode, rowid in holders:
             taker = wanted[barcode]
             if holder != taker:
