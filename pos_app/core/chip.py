@@ -11,9 +11,9 @@ checks in every other) of the card number, the holder's member id chain-wide, na
 ID number. A card moved to another member, a holder's name or ID changed, a chip
 copied onto another card or its bytes edited: the check fails.
 
-A chip card is issued first and written next: ``cards.chip_written_at`` tells that its
-holder's record is on the chip; a chip card without it is one the counter still has to
-write (:func:`unwritten_media`)."""
+A chip card is issued first and written next: a chip card issued on this terminal is
+``chip_pending`` until its holder's record is written (``chip_written_at``), the one the
+counter still has to write (:func:`unwritten_media`)."""
 
 from __future__ import annotations
 
@@ -93,13 +93,15 @@ def chip_uid(card: Card, media: str) -> str | None:
 
 
 def unwritten_media(card: Card) -> str | None:
-    """The chip medium of a card whose holder's record is not on its chip yet."""
-    return chip_media(card) if card.chip_written_at is None else None
+    """The chip medium of a card issued here whose holder's record is not on its chip
+    yet."""
+    return chip_media(card) if card.chip_pending else None
 
 
 def written(t: Terminal, s: Session, card: Card, media: str, who: Operator) -> None:
     """Record (and audit) that the holder's record was written to the card's chip or tag."""
     require(who, "chip_data", None)
     card.chip_written_at = t.now()
+    card.chip_pending = False
     audit(s, t.now(), who, "chip_write", f"card {mask_card(card.card_no)}",
           {"media": media, "key_version": t.vault.version})

@@ -270,6 +270,7 @@ def issue_card(
         franchisee=t.identity.franchisee,
         limit_per_sale=limit_per_sale,
         limit_per_day=limit_per_day,
+        chip_pending=media in ("ic", "nfc"),  # its chip is written next (core.chip)
     )
     s.add(card)
     s.flush()

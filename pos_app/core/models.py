@@ -175,6 +175,9 @@ class Card(Base):
     franchisee: Mapped[str] = mapped_column(String(40))
     # when the holder's record was last written to the card's chip or tag (chip cards)
     chip_written_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # a chip card issued here whose holder's record is not written yet (a card another
+    # store issued, known from HQ, is never pending here: its chip is that store's)
+    chip_pending: Mapped[bool] = mapped_column(Boolean, default=False)
     member: Mapped["Member"] = relationship(back_populates="cards", foreign_keys=[member_id])
     media: Mapped[list["CardMedia"]] = relationship(back_populates="card")
 

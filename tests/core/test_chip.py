@@ -42,3 +42,30 @@ def test_the_record_checks_its_card_and_holder(terminal: Terminal) -> None:
         with pytest.raises(PosError, match="does not match its holder"):
             chip.check_record(terminal, s, rec)
         s.rollback()
+
+
+def test_a_chip_card_issued_here_is_pending_until_written(terminal: Terminal) -> None:
+    """A chip card issued on this terminal waits for its chip to be written; a card
+    without a chip never does, nor one another store issued (known from HQ)."""
+    from datetime import UTC, datetime
+
+    from pos_app.core.models import Card, CardMedia
+    from pos_app.core.staff import CONSOLE
+
+    ic = enroll(terminal, "13800138001", media="ic", media_id="04A1B2C3D4E5AA")
+    plain = enroll(terminal, "13800138002")
+    with terminal.tx() as s:
+        card = members.find_card(s, ic)
+        assert chip.unwritten_media(card) == "ic" and card.chip_written_at is None
+        assert chip.unwritten_media(members.find_card(s, plain)) is None
+        chip.written(terminal, s, card, "ic", CONSOLE)
+        assert chip.unwritten_media(card) is None and card.chip_written_at is not None
+        # as the sync client makes a card another store issued
+        other = Card(card_no="8800000000999", member_id=card.member_id, status="active",
+                     issued_at=datetime.now(UTC), franchisee="F2")
+        s.add(other)
+        s.flush()
+        s.add(CardMedia(card_id=other.id, media="nfc", identifier="04A1B2C3D4E5AB"))
+        s.flush()
+        s.refresh(other)
+        assert chip.chip_media(other) == "nfc" and chip.unwritten_media(other) is None
