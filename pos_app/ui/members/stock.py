@@ -175,9 +175,11 @@ class StockTab(MemberTab):
         self.counter.show_member(m)
         self.counter.ok(_("Card given: %1").replace("%1", m["card_sale"]))
         self.refresh()
+        self.counter.write_chip(m["card"])  # a chip card: its holder's record written now
 
     def _sold(self, m: dict[str, Any]) -> None:
         self.ctx.devices.kick_drawer()
         self.counter.show_member(m)
         self.counter.ok(_("Card sold: %1").replace("%1", m["card_sale"]))
         self.refresh()
+        self.counter.write_chip(m["card"])  # a chip card: its holder's record written now

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from pytestqt.qtbot import QtBot
 
-from pos_app.core import card_stock, members
+from pos_app.core import card_stock, chip, members
 from pos_app.core.staff import Operator
 from pos_app.ui.app import MainWindow
 from pos_app.ui.device_bridge import PresentedCard
@@ -65,7 +65,8 @@ def test_see_the_stock_and_issue_from_it(qtbot: QtBot, window: MainWindow) -> No
 
 def test_sell_a_stock_card_to_the_member_shown(qtbot: QtBot, window: MainWindow) -> None:
     """The chosen card sold at face, in cash, to the member shown: its stored value is
-    the face value, the stock shows it sold and active, the drawer opens."""
+    the face value, the stock shows it sold and active, the drawer opens; its chip is
+    written."""
     win = window
     t = win.ctx.terminal
     with t.tx() as s:
@@ -89,3 +90,11 @@ def test_sell_a_stock_card_to_the_member_shown(qtbot: QtBot, window: MainWindow)
         assert [x.to_status for x in card_stock.history(s, card.card_no)] == [
             "in_stock", "sold", "active"]
     assert m.stock_tab.cards.count() == 1
+    # an IC card: the simulated reader writes its holder's record as the card is sold
+    qtbot.waitUntil(lambda: m.chip_dialog is not None and m.chip_dialog.written, timeout=5000)
+    reader = win.ctx.devices._simulated("card_reader")
+    with t.read() as s:
+        card = members.find_card(s, "8901000000027")
+        uid = chip.chip_uid(card, "ic")
+        assert uid is not None and card.chip_written_at is not None
+        assert chip.check_record(t, s, reader.chips[uid]).card_no == card.card_no
