@@ -464,6 +464,7 @@ MESSAGES: dict[str, str] = {
     "hq_config.ssl_pair": "give both ssl_certfile and ssl_keyfile, or neither",
     "hq_config.text": "must be a non-empty string, got {value}",
     "hq_config.yuan": "must be yuan such as \"2000.00\" (0 to 1000000.00), got {value}",
+    "hq_config.timezone": "must be a time zone such as \"Asia/Shanghai\", got {value}",
     "hq_config.whole": "must be a whole number from {low} to {high}, got {value}",
     # the terminal's config file (pos_app/config.py, pos config check)
     "config.broken": "{path}: {problem} (pos config check lists every problem)",

@@ -23,7 +23,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, Field
 from typing_extensions import TypedDict
 
-from sync.hq import card_stock, reports, service, settlement
+from sync.hq import card_stock, days, reports, service, settlement
 from sync.hq.config import HqConfig
 from sync.hq.db import make_engine, migrate, sessions
 from sync.hq.limits import BodyLimit
@@ -130,6 +130,7 @@ def _aware_time(text: str | None) -> str | None:
 
 def create_app(cfg: HqConfig, run_migrations: bool = True) -> FastAPI:
     engine = make_engine(cfg.database)
+    days.use(cfg.timezone)
     if run_migrations:
         migrate(engine)
     app = FastAPI(title="Store POS HQ", version="1")

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.outbox import canonical, event_hash
 from pos_app.core.pii import PiiVault
-from sync.hq import card_stock, figures, pii
+from sync.hq import card_stock, days, figures, pii
 from sync.hq.amounts import to_cents, yuan
 from sync.hq.models import (
     HqAccount,
@@ -666,7 +666,7 @@ def apply_batch(s: Session, key: str, events: list[dict[str, Any]],
             ap.book.alert("epoch", eid, f"terminal moved to epoch {ev['epoch']}")
             t.epoch = int(ev["epoch"])
         payload = json.loads(ev["payload"])
-        ap._date = str(ev["business_time"])[:10]
+        ap._date = days.business_date(ev["business_time"])
         status, reason = "applied", None
         mark = ap.book.mark()
         try:

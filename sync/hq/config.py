@@ -10,6 +10,7 @@
     read_database = "postgresql://postgres@replica:5432/pos_hq"  # optional: reports from a
                              # streaming replica; read_max_lag_s = 300 (then the primary)
     batch_limit = 2000       # events per upload
+    timezone = "Asia/Shanghai"  # the stores' clocks: an event's business day
     max_body_bytes = 1048576         # request body limit of every route (413 over it) ...
     max_events_body_bytes = 33554432 # ... but the terminals' event uploads
     idle_timeout_s = 10      # a connection that sends nothing is closed
@@ -34,6 +35,7 @@ from dataclasses import dataclass, fields
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pos_app.core.errors import PosError
 from pos_app.core.messages import Msg
@@ -57,6 +59,8 @@ class HqConfig:
     # reports, settlement reads and dashboards from a streaming replica (docs/scaling.md)
     read_database: str | None = None
     read_max_lag_s: int = 300
+    # the stores' clocks: the business day HQ dates every event by (sync/hq/days.py)
+    timezone: str = "Asia/Shanghai"
     max_body_bytes: int = 1024 * 1024
     max_events_body_bytes: int = 32 * 1024 * 1024
     idle_timeout_s: int = 10
@@ -87,7 +91,8 @@ _RANGES: dict[str, tuple[int, int]] = {
     "max_body_bytes": (1024, 1024**3), "max_events_body_bytes": (1024, 1024**3),
     "idle_timeout_s": (1, 3600), "request_timeout_s": (1, 3600), "keep_alive_s": (1, 3600),
 }
-_TEXT = ("database", "admin_token", "ssl_certfile", "ssl_keyfile", "read_database")
+_TEXT = ("database", "admin_token", "ssl_certfile", "ssl_keyfile", "read_database",
+         "timezone")
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
 _ASSIGN = re.compile(r"^\s*([A-Za-z0-9_\-\"]+)\s*=")
 
@@ -148,6 +153,8 @@ def _value(key: str, value: Any, fail: Any) -> Any:
     if key in _TEXT:
         if not isinstance(value, str) or not value.strip():
             raise fail(Msg("hq_config.text", value=repr(value)))
+        if key == "timezone" and not _known_zone(value):
+            raise fail(Msg("hq_config.timezone", value=repr(value)))
         return value
     if key == "lease":
         try:
@@ -162,3 +169,11 @@ def _value(key: str, value: Any, fail: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
         raise fail(Msg("hq_config.whole", low=lo, high=hi, value=repr(value)))
     return value
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync.hq import days
 from sync.hq.amounts import to_cents
 from sync.hq.figures import pyramid_sizes
 from sync.hq.models import HqEvent, HqGiftStock, HqMember, HqSale
@@ -70,7 +71,7 @@ def daily(s: Session, day: date) -> dict[str, Any]:
                 st["vips"].add(uid)
     home: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for uid, store, enrolled in members:
-        home[store].append((uid, str(enrolled)[:10]))
+        home[store].append((uid, days.business_date(enrolled)))
     d3 = (day - timedelta(days=91)).isoformat()
     d6 = (day - timedelta(days=182)).isoformat()
     out = []
@@ -145,7 +146,7 @@ def _events(s: Session, kind: str, start: date, end: date,
     if store:
         q = q.where(HqEvent.store == store)
     return [(st, json.loads(payload)) for st, at, payload in s.execute(q)
-            if start.isoformat() <= str(at)[:10] <= end.isoformat()]
+            if start.isoformat() <= days.business_date(at) <= end.isoformat()]
 
 
 def _staff_row(rows: dict[tuple[str, str], dict[str, Any]], store: str,

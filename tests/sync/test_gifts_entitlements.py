@@ -20,7 +20,7 @@ ADMIN = {"Authorization": "Bearer admin-secret"}
 
 
 def test_gift_for_points_cleared_between_franchisees(hq: Hq, tmp_path: Path) -> None:
-    noon = Clock(datetime(2026, 11, 20, 12, 0, tzinfo=TZ))  # HQ dates by the UTC date
+    noon = Clock(datetime(2026, 11, 20, 12, 0, tzinfo=TZ))  # a fixed day
     a = hq.terminal(tmp_path, "S001", "T01", "F-EAST", 1, noon)
     b = hq.terminal(tmp_path, "S002", "T01", "F-WEST", 2, noon)
     card = enroll(a)

@@ -17,7 +17,7 @@ from tests.sync.conftest import Hq
 ADMIN = {"Authorization": "Bearer admin-secret"}
 MANAGER = Operator("3001", "manager")
 SUPERVISOR = Operator("2001", "supervisor")
-NOON = datetime(2026, 11, 20, 12, 0, tzinfo=TZ)  # HQ dates an event by its UTC date
+NOON = datetime(2026, 11, 20, 12, 0, tzinfo=TZ)  # a fixed day
 
 
 def test_staff_report_at_hq(hq: Hq, tmp_path: Path) -> None:

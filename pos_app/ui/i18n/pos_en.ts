@@ -3202,6 +3202,11 @@
       <translation>must be a non-empty string, got {value}</translation>
     </message>
     <message>
+      <source>must be a time zone such as "Asia/Shanghai", got {value}</source>
+      <extracomment>hq_config.timezone</extracomment>
+      <translation>must be a time zone such as "Asia/Shanghai", got {value}</translation>
+    </message>
+    <message>
       <source>unknown section; HQ reads only [hq] (move the key under it)</source>
       <extracomment>hq_config.unknown_section</extracomment>
       <translation>unknown section; HQ reads only [hq] (move the key under it)</translation>

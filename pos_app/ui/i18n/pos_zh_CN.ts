@@ -3202,6 +3202,11 @@
       <translation>须为非空字符串，实为 {value}</translation>
     </message>
     <message>
+      <source>must be a time zone such as "Asia/Shanghai", got {value}</source>
+      <extracomment>hq_config.timezone</extracomment>
+      <translation>须为时区名称，如 "Asia/Shanghai"，实为 {value}</translation>
+    </message>
+    <message>
       <source>unknown section; HQ reads only [hq] (move the key under it)</source>
       <extracomment>hq_config.unknown_section</extracomment>
       <translation>未知的节；HQ 只读取 [hq]（请把键移到 [hq] 下）</translation>

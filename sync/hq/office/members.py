@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.members import normalize_phone
 from pos_app.core.pii import mask_card, mask_name, mask_phone
-from sync.hq import pii
+from sync.hq import days, pii
 from sync.hq.apply import post_entries, yuan
 from sync.hq.models import (
     HqAccount,
@@ -75,7 +75,7 @@ def view(s: Session, who: Who, uid: str) -> MemberView:
         uid=uid, name=mask_name(pii.open_field(pii.ring(s), data, "name")),
         phone=f"*******{last4}" if last4 else "", id_number="***" if data.get("id_no_enc")
         else "", tier=m.tier, store=m.store, franchisee=m.franchisee,
-        enrolled_at=str(m.enrolled_at)[:10], points=-_balance(s, f"points:member:{uid}"),
+        enrolled_at=days.business_date(m.enrolled_at), points=-_balance(s, f"points:member:{uid}"),
         cards=cards)
 
 

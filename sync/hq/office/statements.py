@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from sync.hq import days
 from sync.hq.figures import month_bounds
 from sync.hq.models import HqEvent, HqMonth, HqSettlement, HqStatement
 from sync.hq.office.access import Denied, Who, audit
@@ -183,7 +184,7 @@ def lock(s: Session, who: Who, month: str) -> None:
     """Lock a finished month whose statements are all approved by both sides."""
     who.require("statements.lock")
     _start, end = month_bounds(month)
-    if end >= datetime.now(UTC).date():
+    if end >= days.today():
         raise ValueError(f"{month} is not over yet")
     if s.get(HqMonth, month) is not None:
         raise ValueError(f"{month} is already locked")
