@@ -710,19 +710,14 @@ def post_entries(s: Session, entries: list[dict[str, Any]], now: str | None = No
     for e in entries:
         deltas[e["account"]] += e["amount"]
         units[e["account"]] = e["unit"]
-    acc = _t(HqAccount)
-    if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
-    q = dialect_insert(acc)
+    q = figures.upsert_statement(s.get_bind().dialect.name, _t(HqAccount), ("code",),
+                                 ("balance",))
     conn = s.connection()
     conn.execute(insert(_t(HqEntry)).inline(), entries)  # no id fetched back
     # one statement: an account is made on first use or moved by its delta, in code
     # order, so two batches touching the same accounts cannot deadlock
-    conn.execute(q.on_conflict_do_update(index_elements=["code"],
-                                         set_={"balance": acc.c.balance + q.excluded.balance}),
-                 [{"code": c, "unit": units[c], "balance": deltas[c]} for c in sorted(deltas)])
+    conn.execute(q, [{"code": c, "unit": units[c], "balance": deltas[c]}
+                     for c in sorted(deltas)])
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Table, bindparam, or_, select, text, update
@@ -34,18 +35,27 @@ MONTH_COLUMNS = ("members", "vip_count", "new_quarter", "returning_quarter", "do
                  "dormant_6m", "pyramid_a", "pyramid_b", "pyramid_c", "pyramid_d")
 
 
+@lru_cache(maxsize=64)
+def upsert_statement(dialect: str, table: Table, keys: tuple[str, ...],
+                     add: tuple[str, ...]) -> Any:
+    """INSERT into ``table``, or add the new values of ``add`` to the row already there
+    (keyed by ``keys``); made once per table and dialect, not per batch (building the
+    statement cost more CPU than sending it)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
+    q = dialect_insert(table)
+    return q.on_conflict_do_update(index_elements=list(keys),
+                                   set_={c: table.c[c] + q.excluded[c] for c in add})
+
+
 def _upsert(s: Session, table: Table, rows: list[dict[str, Any]], keys: list[str],
             add: list[str]) -> None:
     """Insert rows, or add their values to the row already there (one statement)."""
     if not rows:
         return
-    if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
-    q = dialect_insert(table)
-    q = q.on_conflict_do_update(index_elements=keys,
-                                set_={c: table.c[c] + q.excluded[c] for c in add})
+    q = upsert_statement(s.get_bind().dialect.name, table, tuple(keys), tuple(add))
     s.connection().execute(q, rows)
 
 
