@@ -16,9 +16,9 @@ PostgreSQL database, behind HAProxy with ``packaging/haproxy/store-pos-hq.cfg``)
   entries.
 * reported: events/s applied over the whole run, p50/p99 latency of an upload batch,
   and HQ's peak memory (the RSS of all its processes, sampled every 0.2 s), each with
-  its ratio to the baseline; the CPU time HQ's processes and their PostgreSQL
-  connections used per terminal's day (which other work on a shared machine inflates
-  far less than wall time); and `uptime` at the start and end (the machine is shared);
+  its ratio to the baseline; the CPU time HQ's processes used per terminal's day
+  (which other work on a shared machine inflates far less than wall time); and
+  `uptime` at the start and end (the machine is shared);
 * baseline, same run, same database, after HQ stopped: a process of its own
   (bench/raw_insert.py) INSERTs the same rows raw (as many events, the same payload,
   their ledger entries) into two plain tables: once in batches of 500 a commit
@@ -190,13 +190,6 @@ def cpu_s(pids: list[int]) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def backends(db: str) -> list[int]:
-    """The PostgreSQL server processes serving ``db`` (HQ's pooled connections)."""
-    with psycopg.connect(ADMIN_DSN, autocommit=True) as c:
-        return [r[0] for r in c.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = %s", (db,))]
-
-
 class Memory(threading.Thread):
     def __init__(self, pids: list[int]) -> None:
         super().__init__(daemon=True)
@@ -362,9 +355,9 @@ def run_config(n: int, args: argparse.Namespace, proto: dict[str, Any], log: Pat
             applied, lat = asyncio.run(day(base, sims, args.batches, args.per, args.concurrency))
             el = time.perf_counter() - t0
             # per terminal's day (a handshake, its uploads, a download): HQ's processes'
-            # CPU, and its PostgreSQL connections' (all opened during the day)
+            # CPU (PostgreSQL's is not counted: the pool closes its overflow connections,
+            # and their server processes' CPU goes with them)
             out["hq_cpu_ms"] = (cpu_s(pids) - cpu0) * 1000 / len(sims)
-            out["pg_cpu_ms"] = cpu_s(backends(db)) * 1000 / len(sims)
             out.update(events=applied, seconds=el, eps=applied / el,
                        p50=statistics.median(lat), p99=pct(lat, 99), batches=len(lat),
                        load_end=load())
@@ -422,10 +415,10 @@ def main() -> int:
               f"({r['rss_mib'] / raw['rss_mib']:.1f}×) | {raw['eps']:,.0f}/s, "
               f"{raw['p50'] * 1000:.1f} ms, {raw['p99'] * 1000:.1f} ms, "
               f"{raw['rss_mib']:.0f} MiB |", flush=True)
-        notes.append(f"{n} process(es): CPU per terminal's day (handshake, {args.batches} "
-                     f"uploads, download): HQ {r['hq_cpu_ms']:.1f} ms, its PostgreSQL "
-                     f"connections {r['pg_cpu_ms']:.1f} ms; at start `{r['load']}`; at end "
-                     f"`{r['load_end']}`; raw INSERT after `{r['raw_load']}`")
+        notes.append(f"{n} process(es): HQ's CPU per terminal's day (handshake, "
+                     f"{args.batches} uploads, download) {r['hq_cpu_ms']:.1f} ms; at start "
+                     f"`{r['load']}`; at end `{r['load_end']}`; raw INSERT after "
+                     f"`{r['raw_load']}`")
         if "peak_sent" in r:
             notes.append(
                 f"peak: {args.peak_rate} sales/s asked for {r['peak_seconds']} s "
