@@ -478,6 +478,32 @@ def test_cli_in_a_subprocess(data_dir: Path, tmp_path: Path) -> None:
     assert db_hash(data_dir) == before
 
 
+def test_cli_first_import_in_a_subprocess(tmp_path: Path) -> None:
+    """``pos catalog import`` into a terminal whose catalog is empty (a first import): a
+    file whose one fault is a SKU given twice, on rows thousands apart, exits 2 naming
+    both rows and leaves the ledger as it was; the file without the repeat imports."""
+    d = tmp_path / "first"
+    Terminal.init(d, store="S001", terminal="T01", franchisee="F-EAST",
+                  program_file=PROGRAM).close()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    lines = [f"S{i:05d},{with_check(f'69{i:010d}')},商品{i},food,{i % 90 + 1}.50,,"
+             for i in range(12_000)]
+    bad = write_csv(tmp_path / "bad.csv", [*lines, "S00007,,又一个,food,1.00,,"])
+    before = db_hash(d)
+    r = subprocess.run([*pos_command(), "--data-dir", str(d), "catalog", "import", str(bad)],
+                       capture_output=True, text=True, env=env, timeout=300)
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == ("pos: catalog not imported, 1 bad row(s) of 12001: row 12002: sku "
+                        "S00007 repeats row 9\n")
+    assert db_hash(d) == before
+    good = write_csv(tmp_path / "good.csv", lines)
+    r = subprocess.run([*pos_command(), "--data-dir", str(d), "catalog", "import", str(good)],
+                       capture_output=True, text=True, env=env, timeout=300)
+    assert (r.returncode, r.stderr) == (0, "")
+    assert r.stdout.strip() == "catalog: 12000 rows: 12000 added, 0 updated, 0 unchanged"
+    assert len(items(d)) == 12_000
+
+
 def test_demo_fixture_catalog_scans(terminal: Terminal) -> None:
     """The shared fixture's demo catalog is imported with its barcodes."""
     with terminal.read() as s:
