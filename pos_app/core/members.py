@@ -471,6 +471,8 @@ def bind_card(
     """Bind another medium (a swipe, a tap, a chip) to an active card."""
     card = find_card(s, card_no)
     cm = bind_media(s, card, media, media_id)
+    if cm.media in ("ic", "nfc"):
+        card.chip_pending = True  # a chip bound now carries no holder's record yet
     now = t.now()
     audit(
         s,

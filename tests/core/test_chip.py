@@ -45,8 +45,9 @@ def test_the_record_checks_its_card_and_holder(terminal: Terminal) -> None:
 
 
 def test_a_chip_card_issued_here_is_pending_until_written(terminal: Terminal) -> None:
-    """A chip card issued on this terminal waits for its chip to be written; a card
-    without a chip never does, nor one another store issued (known from HQ)."""
+    """A chip card issued on this terminal, or a chip bound to a card here, waits for
+    its chip to be written; a card without a chip never does, nor one another store
+    issued (known from HQ)."""
     from datetime import UTC, datetime
 
     from pos_app.core.models import Card, CardMedia
@@ -58,6 +59,8 @@ def test_a_chip_card_issued_here_is_pending_until_written(terminal: Terminal) ->
         card = members.find_card(s, ic)
         assert chip.unwritten_media(card) == "ic" and card.chip_written_at is None
         assert chip.unwritten_media(members.find_card(s, plain)) is None
+        members.bind_card(terminal, s, plain, "nfc", "04A1B2C3D4E5AC", CONSOLE)
+        assert chip.unwritten_media(members.find_card(s, plain)) == "nfc"  # a chip bound
         chip.written(terminal, s, card, "ic", CONSOLE)
         assert chip.unwritten_media(card) is None and card.chip_written_at is not None
         # as the sync client makes a card another store issued
