@@ -35,8 +35,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, event, func, insert, select, update
+from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from pos_app.core.messages import Msg
 from pos_app.core.models import (
@@ -71,14 +73,22 @@ def yuan(c: int) -> Decimal:
 
 
 def next_counter(session: Session, name: str) -> int:
-    """Take the next value of a gapless counter inside the caller's transaction."""
-    row = session.get(Counter, name)
-    if row is None:
-        row = Counter(name=name, value=0)
-        session.add(row)
-    row.value += 1
+    """Take the next value of a gapless counter inside the caller's transaction: one
+    ``UPDATE ... RETURNING`` (an INSERT for a counter's first value). What the session
+    holds unwritten is flushed first, as callers expect of a numbered step."""
     session.flush()
-    return row.value
+    held = session.identity_map.get(identity_key(Counter, name))
+    conn = session.connection()
+    value = conn.execute(
+        update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
+        .returning(Counter.value)
+    ).scalar()
+    if value is None:
+        conn.execute(insert(Counter).values(name=name, value=1))
+        value = 1
+    if held is not None:  # a Counter read through the ORM in this session stays true
+        set_committed_value(held, "value", value)
+    return int(value)
 
 
 def new_event_id() -> str:
@@ -104,12 +114,71 @@ def account(
     member_id: int | None = None,
     card_id: int | None = None,
 ) -> Account:
+    """The account ``code``, made (balance 0) if the ledger has none. Accounts are never
+    removed, so once committed an account's id, unit and owner are remembered per
+    database connection (:func:`_known_accounts`) and not looked up again; its balance
+    is read only when asked for."""
+    known = _known_accounts(session)
+    row = known.get(code) or session.info.get(_NEW_ACCOUNTS, {}).get(code)
+    if row is not None:
+        return _attached(session, row)
     acc = session.scalars(select(Account).where(Account.code == code)).first()
+    made = acc is None
     if acc is None:
         acc = Account(code=code, unit=unit, member_id=member_id, card_id=card_id, balance=0)
         session.add(acc)
         session.flush()
+    row = (acc.id, acc.code, acc.unit, acc.member_id, acc.card_id)
+    if made or code in session.info.get(_MADE_HERE, ()):
+        # not committed yet: remembered for the connection only once it is
+        session.info.setdefault(_NEW_ACCOUNTS, {})[code] = row
+        session.info.setdefault(_MADE_HERE, set()).add(code)
+    else:
+        known[code] = row
     return acc
+
+
+_KNOWN_ACCOUNTS = "pos.known_accounts"  # Connection.info: code -> committed account row
+_NEW_ACCOUNTS = "pos.new_accounts"  # Session.info: accounts made in this transaction
+_MADE_HERE = "pos.accounts_made"  # Session.info: their codes, until commit or rollback
+
+
+def _known_accounts(session: Session) -> dict[str, tuple[str | int | None, ...]]:
+    info = session.connection().info
+    known = info.get(_KNOWN_ACCOUNTS)
+    if known is None:
+        known = info[_KNOWN_ACCOUNTS] = {}
+    session.info[_KNOWN_ACCOUNTS] = known
+    return known
+
+
+def _attached(session: Session, row: tuple[str | int | None, ...]) -> Account:
+    """The account of a remembered row in this session, without a query: the one the
+    session holds, or one attached as persistent with its balance left to load."""
+    held = session.identity_map.get(identity_key(Account, row[0]))
+    if held is not None:
+        return held
+    acc = Account(id=row[0], code=row[1], unit=row[2], member_id=row[3], card_id=row[4])
+    make_transient_to_detached(acc)
+    session.add(acc)
+    return acc
+
+
+@event.listens_for(Session, "after_commit")
+def _remember_new_accounts(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint released: its accounts may still be rolled back
+    new = session.info.pop(_NEW_ACCOUNTS, None)
+    session.info.pop(_MADE_HERE, None)
+    known = session.info.get(_KNOWN_ACCOUNTS)
+    if new and known is not None:
+        known.update(new)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_new_accounts(session: Session, _previous: object) -> None:
+    # any rollback, a savepoint's too, may have undone accounts made in the transaction
+    session.info.pop(_NEW_ACCOUNTS, None)
 
 
 @dataclass(frozen=True)
@@ -171,7 +240,9 @@ class Posting:
 
 
 def post(session: Session, p: Posting, recorded_at: datetime, info: TerminalInfo) -> Journal:
-    """Write one balanced journal row with the terminal's next sequence number."""
+    """Write one balanced journal row with the terminal's next sequence number: the row,
+    its entries and the accounts' balances as three statements (the entries in the
+    posting's order), and the journal handed back as a persistent object."""
     totals: dict[str, int] = defaultdict(int)
     for acc, amt in p.lines:
         totals[acc.unit] += amt
@@ -180,28 +251,51 @@ def post(session: Session, p: Posting, recorded_at: datetime, info: TerminalInfo
         raise AssertionError(f"unbalanced posting {p.kind}: {unbalanced}")
     if p.record is None or p.record[0] not in RECORD_KINDS or not p.record[1]:
         raise AssertionError(f"posting {p.kind} names no known business record: {p.record}")
-    seq = next_counter(session, "journal")
-    j = Journal(
-        seq=seq,
-        event_id=new_event_id(),
-        kind=p.kind,
-        business_time=p.business_time,
-        recorded_at=recorded_at,
-        franchisee=info.franchisee,
-        store=info.store,
-        terminal=info.terminal,
-        staff=p.staff,
-        ref=p.ref,
-        record_kind=p.record[0],
-        record_ref=p.record[1],
-    )
+    row = {
+        "seq": next_counter(session, "journal"),
+        "event_id": new_event_id(),
+        "kind": p.kind,
+        "business_time": p.business_time,
+        "recorded_at": recorded_at,
+        "franchisee": info.franchisee,
+        "store": info.store,
+        "terminal": info.terminal,
+        "staff": p.staff,
+        "ref": p.ref,
+        "record_kind": p.record[0],
+        "record_ref": p.record[1],
+    }
+    conn = session.connection()
+    jid = conn.execute(insert(Journal).values(row).returning(Journal.id)).scalar_one()
+    j = Journal(id=jid, **row)
+    make_transient_to_detached(j)  # its entries load when asked for
     session.add(j)
-    session.flush()
-    for acc, amt in p.lines:
-        session.add(Entry(journal_id=j.id, account_id=acc.id, amount=amt, unit=acc.unit))
-        acc.balance += amt
-    session.flush()
+    if p.lines:
+        conn.execute(
+            insert(Entry),
+            [{"journal_id": jid, "account_id": acc.id, "amount": amt, "unit": acc.unit}
+             for acc, amt in p.lines],
+        )
+        _move_balances(session, p.lines)
     return j
+
+
+def _move_balances(session: Session, lines: list[tuple[Account, int]]) -> None:
+    """Add each account's share of a posting to its balance, in the ledger and in the
+    account objects that have theirs loaded (the others read it when asked)."""
+    moved: dict[int, int] = defaultdict(int)
+    accounts: dict[int, Account] = {}
+    for acc, amt in lines:
+        moved[acc.id] += amt
+        accounts[acc.id] = acc
+    session.connection().execute(
+        update(Account).where(Account.id == bindparam("acc"))
+        .values(balance=Account.balance + bindparam("amt")),
+        [{"acc": k, "amt": v} for k, v in moved.items()],
+    )
+    for k, acc in accounts.items():
+        if "balance" in acc.__dict__:
+            set_committed_value(acc, "balance", acc.balance + moved[k])
 
 
 def post_adjustment(

@@ -11,10 +11,10 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session, make_transient_to_detached
 
-from pos_app.core import ledger
+from pos_app.core import ledger, sealing
 from pos_app.core.messages import Msg
 from pos_app.core.models import Account, AuditEntry, Entry, Journal, OutboxEvent
 from pos_app.core.terminal import Terminal
@@ -99,25 +99,37 @@ def record(
         payload = {**payload, "audit": [head[0], head[1]]}
     info = t.info(s)
     seq = ledger.next_counter(s, "outbox")
-    last = s.scalars(select(OutboxEvent).order_by(OutboxEvent.seq.desc()).limit(1)).first()
-    prev = last.hash if last else GENESIS
-    now = t.now()
+    last = s.execute(select(OutboxEvent.hash).order_by(OutboxEvent.seq.desc()).limit(1)).first()
+    prev = last[0] if last is not None else GENESIS
     ev = OutboxEvent(
         event_id=journal.event_id if journal is not None else ledger.new_event_id(),
         epoch=info.epoch,
         seq=seq,
         kind=kind,
         business_time=business_time,
-        recorded_at=now,
+        recorded_at=t.now(),
         payload=canonical(payload),
         prev_hash=prev,
         hash="",
         status="pending",
+        acked_at=None,
+        note=None,
     )
     ev.hash = event_hash(prev, header_of(ev, t), ev.payload)
-    s.add(ev)
-    s.flush()
+    key = s.info.get("chain_key")  # a write transaction of the terminal seals its events
+    ev.mac = sealing.seal(key, "event", ev.hash) if key is not None else ""
+    _insert(s, ev)
     return ev
+
+
+def _insert(s: Session, ev: OutboxEvent) -> None:
+    """Write the event with one INSERT, and keep it in the session as written."""
+    row = {c.key: getattr(ev, c.key) for c in OutboxEvent.__table__.columns if c.key != "id"}
+    ev.id = s.connection().execute(
+        insert(OutboxEvent).values(row).returning(OutboxEvent.id)
+    ).scalar_one()
+    make_transient_to_detached(ev)
+    s.add(ev)
 
 
 def verify_chain(t: Terminal, s: Session) -> list[Msg]:

@@ -32,20 +32,35 @@ def member_account(s: Session, member_id: int) -> Account:
 
 def available(s: Session, member_id: int, now: datetime) -> int:
     """Points a member can spend now: unexpired lots, less any points owed."""
+    return _available_in(_open_lots(s, member_id), now)
+
+
+def _open_lots(s: Session, member_id: int) -> list[PointLot]:
+    """The member's lots with points left (or owed)."""
+    return list(
+        s.scalars(
+            select(PointLot).where(PointLot.member_id == member_id, PointLot.remaining != 0)
+        )
+    )
+
+
+def _available_in(lots: list[PointLot], now: datetime) -> int:
     total = 0
-    for lot in s.scalars(
-        select(PointLot).where(PointLot.member_id == member_id, PointLot.remaining != 0)
-    ):
+    for lot in lots:
         if lot.remaining < 0 or lot.expires_at is None or lot.expires_at > now:
             total += lot.remaining
     return total
 
 
 def _spendable_lots(s: Session, member_id: int, now: datetime) -> list[PointLot]:
-    lots = s.scalars(
-        select(PointLot).where(PointLot.member_id == member_id, PointLot.remaining > 0)
-    ).all()
-    live = [lot for lot in lots if lot.expires_at is None or lot.expires_at > now]
+    return _spendable_in(_open_lots(s, member_id), now)
+
+
+def _spendable_in(lots: list[PointLot], now: datetime) -> list[PointLot]:
+    live = [
+        lot for lot in lots
+        if lot.remaining > 0 and (lot.expires_at is None or lot.expires_at > now)
+    ]
     # oldest expiry first; lots that never expire last; then in the order earned
     return sorted(live, key=lambda lot: (lot.expires_at is None, lot.expires_at or now, lot.id))
 
@@ -69,11 +84,12 @@ class PointsPlan:
 def redeem(
     s: Session, p: Posting, plan: PointsPlan, member_id: int, pts: int, now: datetime
 ) -> None:
-    have = available(s, member_id, now)
+    lots = _open_lots(s, member_id)
+    have = _available_in(lots, now)
     if pts > have:
         raise PosError("points.not_enough", have=have, asked=pts)
     left = pts
-    for lot in _spendable_lots(s, member_id, now):
+    for lot in _spendable_in(lots, now):
         take = min(left, lot.remaining)
         plan.uses.append((lot, take))
         left -= take

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
 from pos_app.core import (
@@ -44,7 +44,7 @@ from pos_app.core.models import (
 )
 from pos_app.core.money import ZERO, money
 from pos_app.core.performance import offer_of
-from pos_app.core.pricing import CartItem, PricedCart, PricingError, quote
+from pos_app.core.pricing import CartItem, PricedCart, PricedLine, PricingError, quote
 from pos_app.core.staff import Operator, audit, require
 from pos_app.core.tenders import Settled, TenderRequest
 from pos_app.core.terminal import Terminal
@@ -177,7 +177,6 @@ def make_sale(
     s.flush()
     payload = {**events.sale(s, sale, upgrade, event_lines), **offer_of(t.program, sale)}
     outbox.record(t, s, "sale", payload, at, journal)
-    _load_written(s, sale)
     gifts.hand_over(t, s, sale, priced, req.gifts_for_points, member, card, who, at)
     return SaleOutcome(sale, priced, member, card, change, earned, upgrade)
 
@@ -280,50 +279,41 @@ def _write(
     line_points: list[int],
 ) -> list[dict[str, Any]]:
     """The sale row, its tenders, and its lines with their discounts and tender shares;
-    returns the lines as the sale event carries them.
+    returns the lines as the sale event carries them, and hands the sale its tenders and
+    its lines with their discounts as written (:func:`_hand_back`).
 
     The lines, discounts and shares (a few hundred rows for a large cart) are written
     with three bulk INSERTs rather than through the ORM's unit of work, which cost
-    about 0.5 ms a line. Line ids are taken after the table's highest: the sale is
-    written inside the terminal's write transaction (BEGIN IMMEDIATE), so no other
-    writer can take them."""
+    about 0.5 ms a line. Line and discount ids are taken after their tables' highest:
+    the sale is written inside the terminal's write transaction (BEGIN IMMEDIATE), so
+    no other writer can take them."""
     s.add(sale)
     s.flush()
-    s.add_all(tenders.tender_rows(sale.id, settled))
+    tender_rows = tenders.tender_rows(sale.id, settled)
+    s.add_all(tender_rows)  # flushed with the sale's next step
+    set_committed_value(sale, "tenders", tender_rows)
     conn = s.connection()
-    first = (conn.scalar(select(func.max(SaleLine.id))) or 0) + 1
+    line_id, discount_id = conn.execute(
+        select(func.max(SaleLine.id), select(func.max(LineDiscount.id)).scalar_subquery())
+    ).one()
+    line_id, discount_id = line_id or 0, discount_id or 0
     line_rows: list[dict[str, Any]] = []
     discount_rows: list[dict[str, Any]] = []
     share_rows: list[dict[str, Any]] = []
     event_lines: list[dict[str, Any]] = []
-    for i, (ln, shares, pts) in enumerate(
-        zip(priced.lines, line_shares, line_points, strict=True)
-    ):
-        line_id = first + i
-        row = {
-            "id": line_id,
-            "sale_id": sale.id,
-            "no": ln.no,
-            "original_line_id": None,
-            "sku": ln.sku,
-            "name": ln.name,
-            "category": ln.category,
-            "qty": ln.qty,
-            "list_price": ln.list_price,
-            "unit_price": ln.unit_price,
-            "base": ln.base,
-            "amount": ln.amount,
-            "points_earned": pts,
-            "refunded_qty": 0,
-        }
+    for ln, shares, pts in zip(priced.lines, line_shares, line_points, strict=True):
+        line_id += 1
+        row = _line_row(line_id, sale.id, ln, pts)
         line_rows.append(row)
         discounts = [
             {"source": d.source, "code": d.code, "name": d.name, "amount": d.amount}
             for d in ln.discounts
         ]
-        discount_rows += [{"line_id": line_id, **d} for d in discounts]
-        share_rows += [{"line_id": line_id, **x} for x in shares]
         event_lines.append(events.sale_line(row, discounts))
+        for d in discounts:
+            discount_id += 1
+            discount_rows.append({"id": discount_id, "line_id": line_id, **d})
+        share_rows += [{"line_id": line_id, **x} for x in shares]
     cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     for table, rows in (
         (SaleLine.__table__, line_rows),
@@ -332,7 +322,27 @@ def _write(
     ):
         if rows:
             _insert_many(cur, table, rows)
+    _hand_back(s, sale, line_rows, discount_rows)
     return event_lines
+
+
+def _line_row(line_id: int, sale_id: int, ln: PricedLine, pts: int) -> dict[str, Any]:
+    return {
+        "id": line_id,
+        "sale_id": sale_id,
+        "no": ln.no,
+        "original_line_id": None,
+        "sku": ln.sku,
+        "name": ln.name,
+        "category": ln.category,
+        "qty": ln.qty,
+        "list_price": ln.list_price,
+        "unit_price": ln.unit_price,
+        "base": ln.base,
+        "amount": ln.amount,
+        "points_earned": pts,
+        "refunded_qty": 0,
+    }
 
 
 def _insert_many(cur: Any, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -365,16 +375,27 @@ def load(sale: Sale) -> None:
     _ = sale.tenders
 
 
-def _load_written(s: Session, sale: Sale) -> None:
+def _hand_back(
+    s: Session, sale: Sale, line_rows: list[dict[str, Any]], discount_rows: list[dict[str, Any]]
+) -> None:
     """What the caller of :func:`make_sale` reads of a sale just written in bulk (the
-    receipt, the JSON, the screens): its lines with their discounts, in two queries, and
-    its tenders. The lines' tender shares are read by refunds only, which load the sale
-    in their own transaction; loading them here too cost a third of ringing up."""
-    lines = s.scalars(
-        select(SaleLine)
-        .where(SaleLine.sale_id == sale.id)
-        .order_by(SaleLine.no)
-        .options(selectinload(SaleLine.discounts))
-    ).all()
-    set_committed_value(sale, "lines", list(lines))
-    _ = sale.tenders
+    receipt, the JSON, the screens, a refund in the same transaction): its lines with
+    their discounts, made from the rows just written rather than read back. The lines
+    are in the session as if loaded (their tender shares load when asked for); the
+    discounts, which nothing changes, are detached copies of their rows."""
+    lines = [_as_loaded(SaleLine, r) for r in line_rows]
+    s.add_all(lines)  # before their discounts are set: nothing to cascade to
+    by_line: dict[int, list[LineDiscount]] = {r["id"]: [] for r in line_rows}
+    for r in discount_rows:
+        by_line[r["line_id"]].append(_as_loaded(LineDiscount, r))
+    for ln in lines:
+        set_committed_value(ln, "discounts", by_line[ln.id])
+    set_committed_value(sale, "lines", lines)
+
+
+def _as_loaded(cls: type[Any], row: dict[str, Any]) -> Any:
+    """An object of ``cls`` holding ``row`` as if loaded from the ledger (detached)."""
+    obj = cls._sa_class_manager.new_instance()
+    obj.__dict__.update(row)
+    make_transient_to_detached(obj)
+    return obj

@@ -6,8 +6,10 @@ can seal it again, so ``pos ledger verify`` and ``pos audit verify`` find the ed
 
 Rows are sealed as they are flushed by a write transaction of the terminal (a session
 whose ``info["chain_key"]`` holds the key), so every writer of events and audit rows is
-covered without passing the key around. A ledger older than the seals is sealed once,
-when the key is first made or the ledger is migrated, if none of its rows is sealed."""
+covered without passing the key around; :func:`pos_app.core.outbox.record`, which
+writes its event with one INSERT rather than a flush, seals it from the same key. A
+ledger older than the seals is sealed once, when the key is first made or the ledger is
+migrated, if none of its rows is sealed."""
 
 from __future__ import annotations
 

@@ -165,7 +165,10 @@ class Terminal:
         return f"{self.identity.store}-{self.identity.terminal}-{n:06d}"
 
     def info(self, s: Session) -> TerminalInfo:
-        info = s.get(TerminalInfo, 1)
+        """The terminal's own row, read once per session (the session holds on to it)."""
+        info = s.info.get("terminal_info")
+        if info is None:
+            info = s.info["terminal_info"] = s.get(TerminalInfo, 1)
         assert info is not None
         return info
 

@@ -52,12 +52,21 @@ def after_sale(
     """Upgrade the member if this sale qualifies them for a higher tier."""
     program = t.program
     current = program.tier(m.tier_code)
-    day = single_day(program, s, m.id, at)
-    year = rolling_12m(s, m.id, at)
+    spent: list[Decimal] = []  # the day's and the 12 months' spend, read when needed
+
+    def day_and_year() -> list[Decimal]:
+        if not spent:
+            spent.extend((single_day(program, s, m.id, at), rolling_12m(s, m.id, at)))
+        return spent
+
     for tier in sorted(program.tiers, key=lambda x: -x.rank):
         if tier.rank <= current.rank:
             break
-        reason = _met(tier.qualify, sale_total, day, year)
+        rule = tier.qualify
+        if rule.single_purchase is not None and sale_total >= rule.single_purchase:
+            reason = _met(rule, sale_total, ZERO, ZERO)  # the sale alone qualifies
+        else:
+            reason = _met(rule, sale_total, *day_and_year())
         if reason:
             s.add(
                 TierChange(
