@@ -141,6 +141,9 @@ def cmd_hq_serve(args: argparse.Namespace) -> int:
         ssl_certfile=cfg.ssl_certfile,
         ssl_keyfile=cfg.ssl_keyfile,
         log_level="warning",
+        # no access log: at this level uvicorn would still format each request's line
+        # (client address, quoted path) only to drop it
+        access_log=False,
         # idle and slow clients: closed on timers (sync/hq/limits.py)
         http=limits.PROTOCOL,
         timeout_keep_alive=cfg.keep_alive_s,
