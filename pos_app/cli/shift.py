@@ -1,7 +1,8 @@
 """``pos shift open|x|close``: the cashier shift every sale, refund and top-up needs.
 
 ``open --float AMOUNT`` opens it with the cash float put in the drawer (a supervisor, or
-``--approver``); ``x`` shows the figures so far; ``close --counted AMOUNT`` closes it with
+``--approver``); ``x`` shows the figures so far (cards sold and
+returned on their own lines, by tender); ``close --counted AMOUNT`` closes it with
 the cash counted and shows the Z report (expected, counted, difference)."""
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ def figures_json(f: shifts.ShiftFigures) -> dict[str, Any]:
         "topups_count": f.topups_count,
         "topups_total": to_str(f.topups_total),
         "tenders": {k: to_str(v) for k, v in f.tenders.items()},
+        "card_sales_count": f.card_sales_count,
+        "card_sales_total": to_str(f.card_sales_total),
+        "card_returns_count": f.card_returns_count,
+        "card_returns_total": to_str(f.card_returns_total),
+        "card_tenders": {k: to_str(v) for k, v in f.card_tenders.items()},
         "expected_cash": to_str(f.expected_cash),
         "counted_cash": to_str(f.counted_cash) if f.counted_cash is not None else None,
         "difference": to_str(f.difference) if f.difference is not None else None,
@@ -64,6 +70,12 @@ def print_figures(t: Terminal, f: shifts.ShiftFigures) -> None:
              topups=f.topups_count, topups_total=format_money(f.topups_total)))
     for name, amount in f.tenders.items():
         print(tr("out.shift_tender", kind=kind(name), amount=format_money(amount)))
+    if f.card_sales_count or f.card_returns_count:
+        print(tr("out.shift_cards", sold=f.card_sales_count,
+                 sold_total=format_money(f.card_sales_total), returned=f.card_returns_count,
+                 returned_total=format_money(f.card_returns_total)))
+        for name, amount in f.card_tenders.items():
+            print(tr("out.shift_card_tender", kind=kind(name), amount=format_money(amount)))
     print(tr("out.expected_cash", amount=format_money(f.expected_cash)))
     if f.counted_cash is not None:
         print(tr("out.counted", counted=format_money(f.counted_cash), difference=format_money(

@@ -648,6 +648,9 @@ MESSAGES: dict[str, str] = {
         "  sales {sales}: {sales_total}; refunds {refunds}: {refunds_total}; top-ups "
         "{topups}: {topups_total}",
     "out.shift_tender": "  {kind}: {amount}",
+    "out.shift_cards":
+        "  cards sold {sold}: {sold_total}; cards returned {returned}: {returned_total}",
+    "out.shift_card_tender": "  cards, {kind}: {amount}",
     "out.expected_cash": "  expected cash {amount}",
     "out.counted": "  counted {counted}, difference {difference}",
     "out.staff_added": "staff {code} ({role}) added",

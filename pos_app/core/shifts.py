@@ -6,8 +6,11 @@ that also marks where the shift starts in the ledger; closing moves the counted 
 to the safe and any difference to ``cash:over_short``, so the drawer account is what the
 drawer holds. The cash the drawer should hold at the close is the sum of the
 ``cash:drawer`` movements since the shift opened: the float, cash sales net of change,
-cash refunds, cash top-ups. Shifts are bounded by journal rows, not by clock times, so a
-clock set back cannot move a sale into the wrong shift. One shift is open at a time.
+cash refunds, cash top-ups, cards sold for cash (售卡) and the cash paid back for cards
+returned (退卡). Card sales and returns are their own lines of the report, by tender,
+apart from the merchandise sales (stored value sold is not a sale of goods). Shifts are
+bounded by journal rows, not by clock times, so a clock set back cannot move a sale into
+the wrong shift. One shift is open at a time.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from pos_app.core.messages import Msg
 from pos_app.core.models import (
     Account,
     AuditEntry,
+    CardReturn,
+    CardSale,
     Entry,
     Journal,
     Sale,
@@ -59,6 +64,13 @@ class ShiftFigures:
     topups_count: int = 0
     topups_total: Decimal = ZERO
     topup_bonus_given: Decimal = ZERO
+    # cards sold (售卡: what the customers paid, grants not counted) and returned (退卡)
+    card_sales_count: int = 0
+    card_sales_total: Decimal = ZERO
+    card_returns_count: int = 0
+    card_returns_total: Decimal = ZERO
+    # net by tender of the card sales and returns (apart from the sales' tenders)
+    card_tenders: dict[str, Decimal] = field(default_factory=dict)
     # net by tender kind: sales minus refunds (points in yuan of value)
     tenders: dict[str, Decimal] = field(default_factory=dict)
     tender_counts: dict[str, int] = field(default_factory=dict)
@@ -250,9 +262,30 @@ def figures(s: Session, sh: Shift) -> ShiftFigures:
         f.topups_count += 1
         f.topups_total += tp.amount
         f.topup_bonus_given += tp.bonus
+    _card_figures(s, f, first, last)
     f.cash_movements = _cash_movements(s, first, last)  # the float included
     f.expected_cash = f.cash_movements
     return f
+
+
+def _card_figures(s: Session, f: ShiftFigures, first: int, last: int | None) -> None:
+    """The card sales (not the cards given free) and card returns of the shift."""
+    tenders: dict[str, Decimal] = {}
+    sq = select(CardSale).where(CardSale.kind == "sale", CardSale.journal_id > first)
+    rq = select(CardReturn, CardSale.tender).join(CardSale, CardReturn.sale_id == CardSale.id)
+    rq = rq.where(CardReturn.journal_id > first)
+    if last is not None:
+        sq = sq.where(CardSale.journal_id < last)
+        rq = rq.where(CardReturn.journal_id < last)
+    for cs in s.scalars(sq):
+        f.card_sales_count += 1
+        f.card_sales_total += cs.paid
+        tenders[cs.tender] = tenders.get(cs.tender, ZERO) + cs.paid
+    for r, tender in s.execute(rq):
+        f.card_returns_count += 1
+        f.card_returns_total += r.paid_back
+        tenders[tender] = tenders.get(tender, ZERO) - r.paid_back
+    f.card_tenders = dict(sorted(tenders.items()))
 
 
 def x_report(s: Session) -> ShiftFigures:

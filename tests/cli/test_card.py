@@ -186,3 +186,42 @@ def test_card_return_in_new_processes(tmp_path: Path) -> None:
     r = ok(pos(d, "staff", "report", "--json"))
     assert {x["staff"]: x["commission"] for x in json.loads(r.stdout)["staff"]}["1001"] == "0.00"
     ok(pos(d, "ledger", "verify"))
+
+
+def test_cards_sold_and_returned_for_cash_in_the_shift_report(tmp_path: Path) -> None:
+    """A card sold for cash puts its price in the drawer and a card returned takes it out:
+    the X and Z reports list them apart from the merchandise sales (售卡 / 退卡, by
+    tender), the expected cash counts them, and the right count closes with no
+    difference."""
+    d = make_store(tmp_path)
+    cashier = ["--staff", "1001", "--pin", "1111"]
+    for argv in (["card", "batch", "--product", "VIP5000", "--media", "ic", "--start",
+                  "890100000001", "--count", "3"],
+                 ["card", "receive", "--batch", "S001-0001"],
+                 ["member", "enroll", "--name", "李雷", "--phone", "13912345678"],
+                 ["member", "enroll", "--name", "韩梅", "--phone", "13912345679"],
+                 [*cashier, "card", "sell", "--product", "VIP5000", "--holder", "13912345678"],
+                 [*cashier, "card", "sell", "--product", "VIP5000", "--holder", "13912345679",
+                  "--tender", "bank_card"],
+                 [*SUPERVISOR, "card", "sell", "--product", "VIP5000", "--holder",
+                  "13912345679", "--price", "4500"],
+                 [*SUPERVISOR, "card", "return", "8901000000035"]):
+        ok(pos(d, *argv))
+    x = json.loads(ok(pos(d, "--json", "shift", "x")).stdout)
+    assert {k: x[k] for k in ("sales_count", "sales_total", "card_sales_count",
+                              "card_sales_total", "card_returns_count", "card_returns_total",
+                              "card_tenders", "expected_cash")} == {
+        "sales_count": 0, "sales_total": "0.00", "card_sales_count": 3,
+        "card_sales_total": "14500.00", "card_returns_count": 1,
+        "card_returns_total": "4500.00",
+        "card_tenders": {"bank_card": "5000.00", "cash": "5000.00"},
+        "expected_cash": "5500.00"}  # the float 500 + 9,500 sold for cash - 4,500 paid back
+    text = ok(pos(d, "--language", "zh_CN", "shift", "x")).stdout
+    assert "售卡 3 张：￥14,500.00；退卡 1 张：￥4,500.00" in text, text
+    assert "售卡/退卡净额 现金：￥5,000.00" in text, text
+    z = json.loads(ok(pos(d, *SUPERVISOR, "--json", "shift", "close", "--counted", "5500")).stdout)
+    assert (z["expected_cash"], z["difference"], z["card_sales_count"]) == (
+        "5500.00", "0.00", 3)
+    assert sql(d, "select coalesce(sum(balance), 0) from accounts "
+                  "where code = 'cash:over_short'") == [(0,)]
+    ok(pos(d, "ledger", "verify"))

@@ -7,13 +7,15 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from pos_app.core import ledger, refunds, shifts, staff
+from pos_app.core import card_returns, card_sales, ledger, refunds, shifts, staff
+from pos_app.core.card_sales import CardSaleRequest
 from pos_app.core.errors import NotAllowed, NotFound, PosError
-from pos_app.core.models import Account, AuditEntry, Sale, Topup
+from pos_app.core.models import Account, AuditEntry, Sale, Shift, Topup
 from pos_app.core.tenders import TenderRequest
 from pos_app.core.terminal import Terminal
 from tests.core.conftest import KETTLE, SCARF, Clock
 from tests.core.helpers import CASHIER, SUPERVISOR, enroll, sell
+from tests.core.test_card_sales import stock
 
 D = Decimal
 
@@ -160,3 +162,38 @@ def test_the_drawer_account_holds_the_drawer_and_a_clock_set_back_changes_nothin
     assert _balance(terminal, "cash:over_short") == -100
     with terminal.read() as s:
         assert ledger.verify(s).ok
+
+
+def test_cards_sold_and_returned_are_their_own_lines_and_in_the_drawer(
+        terminal: Terminal) -> None:
+    """A card sold for cash (售卡) and a card returned for cash (退卡) move the drawer: the
+    shift whose journal holds them lists them apart from the merchandise sales, by
+    tender, and expects their cash; a count that matches closes with no difference."""
+    stock(terminal)
+    enroll(terminal, "13800138000")
+    enroll(terminal, "13900139000", name="李伟")
+    with terminal.tx() as s:
+        shifts.open_shift(terminal, s, D("500.00"), SUPERVISOR)
+        card_sales.sell(terminal, s, CardSaleRequest("VIP5000", holder="13800138000"),
+                        CASHIER)
+        card_sales.sell(terminal, s, CardSaleRequest("VIP5000", holder="13900139000",
+                                                     tender="bank_card"), CASHIER)
+        x = shifts.x_report(s)
+        assert (x.sales_count, x.card_sales_count, x.card_sales_total, x.card_tenders,
+                x.expected_cash) == (0, 2, D("10000.00"),
+                                     {"bank_card": D("5000.00"), "cash": D("5000.00")},
+                                     D("5500.00"))
+        z = shifts.close_shift(terminal, s, D("5500.00"), SUPERVISOR)
+        assert z.difference == D("0.00")
+    with terminal.tx() as s:  # returned the next shift: its cash leaves that drawer
+        shifts.open_shift(terminal, s, D("6000.00"), SUPERVISOR)
+        card_returns.take_back(terminal, s, "8901000000019", SUPERVISOR)
+        z = shifts.close_shift(terminal, s, D("1000.00"), SUPERVISOR)
+        assert (z.card_sales_count, z.card_returns_count, z.card_returns_total,
+                z.card_tenders, z.expected_cash, z.difference) == (
+            0, 1, D("5000.00"), {"cash": D("-5000.00")}, D("1000.00"), D("0.00"))
+        first = shifts.figures(s, s.scalars(select(Shift).where(Shift.shift_no == 1)).one())
+        assert (first.card_sales_count, first.card_returns_count) == (2, 0)
+    assert _balance(terminal, "cash:over_short") == 0
+    with terminal.read() as s:
+        assert ledger.verify(s).problems == []

@@ -1444,7 +1444,7 @@
       <translation>Card given: %1</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="182" />
+      <location filename="../members/stock.py" line="183" />
       <source>Card sold: %1</source>
       <translation>Card sold: %1</translation>
     </message>
@@ -3761,6 +3761,16 @@
       <source>used; {service}</source>
       <extracomment>out.service_used</extracomment>
       <translation>used; {service}</translation>
+    </message>
+    <message>
+      <source>  cards, {kind}: {amount}</source>
+      <extracomment>out.shift_card_tender</extracomment>
+      <translation>  cards, {kind}: {amount}</translation>
+    </message>
+    <message>
+      <source>  cards sold {sold}: {sold_total}; cards returned {returned}: {returned_total}</source>
+      <extracomment>out.shift_cards</extracomment>
+      <translation>  cards sold {sold}: {sold_total}; cards returned {returned}: {returned_total}</translation>
     </message>
     <message>
       <source>  sales {sales}: {sales_total}; refunds {refunds}: {refunds_total}; top-ups {topups}: {topups_total}</source>

@@ -1444,7 +1444,7 @@
       <translation>已赠卡：%1</translation>
     </message>
     <message>
-      <location filename="../members/stock.py" line="182" />
+      <location filename="../members/stock.py" line="183" />
       <source>Card sold: %1</source>
       <translation>已售卡：%1</translation>
     </message>
@@ -3761,6 +3761,16 @@
       <source>used; {service}</source>
       <extracomment>out.service_used</extracomment>
       <translation>已核销；{service}</translation>
+    </message>
+    <message>
+      <source>  cards, {kind}: {amount}</source>
+      <extracomment>out.shift_card_tender</extracomment>
+      <translation>  售卡/退卡净额 {kind}：{amount}</translation>
+    </message>
+    <message>
+      <source>  cards sold {sold}: {sold_total}; cards returned {returned}: {returned_total}</source>
+      <extracomment>out.shift_cards</extracomment>
+      <translation>  售卡 {sold} 张：{sold_total}；退卡 {returned} 张：{returned_total}</translation>
     </message>
     <message>
       <source>  sales {sales}: {sales_total}; refunds {refunds}: {refunds_total}; top-ups {topups}: {topups_total}</source>
