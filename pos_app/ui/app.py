@@ -54,6 +54,7 @@ from pos_app.ui.payment import PaymentScreen, SaleDone
 from pos_app.ui.returns import ReturnsScreen
 from pos_app.ui.screen import Screen
 from pos_app.ui.shift import ShiftScreen
+from pos_app.ui.staff_report import StaffReportScreen
 from pos_app.ui.status import HqLink, hq_link
 from pos_app.ui.wedge_filter import WedgeFilter
 from pos_app.ui.widgets import STYLE, button, money_text, set_message
@@ -71,6 +72,7 @@ SCREENS: tuple[type[Screen], ...] = (
     ReturnsScreen,
     BalanceScreen,
     ShiftScreen,
+    StaffReportScreen,
 )
 KEYMAP = build(SCREENS)
 CJK_FONTS = (

@@ -286,6 +286,7 @@ def run_language(
         if customer is not None:
             settle(win)
             shots.append(shoot(customer, out, "customer-display-lines", tag))
+        pay.credited.setText("2001")  # the assistant who served (业绩), for the staff report
         demo.receive_gifts(t)  # read by the checkout when it is shown after this sale
         pay.complete()
         settle(win)
@@ -357,6 +358,9 @@ def run_language(
         sh.x_report()  # the shift opened at the first sale
         settle(win)
         shots.append(shoot(win, out, "shift", tag))
+        win.key("Ctrl+F11")  # the day's figures per assistant, as the supervisor reads them
+        settle(win)
+        shots.append(shoot(win, out, "staff-report", tag))
     finally:
         if customer is not None:
             customer.close()

@@ -4,77 +4,77 @@
   <context>
     <name>pos</name>
     <message>
-      <location filename="../app.py" line="104" />
+      <location filename="../app.py" line="106" />
       <source>Cashier</source>
       <translation>Cashier</translation>
     </message>
     <message>
-      <location filename="../app.py" line="104" />
+      <location filename="../app.py" line="106" />
       <source>Supervisor</source>
       <translation>Supervisor</translation>
     </message>
     <message>
-      <location filename="../app.py" line="104" />
+      <location filename="../app.py" line="106" />
       <source>Manager</source>
       <translation>Manager</translation>
     </message>
     <message>
-      <location filename="../app.py" line="146" />
+      <location filename="../app.py" line="148" />
       <source>Store POS</source>
       <translation>Store POS</translation>
     </message>
     <message>
-      <location filename="../app.py" line="201" />
+      <location filename="../app.py" line="203" />
       <source>Numpad</source>
       <translation>Numpad</translation>
     </message>
     <message>
-      <location filename="../app.py" line="206" />
+      <location filename="../app.py" line="208" />
       <source>Help</source>
       <translation>Help</translation>
     </message>
     <message>
-      <location filename="../app.py" line="209" />
+      <location filename="../app.py" line="211" />
       <source>Log out</source>
       <translation>Log out</translation>
     </message>
     <message>
-      <location filename="../app.py" line="263" />
+      <location filename="../app.py" line="265" />
       <source>HQ: %1 · %2 events waiting</source>
       <translation>HQ: %1 · %2 events waiting</translation>
     </message>
     <message>
-      <location filename="../app.py" line="282" />
+      <location filename="../app.py" line="284" />
       <source>online</source>
       <translation>online</translation>
     </message>
     <message>
-      <location filename="../app.py" line="282" />
+      <location filename="../app.py" line="284" />
       <source>offline</source>
       <translation>offline</translation>
     </message>
     <message>
-      <location filename="../app.py" line="392" />
+      <location filename="../app.py" line="394" />
       <source>%1 is not open to your role</source>
       <translation>%1 is not open to your role</translation>
     </message>
     <message>
-      <location filename="../app.py" line="488" />
+      <location filename="../app.py" line="490" />
       <source>Sale %1: %2, change %3</source>
       <translation>Sale %1: %2, change %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="491" />
+      <location filename="../app.py" line="493" />
       <source>%1 points earned</source>
       <translation>%1 points earned</translation>
     </message>
     <message>
-      <location filename="../app.py" line="493" />
+      <location filename="../app.py" line="495" />
       <source>offline stored value used: %1</source>
       <translation>offline stored value used: %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="502" />
+      <location filename="../app.py" line="504" />
       <source>Sale %1 · total %2</source>
       <translation>Sale %1 · total %2</translation>
     </message>
@@ -1982,6 +1982,91 @@
       <location filename="../shift.py" line="88" />
       <source>Open shift</source>
       <translation>Open shift</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="173" />
+      <source>Day %1</source>
+      <translation>Day %1</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="175" />
+      <source>Month %1 (%2 to %3)</source>
+      <translation>Month %1 (%2 to %3)</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="177" />
+      <source>%1 staff with figures</source>
+      <translation>%1 staff with figures</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="194" />
+      <source>No sales, enrollments or commission in this period</source>
+      <translation>No sales, enrollments or commission in this period</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="34" />
+      <source>Staff</source>
+      <translation>Staff</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="36" />
+      <source>Sales ¥</source>
+      <translation>Sales ¥</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="37" />
+      <source>Orders</source>
+      <translation>Orders</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="38" />
+      <source>VIP share</source>
+      <translation>VIP share</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="39" />
+      <source>Enrollments</source>
+      <translation>Enrollments</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="40" />
+      <source>Commission ¥</source>
+      <translation>Commission ¥</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="41" />
+      <source>Not credited</source>
+      <translation>Not credited</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="66" />
+      <source>Staff performance</source>
+      <translation>Staff performance</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="70" />
+      <source>The report for a day</source>
+      <translation>The report for a day</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="71" />
+      <source>The report for the month</source>
+      <translation>The report for the month</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="72" />
+      <source>Read the figures again</source>
+      <translation>Read the figures again</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="81" />
+      <source>Day</source>
+      <translation>Day</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="83" />
+      <source>Month</source>
+      <translation>Month</translation>
     </message>
     <message>
       <location filename="../status.py" line="36" />

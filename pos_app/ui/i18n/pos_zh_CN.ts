@@ -4,77 +4,77 @@
   <context>
     <name>pos</name>
     <message>
-      <location filename="../app.py" line="104" />
+      <location filename="../app.py" line="106" />
       <source>Cashier</source>
       <translation>收银员</translation>
     </message>
     <message>
-      <location filename="../app.py" line="104" />
+      <location filename="../app.py" line="106" />
       <source>Supervisor</source>
       <translation>领班</translation>
     </message>
     <message>
-      <location filename="../app.py" line="104" />
+      <location filename="../app.py" line="106" />
       <source>Manager</source>
       <translation>店长</translation>
     </message>
     <message>
-      <location filename="../app.py" line="146" />
+      <location filename="../app.py" line="148" />
       <source>Store POS</source>
       <translation>门店收银系统</translation>
     </message>
     <message>
-      <location filename="../app.py" line="201" />
+      <location filename="../app.py" line="203" />
       <source>Numpad</source>
       <translation>数字键盘</translation>
     </message>
     <message>
-      <location filename="../app.py" line="206" />
+      <location filename="../app.py" line="208" />
       <source>Help</source>
       <translation>帮助</translation>
     </message>
     <message>
-      <location filename="../app.py" line="209" />
+      <location filename="../app.py" line="211" />
       <source>Log out</source>
       <translation>退出登录</translation>
     </message>
     <message>
-      <location filename="../app.py" line="263" />
+      <location filename="../app.py" line="265" />
       <source>HQ: %1 · %2 events waiting</source>
       <translation>总部：%1 · 待上传 %2 条</translation>
     </message>
     <message>
-      <location filename="../app.py" line="282" />
+      <location filename="../app.py" line="284" />
       <source>online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../app.py" line="282" />
+      <location filename="../app.py" line="284" />
       <source>offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../app.py" line="392" />
+      <location filename="../app.py" line="394" />
       <source>%1 is not open to your role</source>
       <translation>您的角色不能打开%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="488" />
+      <location filename="../app.py" line="490" />
       <source>Sale %1: %2, change %3</source>
       <translation>小票 %1：%2，找零 %3</translation>
     </message>
     <message>
-      <location filename="../app.py" line="491" />
+      <location filename="../app.py" line="493" />
       <source>%1 points earned</source>
       <translation>获得积分 %1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="493" />
+      <location filename="../app.py" line="495" />
       <source>offline stored value used: %1</source>
       <translation>使用离线储值：%1</translation>
     </message>
     <message>
-      <location filename="../app.py" line="502" />
+      <location filename="../app.py" line="504" />
       <source>Sale %1 · total %2</source>
       <translation>销售单 %1 · 合计 %2</translation>
     </message>
@@ -1982,6 +1982,91 @@
       <location filename="../shift.py" line="88" />
       <source>Open shift</source>
       <translation>开班</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="173" />
+      <source>Day %1</source>
+      <translation>日报 %1</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="175" />
+      <source>Month %1 (%2 to %3)</source>
+      <translation>月报 %1（%2 至 %3）</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="177" />
+      <source>%1 staff with figures</source>
+      <translation>共 %1 名员工有业绩</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="194" />
+      <source>No sales, enrollments or commission in this period</source>
+      <translation>本期间没有销售、入会或提成</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="34" />
+      <source>Staff</source>
+      <translation>工号</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="36" />
+      <source>Sales ¥</source>
+      <translation>销售额 ¥</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="37" />
+      <source>Orders</source>
+      <translation>单数</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="38" />
+      <source>VIP share</source>
+      <translation>会员占比</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="39" />
+      <source>Enrollments</source>
+      <translation>入会数</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="40" />
+      <source>Commission ¥</source>
+      <translation>提成 ¥</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="41" />
+      <source>Not credited</source>
+      <translation>不计业绩</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="66" />
+      <source>Staff performance</source>
+      <translation>员工业绩</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="70" />
+      <source>The report for a day</source>
+      <translation>按日查看业绩</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="71" />
+      <source>The report for the month</source>
+      <translation>按月查看业绩</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="72" />
+      <source>Read the figures again</source>
+      <translation>重新读取业绩</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="81" />
+      <source>Day</source>
+      <translation>按日</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="83" />
+      <source>Month</source>
+      <translation>按月</translation>
     </message>
     <message>
       <location filename="../status.py" line="36" />
