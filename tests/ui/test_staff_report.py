@@ -22,17 +22,18 @@ KEY = "Ctrl+F11"
 
 
 def sell(t: Terminal, code: str, assistant: str, card: str | None = None,
-         at: datetime | None = None) -> None:
+         at: datetime | None = None, offered: bool = True) -> None:
     req = sales.SaleRequest(lines=[sales.LineRequest(code, 1)], tenders=[cash()],
                             member_card=card, credited_staff=assistant,
-                            membership_offered=None if card else True, at=at)
+                            membership_offered=None if card else offered, at=at)
     with t.tx() as s:
         sales.make_sale(t, s, req, CASHIER)
 
 
 def credit_two_assistants(t: Terminal) -> None:
     """Sales credited to the cashier 1001 (one to a member) and the manager 3001 on the
-    day, and one to 3001 earlier in the month."""
+    day, one of 3001's not credited (membership not offered), a card-sale commission to
+    3001, and one sale to 3001 earlier in the month."""
     with t.tx() as s:
         if shifts.current(s) is None:
             open_till(t, s)
@@ -40,6 +41,10 @@ def credit_two_assistants(t: Terminal) -> None:
     sell(t, COAT, "1001", card)
     sell(t, KETTLE, "1001")
     sell(t, COAT, "3001")
+    sell(t, KETTLE, "3001", offered=False)  # ¥199 > the program's ¥100: not credited
+    with t.tx() as s:
+        performance.record_commission(s, "3001", Decimal("200.00"), "card_sale", "C-1",
+                                      t.now())
     sell(t, KETTLE, "3001", at=datetime(2026, 11, 3, 11, 0, tzinfo=TZ))
 
 
@@ -68,11 +73,15 @@ def assert_table_is(win: MainWindow, figures: list[performance.StaffFigures]) ->
             f.sales, f.orders, f.enrollments, f.commission)
         assert Decimal(share.rstrip("%")) == (f.vip_share * 100).quantize(Decimal("0.1"))
         assert int(not_credited.split()[0]) == f.not_credited
+        if f.not_credited:
+            assert money(not_credited.split()[1].strip("()")) == f.not_credited_amount
     total = rows[-1]
     assert total[0] == "合计"
     assert money(total[2]) == sum((f.sales for f in figures), Decimal(0))
     assert int(total[3]) == sum(f.orders for f in figures)
     assert int(total[5]) == sum(f.enrollments for f in figures)
+    assert money(total[6]) == sum((f.commission for f in figures), Decimal(0))
+    assert int(total[7].split()[0]) == sum(f.not_credited for f in figures)
 
 
 def test_a_supervisor_sees_each_assistants_figures_for_the_day_and_the_month(
@@ -93,6 +102,7 @@ def test_a_supervisor_sees_each_assistants_figures_for_the_day_and_the_month(
     by_staff = {f.staff: f for f in figures}
     assert by_staff["1001"].sales > 0 and by_staff["3001"].sales > 0
     assert 0 < by_staff["1001"].vip_share < 1  # the member's coat of two sales
+    assert by_staff["3001"].not_credited == 1 and by_staff["3001"].commission > 0
     assert_table_is(win, figures)
     assert "2026-11-09" in rep.period.text()
     win.key("F4")  # the month
