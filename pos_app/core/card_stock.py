@@ -350,6 +350,26 @@ def expire_due(t: Terminal, s: Session, who: Operator) -> list[str]:
     return out
 
 
+def refuse_past_validity(s: Session, card: Card, now: datetime | None = None) -> None:
+    """Refused, coded, when the card (or the main card of a supplementary one) is past
+    its product's validity (a yearly card), even before ``pos card expire`` marks it
+    expired: as a blocked card is refused, at every use. ``now`` defaults to the clock of
+    the terminal whose session this is (``Terminal.tx`` and ``Terminal.read`` give it)."""
+    clock = s.info.get("now")
+    now = now or (clock() if clock is not None else None)
+    if now is None:
+        return
+    nos = [card.card_no]
+    if card.main_card_id is not None:
+        main = s.get(Card, card.main_card_id)
+        nos += [main.card_no] if main is not None else []
+    for no, until in s.execute(select(StockCard.card_no, StockCard.valid_until).where(
+            StockCard.card_no.in_(nos), StockCard.valid_until.is_not(None))):
+        if until is not None and until <= now:
+            raise PosError("member.card_past_validity", card=mask_card(no),
+                           until=until.astimezone(now.tzinfo).date().isoformat())
+
+
 def renew_by_topup(t: Terminal, s: Session, card: Card, who: Operator) -> None:
     """A top-up on a yearly card whose product is renewed by top-up: valid for another
     period (from today, or from its end if later), an expired one active again. Any card
@@ -360,9 +380,10 @@ def renew_by_topup(t: Terminal, s: Session, card: Card, who: Operator) -> None:
     if card.status != "active" and not (card.status == "expired" and renewable):
         raise PosError("member.card_unusable", card=mask_card(card.card_no),
                        status=status(card.status))
-    if not renewable or sc is None:
-        return
     now = t.now()
+    if not renewable or sc is None:
+        refuse_past_validity(s, card, now)  # past its date, not renewable: refused
+        return
     start = max(now, sc.valid_until) if sc.valid_until is not None else now
     before = sc.valid_until
     sc.valid_until = validity(t, sc, start)

@@ -316,6 +316,8 @@ def find_card(
     if active_only and card.status != "active":
         raise PosError("member.card_unusable", card=mask_card(card.card_no),
                        status=status(card.status))
+    if active_only:
+        card_stock.refuse_past_validity(s, card)
     return card
 
 

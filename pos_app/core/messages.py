@@ -87,6 +87,7 @@ MESSAGES: dict[str, str] = {
     "member.media_bound": "this {media} ({uid}) is already bound to another card",
     "member.no_card": "no card {card}",
     "member.card_unusable": "card {card} is {status}: it cannot be used",
+    "member.card_past_validity": "card {card} was valid until {until}: it cannot be used",
     "member.no_member_with_phone": "no member with phone {phone}",
     "member.has_no_card": "member {member} has no card",
     "member.supplementary_of_supplementary":

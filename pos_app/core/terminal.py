@@ -150,12 +150,14 @@ class Terminal:
         """One write transaction (BEGIN IMMEDIATE): all of it is written, or none."""
         with self._sessions() as s, s.begin():
             s.info["chain_key"] = self.chain_key  # seals new events and audit rows
+            s.info["now"] = self.now  # a card past its validity is refused at use
             yield s
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only look (deferred BEGIN): never waits behind a sale being written."""
         with self._read_sessions() as s:
+            s.info["now"] = self.now  # a card past its validity is refused at use
             yield s
 
     def next_receipt_no(self, s: Session) -> str:

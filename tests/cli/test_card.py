@@ -21,6 +21,15 @@ SUPERVISOR = ["--staff", "2001", "--pin", "2222"]
 MANAGER = ["--staff", "3001", "--pin", "3333"]
 
 
+def stocked(d: Path, *batches: tuple[str, str, str, int]) -> None:
+    """Batches of (product, media, first number, count) made and received into the
+    store's stock, in order (batch S001-0001, S001-0002, ...)."""
+    for n, (product, media, start, count) in enumerate(batches, 1):
+        ok(pos(d, "card", "batch", "--product", product, "--media", media, "--start", start,
+               "--count", str(count)))
+        ok(pos(d, "card", "receive", "--batch", f"S001-{n:04d}"))
+
+
 def test_batch_note_receive_issue_in_new_processes(tmp_path: Path) -> None:
     for d in ("finance", "store"):
         (tmp_path / d).mkdir()
@@ -93,14 +102,8 @@ def test_receive_twice_and_outside_the_batch(capsys: pytest.CaptureFixture[str],
 
 def test_card_sale_below_face_and_anonymous_in_new_processes(tmp_path: Path) -> None:
     d = make_store(tmp_path)
-    for argv in (["card", "batch", "--product", "VIP5000", "--media", "ic", "--start",
-                  "890100000001", "--count", "3"],
-                 ["card", "batch", "--product", "GIFT1000", "--media", "magstripe", "--start",
-                  "700000001", "--count", "12"],
-                 ["card", "receive", "--batch", "S001-0001"],
-                 ["card", "receive", "--batch", "S001-0002"],
-                 ["member", "enroll", "--name", "李雷", "--phone", "13912345678"]):
-        ok(pos(d, *argv))
+    stocked(d, ("VIP5000", "ic", "890100000001", 3), ("GIFT1000", "magstripe", "700000001", 12))
+    ok(pos(d, "member", "enroll", "--name", "李雷", "--phone", "13912345678"))
     cashier = ["--staff", "1001", "--pin", "1111"]
     refused(pos(d, *cashier, "card", "sell", "--product", "VIP5000", "--holder", "13912345678",
                 "--price", "4000"), "needs a supervisor")
@@ -138,10 +141,8 @@ def test_card_return_in_new_processes(tmp_path: Path) -> None:
     number, a sale past the product's days and a second return exit 2 with one line and
     nothing written."""
     d = make_store(tmp_path)
-    for argv in (["card", "batch", "--product", "VIP5000", "--media", "ic", "--start",
-                  "890100000001", "--count", "3"],
-                 ["card", "receive", "--batch", "S001-0001"],
-                 ["member", "enroll", "--name", "李雷", "--phone", "13912345678"],
+    stocked(d, ("VIP5000", "ic", "890100000001", 3))
+    for argv in (["member", "enroll", "--name", "李雷", "--phone", "13912345678"],
                  ["member", "enroll", "--name", "韩梅", "--phone", "13912345679"],
                  [*SUPERVISOR, "card", "sell", "--product", "VIP5000", "--holder",
                   "13912345678", "--price", "4000", "--seller", "1001"],
@@ -195,10 +196,8 @@ def test_cards_sold_and_returned_for_cash_in_the_shift_report(tmp_path: Path) ->
     difference."""
     d = make_store(tmp_path)
     cashier = ["--staff", "1001", "--pin", "1111"]
-    for argv in (["card", "batch", "--product", "VIP5000", "--media", "ic", "--start",
-                  "890100000001", "--count", "3"],
-                 ["card", "receive", "--batch", "S001-0001"],
-                 ["member", "enroll", "--name", "李雷", "--phone", "13912345678"],
+    stocked(d, ("VIP5000", "ic", "890100000001", 3))
+    for argv in (["member", "enroll", "--name", "李雷", "--phone", "13912345678"],
                  ["member", "enroll", "--name", "韩梅", "--phone", "13912345679"],
                  [*cashier, "card", "sell", "--product", "VIP5000", "--holder", "13912345678"],
                  [*cashier, "card", "sell", "--product", "VIP5000", "--holder", "13912345679",
@@ -224,4 +223,56 @@ def test_cards_sold_and_returned_for_cash_in_the_shift_report(tmp_path: Path) ->
         "5500.00", "0.00", 3)
     assert sql(d, "select coalesce(sum(balance), 0) from accounts "
                   "where code = 'cash:over_short'") == [(0,)]
+    ok(pos(d, "ledger", "verify"))
+
+
+YEARLY_NOT_RENEWED = """
+[[card_products]]
+code = "YEAR500"
+name = "年卡 ¥500"
+face_value = "500.00"
+media = ["magstripe"]
+number_prefix = "6600"
+validity_months = 12
+"""
+
+
+def test_a_yearly_card_past_its_date_is_refused_at_use_in_new_processes(
+        tmp_path: Path) -> None:
+    """Two yearly cards whose valid-until is set in the past with sqlite3 (``card expire``
+    not run): a sale with either exits 2 with one line naming the date and writes
+    nothing; a top-up of the product renewed by top-up is taken and renews it, one of a
+    product that is not is refused."""
+    d = make_store(tmp_path, YEARLY_NOT_RENEWED)
+    stocked(d, ("VIP5000", "ic", "890100000001", 1), ("YEAR500", "magstripe", "660000001", 1))
+    for argv in (["member", "enroll", "--name", "李雷", "--phone", "13912345678"],
+                 ["member", "enroll", "--name", "韩梅", "--phone", "13912345679"],
+                 ["card", "sell", "--product", "VIP5000", "--holder", "13912345678"],
+                 ["card", "sell", "--product", "YEAR500", "--holder", "13912345679"]):
+        ok(pos(d, *argv))
+    vip, year = "8901000000019", sql(d, "select card_no from card_stock where product = "
+                                        "'YEAR500'")[0][0]
+    ok(pos(d, "sale", "--member-card", vip, "--item", "6901234560022", "--tender",
+           "stored_value"))
+    con = sqlite3.connect(d / "pos.sqlite")
+    con.execute("update card_stock set valid_until = '2026-03-01T04:00:00.000000+00:00'")
+    con.commit()
+    con.close()
+    written = "select (select count(*) from journal), (select count(*) from sales)"
+    before = sql(d, written)
+    for card in (vip, year):
+        refused(pos(d, "sale", "--member-card", card, "--item", "6901234560022", "--tender",
+                    "stored_value"), "was valid until 2026-03-01: it cannot be used")
+    refused(pos(d, "--language", "zh_CN", "sale", "--member-card", vip, "--item",
+                "6901234560022", "--tender", "cash"), "有效期至 2026-03-01，已过期，不能使用")
+    refused(pos(d, "stored-value", "topup", "--card", year, "--amount", "100"),
+            "was valid until 2026-03-01")
+    assert sql(d, written) == before
+    assert sql(d, "select status from cards where card_no in (?, ?)", vip, year) == [
+        ("active",), ("active",)]
+    ok(pos(d, "stored-value", "topup", "--card", vip, "--amount", "100"))  # renews it
+    (until,) = sql(d, "select valid_until from card_stock where card_no = ?", vip)[0]
+    assert until > "2027"
+    ok(pos(d, "sale", "--member-card", vip, "--item", "6901234560022", "--tender",
+           "stored_value"))
     ok(pos(d, "ledger", "verify"))

@@ -13,7 +13,16 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from pos_app.core import card_sales, card_stock, ledger, members, reconcile, stored_value
+from pos_app.core import (
+    card_sales,
+    card_stock,
+    entitlements,
+    gifts,
+    ledger,
+    members,
+    reconcile,
+    stored_value,
+)
 from pos_app.core.card_sales import CardSaleRequest
 from pos_app.core.errors import NotAllowed, PosError
 from pos_app.core.models import Account, CardSale, Entitlement, OutboxEvent, StaffCommission
@@ -186,3 +195,38 @@ def test_a_stock_card_issued_at_enrollment_brings_its_services(terminal: Termina
         got = s.scalars(select(Entitlement)).all()
         assert [(e.member_uid, e.card_no, e.service) for e in got] == [
             (m.uid, "8901000000035", "checkup")]
+
+
+def test_a_yearly_card_past_its_date_is_refused_before_it_is_marked_expired(
+        terminal: Terminal, clock: Clock) -> None:
+    """Past its validity a yearly card is refused at every use (a sale, points for a gift,
+    a service) as a blocked card is, though ``card expire`` has not run; the renewal
+    top-up its product allows is taken and makes it usable again."""
+    stock(terminal)
+    enroll(terminal, "13800138000")
+    with terminal.tx() as s:
+        card_sales.sell(terminal, s, CardSaleRequest("VIP5000", holder="13800138000"), CASHIER)
+    vip = "8901000000019"
+    sell(terminal, [(KETTLE, 1)], [sv()], card=vip)  # within its year
+    with terminal.read() as s:
+        sc = card_stock.of_card(s, members.find_card(s, vip))
+        assert sc is not None and sc.valid_until is not None
+        until = sc.valid_until.astimezone(terminal.program.timezone).date().isoformat()
+    clock.advance(days=366)
+    refused = f"card 8901\\*+0019 was valid until {until}: it cannot be used"
+    with pytest.raises(PosError, match=refused):
+        sell(terminal, [(KETTLE, 1)], [sv()], card=vip)
+    with pytest.raises(PosError, match=refused):
+        sell(terminal, [(KETTLE, 1)], [cash()], card=vip)
+    with pytest.raises(PosError, match=refused), terminal.tx() as s:
+        gifts.redeem(terminal, s, vip, "UMBRELLA", CASHIER)
+    with pytest.raises(PosError, match=refused), terminal.tx() as s:
+        entitlements.use(terminal, s, vip, "checkup", CASHIER)
+    with terminal.read() as s:  # refused at use, still as it was: active, its value kept
+        card = members.find_card(s, vip, active_only=False)
+        assert card.status == "active"
+        assert members.sv_balance(s, card)[0] > 0
+    with terminal.tx() as s:  # the renewal top-up: another year from today
+        stored_value.topup(terminal, s, vip, D("100"), "cash", CASHIER)
+    sell(terminal, [(KETTLE, 1)], [sv()], card=vip)
+    verified(terminal)

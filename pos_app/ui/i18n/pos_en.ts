@@ -1984,22 +1984,22 @@
       <translation>Open shift</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="173" />
+      <location filename="../staff_report.py" line="175" />
       <source>Day %1</source>
       <translation>Day %1</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="175" />
+      <location filename="../staff_report.py" line="177" />
       <source>Month %1 (%2 to %3)</source>
       <translation>Month %1 (%2 to %3)</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="177" />
+      <location filename="../staff_report.py" line="179" />
       <source>%1 staff with figures</source>
       <translation>%1 staff with figures</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="194" />
+      <location filename="../staff_report.py" line="196" />
       <source>No sales, enrollments or commission in this period</source>
       <translation>No sales, enrollments or commission in this period</translation>
     </message>
@@ -2039,32 +2039,32 @@
       <translation>Not credited</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="66" />
+      <location filename="../staff_report.py" line="68" />
       <source>Staff performance</source>
       <translation>Staff performance</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="70" />
+      <location filename="../staff_report.py" line="72" />
       <source>The report for a day</source>
       <translation>The report for a day</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="71" />
+      <location filename="../staff_report.py" line="73" />
       <source>The report for the month</source>
       <translation>The report for the month</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="72" />
+      <location filename="../staff_report.py" line="74" />
       <source>Read the figures again</source>
       <translation>Read the figures again</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="81" />
+      <location filename="../staff_report.py" line="83" />
       <source>Day</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="83" />
+      <location filename="../staff_report.py" line="85" />
       <source>Month</source>
       <translation>Month</translation>
     </message>
@@ -3410,6 +3410,11 @@
       <source>card number '{card}' must be 4-32 letters or digits</source>
       <extracomment>member.card_no_format</extracomment>
       <translation>card number '{card}' must be 4-32 letters or digits</translation>
+    </message>
+    <message>
+      <source>card {card} was valid until {until}: it cannot be used</source>
+      <extracomment>member.card_past_validity</extracomment>
+      <translation>card {card} was valid until {until}: it cannot be used</translation>
     </message>
     <message>
       <source>card {card} is {status}: it cannot be used</source>

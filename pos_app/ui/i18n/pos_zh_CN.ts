@@ -1984,22 +1984,22 @@
       <translation>开班</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="173" />
+      <location filename="../staff_report.py" line="175" />
       <source>Day %1</source>
       <translation>日报 %1</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="175" />
+      <location filename="../staff_report.py" line="177" />
       <source>Month %1 (%2 to %3)</source>
       <translation>月报 %1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="177" />
+      <location filename="../staff_report.py" line="179" />
       <source>%1 staff with figures</source>
       <translation>共 %1 名员工有业绩</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="194" />
+      <location filename="../staff_report.py" line="196" />
       <source>No sales, enrollments or commission in this period</source>
       <translation>本期间没有销售、入会或提成</translation>
     </message>
@@ -2039,32 +2039,32 @@
       <translation>不计业绩</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="66" />
+      <location filename="../staff_report.py" line="68" />
       <source>Staff performance</source>
       <translation>员工业绩</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="70" />
+      <location filename="../staff_report.py" line="72" />
       <source>The report for a day</source>
       <translation>按日查看业绩</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="71" />
+      <location filename="../staff_report.py" line="73" />
       <source>The report for the month</source>
       <translation>按月查看业绩</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="72" />
+      <location filename="../staff_report.py" line="74" />
       <source>Read the figures again</source>
       <translation>重新读取业绩</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="81" />
+      <location filename="../staff_report.py" line="83" />
       <source>Day</source>
       <translation>按日</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="83" />
+      <location filename="../staff_report.py" line="85" />
       <source>Month</source>
       <translation>按月</translation>
     </message>
@@ -3410,6 +3410,11 @@
       <source>card number '{card}' must be 4-32 letters or digits</source>
       <extracomment>member.card_no_format</extracomment>
       <translation>卡号 '{card}' 须为4-32位字母或数字</translation>
+    </message>
+    <message>
+      <source>card {card} was valid until {until}: it cannot be used</source>
+      <extracomment>member.card_past_validity</extracomment>
+      <translation>卡 {card} 有效期至 {until}，已过期，不能使用</translation>
     </message>
     <message>
       <source>card {card} is {status}: it cannot be used</source>
