@@ -58,7 +58,7 @@ def test_no_english_on_any_chinese_screen(qtbot: QtBot, window: MainWindow) -> N
 def test_no_english_after_a_day_of_work(qtbot: QtBot, window: MainWindow) -> None:
     """The screens with what work puts on them: a shift with its X report, a finished
     sale (the change and the receipt), that sale on Returns, a member on the counter and
-    on the balance slip."""
+    on the balance slip, the sale in the staff report."""
     win = window
     login(qtbot, win, "3001", "3333")  # a manager: no approvals asked
     data = item_names(win)
@@ -97,6 +97,10 @@ def test_no_english_after_a_day_of_work(qtbot: QtBot, window: MainWindow) -> Non
         idle(qtbot, win)
         qtbot.wait(50)
         found += [f"[{screen.name}] {x}" for x in english_left(win, data)]
+    win.key("Ctrl+F11")  # the staff report with the day's sale on it
+    idle(qtbot, win)
+    assert win.staff_report.table.rowCount() > 1
+    found += [f"[staff_report] {x}" for x in english_left(win, data)]
     assert found == [], "\n".join(found)
 
 
