@@ -307,6 +307,13 @@ class ShiftReport:
     points_earned: int = 0
     points_redeemed: int = 0
     members_enrolled: int = 0
+    # cards sold (储值卡销售) and returned (退卡), apart from the merchandise sales; their
+    # net by tender (returns negative)
+    card_sale_count: int = 0
+    card_sale_amount: Decimal = ZERO
+    card_return_count: int = 0
+    card_return_amount: Decimal = ZERO
+    card_tender_totals: tuple[TenderTotal, ...] = ()
     closed_at: datetime | None = None  # Z only
     z_number: int | None = None  # Z only
     cash_counted: Decimal | None = None  # Z only
@@ -315,11 +322,13 @@ class ShiftReport:
     def __post_init__(self) -> None:
         _check_aware(self.opened_at, "shift.opened_at")
         for name in ("sales_count", "refunds_count", "topup_count", "points_earned",
-                     "points_redeemed", "members_enrolled"):
+                     "points_redeemed", "members_enrolled", "card_sale_count",
+                     "card_return_count"):
             _check_int(getattr(self, name), f"shift.{name}")
         for name in ("sales_amount", "refunds_amount", "net_amount", "discount_total",
                      "opening_float", "cash_expected", "member_sales_amount",
-                     "topup_principal", "topup_bonus"):
+                     "topup_principal", "topup_bonus", "card_sale_amount",
+                     "card_return_amount"):
             check_money(getattr(self, name), f"shift.{name}")
         if self.sales_amount - self.refunds_amount != self.net_amount:
             raise ValueError(

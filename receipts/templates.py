@@ -357,6 +357,12 @@ def _shift(b: _Builder) -> None:
     b.text(counted(b.w["topups"], s.topup_count))
     b.lr("  " + b.w["topup_principal_sum"], yuan(s.topup_principal))
     b.lr("  " + b.w["topup_bonus_sum"], yuan(s.topup_bonus))
+    if s.card_sale_count or s.card_return_count:
+        b.lr(counted(b.w["card_sales"], s.card_sale_count), yuan(s.card_sale_amount))
+        b.lr(counted(b.w["card_returns"], s.card_return_count),
+             "-" + yuan(s.card_return_amount))
+        for t in s.card_tender_totals:
+            b.lr("  " + counted(names[t.kind], t.count), yuan(t.amount), indent=4)
     b.lr(b.w["points_issued"], points_text(s.points_earned))
     b.lr(b.w["points_used"], points_text(s.points_redeemed))
     b.lr(b.w["members_enrolled"], str(s.members_enrolled))

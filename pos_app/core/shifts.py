@@ -71,6 +71,7 @@ class ShiftFigures:
     card_returns_total: Decimal = ZERO
     # net by tender of the card sales and returns (apart from the sales' tenders)
     card_tenders: dict[str, Decimal] = field(default_factory=dict)
+    card_tender_counts: dict[str, int] = field(default_factory=dict)
     # net by tender kind: sales minus refunds (points in yuan of value)
     tenders: dict[str, Decimal] = field(default_factory=dict)
     tender_counts: dict[str, int] = field(default_factory=dict)
@@ -271,6 +272,7 @@ def figures(s: Session, sh: Shift) -> ShiftFigures:
 def _card_figures(s: Session, f: ShiftFigures, first: int, last: int | None) -> None:
     """The card sales (not the cards given free) and card returns of the shift."""
     tenders: dict[str, Decimal] = {}
+    counts: dict[str, int] = {}
     sq = select(CardSale).where(CardSale.kind == "sale", CardSale.journal_id > first)
     rq = select(CardReturn, CardSale.tender).join(CardSale, CardReturn.sale_id == CardSale.id)
     rq = rq.where(CardReturn.journal_id > first)
@@ -281,11 +283,14 @@ def _card_figures(s: Session, f: ShiftFigures, first: int, last: int | None) -> 
         f.card_sales_count += 1
         f.card_sales_total += cs.paid
         tenders[cs.tender] = tenders.get(cs.tender, ZERO) + cs.paid
+        counts[cs.tender] = counts.get(cs.tender, 0) + 1
     for r, tender in s.execute(rq):
         f.card_returns_count += 1
         f.card_returns_total += r.paid_back
         tenders[tender] = tenders.get(tender, ZERO) - r.paid_back
+        counts[tender] = counts.get(tender, 0) + 1
     f.card_tenders = dict(sorted(tenders.items()))
+    f.card_tender_counts = dict(sorted(counts.items()))
 
 
 def x_report(s: Session) -> ShiftFigures:

@@ -8,11 +8,14 @@ from decimal import Decimal
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from pos_app.core import shifts
+from pos_app.core import card_sales, shifts
+from pos_app.core.card_sales import CardSaleRequest
 from pos_app.core.models import AuditEntry, Sale
 from pos_app.ui.app import MainWindow
 from pos_app.ui.shift import OpenShiftDialog
 from tests.core.conftest import COAT, KETTLE
+from tests.core.helpers import CASHIER, enroll
+from tests.core.test_card_sales import stock
 from tests.ui.helpers import approve, idle, login, open_shift_when_offered, scan
 
 D = Decimal
@@ -96,3 +99,35 @@ def test_no_sale_without_a_shift_the_app_offers_to_open_one(
     win.key("F12")
     assert win.current() is win.payment
     assert [d for d in co.findChildren(OpenShiftDialog) if d.isVisible()] == []
+
+
+def test_cards_sold_are_their_own_lines_of_the_x_and_z_report(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """A card sold for cash (储值卡销售) in the shift: the X report on the shift screen lists
+    it apart from the sales, with its tender; the count of float plus its price closes
+    with no difference, and the printed Z carries the line."""
+    login(qtbot, window, "2001", "2222")
+    window.key("F11")
+    sh = window.shift
+    idle(qtbot, window)
+    sh.float_field.setText("500")
+    window.key("F3")
+    idle(qtbot, window)
+    t = window.ctx.terminal
+    stock(t)
+    enroll(t, "13800138077")
+    with t.tx() as s:
+        card_sales.sell(t, s, CardSaleRequest("VIP5000", holder="13800138077"), CASHIER)
+    window.key("F4")
+    idle(qtbot, window)
+    report = sh.report.toPlainText()
+    assert "储值卡销售 1笔" in report and "￥5,000.00" in report, report
+    assert "应有现金" in report and "￥5,500.00" in report, report
+    sh.count_field.setText("5500")
+    window.key("F5")
+    idle(qtbot, window)
+    with t.read() as s:
+        last = shifts.last_closed(s)
+        assert last is not None and last.counted_cash == last.expected_cash == D("5500.00")
+    z = window.ctx.devices.printed[-1]
+    assert "储值卡销售".encode("gb18030") in z

@@ -91,6 +91,14 @@ def shift_document(
         points_earned=max(0, f.points_earned),
         points_redeemed=max(0, f.points_redeemed),
         members_enrolled=f.members_enrolled,
+        card_sale_count=f.card_sales_count,
+        card_sale_amount=f.card_sales_total,
+        card_return_count=f.card_returns_count,
+        card_return_amount=f.card_returns_total,
+        card_tender_totals=tuple(
+            TenderTotal(TenderKind(k), f.card_tender_counts.get(k, 0), v)
+            for k, v in f.card_tenders.items()
+        ),
         closed_at=f.closed_at.astimezone(tz) if z and f.closed_at else None,
         z_number=f.shift_no if z else None,
         cash_counted=f.counted_cash if z else None,
