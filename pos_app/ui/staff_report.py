@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.core.money import format_money
 from pos_app.core.performance import StaffFigures
+from pos_app.core.rights import CONSOLE_CODE
 from pos_app.ui.context import Context
 from pos_app.ui.feedback import Banner
 from pos_app.ui.i18n_util import N_, _
@@ -57,7 +58,10 @@ def cells(f: StaffFigures) -> tuple[str, ...]:
     not_credited = str(f.not_credited)
     if f.not_credited:
         not_credited += f" ({format_money(f.not_credited_amount, sign=False)})"
-    return (f.staff, f.name, format_money(f.sales, sign=False), str(f.orders),
+    staff, name = f.staff, f.name
+    if staff == CONSOLE_CODE:  # the data folder's owner at the command line, not a person
+        staff, name = "", _("Back office (command line, no staff code)")
+    return (staff, name, format_money(f.sales, sign=False), str(f.orders),
             percent(f.vip_share), str(f.enrollments), format_money(f.commission, sign=False),
             not_credited)
 

@@ -14,7 +14,7 @@ from pos_app.core import members, performance, sales, shifts
 from pos_app.core.terminal import Terminal
 from pos_app.ui.app import MainWindow
 from tests.core.conftest import COAT, KETTLE, SILVER_PHONE
-from tests.core.helpers import CASHIER, SUPERVISOR, cash, open_till
+from tests.core.helpers import CASHIER, SUPERVISOR, cash, enroll, open_till
 from tests.ui.conftest import D11, TZ
 from tests.ui.helpers import idle, login
 from tests.ui.language import english_words
@@ -32,7 +32,8 @@ def sell(t: Terminal, code: str, assistant: str, card: str | None = None,
 def credit_two_assistants(t: Terminal) -> None:
     """Sales credited to the cashier 1001 (one to a member) and the manager 3001 on the
     day, one of 3001's not credited (membership not offered), a card-sale commission to
-    3001, and one sale to 3001 earlier in the month."""
+    3001, one sale to 3001 earlier in the month, and a member enrolled at the command
+    line (the console, no staff member) on the day."""
     with t.tx() as s:
         if shifts.current(s) is None:
             open_till(t, s)
@@ -45,6 +46,7 @@ def credit_two_assistants(t: Terminal) -> None:
         performance.record_commission(s, "3001", Decimal("200.00"), "card_sale", "C-1",
                                       t.now())
     sell(t, KETTLE, "3001", at=datetime(2026, 11, 3, 11, 0, tzinfo=TZ))
+    enroll(t, "13712345678")  # at the command line, by no staff member
 
 
 def expected(t: Terminal, start: date, end: date) -> list[performance.StaffFigures]:
@@ -67,7 +69,10 @@ def assert_table_is(win: MainWindow, figures: list[performance.StaffFigures]) ->
     assert len(rows) == len(figures) + 1, rows  # the staff, then the totals
     for row, f in zip(rows, figures, strict=False):
         staff, name, sales_, orders, share, enrolled, commission, not_credited = row
-        assert (staff, name) == (f.staff, f.name)
+        if f.staff == "console":
+            assert (staff, name) == ("", "后台（命令行，无工号）")
+        else:
+            assert (staff, name) == (f.staff, f.name)
         assert (money(sales_), int(orders), int(enrolled), money(commission)) == (
             f.sales, f.orders, f.enrollments, f.commission)
         assert Decimal(share.rstrip("%")) == (f.vip_share * 100).quantize(Decimal("0.1"))
@@ -104,6 +109,7 @@ def test_a_supervisor_sees_each_assistants_figures_for_the_day_and_the_month(
     assert by_staff["1001"].sales > 0 and by_staff["3001"].sales > 0
     assert 0 < by_staff["1001"].vip_share < 1  # the member's coat of two sales
     assert by_staff["3001"].not_credited == 1 and by_staff["3001"].commission > 0
+    assert by_staff["console"].enrollments == 1
     assert_table_is(win, figures)
     assert "2026-11-09" in rep.period.text()
     win.key("F4")  # the month

@@ -1984,87 +1984,92 @@
       <translation>Open shift</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="175" />
+      <location filename="../staff_report.py" line="179" />
       <source>Day %1</source>
       <translation>Day %1</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="177" />
+      <location filename="../staff_report.py" line="181" />
       <source>Month %1 (%2 to %3)</source>
       <translation>Month %1 (%2 to %3)</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="179" />
+      <location filename="../staff_report.py" line="183" />
       <source>%1 staff with figures</source>
       <translation>%1 staff with figures</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="196" />
+      <location filename="../staff_report.py" line="200" />
       <source>No sales, enrollments or commission in this period</source>
       <translation>No sales, enrollments or commission in this period</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="34" />
+      <location filename="../staff_report.py" line="35" />
       <source>Staff</source>
       <translation>Staff</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="36" />
+      <location filename="../staff_report.py" line="37" />
       <source>Sales ¥</source>
       <translation>Sales ¥</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="37" />
+      <location filename="../staff_report.py" line="38" />
       <source>Orders</source>
       <translation>Orders</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="38" />
+      <location filename="../staff_report.py" line="39" />
       <source>VIP share</source>
       <translation>VIP share</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="39" />
+      <location filename="../staff_report.py" line="40" />
       <source>Enrollments</source>
       <translation>Enrollments</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="40" />
+      <location filename="../staff_report.py" line="41" />
       <source>Commission ¥</source>
       <translation>Commission ¥</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="41" />
+      <location filename="../staff_report.py" line="42" />
       <source>Not credited</source>
       <translation>Not credited</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="68" />
+      <location filename="../staff_report.py" line="63" />
+      <source>Back office (command line, no staff code)</source>
+      <translation>Back office (command line, no staff code)</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="72" />
       <source>Staff performance</source>
       <translation>Staff performance</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="72" />
+      <location filename="../staff_report.py" line="76" />
       <source>The report for a day</source>
       <translation>The report for a day</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="73" />
+      <location filename="../staff_report.py" line="77" />
       <source>The report for the month</source>
       <translation>The report for the month</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="74" />
+      <location filename="../staff_report.py" line="78" />
       <source>Read the figures again</source>
       <translation>Read the figures again</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="83" />
+      <location filename="../staff_report.py" line="87" />
       <source>Day</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="85" />
+      <location filename="../staff_report.py" line="89" />
       <source>Month</source>
       <translation>Month</translation>
     </message>

@@ -1984,87 +1984,92 @@
       <translation>开班</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="175" />
+      <location filename="../staff_report.py" line="179" />
       <source>Day %1</source>
       <translation>日报 %1</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="177" />
+      <location filename="../staff_report.py" line="181" />
       <source>Month %1 (%2 to %3)</source>
       <translation>月报 %1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="179" />
+      <location filename="../staff_report.py" line="183" />
       <source>%1 staff with figures</source>
       <translation>共 %1 名员工有业绩</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="196" />
+      <location filename="../staff_report.py" line="200" />
       <source>No sales, enrollments or commission in this period</source>
       <translation>本期间没有销售、入会或提成</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="34" />
+      <location filename="../staff_report.py" line="35" />
       <source>Staff</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="36" />
+      <location filename="../staff_report.py" line="37" />
       <source>Sales ¥</source>
       <translation>销售额 ¥</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="37" />
+      <location filename="../staff_report.py" line="38" />
       <source>Orders</source>
       <translation>单数</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="38" />
+      <location filename="../staff_report.py" line="39" />
       <source>VIP share</source>
       <translation>会员占比</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="39" />
+      <location filename="../staff_report.py" line="40" />
       <source>Enrollments</source>
       <translation>入会数</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="40" />
+      <location filename="../staff_report.py" line="41" />
       <source>Commission ¥</source>
       <translation>提成 ¥</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="41" />
+      <location filename="../staff_report.py" line="42" />
       <source>Not credited</source>
       <translation>不计业绩</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="68" />
+      <location filename="../staff_report.py" line="63" />
+      <source>Back office (command line, no staff code)</source>
+      <translation>后台（命令行，无工号）</translation>
+    </message>
+    <message>
+      <location filename="../staff_report.py" line="72" />
       <source>Staff performance</source>
       <translation>员工业绩</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="72" />
+      <location filename="../staff_report.py" line="76" />
       <source>The report for a day</source>
       <translation>按日查看业绩</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="73" />
+      <location filename="../staff_report.py" line="77" />
       <source>The report for the month</source>
       <translation>按月查看业绩</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="74" />
+      <location filename="../staff_report.py" line="78" />
       <source>Read the figures again</source>
       <translation>重新读取业绩</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="83" />
+      <location filename="../staff_report.py" line="87" />
       <source>Day</source>
       <translation>按日</translation>
     </message>
     <message>
-      <location filename="../staff_report.py" line="85" />
+      <location filename="../staff_report.py" line="89" />
       <source>Month</source>
       <translation>按月</translation>
     </message>
