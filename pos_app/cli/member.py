@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pos_app.cli.language import tr
+from pos_app.cli.language import tr, word
 from pos_app.cli.operator import operator
 from pos_app.cli.output import emit
 from pos_app.cli.parser import subcommands
@@ -16,7 +16,7 @@ from pos_app.cli.values import parse_amount, parse_date
 from pos_app.cli.views import print_member
 from pos_app.core import members, points, staff, tiers
 from pos_app.core.errors import PosError
-from pos_app.core.messages import Msg
+from pos_app.core.messages import Msg, recognise
 from pos_app.core.money import to_str
 from pos_app.core.pii import mask_card
 from pos_app.core.terminal import Terminal
@@ -139,7 +139,14 @@ def cmd_member_show(args: argparse.Namespace, t: Terminal) -> int:
                 }
                 for c in tiers.history(s, m.id)
             ]
-    emit(args, data, lambda: print_member(data))
+
+    def human() -> None:
+        print_member(data)
+        for c in data.get("tier_history", []):  # the reason as kept, said in the language
+            reason = word(recognise(c["reason"], "tier.reason.") or c["reason"])
+            print(f"{c['at']}  {c['from'] or '-'} -> {c['to']}  {reason}")
+
+    emit(args, data, human)
     return 0
 
 

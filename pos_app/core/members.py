@@ -221,7 +221,8 @@ def enroll(t: Terminal, s: Session, e: Enrollment, who: Operator) -> Member:
         card_stock.hand_out(t, s, sc, card, who, sold=e.sold, reason=Msg("cardmove.enrolled"),
                             valid_until=card_stock.validity(t, sc, now))
     s.add(
-        TierChange(member_id=m.id, from_tier=None, to_tier=m.tier_code, reason="enrolled", at=now)
+        TierChange(member_id=m.id, from_tier=None, to_tier=m.tier_code,
+                   reason=Msg("tier.reason.enrolled"), at=now)
     )
     audit(
         s,

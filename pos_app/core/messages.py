@@ -132,6 +132,14 @@ MESSAGES: dict[str, str] = {
     "cardmove.sale": "sale {no}",
     "cardmove.grant": "grant {no}",
     "cardmove.returned": "returned {no}",
+    # why a member's tier changed (the member counter's history, pos member show --history;
+    # kept as its English text in tier_changes, which the audit log and HQ receive)
+    "tier.reason.enrolled": "enrolled",
+    "tier.reason.single_purchase": "upgrade: single purchase {spent} ≥ {rule}",
+    "tier.reason.single_day": "upgrade: single day {spent} ≥ {rule}",
+    "tier.reason.rolling_12m": "upgrade: 12 months {spent} ≥ {rule}",
+    "tier.reason.downgrade": "downgrade on review: 12 months {spent} < keep {keep}",
+    "tier.reason.by_hand": "by hand: {reason}",
     # card sales
     "cardsale.bad_price":
         "a card's price must be above zero and at most its face {face}, got {price}",

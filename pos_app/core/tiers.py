@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core import outbox
+from pos_app.core.messages import Msg
 from pos_app.core.models import Member, Sale, TierChange
 from pos_app.core.money import ZERO, format_money
 from pos_app.core.program import Program, Tier, TierRule
@@ -36,13 +37,14 @@ def single_day(program: Program, s: Session, member_id: int, at: datetime) -> De
     return _spend(s, member_id, start, start + timedelta(days=1))
 
 
-def _met(rule: TierRule, single: Decimal, day: Decimal, year: Decimal) -> str | None:
-    if rule.single_purchase is not None and single >= rule.single_purchase:
-        return f"single purchase {format_money(single)} ≥ {format_money(rule.single_purchase)}"
-    if rule.single_day is not None and day >= rule.single_day:
-        return f"single day {format_money(day)} ≥ {format_money(rule.single_day)}"
-    if rule.rolling_12m is not None and year >= rule.rolling_12m:
-        return f"12 months {format_money(year)} ≥ {format_money(rule.rolling_12m)}"
+def _met(rule: TierRule, single: Decimal, day: Decimal, year: Decimal) -> Msg | None:
+    """Why the rule upgrades (kept as "upgrade: single purchase ￥X ≥ ￥Y"), or None."""
+    for code, spent, needed in (("single_purchase", single, rule.single_purchase),
+                                ("single_day", day, rule.single_day),
+                                ("rolling_12m", year, rule.rolling_12m)):
+        if needed is not None and spent >= needed:
+            return Msg(f"tier.reason.{code}", spent=format_money(spent),
+                       rule=format_money(needed))
     return None
 
 
@@ -73,7 +75,7 @@ def after_sale(
                     member_id=m.id,
                     from_tier=current.code,
                     to_tier=tier.code,
-                    reason=f"upgrade: {reason}",
+                    reason=reason,
                     at=t.now(),
                 )
             )
@@ -111,7 +113,7 @@ def review(
         if target.code == current.code:
             continue
         keep_s = format_money(current.keep.rolling_12m) if current.keep.rolling_12m else "-"
-        reason = f"downgrade on review: 12 months {format_money(year)} < keep {keep_s}"
+        reason = Msg("tier.reason.downgrade", spent=format_money(year), keep=keep_s)
         s.add(
             TierChange(
                 member_id=m.id,
@@ -160,7 +162,7 @@ def set_tier(
             member_id=m.id,
             from_tier=m.tier_code,
             to_tier=tier.code,
-            reason=f"by hand: {reason}",
+            reason=Msg("tier.reason.by_hand", reason=reason),
             at=t.now(),
         )
     )

@@ -60,3 +60,24 @@ def test_card_history_says_each_move_and_its_reason_in_chinese(tmp_path: Path) -
         f"在库 -> 已售出  console  销售单 {sale}",
         f"已售出 -> 正常  console  销售单 {sale}",
         f"正常 -> 已挂失  2001  退卡 {returned}"]
+
+
+def test_member_history_says_why_each_tier_changed_in_chinese(tmp_path: Path) -> None:
+    store = make_store(tmp_path)
+    ok(pos(store, "member", "enroll", "--name", "王芳", "--phone", "13912345688"))
+    [(card,)] = sql(store, "select card_no from cards order by id desc limit 1")
+    ok(pos(store, "sale", "--member-card", card, "--item", "6901234560046*4",  # ￥3,196.00
+           "--tender", "cash"))
+    ok(pos(store, *MANAGER, "tiers", "review", "--at", "2030-01-01T10:00:00+08:00"))
+    assert sql(store, "select reason from tier_changes order by id")[-3:] == [
+        ("enrolled",), ("upgrade: single purchase ￥3,196.00 ≥ ￥3,000.00",),
+        ("downgrade on review: 12 months ￥0.00 < keep ￥3,000.00",)]
+    show = ["member", "show", "--card", card, "--history"]
+    r = ok(pos(store, "--language", "zh_CN", *show))
+    assert [ln.split(maxsplit=1)[1] for ln in r.stdout.splitlines()[-3:]] == [
+        "- -> regular  会员入会",
+        "regular -> silver  升级：单笔消费 ￥3,196.00 ≥ ￥3,000.00",
+        "silver -> regular  复核降级：近12个月消费 ￥0.00 < 保级标准 ￥3,000.00"]
+    r = ok(pos(store, *show, env={"POS_LANG": "en"}))
+    assert r.stdout.splitlines()[-1].split(maxsplit=1)[1] == (
+        "silver -> regular  downgrade on review: 12 months ￥0.00 < keep ￥3,000.00")

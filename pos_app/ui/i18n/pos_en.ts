@@ -1289,49 +1289,49 @@
       <translation>Choose the group's file first</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="27" />
+      <location filename="../members/history.py" line="106" />
+      <source>Tier is now %1</source>
+      <translation>Tier is now %1</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="37" />
       <source>sale</source>
       <translation>sale</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="35" />
+      <location filename="../members/history.py" line="45" />
       <source>Tier changes</source>
       <translation>Tier changes</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="37" />
+      <location filename="../members/history.py" line="47" />
       <source>Recent sales</source>
       <translation>Recent sales</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="39" />
+      <location filename="../members/history.py" line="49" />
       <source>Top-ups</source>
       <translation>Top-ups</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="46" />
+      <location filename="../members/history.py" line="56" />
       <source>Tier and history</source>
       <translation>Tier and history</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="66" />
+      <location filename="../members/history.py" line="76" />
       <source>Reason (e.g. competitor's VIP card honoured)</source>
       <translation>Reason (e.g. competitor's VIP card honoured)</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="67" />
+      <location filename="../members/history.py" line="77" />
       <source>Set tier (manager)</source>
       <translation>Set tier (manager)</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="85" />
+      <location filename="../members/history.py" line="95" />
       <source>Give the reason for the tier change</source>
       <translation>Give the reason for the tier change</translation>
-    </message>
-    <message>
-      <location filename="../members/history.py" line="96" />
-      <source>Tier is now %1</source>
-      <translation>Tier is now %1</translation>
     </message>
     <message>
       <location filename="../members/screen.py" line="186" />
@@ -4591,6 +4591,31 @@
       <source>{folder} belongs to user '{user}': run the command as that user (sudo -u {user} pos ...), not as root</source>
       <extracomment>terminal.root_on_users_folder</extracomment>
       <translation>{folder} belongs to user '{user}': run the command as that user (sudo -u {user} pos ...), not as root</translation>
+    </message>
+    <message>
+      <source>by hand: {reason}</source>
+      <extracomment>tier.reason.by_hand</extracomment>
+      <translation>by hand: {reason}</translation>
+    </message>
+    <message>
+      <source>downgrade on review: 12 months {spent} &lt; keep {keep}</source>
+      <extracomment>tier.reason.downgrade</extracomment>
+      <translation>downgrade on review: 12 months {spent} &lt; keep {keep}</translation>
+    </message>
+    <message>
+      <source>upgrade: 12 months {spent} ≥ {rule}</source>
+      <extracomment>tier.reason.rolling_12m</extracomment>
+      <translation>upgrade: 12 months {spent} ≥ {rule}</translation>
+    </message>
+    <message>
+      <source>upgrade: single day {spent} ≥ {rule}</source>
+      <extracomment>tier.reason.single_day</extracomment>
+      <translation>upgrade: single day {spent} ≥ {rule}</translation>
+    </message>
+    <message>
+      <source>upgrade: single purchase {spent} ≥ {rule}</source>
+      <extracomment>tier.reason.single_purchase</extracomment>
+      <translation>upgrade: single purchase {spent} ≥ {rule}</translation>
     </message>
     <message>
       <source>account {account}: balance {balance} but entries sum to {sum}</source>

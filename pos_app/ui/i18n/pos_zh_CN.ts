@@ -1289,49 +1289,49 @@
       <translation>请先选择名单文件</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="27" />
+      <location filename="../members/history.py" line="106" />
+      <source>Tier is now %1</source>
+      <translation>等级已调整为 %1</translation>
+    </message>
+    <message>
+      <location filename="../members/history.py" line="37" />
       <source>sale</source>
       <translation>销售</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="35" />
+      <location filename="../members/history.py" line="45" />
       <source>Tier changes</source>
       <translation>等级变更</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="37" />
+      <location filename="../members/history.py" line="47" />
       <source>Recent sales</source>
       <translation>最近消费</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="39" />
+      <location filename="../members/history.py" line="49" />
       <source>Top-ups</source>
       <translation>充值记录</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="46" />
+      <location filename="../members/history.py" line="56" />
       <source>Tier and history</source>
       <translation>等级与记录</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="66" />
+      <location filename="../members/history.py" line="76" />
       <source>Reason (e.g. competitor's VIP card honoured)</source>
       <translation>原因（如：认可竞品VIP卡）</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="67" />
+      <location filename="../members/history.py" line="77" />
       <source>Set tier (manager)</source>
       <translation>调整等级（店长）</translation>
     </message>
     <message>
-      <location filename="../members/history.py" line="85" />
+      <location filename="../members/history.py" line="95" />
       <source>Give the reason for the tier change</source>
       <translation>请填写调级原因</translation>
-    </message>
-    <message>
-      <location filename="../members/history.py" line="96" />
-      <source>Tier is now %1</source>
-      <translation>等级已调整为 %1</translation>
     </message>
     <message>
       <location filename="../members/screen.py" line="186" />
@@ -4591,6 +4591,31 @@
       <source>{folder} belongs to user '{user}': run the command as that user (sudo -u {user} pos ...), not as root</source>
       <extracomment>terminal.root_on_users_folder</extracomment>
       <translation>{folder} 属于用户 '{user}'：请以该用户运行命令（sudo -u {user} pos ...），不要用 root</translation>
+    </message>
+    <message>
+      <source>by hand: {reason}</source>
+      <extracomment>tier.reason.by_hand</extracomment>
+      <translation>手工调整：{reason}</translation>
+    </message>
+    <message>
+      <source>downgrade on review: 12 months {spent} &lt; keep {keep}</source>
+      <extracomment>tier.reason.downgrade</extracomment>
+      <translation>复核降级：近12个月消费 {spent} &lt; 保级标准 {keep}</translation>
+    </message>
+    <message>
+      <source>upgrade: 12 months {spent} ≥ {rule}</source>
+      <extracomment>tier.reason.rolling_12m</extracomment>
+      <translation>升级：近12个月消费 {spent} ≥ {rule}</translation>
+    </message>
+    <message>
+      <source>upgrade: single day {spent} ≥ {rule}</source>
+      <extracomment>tier.reason.single_day</extracomment>
+      <translation>升级：单日消费 {spent} ≥ {rule}</translation>
+    </message>
+    <message>
+      <source>upgrade: single purchase {spent} ≥ {rule}</source>
+      <extracomment>tier.reason.single_purchase</extracomment>
+      <translation>升级：单笔消费 {spent} ≥ {rule}</translation>
     </message>
     <message>
       <source>account {account}: balance {balance} but entries sum to {sum}</source>

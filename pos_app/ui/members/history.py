@@ -3,15 +3,17 @@ by hand (a manager's) with a reason."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from pos_app.core.errors import PosError
+from pos_app.core.messages import recognise
 from pos_app.core.staff import Operator
 from pos_app.ui.approval import ApprovalDialog, ask_approval
-from pos_app.ui.i18n_util import N_, _
+from pos_app.ui.i18n_util import N_, _, msg_text
 from pos_app.ui.labels import tier_label
 from pos_app.ui.members.tab import Counter, MemberTab
 from pos_app.ui.operations import Op
@@ -20,9 +22,17 @@ from pos_app.ui.operations.members import MemberHistory
 from pos_app.ui.widgets import button, money_text
 
 
+def tier_reason(text: str) -> str:
+    """Why a tier changed, in the language shown: the ledger keeps it as its English text
+    (``upgrade: single purchase ￥X ≥ ￥Y``), recognised here as its coded message."""
+    said = recognise(text, "tier.reason.")
+    return msg_text(said) if said is not None else text
+
+
 def history_html(h: MemberHistory) -> str:
     """The history as the tab shows it."""
-    changes = [f"{at} {old} → {new} ({reason})" for at, old, new, reason in h.tier_changes]
+    changes = [f"{at} {escape(old)} → {escape(new)} ({escape(tier_reason(reason))})"
+               for at, old, new, reason in h.tier_changes]
     sales = [
         f"{at} {no} {_('sale') if kind == 'sale' else _('refund')} {money_text(total)}"
         for at, no, kind, total in h.sales
