@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core import sealing
+from pos_app.core.messages import Msg
 from pos_app.core.models import AuditEntry, OutboxEvent, SyncState
 from pos_app.core.outbox import GENESIS, canonical
 from pos_app.core.terminal import Terminal
@@ -54,7 +55,7 @@ def prove(t: Terminal, post: Callable[[dict[str, Any]], dict[str, Any]],
         body = heads(t, s, to_prove)
     ans = post(body)
     if not ans.get("ok"):
-        return [f"HQ: this terminal's ledger was rewritten: {p}" for p in ans.get("problems", [])]
+        return [Msg("sync.ledger_rewritten", detail=p) for p in ans.get("problems", [])]
     kept = {k: body[k] for k in ("event_seq", "event_hash", "audit_id", "audit_hash")}
     kept["at"] = ans.get("at")
     text = canonical(kept)

@@ -39,6 +39,7 @@ from pos_app.core import (
 )
 from pos_app.core.errors import PosError, message_of
 from pos_app.core.ledger import CNY, Posting
+from pos_app.core.messages import Msg
 from pos_app.core.models import (
     Account,
     Card,
@@ -290,7 +291,7 @@ class SyncClient:
                             int(hs["pii_key_version"]))
         rep.skew_s, rep.skew_flagged = hs["skew_s"], hs["skew_flagged"]
         if hs["skew_flagged"]:
-            rep.problems.append(f"device clock is off HQ's by {hs['skew_s']} s")
+            rep.problems.append(Msg("sync.clock_skew", seconds=hs["skew_s"]))
         return hs
 
     def fleet_report(self) -> dict[str, Any]:
@@ -329,7 +330,7 @@ class SyncClient:
                 self._resend_from(int(ans["expected_seq"]))
             elif problem in ("rewind", "fork"):
                 rep.rebased += self._rebase(ans)
-                rep.problems.append(f"HQ saw a {problem}: this terminal's events were renumbered")
+                rep.problems.append(Msg("sync.renumbered", problem=Msg(f"sync.seen.{problem}")))
         raise SyncError("sync.upload_unfinished")
 
     def _take_answer(self, ans: dict[str, Any], rep: SyncReport) -> None:

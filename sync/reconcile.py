@@ -19,6 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from pos_app.core import ledger, outbox
+from pos_app.core.messages import Msg
 from pos_app.core.pii import mask_card
 from pos_app.core.terminal import Terminal
 
@@ -66,5 +67,5 @@ def check_card(t: Terminal, s: Session, cd: dict[str, Any], watermark: int) -> s
     outbox.record(t, s, "balance_mismatch", {
         "card": cd["card"], "here": ledger.yuan(-here), "hq": ledger.yuan(-hq),
         "watermark": watermark}, t.now())
-    return (f"card {mask_card(cd['card'])}: this terminal's own events put "
-            f"¥{ledger.yuan(-here)} on it, HQ holds ¥{ledger.yuan(-hq)} of them")
+    return Msg("sync.card_mismatch", card=mask_card(cd["card"]), here=ledger.yuan(-here),
+               hq=ledger.yuan(-hq))

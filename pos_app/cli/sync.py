@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import Any
 
 from sqlalchemy import func, select
 
 from pos_app.cli.errors import EXIT_OK, EXIT_PROBLEMS, refuse
+from pos_app.cli.language import tr
 from pos_app.cli.operator import operator
 from pos_app.cli.output import print_json
 from pos_app.cli.parser import subcommands
@@ -51,7 +53,9 @@ def cmd_sync(args: argparse.Namespace, t: Terminal) -> int:
         # the one line in the chosen language; exit 1 (sync could not finish), not 2
         refuse(PosError(Msg("sync.failed", problem=e.msg)), args)
         return EXIT_PROBLEMS
-    print_json(rep.__dict__)
+    print_json(rep.__dict__)  # the report as data: its problems in English
+    for problem in rep.problems:  # and each problem for the clerk, in the language in use
+        print("pos: " + tr("out.warning", text=problem), file=sys.stderr)
     return EXIT_PROBLEMS if rep.problems else EXIT_OK
 
 

@@ -543,6 +543,14 @@ MESSAGES: dict[str, str] = {
     "sync.program_not_applied": "HQ's program was not applied: {detail}",
     "sync.failed": "sync: {problem}",
     "sync.needs_token": "sync register needs --token or $POS_HQ_TOKEN",
+    # what a sync that finished found (pos sync's problems; kept as their English text)
+    "sync.clock_skew": "device clock is off HQ's by {seconds} s",
+    "sync.renumbered": "HQ saw a {problem}: this terminal's events were renumbered",
+    "sync.seen.rewind": "rewind",  # the terminal's events started over (a backup restored)
+    "sync.seen.fork": "fork",  # two copies of the terminal sent different events
+    "sync.ledger_rewritten": "HQ: this terminal's ledger was rewritten: {detail}",
+    "sync.card_mismatch": "card {card}: this terminal's own events put ¥{here} on it, "
+                          "HQ holds ¥{hq} of them",
     # the command line's own options and files
     "cli.out_unwritable": "--out {path}: cannot write: {detail}",
     "cli.binary_needs_out": "--format {format} writes binary: give --out FILE",

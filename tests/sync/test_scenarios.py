@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
+from pos_app.cli.language import say
 from pos_app.core import members, offline
 from pos_app.core.errors import PosError
 from pos_app.core.models import Hotlist, OutboxEvent
@@ -279,6 +280,9 @@ def test_clock_skew_is_flagged(hq: Hq, tmp_path: Path) -> None:
     a._clock.advance(minutes=6)  # type: ignore[union-attr]
     r = hq.sync(a)
     assert r.skew_flagged and 350 < (r.skew_s or 0) < 370
+    # said to the clerk in Chinese by pos sync (the report keeps the English text)
+    assert [say(p, "zh_CN") for p in r.problems] == [f"本机时钟与总部相差 {r.skew_s} 秒"]
+    assert r.problems == [f"device clock is off HQ's by {r.skew_s} s"]
     with sessions(hq.engine)() as s:
         assert s.scalars(select(HqAlert).where(HqAlert.kind == "clock_skew")).first()
 

@@ -4438,6 +4438,16 @@
       <translation>another sync is running for this terminal</translation>
     </message>
     <message>
+      <source>card {card}: this terminal's own events put ¥{here} on it, HQ holds ¥{hq} of them</source>
+      <extracomment>sync.card_mismatch</extracomment>
+      <translation>card {card}: this terminal's own events put ¥{here} on it, HQ holds ¥{hq} of them</translation>
+    </message>
+    <message>
+      <source>device clock is off HQ's by {seconds} s</source>
+      <extracomment>sync.clock_skew</extracomment>
+      <translation>device clock is off HQ's by {seconds} s</translation>
+    </message>
+    <message>
       <source>HQ refused this terminal's credentials</source>
       <extracomment>sync.credentials_refused</extracomment>
       <translation>HQ refused this terminal's credentials</translation>
@@ -4463,6 +4473,11 @@
       <translation>HQ error {status}</translation>
     </message>
     <message>
+      <source>HQ: this terminal's ledger was rewritten: {detail}</source>
+      <extracomment>sync.ledger_rewritten</extracomment>
+      <translation>HQ: this terminal's ledger was rewritten: {detail}</translation>
+    </message>
+    <message>
       <source>sync register needs --token or $POS_HQ_TOKEN</source>
       <extracomment>sync.needs_token</extracomment>
       <translation>sync register needs --token or $POS_HQ_TOKEN</translation>
@@ -4478,9 +4493,24 @@
       <translation>HQ's program was not applied: {detail}</translation>
     </message>
     <message>
+      <source>HQ saw a {problem}: this terminal's events were renumbered</source>
+      <extracomment>sync.renumbered</extracomment>
+      <translation>HQ saw a {problem}: this terminal's events were renumbered</translation>
+    </message>
+    <message>
       <source>HQ answers {problem} at sequence {seq} again</source>
       <extracomment>sync.same_problem_again</extracomment>
       <translation>HQ answers {problem} at sequence {seq} again</translation>
+    </message>
+    <message>
+      <source>fork</source>
+      <extracomment>sync.seen.fork</extracomment>
+      <translation>fork</translation>
+    </message>
+    <message>
+      <source>rewind</source>
+      <extracomment>sync.seen.rewind</extracomment>
+      <translation>rewind</translation>
     </message>
     <message>
       <source>HQ unreachable: {detail}</source>

@@ -4438,6 +4438,16 @@
       <translation>本收银机的另一次同步正在进行</translation>
     </message>
     <message>
+      <source>card {card}: this terminal's own events put ¥{here} on it, HQ holds ¥{hq} of them</source>
+      <extracomment>sync.card_mismatch</extracomment>
+      <translation>卡 {card}：本机自身的交易记入 ¥{here}，总部记录为 ¥{hq}</translation>
+    </message>
+    <message>
+      <source>device clock is off HQ's by {seconds} s</source>
+      <extracomment>sync.clock_skew</extracomment>
+      <translation>本机时钟与总部相差 {seconds} 秒</translation>
+    </message>
+    <message>
       <source>HQ refused this terminal's credentials</source>
       <extracomment>sync.credentials_refused</extracomment>
       <translation>总部拒绝了本收银机的凭证</translation>
@@ -4463,6 +4473,11 @@
       <translation>总部出错（{status}）</translation>
     </message>
     <message>
+      <source>HQ: this terminal's ledger was rewritten: {detail}</source>
+      <extracomment>sync.ledger_rewritten</extracomment>
+      <translation>总部发现本机账本被改写：{detail}</translation>
+    </message>
+    <message>
       <source>sync register needs --token or $POS_HQ_TOKEN</source>
       <extracomment>sync.needs_token</extracomment>
       <translation>sync register 需要 --token 或 $POS_HQ_TOKEN</translation>
@@ -4478,9 +4493,24 @@
       <translation>总部下发的会员方案未生效：{detail}</translation>
     </message>
     <message>
+      <source>HQ saw a {problem}: this terminal's events were renumbered</source>
+      <extracomment>sync.renumbered</extracomment>
+      <translation>总部发现事件{problem}：本机事件已重新编号</translation>
+    </message>
+    <message>
       <source>HQ answers {problem} at sequence {seq} again</source>
       <extracomment>sync.same_problem_again</extracomment>
       <translation>总部在序号 {seq} 处再次答复 {problem}</translation>
+    </message>
+    <message>
+      <source>fork</source>
+      <extracomment>sync.seen.fork</extracomment>
+      <translation>分叉</translation>
+    </message>
+    <message>
+      <source>rewind</source>
+      <extracomment>sync.seen.rewind</extracomment>
+      <translation>回退</translation>
     </message>
     <message>
       <source>HQ unreachable: {detail}</source>
