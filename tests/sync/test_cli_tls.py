@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 from cryptography import x509
@@ -99,7 +100,7 @@ def test_pos_sync_against_pos_hq_serve_over_tls(tmp_path: Path) -> None:
         assert json.loads(out.stdout)["uploaded"] == 2  # the shift opened, the sale
         st = json.loads(pos(*data, "sync", "status").stdout)
         assert st["waiting"] == 0 and st["offline_budget_left"] == "500.00"
-        today = dt.date.today().isoformat()
+        today = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()  # HQ's day
         rep = pos("hq", "report", "--config", str(cfg), "--date", today, "--format", "csv")
         assert rep.returncode == 0 and "S001" in rep.stdout
         settle = pos("hq", "settle", "--config", str(cfg), "--start", today, "--end", today)
