@@ -19,7 +19,7 @@ from pos_app.cli.parser import subcommands
 from pos_app.core import catalog
 from pos_app.core.errors import PosError
 from pos_app.core.program import load_program
-from sync.hq import limits, partitions, reports, settlement
+from sync.hq import days, limits, partitions, reports, settlement
 from sync.hq.config import HqConfig
 from sync.hq.db import make_engine, migrate, sessions
 from sync.hq.figures import next_month, refresh_stale
@@ -108,6 +108,7 @@ def _config(args: argparse.Namespace) -> HqConfig:
     env = os.environ.get("POS_HQ_CONFIG")
     path = args.config or (Path(env) if env else None)
     cfg = HqConfig.load(path)  # an HqConfigError (a PosError) names file, line and key
+    days.use(cfg.timezone)  # reports and settlement date events as the service does
     if cfg.notice:
         print(f"pos: hq: {cfg.notice}", file=sys.stderr)
     return cfg

@@ -10,7 +10,7 @@ for the terminals).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -22,16 +22,12 @@ def use(timezone: str) -> None:
     _chain[0] = ZoneInfo(timezone)
 
 
-def chain_timezone() -> ZoneInfo:
-    return _chain[0]
-
-
 def business_date(at: str | datetime) -> str:
     """The ISO date of ``at`` (an aware time, or its ISO text) on the stores' clocks; a
     time without a zone is taken as UTC, as HQ stores them."""
     moment = at if isinstance(at, datetime) else datetime.fromisoformat(str(at))
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo("UTC"))
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(_chain[0]).date().isoformat()
 
 

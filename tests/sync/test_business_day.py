@@ -45,3 +45,31 @@ def test_hq_refuses_an_unknown_time_zone_in_its_config(tmp_path: Path) -> None:
                             f'"Asia/Shanghai", got \'Asia/Beijing\'')
     cfg.write_text('[hq]\ntimezone = "Asia/Urumqi"\n')
     assert HqConfig.load(cfg).timezone == "Asia/Urumqi"
+
+
+def test_pos_hq_report_dates_by_the_configured_time_zone(tmp_path: Path) -> None:
+    """`pos hq report` dates a member's enrollment in `[hq] timezone` as the service does:
+    20:00 UTC on New Year's Eve is still 2026 in New York and already 2027 in Shanghai."""
+    import json
+    import sqlite3
+
+    from tests.sync.test_cli_tls import pos
+
+    db = tmp_path / "hq.sqlite"
+    plain, new_york = tmp_path / "hq.toml", tmp_path / "hq-ny.toml"
+    plain.write_text(f'[hq]\ndatabase = "sqlite:///{db}"\n', "utf-8")
+    new_york.write_text(plain.read_text() + 'timezone = "America/New_York"\n', "utf-8")
+    assert pos("hq", "register-terminal", "--config", str(plain), "--store", "S001",
+               "--terminal", "T01", "--franchisee", "F-EAST").returncode == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO hq_members (uid, franchisee, store, tier, data, enrolled_at)"
+                     " VALUES ('m1', 'F-EAST', 'S001', 'regular', '{}',"
+                     " '2026-12-31T20:00:00+00:00')")
+    new_in_quarter = {}
+    for cfg in (plain, new_york):
+        r = pos("hq", "report", "--config", str(cfg), "--date", "2026-12-31")
+        assert r.returncode == 0, r.stderr
+        store = json.loads(r.stdout)["stores"][0]
+        assert store["members"] == 1
+        new_in_quarter[cfg.name] = store["new_members_quarter"]
+    assert new_in_quarter == {"hq.toml": 0, "hq-ny.toml": 1}
